@@ -1,0 +1,315 @@
+/**
+ * The HTTP contract of api.md as zod/mini schemas: the SDK validates every response with them, the mock
+ * server validates every request with them, and `npm run openapi` turns them into the OpenAPI document.
+ * One source of truth, so the three cannot drift.
+ */
+import * as z from 'zod/mini';
+import { MAX_PAGE_LIMIT, MAX_TTL_DAYS, MIN_TTL_DAYS } from './limits.js';
+
+const isoTime = z.iso.datetime();
+const id = z.string().check(z.minLength(1));
+
+// ---------------------------------------------------------------------------------------------------------
+// Enumerations
+
+export const InvitationStatus = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+
+export const RequestStatus = z.enum(['pending', 'approved', 'dismissed']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+export const InvitationSource = z.enum(['manual', 'bulk', 'request']);
+export type InvitationSource = z.infer<typeof InvitationSource>;
+
+export const JoinedVia = z.enum(['invitation', 'sso', 'scim', 'seed']);
+export type JoinedVia = z.infer<typeof JoinedVia>;
+
+/** Why an address of an invite request was not sent, in the order the rules check them. */
+export const SkipReason = z.enum(['invalid_email', 'duplicate', 'already_member', 'already_invited', 'domain_not_allowed']);
+export type SkipReason = z.infer<typeof SkipReason>;
+
+/** Every stable error `code` of api.md. `csv_too_many_rows` is raised by the SDK only, never on the wire. */
+export const ErrorCode = z.enum([
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'invalid_request',
+  'too_many_emails',
+  'invalid_email',
+  'not_pending',
+  'resend_limit_reached',
+  'not_expired',
+  'not_renewable',
+  'not_revocable',
+  'already_member',
+  'domain_not_allowed',
+  'invalid_code',
+  'expired',
+  'revoked',
+  'already_used',
+  'email_mismatch',
+  'requests_disabled',
+  'idempotency_key_reused',
+  'rate_limited',
+  'payload_too_large',
+  'unavailable',
+  'csv_too_many_rows',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The HTTP status of every wire error code (api.md, Errors). */
+export const ERROR_STATUS = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_request: 400,
+  too_many_emails: 400,
+  invalid_email: 400,
+  not_pending: 409,
+  resend_limit_reached: 409,
+  not_expired: 409,
+  not_renewable: 409,
+  not_revocable: 409,
+  already_member: 409,
+  domain_not_allowed: 409,
+  invalid_code: 404,
+  expired: 410,
+  revoked: 410,
+  already_used: 409,
+  email_mismatch: 403,
+  requests_disabled: 403,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unavailable: 503,
+} as const satisfies Record<Exclude<ErrorCode, 'csv_too_many_rows'>, number>;
+export type WireErrorCode = keyof typeof ERROR_STATUS;
+
+// ---------------------------------------------------------------------------------------------------------
+// Objects
+
+export const Person = z.object({ id, name: z.string(), email: z.string() });
+export type Person = z.infer<typeof Person>;
+
+export const Invitation = z.object({
+  id,
+  email: z.string(),
+  status: InvitationStatus,
+  /** `null`: the invitee joins with the organization's default role. */
+  role: z.nullable(z.string()),
+  invitedAt: isoTime,
+  expiresAt: isoTime,
+  invitedBy: z.nullable(Person),
+  source: InvitationSource,
+  resendCount: z.int().check(z.minimum(0)),
+  resendsRemaining: z.int().check(z.minimum(0)),
+  lastSentAt: isoTime,
+  acceptedAt: z.nullable(isoTime),
+  declinedAt: z.nullable(isoTime),
+  revokedAt: z.nullable(isoTime),
+  stale: z.boolean(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const InvitationRequest = z.object({
+  id,
+  email: z.string(),
+  name: z.nullable(z.string()),
+  message: z.nullable(z.string()),
+  status: RequestStatus,
+  requestedAt: isoTime,
+  stale: z.boolean(),
+});
+export type InvitationRequest = z.infer<typeof InvitationRequest>;
+
+export const Member = z.object({
+  id,
+  email: z.string(),
+  name: z.nullable(z.string()),
+  role: z.string(),
+  joinedAt: isoTime,
+  joinedVia: JoinedVia,
+});
+export type Member = z.infer<typeof Member>;
+
+export const Organization = z.object({ slug: z.string(), name: z.string() });
+export type Organization = z.infer<typeof Organization>;
+
+export const Settings = z.object({
+  invitationRequestsEnabled: z.boolean(),
+  invitationTtlDays: z.int().check(z.minimum(MIN_TTL_DAYS), z.maximum(MAX_TTL_DAYS)),
+  allowedDomains: z.array(z.string()),
+  maxResends: z.int(),
+  maxEmailsPerInvite: z.int(),
+  maxCsvRows: z.int(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A domain as `allowedDomains` takes it: labels of letters, digits and hyphens, at least one dot. */
+const domain = z.string().check(
+  z.maxLength(253),
+  z.regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i, 'Not a domain name such as example.com'),
+);
+
+/** Only the changeable settings; a read-only or unknown field is refused (`invalid_request`). */
+export const SettingsPatch = z.strictObject({
+  invitationRequestsEnabled: z.optional(z.boolean()),
+  invitationTtlDays: z.optional(z.int().check(z.minimum(MIN_TTL_DAYS), z.maximum(MAX_TTL_DAYS))),
+  allowedDomains: z.optional(z.array(domain).check(z.maxLength(100))),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** A page of `item`s; `nextCursor` is opaque and `null` on the last page. */
+export function pageOf<T extends z.core.$ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.nullable(z.string()),
+    total: z.int().check(z.minimum(0)),
+  });
+}
+export const InvitationPage = pageOf(Invitation);
+export const InvitationRequestPage = pageOf(InvitationRequest);
+export const MemberPage = pageOf(Member);
+
+// ---------------------------------------------------------------------------------------------------------
+// Admin requests and answers
+
+const limit = z.int().check(z.minimum(1), z.maximum(MAX_PAGE_LIMIT));
+
+export const InvitationSort = z.enum(['email', 'status', 'invitedAt', 'expiresAt']);
+export type InvitationSort = z.infer<typeof InvitationSort>;
+export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+/** The list's query, parsed (on the wire `status` is a comma list and `limit` a decimal string). */
+export const ListInvitationsQuery = z.strictObject({
+  status: z.optional(z.array(InvitationStatus).check(z.minLength(1))),
+  q: z.optional(z.string().check(z.maxLength(254))),
+  sort: z.optional(InvitationSort),
+  order: z.optional(SortOrder),
+  limit: z.optional(limit),
+  cursor: z.optional(z.string()),
+});
+export type ListInvitationsQuery = z.infer<typeof ListInvitationsQuery>;
+
+/** The export takes the list's filter and order, without paging. */
+export const ExportInvitationsQuery = z.strictObject({
+  status: z.optional(z.array(InvitationStatus).check(z.minLength(1))),
+  q: z.optional(z.string().check(z.maxLength(254))),
+  sort: z.optional(InvitationSort),
+  order: z.optional(SortOrder),
+});
+export type ExportInvitationsQuery = z.infer<typeof ExportInvitationsQuery>;
+
+export const ListRequestsQuery = z.strictObject({
+  status: z.optional(z.array(RequestStatus).check(z.minLength(1))),
+  limit: z.optional(limit),
+  cursor: z.optional(z.string()),
+});
+export type ListRequestsQuery = z.infer<typeof ListRequestsQuery>;
+
+export const ListMembersQuery = z.strictObject({
+  q: z.optional(z.string().check(z.maxLength(254))),
+  limit: z.optional(limit),
+  cursor: z.optional(z.string()),
+});
+export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
+
+/**
+ * An invite. The count of `emails` (1 to 100) is checked by the rules, not here, so that the answer can be
+ * the specific `invalid_request` (none) or `too_many_emails` (over 100) of rules.md.
+ */
+export const CreateInvitationsBody = z.strictObject({
+  emails: z.array(z.string()),
+  role: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  source: z.optional(z.enum(['manual', 'bulk'])),
+  dryRun: z.optional(z.boolean()),
+});
+export type CreateInvitationsBody = z.infer<typeof CreateInvitationsBody>;
+
+export const SkippedAddress = z.object({
+  email: z.string(),
+  reason: SkipReason,
+  /** Set for `already_invited`: the pending invitation to resend or revoke instead. */
+  invitationId: z.optional(z.string()),
+});
+export type SkippedAddress = z.infer<typeof SkippedAddress>;
+
+export const CreateInvitationsResult = z.object({
+  sent: z.array(Invitation),
+  skipped: z.array(SkippedAddress),
+});
+export type CreateInvitationsResult = z.infer<typeof CreateInvitationsResult>;
+
+export const InvitationLink = z.object({ code: z.string(), url: z.string() });
+export type InvitationLink = z.infer<typeof InvitationLink>;
+
+export const RevokeStaleResult = z.object({ revoked: z.int().check(z.minimum(0)) });
+export type RevokeStaleResult = z.infer<typeof RevokeStaleResult>;
+
+export const ApproveRequestResult = z.object({ request: InvitationRequest, invitation: Invitation });
+export type ApproveRequestResult = z.infer<typeof ApproveRequestResult>;
+
+export const DismissStaleResult = z.object({ dismissed: z.int().check(z.minimum(0)) });
+export type DismissStaleResult = z.infer<typeof DismissStaleResult>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Public requests and answers
+
+export const Access = z.object({ organization: Organization, invitationRequestsEnabled: z.boolean() });
+export type Access = z.infer<typeof Access>;
+
+/** `email` is a plain string here: a malformed address is the specific `invalid_email`, not `invalid_request`. */
+export const SubmitRequestBody = z.strictObject({
+  email: z.string().check(z.maxLength(254)),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  message: z.optional(z.string().check(z.maxLength(2000))),
+});
+export type SubmitRequestBody = z.infer<typeof SubmitRequestBody>;
+
+export const SubmitRequestResult = z.object({ status: z.literal('received') });
+export type SubmitRequestResult = z.infer<typeof SubmitRequestResult>;
+
+export const InviteLookup = z.object({
+  organization: Organization,
+  /** Masked: `j***@example.com`. */
+  email: z.string(),
+  invitedBy: z.nullable(z.object({ name: z.string() })),
+  role: z.nullable(z.string()),
+  expiresAt: isoTime,
+  status: InvitationStatus,
+});
+export type InviteLookup = z.infer<typeof InviteLookup>;
+
+export const AcceptInviteBody = z.strictObject({
+  name: z.optional(z.string().check(z.maxLength(200))),
+});
+export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;
+
+export const AcceptInviteResult = z.object({ organization: Organization, member: Member });
+export type AcceptInviteResult = z.infer<typeof AcceptInviteResult>;
+
+export const DeclineInviteResult = z.object({ status: z.literal('declined') });
+export type DeclineInviteResult = z.infer<typeof DeclineInviteResult>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Errors (RFC 9457 problem details)
+
+export const FieldError = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  code: ErrorCode,
+  detail: z.string(),
+  errors: z.optional(z.array(FieldError)),
+});
+export type Problem = z.infer<typeof Problem>;

@@ -1,0 +1,48 @@
+// Browser tests: real Debian Chromium, the MSW worker serving the real rules engine.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+
+const workerScript = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+
+export default {
+  files: ['packages/elements/src/**/*.test.ts'],
+  nodeResolve: {
+    browser: true,
+    // 'source' resolves workspace packages to their TypeScript; 'browser' keeps msw's Node interceptors out.
+    exportConditions: ['source', 'browser', 'import', 'default'],
+  },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    {
+      // The worker's scope must cover the test pages, so it is served from the root.
+      name: 'msw-worker',
+      async serve(context) {
+        if (context.path === '/mockServiceWorker.js') {
+          return { body: await readFile(workerScript, 'utf8'), type: 'js' };
+        }
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 600000,
+};
