@@ -1,0 +1,22 @@
+/**
+ * Browser-test helpers: one MSW worker per test page running the real rules engine, reset before each test,
+ * and SDK clients signed in as the seed's people. Clients in tests never retry, so error states show at once.
+ */
+import { startMockWorker } from '@invitekit/mock-server/browser';
+import { createClient } from '@invitekit/sdk';
+
+let started: ReturnType<typeof startMockWorker> | undefined;
+
+/** Starts the worker once per page, then restores the seed and drops any per-test handler override. */
+export async function mockApi(seed: 'default' | 'empty' = 'default') {
+  started ??= startMockWorker({ quiet: true });
+  const running = await started;
+  running.worker.resetHandlers();
+  running.mock.reset(seed);
+  return running;
+}
+
+/** A client for `/api` as the holder of `token` (`acme-admin`, `acme-viewer`, `globex-admin`), or signed out. */
+export function clientAs(token?: string, organization = 'acme') {
+  return createClient({ baseUrl: '/api', organization, retry: 0, ...(token ? { token } : {}) });
+}
