@@ -1,0 +1,307 @@
+/** Every call of the client against the real rules engine (MSW handlers under setupServer). */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { client, mock, requests } from './mock.js';
+import { createClient, Invitation, isApiError } from '../src/index.js';
+import * as z from 'zod/mini';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('createClient', () => {
+  it('requires a baseUrl', () => {
+    assert.throws(() => createClient({} as never), /baseUrl/);
+  });
+
+  it('refuses an org-scoped call without an organization, with a clear error, sending nothing', async () => {
+    const api = client({ organization: undefined });
+    await assert.rejects(api.invitations.list(), /no organization for this call/);
+    await assert.rejects(api.invitations.all().next(), /no organization/);
+    assert.equal(requests.length, 0);
+  });
+
+  it("takes the call's organization over the client's", async () => {
+    const page = await client({ token: 'globex-admin' }).members.list({}, { organization: 'globex' });
+    assert.ok(page.items.some((m) => m.email === 'admin@globex.test'));
+  });
+
+  it('sends the token as a Bearer header, from a string or an async function called per attempt', async () => {
+    let calls = 0;
+    const api = client({ token: async () => (calls++, 'acme-admin') });
+    await api.settings.get();
+    assert.equal(calls, 1);
+    assert.equal(requests[0]!.headers.get('authorization'), 'Bearer acme-admin');
+    assert.equal(requests[0]!.credentials, 'same-origin');
+  });
+
+  it("includes credentials (cookies) by default when there is no token, and sends the client's headers", async () => {
+    await assert.rejects(client({ token: undefined, headers: { 'x-tenant': 't1' } }).settings.get(), (e) => isApiError(e, 'unauthenticated'));
+    assert.equal(requests[0]!.credentials, 'include');
+    assert.equal(requests[0]!.headers.get('authorization'), null);
+    assert.equal(requests[0]!.headers.get('x-tenant'), 't1');
+  });
+
+  it('joins status lists with commas, leaves out undefined, and encodes path segments', async () => {
+    await client().invitations.list({ status: ['pending', 'expired'], q: undefined, limit: 5 });
+    assert.equal(requests[0]!.url, 'http://invitekit.test/api/orgs/acme/invitations?status=pending,expired&limit=5');
+    await assert.rejects(client().invitations.get('a/b c?'), (e) => isApiError(e, 'not_found'));
+    assert.equal(requests[1]!.url, 'http://invitekit.test/api/orgs/acme/invitations/a%2Fb%20c%3F');
+  });
+});
+
+describe('invitations', () => {
+  it('list: a validated page with the default filter', async () => {
+    const page = await client().invitations.list();
+    assert.ok(page.items.length > 0);
+    assert.ok(page.items.every((i) => i.status === 'pending' || i.status === 'expired'));
+    assert.equal(typeof page.total, 'number');
+  });
+
+  it('all: walks every page, in order, without repeats', async () => {
+    const status = ['pending', 'expired', 'accepted', 'revoked', 'declined'] as const;
+    const { total, items } = await client().invitations.list({ status: [...status], limit: 100 });
+    const seen: string[] = [];
+    for await (const invitation of client().invitations.all({ status: [...status], limit: 2 })) seen.push(invitation.id);
+    assert.equal(seen.length, total);
+    assert.deepEqual(seen, items.map((i) => i.id));
+    assert.ok(requests.length > 3);
+  });
+
+  it('get, link, resend, revoke', async () => {
+    const api = client();
+    assert.equal((await api.invitations.get('inv_jane')).email, 'jane@example.com');
+    const link = await api.invitations.link('inv_jane');
+    assert.equal(link.code, mock.seedCodes.jane);
+    assert.ok(link.url.includes(link.code));
+    const resent = await api.invitations.resend('inv_jane');
+    assert.equal(resent.resendCount, 1);
+    assert.equal(mock.outbox('jane@example.com').at(-1)!.kind, 'resend');
+    assert.equal((await api.invitations.revoke('inv_jane')).status, 'revoked');
+  });
+
+  it('renew: an expired invitation gets a fresh code', async () => {
+    const renewed = await client().invitations.renew('inv_kim');
+    assert.equal(renewed.status, 'pending');
+    assert.notEqual((await client().invitations.link('inv_kim')).code, mock.seedCodes.kim);
+  });
+
+  it('create: sends and skips, with an Idempotency-Key', async () => {
+    const result = await client().invitations.create({ emails: ['new@example.com', 'jane@example.com', 'bad'], role: 'member' });
+    assert.deepEqual(result.sent.map((i) => i.email), ['new@example.com']);
+    assert.deepEqual(result.skipped.map((s) => [s.email, s.reason]), [
+      ['jane@example.com', 'already_invited'],
+      ['bad', 'invalid_email'],
+    ]);
+    assert.match(requests[0]!.headers.get('idempotency-key')!, /^[0-9a-f-]{36}$/);
+    assert.equal(mock.outbox('new@example.com').length, 1);
+  });
+
+  it('create: a new key per logical call', async () => {
+    await client().invitations.create({ emails: ['a@example.com'], dryRun: true });
+    await client().invitations.create({ emails: ['a@example.com'], dryRun: true });
+    assert.notEqual(requests[0]!.headers.get('idempotency-key'), requests[1]!.headers.get('idempotency-key'));
+  });
+
+  it('create: repeating a key replays the first answer and sends nothing again', async () => {
+    const first = await client().invitations.create({ emails: ['once@example.com'] }, { idempotencyKey: 'k-1' });
+    const again = await client().invitations.create({ emails: ['once@example.com'] }, { idempotencyKey: 'k-1' });
+    assert.deepEqual(again, first);
+    assert.equal(mock.outbox('once@example.com').length, 1);
+  });
+
+  it('revokeStale', async () => {
+    assert.deepEqual(await client().invitations.revokeStale(), { revoked: 1 });
+    assert.equal((await client().invitations.get('inv_sam')).status, 'revoked');
+  });
+
+  it('exportCsv: a text/csv Blob with the filter applied', async () => {
+    const blob = await client().invitations.exportCsv({ status: ['pending'], sort: 'email', order: 'asc' });
+    assert.match(blob.type, /^text\/csv/);
+    const lines = (await blob.text()).trim().split(/\r?\n/);
+    assert.equal(lines[0], 'email,status,role,invited_at,expires_at,invited_by,resend_count');
+    assert.ok(lines.slice(1).every((line) => line.includes(',pending,')));
+    assert.ok(requests[0]!.url.endsWith('/invitations/export.csv?status=pending&sort=email&order=asc'));
+  });
+});
+
+describe('requests', () => {
+  it('list, all, approve, dismiss, dismissStale', async () => {
+    const api = client();
+    const pending = await api.requests.list();
+    assert.ok(pending.items.some((r) => r.id === 'req_nora'));
+    const every: string[] = [];
+    for await (const request of api.requests.all({ limit: 1 })) every.push(request.id);
+    assert.deepEqual(every, pending.items.map((r) => r.id));
+    const approved = await api.requests.approve('req_nora');
+    assert.equal(approved.request.status, 'approved');
+    assert.equal(approved.invitation.email, 'nora@example.com');
+    assert.equal((await api.requests.dismiss('req_ivan')).status, 'dismissed');
+    assert.deepEqual(await api.requests.dismissStale(), { dismissed: 1 });
+  });
+
+  it('submit: public, no credentials needed', async () => {
+    const anonymous = client({ token: undefined });
+    assert.deepEqual(await anonymous.requests.submit({ email: 'someone@example.com', name: 'Some One' }), { status: 'received' });
+    assert.ok((await client().requests.list()).items.some((r) => r.email === 'someone@example.com'));
+  });
+});
+
+describe('invites', () => {
+  it('lookup: masked address, organization, status; never uses the code up', async () => {
+    const api = client({ token: undefined });
+    const info = await api.invites.lookup(mock.seedCodes.jane);
+    assert.equal(info.email, 'j***@example.com');
+    assert.equal(info.organization.slug, 'acme');
+    assert.equal(info.status, 'pending');
+    assert.equal((await api.invites.lookup(mock.seedCodes.jane)).status, 'pending');
+  });
+
+  it('accept: the person becomes a member', async () => {
+    const result = await client({ token: undefined }).invites.accept(mock.seedCodes.jane, { name: 'Jane' });
+    assert.equal(result.member.email, 'jane@example.com');
+    assert.ok((await client().members.list({ q: 'jane' })).items.some((m) => m.email === 'jane@example.com'));
+  });
+
+  it('decline', async () => {
+    assert.deepEqual(await client({ token: undefined }).invites.decline(mock.seedCodes.omar), { status: 'declined' });
+    assert.equal((await client().invitations.get('inv_omar')).status, 'declined');
+  });
+});
+
+describe('settings, members, access', () => {
+  it('settings get and update', async () => {
+    const api = client();
+    assert.equal((await api.settings.get()).invitationTtlDays, 7);
+    const updated = await api.settings.update({ invitationTtlDays: 14, allowedDomains: ['Example.com'] });
+    assert.equal(updated.invitationTtlDays, 14);
+    assert.deepEqual(updated.allowedDomains, ['example.com']);
+  });
+
+  it('members list', async () => {
+    const page = await client().members.list({ limit: 3 });
+    assert.equal(page.items.length, 3);
+    assert.notEqual(page.nextCursor, null);
+    const rest = await client().members.list({ limit: 100, cursor: page.nextCursor! });
+    assert.equal(page.items.length + rest.items.length, page.total);
+  });
+
+  it('access: public', async () => {
+    assert.deepEqual(await client({ token: undefined, organization: 'globex' }).access.get(), {
+      organization: { slug: 'globex', name: 'Globex' },
+      invitationRequestsEnabled: false,
+    });
+  });
+});
+
+describe('every error code of api.md, from the real rules', () => {
+  /** Asserts `promise` rejects with an ApiError of `code` and its status of api.md. */
+  async function expectCode(promise: Promise<unknown>, code: string, status: number) {
+    await assert.rejects(promise, (error: unknown) => {
+      assert.ok(isApiError(error), String(error));
+      assert.equal(error.code, code);
+      assert.equal(error.status, status);
+      assert.ok(error.detail.length > 0);
+      return true;
+    });
+  }
+  const admin = () => client();
+  const anonymous = () => client({ token: undefined });
+
+  it('unauthenticated 401, forbidden 403, not_found 404', async () => {
+    await expectCode(anonymous().invitations.list(), 'unauthenticated', 401);
+    await expectCode(client({ token: 'nobody' }).invitations.list(), 'unauthenticated', 401);
+    await expectCode(client({ token: 'acme-viewer' }).invitations.list(), 'forbidden', 403);
+    await expectCode(admin().invitations.list({}, { organization: 'globex' }), 'not_found', 404);
+    await expectCode(admin().invitations.get('inv_nope'), 'not_found', 404);
+  });
+
+  it('invalid_request 400 with field errors', async () => {
+    await assert.rejects(admin().invitations.list({ limit: 0 }), (error: unknown) => {
+      assert.ok(isApiError(error, 'invalid_request'));
+      assert.equal(error.status, 400);
+      assert.ok(error.fieldErrors.some((f) => f.field === 'limit' && f.message.length > 0), JSON.stringify(error.fieldErrors));
+      return true;
+    });
+    await expectCode(admin().settings.update({ invitationTtlDays: 99 }), 'invalid_request', 400);
+    await expectCode(admin().invitations.create({ emails: [] }), 'invalid_request', 400);
+  });
+
+  it('too_many_emails 400', async () => {
+    const emails = Array.from({ length: 101 }, (_, i) => `u${i}@example.com`);
+    await expectCode(admin().invitations.create({ emails }), 'too_many_emails', 400);
+    assert.equal(mock.outbox().length, 0);
+  });
+
+  it('invalid_email 400 (request form)', async () => {
+    await expectCode(anonymous().requests.submit({ email: 'not an address' }), 'invalid_email', 400);
+  });
+
+  it('not_pending, resend_limit_reached, not_expired, not_renewable, not_revocable (409)', async () => {
+    await expectCode(admin().invitations.link('inv_lee'), 'not_pending', 409);
+    await expectCode(admin().invitations.resend('inv_kim'), 'not_pending', 409);
+    const { resendsRemaining } = await admin().invitations.get('inv_priya');
+    for (let i = 0; i < resendsRemaining; i++) await admin().invitations.resend('inv_priya');
+    await expectCode(admin().invitations.resend('inv_priya'), 'resend_limit_reached', 409);
+    await expectCode(admin().invitations.renew('inv_jane'), 'not_expired', 409);
+    await expectCode(admin().invitations.renew('inv_lee'), 'not_renewable', 409);
+    await expectCode(admin().invitations.revoke('inv_grace'), 'not_revocable', 409);
+    await expectCode(admin().requests.dismiss('req_zoe'), 'not_pending', 409);
+  });
+
+  it('already_member and domain_not_allowed (approving a request)', async () => {
+    await expectCode(admin().requests.approve('req_tom'), 'already_member', 409);
+    await admin().settings.update({ allowedDomains: ['acme.test'] });
+    await expectCode(admin().requests.approve('req_nora'), 'domain_not_allowed', 409);
+  });
+
+  it('invalid_code 404, expired and revoked 410, already_used 409, email_mismatch 403', async () => {
+    await expectCode(anonymous().invites.lookup('no-such-code'), 'invalid_code', 404);
+    await expectCode(anonymous().invites.accept(mock.seedCodes.lee), 'revoked', 410);
+    await expectCode(anonymous().invites.decline(mock.seedCodes.kim), 'expired', 410);
+    await expectCode(anonymous().invites.accept(mock.seedCodes.grace), 'already_used', 409);
+    await expectCode(client({ token: 'acme-viewer' }).invites.accept(mock.seedCodes.jane), 'email_mismatch', 403);
+  });
+
+  it('expired 410 once the clock passes expiresAt', async () => {
+    const { sent } = await admin().invitations.create({ emails: ['later@example.com'] });
+    const { code } = await admin().invitations.link(sent[0]!.id);
+    mock.advanceClock(7 * DAY);
+    await expectCode(anonymous().invites.accept(code), 'expired', 410);
+  });
+
+  it('requests_disabled 403', async () => {
+    await expectCode(client({ token: undefined, organization: 'globex' }).requests.submit({ email: 'x@example.com' }), 'requests_disabled', 403);
+  });
+
+  it('idempotency_key_reused 422', async () => {
+    await admin().invitations.create({ emails: ['k@example.com'] }, { idempotencyKey: 'same' });
+    await expectCode(admin().invitations.create({ emails: ['other@example.com'] }, { idempotencyKey: 'same' }), 'idempotency_key_reused', 422);
+  });
+
+  it('rate_limited 429 with retryAfter, and the submit is not retried', async () => {
+    const api = anonymous();
+    for (let i = 0; i < 5; i++) await api.requests.submit({ email: 'eager@example.com' });
+    requests.length = 0;
+    await assert.rejects(api.requests.submit({ email: 'eager@example.com' }), (error: unknown) => {
+      assert.ok(isApiError(error, 'rate_limited'));
+      assert.equal(error.status, 429);
+      assert.ok(error.retryAfter! > 0 && error.retryAfter! <= 3600);
+      return true;
+    });
+    assert.equal(requests.length, 1);
+  });
+
+  it('payload_too_large 413', async () => {
+    const emails = Array.from({ length: 70 }, (_, i) => `${'x'.repeat(1000)}${i}@example.com`);
+    await expectCode(admin().invitations.create({ emails }), 'payload_too_large', 413);
+  });
+
+  it('unavailable 503 (injected fault)', async () => {
+    mock.setFaults({ failureRate: 1 });
+    await expectCode(client({ retry: 0 }).settings.get(), 'unavailable', 503);
+  });
+
+  it('every answer is validated: the invitations match the schema', async () => {
+    const page = await admin().invitations.list({ status: ['pending', 'expired', 'accepted', 'revoked', 'declined'] });
+    for (const item of page.items) assert.ok(z.safeParse(Invitation, item).success);
+  });
+});

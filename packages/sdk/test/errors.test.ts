@@ -1,0 +1,116 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import vm from 'node:vm';
+import {
+  ApiError,
+  CsvError,
+  InvitekitError,
+  NetworkError,
+  ResponseValidationError,
+  TimeoutError,
+  isApiError,
+  isInvitekitError,
+  newIdempotencyKey,
+  paginate,
+} from '../src/index.js';
+import { codeForStatus, queryString, retryAfterSeconds } from '../src/http.js';
+
+describe('error classes', () => {
+  it('every subclass is an InvitekitError with its kind and name', () => {
+    const errors = [
+      new ApiError({ status: 409, code: 'not_pending', detail: 'd' }),
+      new NetworkError('n'),
+      new TimeoutError('t'),
+      new ResponseValidationError('v', []),
+      new CsvError('c'),
+    ];
+    assert.deepEqual(errors.map((e) => e.kind), ['api', 'network', 'timeout', 'response_validation', 'csv']);
+    assert.deepEqual(errors.map((e) => e.name), ['ApiError', 'NetworkError', 'TimeoutError', 'ResponseValidationError', 'CsvError']);
+    for (const error of errors) {
+      assert.ok(error instanceof InvitekitError && error instanceof Error);
+      assert.ok(isInvitekitError(error));
+    }
+    assert.equal(errors.filter((e) => isApiError(e)).length, 1);
+  });
+
+  it('isApiError narrows by code', () => {
+    const error: unknown = new ApiError({ status: 409, code: 'not_pending', detail: 'd' });
+    assert.ok(isApiError(error, 'not_pending'));
+    assert.ok(!isApiError(error, 'forbidden'));
+    assert.ok(!isApiError(new CsvError('x'), 'csv_too_many_rows'), 'a CsvError is not an ApiError');
+  });
+
+  it('rejects look-alikes without the brand', () => {
+    for (const value of [null, undefined, 'api', 42, new Error('x'), { kind: 'api', code: 'forbidden' }, Object.assign(new Error('x'), { kind: 'api' })]) {
+      assert.ok(!isInvitekitError(value));
+      assert.ok(!isApiError(value));
+    }
+  });
+});
+
+describe('guards across realms and bundles', () => {
+  it('recognise an error made in another realm (node:vm)', () => {
+    const foreign: unknown = vm.runInNewContext(`
+      const error = new Error('from elsewhere');
+      Object.defineProperty(error, Symbol.for('invitekit.error'), { value: true });
+      Object.assign(error, { kind: 'api', code: 'forbidden', status: 403 });
+      error;
+    `);
+    assert.ok(!(foreign instanceof Error), 'really from another realm');
+    assert.ok(isInvitekitError(foreign));
+    assert.ok(isApiError(foreign, 'forbidden'));
+    assert.ok(!isApiError(foreign, 'not_found'));
+  });
+
+  it('recognise an error of another copy of the SDK (a branded plain object)', () => {
+    const other = { [Symbol.for('invitekit.error')]: true, kind: 'network', message: 'offline' };
+    assert.ok(isInvitekitError(other));
+    assert.ok(!isApiError(other));
+  });
+});
+
+describe('transport helpers', () => {
+  it('retryAfterSeconds reads delay-seconds and HTTP dates', () => {
+    const now = Date.parse('2030-01-01T00:00:00Z');
+    assert.equal(retryAfterSeconds('120', now), 120);
+    assert.equal(retryAfterSeconds('Tue, 01 Jan 2030 00:00:30 GMT', now), 30);
+    assert.equal(retryAfterSeconds('Mon, 31 Dec 2029 00:00:00 GMT', now), 0);
+    assert.equal(retryAfterSeconds('soon', now), undefined);
+    assert.equal(retryAfterSeconds(null, now), undefined);
+  });
+
+  it('codeForStatus: 5xx and 408 are unavailable, then by status', () => {
+    assert.deepEqual(
+      [400, 401, 403, 404, 408, 409, 410, 413, 422, 429, 500, 502, 503].map(codeForStatus),
+      ['invalid_request', 'unauthenticated', 'forbidden', 'not_found', 'unavailable', 'invalid_request', 'not_found',
+        'payload_too_large', 'invalid_request', 'rate_limited', 'unavailable', 'unavailable', 'unavailable'],
+    );
+  });
+
+  it('queryString joins arrays with commas and drops undefined', () => {
+    assert.equal(queryString({ status: ['pending', 'expired'], q: undefined, limit: 5, cursor: 'a b&c' }), '?status=pending,expired&limit=5&cursor=a+b%26c');
+    assert.equal(queryString({}), '');
+  });
+
+  it('newIdempotencyKey makes v4 UUIDs, also where randomUUID is missing (plain http)', () => {
+    assert.match(newIdempotencyKey(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    const real = globalThis.crypto;
+    const getRandomValues = <T extends ArrayBufferView>(array: T) => real.getRandomValues(array as never) as T;
+    Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues }, configurable: true });
+    try {
+      const keys = new Set(Array.from({ length: 50 }, newIdempotencyKey));
+      assert.equal(keys.size, 50);
+      for (const key of keys) assert.match(key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', original);
+    }
+  });
+
+  it('paginate stops when a server repeats a cursor', async () => {
+    let calls = 0;
+    const seen: number[] = [];
+    for await (const item of paginate(async () => ({ items: [calls++], nextCursor: 'same', total: 9 }), {})) seen.push(item);
+    assert.deepEqual(seen, [0, 1]);
+  });
+});
