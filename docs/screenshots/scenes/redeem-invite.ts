@@ -1,0 +1,60 @@
+/**
+ * Screenshot scene for `<redeem-invite>`: `?state=` picks the invitation and what happens to it (pending,
+ * confirm-decline, accepted, declined, expired, revoked, used, unknown, no-code, mismatch, error, loading, fr).
+ */
+import { SEED_CODES, startMockWorker } from '@invitekit/mock-server/browser';
+import { createClient } from '@invitekit/sdk';
+import '@invitekit/elements/redeem-invite';
+import type { RedeemInvite } from '@invitekit/elements/redeem-invite';
+
+const DAY = 24 * 60 * 60 * 1000;
+const state = new URLSearchParams(location.search).get('state') ?? 'pending';
+const { mock } = await startMockWorker({ quiet: true });
+mock.reset('default');
+
+const admin = createClient({ baseUrl: '/api', organization: 'acme', token: 'acme-admin', retry: 0 });
+// The mismatch needs a signed-in person whose address is not the invited one: Ada, the admin.
+const client = state === 'mismatch' ? admin : createClient({ baseUrl: '/api', retry: 0 });
+const el = document.createElement('redeem-invite') as RedeemInvite;
+el.client = client;
+// Omar's invitation names a role; Jane's has the default role.
+const code: Record<string, string | undefined> = {
+  pending: SEED_CODES.omar,
+  fr: SEED_CODES.omar,
+  used: SEED_CODES.grace,
+  unknown: 'c2VlZC1ub3QtYS1yZWFsLWNvZGU',
+  'no-code': undefined,
+};
+const chosen = state in code ? code[state] : SEED_CODES.jane;
+if (chosen) el.code = chosen;
+if (state === 'fr') document.documentElement.lang = 'fr';
+if (state === 'expired') mock.advanceClock(8 * DAY);
+if (state === 'revoked') await admin.invitations.revoke('inv_jane');
+if (state === 'error') mock.setFaults({ failureRate: 1 });
+if (state === 'loading') mock.setFaults({ latencyMs: 60_000 });
+document.querySelector('main')!.append(el);
+
+const root = el.shadowRoot!;
+async function until(test: () => unknown): Promise<void> {
+  while (!test()) await new Promise((resolve) => setTimeout(resolve, 20));
+  await el.updateComplete;
+}
+const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+
+if (state === 'loading') {
+  await until(() => root.querySelector('[part="status"]'));
+} else {
+  await until(() => el.state !== undefined);
+  if (state === 'accepted' || state === 'mismatch') {
+    button('Accept invitation').click();
+    await until(() => el.state !== 'pending');
+  } else if (state === 'confirm-decline' || state === 'declined') {
+    button('Decline').click();
+    await until(() => root.querySelector('[role="alertdialog"]'));
+    if (state === 'declined') {
+      button('Decline invitation').click();
+      await until(() => el.state === 'declined');
+    }
+  }
+}
+document.body.dataset.ready = 'true';

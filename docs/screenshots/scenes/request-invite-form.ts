@@ -1,0 +1,52 @@
+/**
+ * Screenshot scene for `<request-invite-form>`: `?state=` picks what the mock and the form show
+ * (form, invalid, confirmation, rate-limited, closed, unknown, error, loading, fr).
+ */
+import { startMockWorker } from '@invitekit/mock-server/browser';
+import { createClient } from '@invitekit/sdk';
+import '@invitekit/elements/request-invite-form';
+import type { RequestInviteForm } from '@invitekit/elements/request-invite-form';
+
+const state = new URLSearchParams(location.search).get('state') ?? 'form';
+const { mock } = await startMockWorker({ quiet: true });
+mock.reset('default');
+
+const client = createClient({ baseUrl: '/api', retry: 0 });
+const el = document.createElement('request-invite-form') as RequestInviteForm;
+el.organization = state === 'closed' ? 'globex' : state === 'unknown' ? 'initech' : 'acme';
+el.client = client;
+if (state === 'fr') document.documentElement.lang = 'fr';
+if (state === 'error') mock.setFaults({ failureRate: 1 });
+if (state === 'loading') mock.setFaults({ latencyMs: 60_000 });
+if (state === 'rate-limited') {
+  for (let i = 0; i < 5; i++) await client.requests.submit({ email: 'jane.doe@example.com' }, { organization: 'acme' });
+  mock.advanceClock(48 * 60_000);
+}
+document.querySelector('main')!.append(el);
+
+const root = el.shadowRoot!;
+async function until(test: () => unknown): Promise<void> {
+  while (!test()) await new Promise((resolve) => setTimeout(resolve, 20));
+  await el.updateComplete;
+}
+const field = (name: string) => root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+const submit = () => root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+
+if (state === 'loading') {
+  await until(() => root.querySelector('[part="status"]'));
+} else if (['closed', 'unknown', 'error'].includes(state)) {
+  await until(() => root.querySelector('[part="status"]:not(.muted)'));
+} else {
+  await until(() => root.querySelector('form'));
+  if (state === 'invalid') {
+    submit();
+    await until(() => root.querySelector('#email-error'));
+  } else if (state === 'confirmation' || state === 'rate-limited') {
+    field('email').value = 'jane.doe@example.com';
+    field('name').value = 'Jane Doe';
+    field('message').value = 'I lead the Lisbon office and need the quarterly dashboards.';
+    submit();
+    await until(() => root.querySelector('[role="alert"], #confirmation'));
+  }
+}
+document.body.dataset.ready = 'true';

@@ -1,0 +1,304 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { isApiError, type InviteLookup } from '@invitekit/sdk';
+import { InvitekitElement } from '../shared/base.js';
+import { emit } from '../shared/events.js';
+import { formatDateTime, formatRelative, pickStrings } from '../shared/i18n.js';
+import { redeemInviteStrings, type RedeemInviteStrings } from './redeem-invite.strings.js';
+import { styles } from './redeem-invite.styles.js';
+
+/** Every state the element draws, besides loading. */
+export type RedeemState =
+  | 'pending'
+  | 'expired'
+  | 'revoked'
+  | 'used'
+  | 'unknown'
+  | 'no-code'
+  | 'mismatch'
+  | 'error'
+  | 'accepted'
+  | 'declined';
+
+/** What an accept or decline that failed turns into; anything else stays on the offer with an error. */
+const OUTCOME_OF_ERROR = {
+  already_used: 'used',
+  expired: 'expired',
+  revoked: 'revoked',
+  invalid_code: 'unknown',
+  email_mismatch: 'mismatch',
+} as const satisfies Record<string, RedeemState>;
+
+/**
+ * The page an invitation link opens. It looks the code up (a GET that never uses the code up) and shows who
+ * invited whom to which organization and until when; only the "Accept invitation" and "Decline" buttons use the
+ * code. Every other state (expired, revoked, already used, unknown, no code, another signed-in address, a network
+ * failure) says what happened and what to do next.
+ *
+ * The client comes from an enclosing `<invitekit-provider>` or the `client` property; no credentials are needed,
+ * but a signed-in person's credentials are checked against the invited address.
+ *
+ * @summary Shows an invitation and lets the invitee accept or decline it.
+ * @fires invitekit-invitation-accepted - `{ organization, member }`: the person joined; the host usually redirects.
+ * @fires invitekit-invitation-declined - `{ organization }`: the person declined.
+ * @fires invitekit-error - `{ error }`: a failure the element shows (lookup, accept or decline).
+ * @csspart base - The card around everything.
+ * @csspart heading - The heading of the current state.
+ * @csspart details - The list of inviter, address, role and expiry.
+ * @csspart name-input - The optional name field.
+ * @csspart actions - The row of buttons.
+ * @csspart accept - The "Accept invitation" button.
+ * @csspart decline - The "Decline" button.
+ * @csspart confirm - The inline "Decline this invitation?" confirmation (role alertdialog).
+ * @csspart status - The message of a state other than the offer.
+ * @cssprop --invitekit-font - Font family (inherits the page's by default).
+ * @cssprop --invitekit-radius - Corner radius.
+ * @cssprop --invitekit-space - Base spacing unit.
+ * @cssprop --invitekit-density - Scales paddings.
+ * @cssprop --invitekit-color-background - Card background.
+ * @cssprop --invitekit-color-surface - Confirmation background.
+ * @cssprop --invitekit-color-text - Text colour.
+ * @cssprop --invitekit-color-muted - Secondary text.
+ * @cssprop --invitekit-color-border - Borders.
+ * @cssprop --invitekit-color-accent - The accept button.
+ * @cssprop --invitekit-color-on-accent - Text on the accept button.
+ * @cssprop --invitekit-color-danger - Errors and the decline confirmation.
+ * @cssprop --invitekit-color-success - The accepted state.
+ * @cssprop --invitekit-color-warning - The expired, revoked and used states.
+ * @cssprop --invitekit-color-focus - The focus ring.
+ * @cssprop --invitekit-card-width - Maximum width of the card (default 32rem).
+ */
+export class RedeemInvite extends InvitekitElement {
+  static override styles = styles;
+
+  /** The invitation code. Unset: the `code` parameter of the page's URL. */
+  @property() code?: string;
+
+  /** Replaces any of the built-in strings (for any language). */
+  @property({ attribute: false }) strings?: Partial<RedeemInviteStrings>;
+
+  /** Set once an accept or decline settled the invitation (or found it unusable); overrides the lookup. */
+  @state() private outcome?: RedeemState;
+  @state() private busy?: 'accept' | 'decline';
+  @state() private confirming = false;
+  /** The last accept or decline failed for a reason worth retrying (network, server). */
+  @state() private actionFailed?: 'accept' | 'decline';
+
+  private readonly lookup = new Task(this, {
+    args: () => [this.client, this.effectiveCode] as const,
+    task: async ([client, code], { signal }) => {
+      if (!client || !code) return initialState;
+      try {
+        return await client.invites.lookup(code, { signal });
+      } catch (error) {
+        if (!signal.aborted) this.reportError(error);
+        throw error;
+      }
+    },
+  });
+
+  /** The code this element redeems: the `code` attribute, else the page URL's `code` parameter. */
+  get effectiveCode(): string | undefined {
+    return this.code || new URL(location.href).searchParams.get('code') || undefined;
+  }
+
+  /** The state drawn now (`undefined` while loading). */
+  get state(): RedeemState | undefined {
+    if (!this.effectiveCode) return 'no-code';
+    if (this.outcome) return this.outcome;
+    if (this.lookup.status === TaskStatus.ERROR) return isApiError(this.lookup.error, 'invalid_code') ? 'unknown' : 'error';
+    const status = this.lookup.value?.status;
+    if (this.lookup.status !== TaskStatus.COMPLETE || !status) return undefined;
+    return status === 'accepted' || status === 'declined' ? 'used' : status;
+  }
+
+  private get t(): RedeemInviteStrings {
+    return pickStrings(redeemInviteStrings, this.locale.lang, this.strings);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new code (or client) starts over from its lookup.
+    if (changed.has('code') || changed.has('client')) {
+      this.outcome = undefined;
+      this.confirming = false;
+      this.actionFailed = undefined;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const state = this.state;
+    const invite = this.lookup.value;
+    const org = invite?.organization.name ?? '';
+    const inviter = invite?.invitedBy?.name ?? null;
+    const lang = this.locale.lang;
+    switch (state) {
+      case undefined:
+        return html`<div part="base"><p part="status" class="muted" role="status">${t.loading}</p></div>`;
+      case 'pending':
+        return this.renderOffer(t, invite!);
+      case 'accepted':
+        return this.renderState('success', t.acceptedHeading(org), t.acceptedBody);
+      case 'declined':
+        return this.renderState('neutral', t.declinedHeading, t.declinedBody(org));
+      case 'expired':
+        return this.renderState('warning', t.expiredHeading, t.expiredBody(org, inviter, formatDateTime(lang, invite!.expiresAt)));
+      case 'revoked':
+        return this.renderState('warning', t.revokedHeading, t.revokedBody(org));
+      case 'used':
+        return this.renderState('warning', t.usedHeading, t.usedBody(org));
+      case 'unknown':
+        return this.renderState('error', t.unknownHeading, t.unknownBody);
+      case 'no-code':
+        return this.renderState('error', t.noCodeHeading, t.noCodeBody);
+      case 'mismatch':
+        return this.renderState('error', t.mismatchHeading, t.mismatchBody(org, invite!.email));
+      case 'error':
+        return this.renderState(
+          'error',
+          t.errorHeading,
+          t.errorBody,
+          html`<button type="button" @click=${() => this.lookup.run()}>${t.retry}</button>`,
+        );
+    }
+  }
+
+  private renderState(tone: string, heading: string, body: string, extra: unknown = nothing): TemplateResult {
+    return html`<div part="base" class="state-${tone}">
+      <div part="status" role=${tone === 'error' ? 'alert' : 'status'}>
+        <h2 part="heading" tabindex="-1">${heading}</h2>
+        <p>${body}</p>
+      </div>
+      ${extra}
+    </div>`;
+  }
+
+  private renderOffer(t: RedeemInviteStrings, invite: InviteLookup): TemplateResult {
+    const lang = this.locale.lang;
+    const expiresAt = new Date(invite.expiresAt).getTime();
+    const date = formatDateTime(lang, invite.expiresAt);
+    return html`<div part="base">
+      <h2 part="heading" tabindex="-1">${t.offerHeading(invite.organization.name, invite.invitedBy?.name ?? null)}</h2>
+      <dl part="details">
+        <div><dt>${t.sentTo}</dt><dd>${invite.email}</dd></div>
+        ${invite.role ? html`<div><dt>${t.role}</dt><dd>${invite.role}</dd></div>` : nothing}
+        <div>
+          <dt>${t.expires}</dt>
+          <dd>${t.expiresValue(expiresAt > Date.now() ? formatRelative(lang, invite.expiresAt) : null, date)}</dd>
+        </div>
+      </dl>
+      <form @submit=${this.onAccept}>
+        <div class="field">
+          <span><label for="name">${t.nameLabel}</label> <span class="muted" id="name-optional">${t.optional}</span></span>
+          <input part="name-input" id="name" aria-describedby="name-optional" name="name" autocomplete="name" maxlength="200" ?disabled=${!!this.busy} />
+        </div>
+        ${this.actionFailed
+          ? html`<div class="message error" role="alert">
+              <p>${t.errorBody}</p>
+              <button type="button" @click=${this.retryAction}>${t.retry}</button>
+            </div>`
+          : nothing}
+        ${this.confirming ? this.renderConfirm(t, invite) : this.renderActions(t)}
+      </form>
+    </div>`;
+  }
+
+  private renderActions(t: RedeemInviteStrings): TemplateResult {
+    return html`<div part="actions">
+      <button part="accept" class="primary" type="submit" ?disabled=${!!this.busy}>
+        ${this.busy === 'accept' ? t.accepting : t.accept}
+      </button>
+      <button part="decline" id="decline" type="button" ?disabled=${!!this.busy} @click=${this.askToDecline}>${t.decline}</button>
+    </div>`;
+  }
+
+  private renderConfirm(t: RedeemInviteStrings, invite: InviteLookup): TemplateResult {
+    return html`<div
+      part="confirm"
+      role="alertdialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelDecline()}
+    >
+      <h3 id="confirm-title">${t.declineQuestion}</h3>
+      <p id="confirm-body">${t.declineExplanation(invite.organization.name)}</p>
+      <div part="actions">
+        <button id="cancel" type="button" ?disabled=${!!this.busy} @click=${this.cancelDecline}>${t.cancel}</button>
+        <button class="danger" type="button" ?disabled=${!!this.busy} @click=${this.onDecline}>
+          ${this.busy === 'decline' ? t.declining : t.declineConfirm}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private async askToDecline(): Promise<void> {
+    this.confirming = true;
+    await this.updateComplete;
+    // Focus starts on the harmless choice, as in every destructive confirmation of the kit.
+    this.renderRoot.querySelector<HTMLElement>('#cancel')?.focus();
+  }
+
+  private async cancelDecline(): Promise<void> {
+    this.confirming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#decline')?.focus();
+  }
+
+  private retryAction(): void {
+    if (this.actionFailed === 'decline') void this.onDecline();
+    else void this.onAccept();
+  }
+
+  private async onAccept(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const name = this.renderRoot.querySelector<HTMLInputElement>('#name')?.value.trim();
+    await this.act('accept', async (client, code) => {
+      const result = await client.invites.accept(code, name ? { name } : {});
+      this.outcome = 'accepted';
+      emit(this, 'invitekit-invitation-accepted', result);
+    });
+  }
+
+  private async onDecline(): Promise<void> {
+    await this.act('decline', async (client, code) => {
+      await client.invites.decline(code);
+      this.outcome = 'declined';
+      const { slug, name } = this.lookup.value!.organization;
+      emit(this, 'invitekit-invitation-declined', { organization: { slug, name } });
+    });
+  }
+
+  /** Runs one accept or decline: one request at a time, errors turned into states, focus on the result. */
+  private async act(
+    kind: 'accept' | 'decline',
+    run: (client: NonNullable<this['client']>, code: string) => Promise<void>,
+  ): Promise<void> {
+    const client = this.client;
+    const code = this.effectiveCode;
+    if (this.busy || !client || !code) return;
+    this.busy = kind;
+    this.actionFailed = undefined;
+    try {
+      await run(client, code);
+    } catch (error) {
+      this.reportError(error);
+      const code = isApiError(error) ? (error.code as string) : '';
+      const outcome = OUTCOME_OF_ERROR[code as keyof typeof OUTCOME_OF_ERROR];
+      if (outcome) this.outcome = outcome;
+      else this.actionFailed = kind;
+    } finally {
+      this.busy = undefined;
+    }
+    await this.updateComplete;
+    // The buttons are gone (or the error appeared): put focus where the news is.
+    if (this.outcome) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('[role="alert"] button')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'redeem-invite': RedeemInvite;
+  }
+}
