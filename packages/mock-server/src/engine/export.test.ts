@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { csvField } from './index.js';
+import { ADMIN, refused, setup, VIEWER } from './test-support.js';
+
+describe('CSV export', () => {
+  it('neutralises formulas with a leading quote mark and escapes per RFC 4180', () => {
+    assert.equal(csvField('=SUM(A1)'), "'=SUM(A1)");
+    assert.equal(csvField('+1'), "'+1");
+    assert.equal(csvField('-1'), "'-1");
+    assert.equal(csvField('@cmd'), "'@cmd");
+    assert.equal(csvField('\tx'), "'\tx");
+    assert.equal(csvField('\rx'), `"'\rx"`);
+    assert.equal(csvField('a,b'), '"a,b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('line\nbreak'), '"line\nbreak"');
+    assert.equal(csvField('=a,"b"'), `"'=a,""b"""`);
+    assert.equal(csvField('plain@example.com'), 'plain@example.com');
+  });
+
+  it('exports the list’s filter and order with the header of rules.md, every row', () => {
+    const { engine, invite } = setup();
+    invite(['=cmd|x@example.com', '-2+3@example.com', '"quoted,name"@example.com'].map((e) => e));
+    const csv = engine.exportCsv(ADMIN, 'acme', { sort: 'email', order: 'asc' });
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'email,status,role,invited_at,expires_at,invited_by,resend_count');
+    assert.equal(lines.at(-1), '', 'ends with CRLF');
+    const listed = engine.listInvitations(ADMIN, 'acme', { sort: 'email', order: 'asc', limit: 100 }).items;
+    assert.equal(lines.length - 2, listed.length);
+    assert.ok(lines.includes(`'-2+3@example.com,pending,member,${listed.find((i) => i.email.startsWith('-2'))?.invitedAt},${listed.find((i) => i.email.startsWith('-2'))?.expiresAt},admin@acme.test,0`));
+    assert.ok(lines.some((l) => l.startsWith(`'=cmd|x@example.com,`)));
+    assert.ok(lines.some((l) => l.startsWith(`"""quoted,name""@example.com",`)));
+    const omar = lines.find((l) => l.startsWith('omar@'));
+    assert.match(omar ?? '', /^omar@example\.com,pending,admin,[^,]+,[^,]+,admin@acme\.test,3$/);
+    const emails = lines.slice(1, -1).map((l) => l.split(',')[0]);
+    assert.equal(emails.length, listed.length);
+  });
+
+  it('honours the status filter and q, and needs the admin permission', () => {
+    const { engine } = setup();
+    const csv = engine.exportCsv(ADMIN, 'acme', { status: ['revoked', 'declined'] });
+    assert.deepEqual(csv.split('\r\n').slice(1, -1).map((l) => l.split(',').slice(0, 2).join(',')).sort(), [
+      'dan@example.com,declined',
+      'lee@example.com,revoked',
+    ]);
+    assert.equal(engine.exportCsv(ADMIN, 'acme', { q: 'nobody-matches' }).split('\r\n').length, 2);
+    refused(() => engine.exportCsv(VIEWER, 'acme'), 'forbidden');
+    refused(() => engine.exportCsv(ADMIN, 'acme', { limit: 5 }), 'invalid_request');
+  });
+});

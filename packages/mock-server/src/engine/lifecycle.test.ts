@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ADMIN, DAY, frozen, refused, setup } from './test-support.js';
+
+describe('expiry', () => {
+  it('is pending 1 ms before invitedAt + 7 days and expired at and after it, read from the clock', () => {
+    const { engine, tick, invite } = setup();
+    const [inv] = invite(['t@example.com']).sent;
+    assert.ok(inv);
+    tick(7 * DAY - 1);
+    assert.equal(engine.getInvitation(ADMIN, 'acme', inv.id).status, 'pending');
+    tick(1);
+    assert.equal(engine.getInvitation(ADMIN, 'acme', inv.id).status, 'expired');
+    tick(DAY);
+    assert.equal(engine.getInvitation(ADMIN, 'acme', inv.id).status, 'expired');
+  });
+
+  it('uses the TTL setting in force when the invitation is sent', () => {
+    const { engine, invite } = setup();
+    const [before] = invite(['a@example.com']).sent;
+    engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 2 });
+    const [after] = invite(['b@example.com']).sent;
+    assert.equal(Date.parse(before!.expiresAt) - Date.parse(before!.invitedAt), 7 * DAY);
+    assert.equal(Date.parse(after!.expiresAt) - Date.parse(after!.invitedAt), 2 * DAY);
+    assert.equal(engine.getInvitation(ADMIN, 'acme', before!.id).expiresAt, before!.expiresAt, 'unchanged by the setting');
+  });
+});
+
+describe('resend', () => {
+  it('sends the same link up to three times, then resend_limit_reached; never extends the expiry', () => {
+    const { engine, tick, invite } = setup();
+    const [inv] = invite(['r@example.com']).sent;
+    assert.ok(inv);
+    for (let n = 1; n <= 3; n++) {
+      tick(DAY);
+      const resent = engine.resend(ADMIN, 'acme', inv.id);
+      assert.equal(resent.resendCount, n);
+      assert.equal(resent.resendsRemaining, 3 - n);
+      assert.equal(resent.expiresAt, inv.expiresAt);
+      assert.equal(resent.lastSentAt, new Date(engine.now()).toISOString());
+    }
+    const before = frozen(engine);
+    refused(() => engine.resend(ADMIN, 'acme', inv.id), 'resend_limit_reached');
+    assert.equal(frozen(engine), before);
+    const mails = engine.outbox('r@example.com');
+    assert.deepEqual(mails.map((m) => m.kind), ['invitation', 'resend', 'resend', 'resend']);
+    assert.equal(new Set(mails.map((m) => m.url)).size, 1, 'the same link every time');
+  });
+
+  it('refuses anything not pending with not_pending', () => {
+    const { engine } = setup();
+    for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan']) refused(() => engine.resend(ADMIN, 'acme', id), 'not_pending');
+    refused(() => engine.resend(ADMIN, 'acme', 'inv_omar'), 'resend_limit_reached');
+  });
+});
+
+describe('renew (send new invitation)', () => {
+  it('renews only an expired invitation: same id, fresh code, new window, counters reset, new inviter', () => {
+    const { engine, tick, codeOf } = setup();
+    const oldCode = codeOf('inv_kim');
+    engine.state.tokens.push({ token: 'acme-admin-2', person: { id: 'usr_b', name: 'Bea Boss', email: 'bea@acme.test' }, grants: { acme: ['member:manage'] } });
+    tick(1000);
+    const renewed = engine.renew('acme-admin-2', 'acme', 'inv_kim');
+    const now = new Date(engine.now()).toISOString();
+    assert.equal(renewed.id, 'inv_kim');
+    assert.equal(renewed.status, 'pending');
+    assert.equal(renewed.invitedAt, now);
+    assert.equal(renewed.lastSentAt, now);
+    assert.equal(Date.parse(renewed.expiresAt) - Date.parse(now), 7 * DAY);
+    assert.equal(renewed.resendCount, 0);
+    assert.equal(renewed.invitedBy?.email, 'bea@acme.test');
+    const newCode = codeOf('inv_kim');
+    assert.notEqual(newCode, oldCode);
+    assert.equal(engine.lookupInvite(oldCode).status, 'expired');
+    refused(() => engine.acceptInvite(null, oldCode), 'expired');
+    assert.equal(engine.lookupInvite(newCode).status, 'pending');
+    assert.equal(engine.outbox('kim@example.com').at(-1)?.kind, 'renewal');
+  });
+
+  it('answers not_expired for a pending one and not_renewable for revoked, declined and accepted ones', () => {
+    const { engine } = setup();
+    refused(() => engine.renew(ADMIN, 'acme', 'inv_jane'), 'not_expired');
+    for (const id of ['inv_lee', 'inv_dan', 'inv_grace']) refused(() => engine.renew(ADMIN, 'acme', id), 'not_renewable');
+  });
+});
+
+describe('revoke', () => {
+  it('revokes a pending invitation; a second revoke answers the same; the code then reads revoked', () => {
+    const { engine, tick, codeOf } = setup();
+    const first = engine.revoke(ADMIN, 'acme', 'inv_jane');
+    tick(5000);
+    const second = engine.revoke(ADMIN, 'acme', 'inv_jane');
+    assert.equal(first.status, 'revoked');
+    assert.deepEqual(second, first);
+    assert.equal(engine.lookupInvite(codeOf('inv_jane')).status, 'revoked');
+    refused(() => engine.acceptInvite(null, codeOf('inv_jane')), 'revoked');
+    assert.equal(engine.createInvitations(ADMIN, 'acme', { emails: ['jane@example.com'] }).sent.length, 1, 'may be invited again');
+  });
+
+  it('revokes an expired invitation and refuses accepted or declined ones (not_revocable)', () => {
+    const { engine } = setup();
+    assert.equal(engine.revoke(ADMIN, 'acme', 'inv_kim').status, 'revoked');
+    refused(() => engine.revoke(ADMIN, 'acme', 'inv_grace'), 'not_revocable');
+    refused(() => engine.revoke(ADMIN, 'acme', 'inv_dan'), 'not_revocable');
+  });
+});
+
+describe('copy link / code', () => {
+  it('answers the current code and link of a pending invitation only', () => {
+    const { engine, codeOf } = setup();
+    const link = engine.link(ADMIN, 'acme', 'inv_jane');
+    assert.equal(link.code, codeOf('inv_jane'));
+    assert.equal(link.url, `https://app.test/redeem/?code=${link.code}`);
+    for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan']) refused(() => engine.link(ADMIN, 'acme', id), 'not_pending');
+  });
+});
+
+describe('stale invitations', () => {
+  it('flags a pending invitation once its address joins through SSO or SCIM, and revokes stale ones at once', () => {
+    const { engine, invite } = setup();
+    const [inv] = invite(['late@example.com']).sent;
+    assert.equal(inv?.stale, false);
+    const { created } = engine.joinMember('acme', { email: 'Late@Example.com', via: 'scim' });
+    assert.equal(created, true);
+    assert.equal(engine.getInvitation(ADMIN, 'acme', inv!.id).stale, true);
+    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_sam').stale, true, 'the seed has one stale invitation');
+    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_kim').stale, false);
+    assert.deepEqual(engine.revokeStale(ADMIN, 'acme'), { revoked: 2 });
+    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_sam').status, 'revoked');
+    assert.deepEqual(engine.revokeStale(ADMIN, 'acme'), { revoked: 0 });
+  });
+
+  it('a second join of the same address answers the existing member', () => {
+    const { engine } = setup();
+    const again = engine.joinMember('acme', { email: 'sam@acme.test', via: 'sso' });
+    assert.equal(again.created, false);
+    assert.equal(again.member.id, 'mem_sam');
+  });
+});

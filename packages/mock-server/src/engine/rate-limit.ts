@@ -1,0 +1,48 @@
+/**
+ * Abuse limits for public request submissions (rules.md): per address per organization and per client, in a
+ * sliding hour on the mock clock. Only accepted submissions are counted (the caller records after accepting).
+ */
+import { RATE_WINDOW_MS, REQUESTS_PER_ADDRESS_PER_HOUR, REQUESTS_PER_CLIENT_PER_HOUR } from '@invitekit/sdk';
+import { EngineError } from './errors.js';
+import type { MockState } from './state.js';
+
+export function addressKey(org: string, email: string): string {
+  return `address:${org}:${email}`;
+}
+
+/** The client limit counts across organizations: it guards the server, not one tenant. */
+export function clientKey(remote: string): string {
+  return `client:${remote}`;
+}
+
+function hitsInWindow(state: MockState, key: string, now: number): number[] {
+  return state.rateHits.filter((h) => h.key === key && now - h.at < RATE_WINDOW_MS).map((h) => h.at);
+}
+
+/** Refuses with `rate_limited` (and whole seconds to wait) when any of `limits` is used up. */
+export function checkRate(state: MockState, now: number, limits: readonly { key: string; max: number }[]): void {
+  let waitMs = 0;
+  for (const { key, max } of limits) {
+    const hits = hitsInWindow(state, key, now);
+    if (hits.length >= max) {
+      // The window frees a slot when the oldest hit that keeps it full leaves it.
+      const sorted = hits.sort((a, b) => a - b);
+      const freeing = sorted[hits.length - max] ?? now;
+      waitMs = Math.max(waitMs, freeing + RATE_WINDOW_MS - now);
+    }
+  }
+  if (waitMs > 0) {
+    const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+    throw new EngineError('rate_limited', `Too many requests; try again in ${retryAfter} seconds.`, { retryAfter });
+  }
+}
+
+export function recordHit(state: MockState, now: number, keys: readonly string[]): void {
+  state.rateHits = state.rateHits.filter((h) => now - h.at < RATE_WINDOW_MS);
+  for (const key of keys) state.rateHits.push({ key, at: now });
+}
+
+export const submissionLimits = (org: string, email: string, remote: string) => [
+  { key: addressKey(org, email), max: REQUESTS_PER_ADDRESS_PER_HOUR },
+  { key: clientKey(remote), max: REQUESTS_PER_CLIENT_PER_HOUR },
+];

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ADMIN, GLOBEX, VIEWER, frozen, refused, setup } from './test-support.js';
+
+describe('settings', () => {
+  it('answers the defaults and the read-only limits', () => {
+    const { engine } = setup();
+    assert.deepEqual(engine.getSettings(ADMIN, 'acme'), {
+      invitationRequestsEnabled: true,
+      invitationTtlDays: 7,
+      allowedDomains: [],
+      maxResends: 3,
+      maxEmailsPerInvite: 100,
+      maxCsvRows: 100,
+    });
+    assert.equal(engine.getSettings(GLOBEX, 'globex').invitationRequestsEnabled, false);
+  });
+
+  it('changes the three changeable fields, storing domains lower-cased', () => {
+    const { engine } = setup();
+    const s = engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 30, allowedDomains: ['Acme.COM', 'acme.com'], invitationRequestsEnabled: false });
+    assert.equal(s.invitationTtlDays, 30);
+    assert.deepEqual(s.allowedDomains, ['acme.com']);
+    assert.equal(s.invitationRequestsEnabled, false);
+    assert.equal(engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 1 }).invitationTtlDays, 1);
+  });
+
+  it('refuses out-of-range, read-only and unknown fields as invalid_request naming them, and changes nothing', () => {
+    const { engine } = setup();
+    const before = frozen(engine);
+    const cases: [unknown, string][] = [
+      [{ invitationTtlDays: 0 }, 'invitationTtlDays'],
+      [{ invitationTtlDays: 31 }, 'invitationTtlDays'],
+      [{ invitationTtlDays: 1.5 }, 'invitationTtlDays'],
+      [{ invitationRequestsEnabled: 'yes' }, 'invitationRequestsEnabled'],
+      [{ allowedDomains: ['not a domain'] }, 'allowedDomains[0]'],
+      [{ maxResends: 5 }, 'maxResends'],
+      [{ colour: 'red' }, 'colour'],
+      [{ invitationTtlDays: 10, maxCsvRows: 1 }, 'maxCsvRows'],
+      [[], 'body'],
+    ];
+    for (const [patch, field] of cases) {
+      const error = refused(() => engine.updateSettings(ADMIN, 'acme', patch), 'invalid_request');
+      assert.ok(error.fieldErrors?.some((f) => f.field === field), `${JSON.stringify(patch)} names ${field}: ${JSON.stringify(error.fieldErrors)}`);
+    }
+    assert.equal(refused(() => engine.updateSettings(ADMIN, 'acme', { maxResends: 5 }), 'invalid_request').fieldErrors?.[0]?.message, 'Read-only setting');
+    assert.equal(frozen(engine), before);
+  });
+});
+
+describe('authentication, permission, tenants', () => {
+  it('checks authentication first (401), then the organization (404), then the permission (403)', () => {
+    const { engine } = setup();
+    refused(() => engine.listInvitations(null, 'acme'), 'unauthenticated');
+    refused(() => engine.listInvitations('nobody', 'acme'), 'unauthenticated');
+    refused(() => engine.listInvitations(null, 'nowhere'), 'unauthenticated');
+    refused(() => engine.listInvitations(VIEWER, 'acme'), 'forbidden');
+    refused(() => engine.listInvitations(VIEWER, 'globex'), 'not_found');
+    refused(() => engine.listInvitations(ADMIN, 'nowhere'), 'not_found');
+  });
+
+  it('another tenant is not_found, never forbidden, on every admin operation', () => {
+    const { engine } = setup();
+    const ops = [
+      () => engine.listInvitations(GLOBEX, 'acme'),
+      () => engine.createInvitations(GLOBEX, 'acme', { emails: ['x@example.com'] }),
+      () => engine.getInvitation(GLOBEX, 'acme', 'inv_jane'),
+      () => engine.resend(GLOBEX, 'acme', 'inv_jane'),
+      () => engine.revoke(GLOBEX, 'acme', 'inv_jane'),
+      () => engine.exportCsv(GLOBEX, 'acme'),
+      () => engine.getSettings(GLOBEX, 'acme'),
+      () => engine.listMembers(GLOBEX, 'acme'),
+      () => engine.approveRequest(GLOBEX, 'acme', 'req_nora'),
+      // An acme invitation id under globex: not found there either.
+      () => engine.getInvitation(GLOBEX, 'globex', 'inv_jane'),
+      () => engine.getInvitation(ADMIN, 'acme', 'inv_hank'),
+    ];
+    for (const op of ops) refused(op, 'not_found');
+    assert.equal(engine.getInvitation(GLOBEX, 'globex', 'inv_hank').email, 'hank@example.com');
+  });
+
+  it('public access answers the organization and whether requests are open', () => {
+    const { engine } = setup();
+    assert.deepEqual(engine.access('acme'), { organization: { slug: 'acme', name: 'Acme Inc.' }, invitationRequestsEnabled: true });
+    assert.equal(engine.access('globex').invitationRequestsEnabled, false);
+    refused(() => engine.access('nowhere'), 'not_found');
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The invitekit mock server: one rules engine behind MSW handlers. `createMock` is what every adapter builds
+ * on; `@invitekit/mock-server/node` and `/browser` wrap it in MSW's `setupServer` and `setupWorker`, and
+ * `npm run mock-server` serves it over real HTTP.
+ */
+import type { Member } from '@invitekit/sdk';
+import type { RequestHandler } from 'msw';
+import {
+  Engine,
+  type Faults,
+  type MockState,
+  type OutboxMessage,
+  type RandomSource,
+  type RealNow,
+  SEED_CODES,
+  type SeedName,
+} from './engine/index.js';
+import { createHandlers } from './handlers.js';
+
+export { Engine, EngineError, SEED_CODES, parseState, seedState } from './engine/index.js';
+export type { EngineOptions, MockState, OutboxMessage, SeedName, Faults } from './engine/index.js';
+export { createHandlers } from './handlers.js';
+export { SESSION_COOKIE } from './http-utils.js';
+
+export interface CreateMockOptions {
+  /** The data to start from: `default` (the sample data of the README) or `empty`. Default `default`. */
+  seed?: SeedName;
+  /** Where invitation links point (`<acceptUrl>?code=...`). Default: the page's origin + `/redeem/` in a
+   * browser, `http://localhost/redeem/` in Node. */
+  acceptUrl?: string;
+  /** Start from a saved state (see {@link Mock.state}) instead of a seed. */
+  state?: MockState;
+  /** Hears the live state after every change (persist it; do not mutate it). */
+  onChange?: (state: MockState) => void;
+  /** Tests: real time (default `Date.now`); the mock clock is this plus the controls' offset. */
+  realNow?: RealNow;
+  /** Tests: the random source for codes and ids (default `crypto.getRandomValues`). */
+  random?: RandomSource;
+  /** Tests: decides injected failures, a number in [0, 1) (default `Math.random`). */
+  chance?: () => number;
+}
+
+export interface JoinMemberInput {
+  email: string;
+  name?: string | null;
+  via: 'sso' | 'scim';
+  role?: string;
+}
+
+export interface Mock {
+  /** MSW handlers for every endpoint of api.md and the `/__mock` controls, on any origin. */
+  readonly handlers: RequestHandler[];
+  /** The rules engine itself, for tests that want to skip HTTP. */
+  readonly engine: Engine;
+  /** Fixed codes of the default seed's invitations. */
+  readonly seedCodes: typeof SEED_CODES;
+  /** Restores the seed (default `default`), empties outbox, idempotency and rate records, clears faults, real time. */
+  reset(seed?: SeedName): void;
+  /** The mock clock. */
+  now(): Date;
+  /** Moves the mock clock forward (`ms` ≥ 0) and answers the new time. */
+  advanceClock(ms: number): Date;
+  /** Sets the mock clock to a time not earlier than now. */
+  setClock(when: Date | string): Date;
+  /** Messages sent, oldest first, optionally only those to `to`. */
+  outbox(to?: string): OutboxMessage[];
+  /** A JSON-serialisable snapshot of everything (pass it back as `state` to resume). */
+  state(): MockState;
+  /** A join outside invitations (SSO or SCIM): answers the new member, or the existing one. */
+  joinMember(org: string, input: JoinMemberInput): Member;
+  /** Latency and random `unavailable` answers on `/api`. */
+  setFaults(faults: Partial<Faults>): void;
+  /** Where invitation links point. */
+  acceptUrl: string;
+}
+
+function defaultAcceptUrl(): string {
+  const here = (globalThis as { location?: { origin?: string } }).location;
+  return here?.origin && here.origin !== 'null' ? `${here.origin}/redeem/` : 'http://localhost/redeem/';
+}
+
+export function createMock(options: CreateMockOptions = {}): Mock {
+  const engine = new Engine({
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
+    ...(options.realNow ? { realNow: options.realNow } : {}),
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.onChange ? { onChange: options.onChange } : {}),
+    acceptUrl: options.acceptUrl ?? defaultAcceptUrl(),
+  });
+  const handlers = createHandlers(engine, options.chance);
+  return {
+    handlers,
+    engine,
+    seedCodes: SEED_CODES,
+    reset: (seed) => engine.reset(seed),
+    now: () => new Date(engine.now()),
+    advanceClock: (ms) => new Date(engine.advanceClock(ms)),
+    setClock: (when) => new Date(engine.setClock(typeof when === 'string' ? when : when.toISOString())),
+    outbox: (to) => engine.outbox(to),
+    state: () => engine.snapshot(),
+    joinMember: (org, input) => engine.joinMember(org, input).member,
+    setFaults: (faults) => {
+      engine.setFaults(faults);
+    },
+    get acceptUrl() {
+      return engine.acceptUrl;
+    },
+    set acceptUrl(url: string) {
+      engine.acceptUrl = url;
+    },
+  };
+}

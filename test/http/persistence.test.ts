@@ -1,0 +1,116 @@
+/** `--data FILE`: state survives restarts, writes are atomic under SIGKILL, bad files and bad args fail clearly. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { parseState } from '@invitekit/mock-server';
+import { runCli, startServer } from './server.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'invitekit-mock-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const ADMIN = { authorization: 'Bearer acme-admin', 'content-type': 'application/json' };
+const ALL = 'status=pending,expired,accepted,declined,revoked&limit=100';
+
+describe('--data FILE', () => {
+  it('keeps every invitation, request, outbox message and the clock across a restart', async () => {
+    const file = join(dir, 'restart.json');
+    const first = await startServer(['--data', file]);
+    await fetch(`${first.url}/api/orgs/acme/invitations`, { method: 'POST', headers: ADMIN, body: JSON.stringify({ emails: ['kept@example.com', 'also@example.com'] }) });
+    await fetch(`${first.url}/api/orgs/acme/invitations/inv_jane/revoke`, { method: 'POST', headers: ADMIN });
+    await fetch(`${first.url}/__mock/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 3_600_000 }) });
+    const before = await (await fetch(`${first.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })).json();
+    const outboxBefore = await (await fetch(`${first.url}/__mock/outbox`)).json();
+    assert.equal(await first.stop(), 0, 'SIGTERM ends the server cleanly');
+
+    const second = await startServer(['--data', file]);
+    try {
+      const afterRestart = await (await fetch(`${second.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })).json();
+      assert.equal(afterRestart.total, before.total);
+      assert.deepEqual(afterRestart.items.map((i: any) => [i.id, i.status]), before.items.map((i: any) => [i.id, i.status]));
+      assert.ok(afterRestart.items.some((i: any) => i.email === 'kept@example.com'));
+      assert.deepEqual((await (await fetch(`${second.url}/__mock/outbox`)).json()).items, outboxBefore.items);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('a SIGKILL during a burst of writes leaves a file that loads, holding a consistent state', async () => {
+    const file = join(dir, 'killed.json');
+    const server = await startServer(['--data', file]);
+    let stop = false;
+    let done = 0;
+    const burst = Array.from({ length: 8 }, async (_, worker) => {
+      for (let i = 0; !stop; i++) {
+        try {
+          await fetch(`${server.url}/api/orgs/acme/invitations`, { method: 'POST', headers: ADMIN, body: JSON.stringify({ emails: [`w${worker}-${i}@example.com`] }) });
+          done++;
+        } catch {
+          return; // the server is gone
+        }
+      }
+    });
+    while (done < 60) await new Promise((r) => setTimeout(r, 5));
+    server.child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(burst);
+    await server.stop();
+    const state = parseState(JSON.parse(readFileSync(file, 'utf8')));
+    const acme = state.orgs.find((o) => o.slug === 'acme')!;
+    assert.ok(acme.invitations.filter((i) => i.email.startsWith('w')).length >= 50, 'most of the burst is on disk');
+    const restarted = await startServer(['--data', file]);
+    try {
+      const page = await (await fetch(`${restarted.url}/api/orgs/acme/invitations?q=@example.com&limit=1`, { headers: ADMIN })).json();
+      assert.ok(page.total >= 50);
+      assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'leftover temp files are cleaned up on start');
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('refuses a corrupt or foreign data file with a clear error instead of resetting it', async () => {
+    const corrupt = join(dir, 'corrupt.json');
+    writeFileSync(corrupt, '{"version": 1, "orgs": [');
+    const foreign = join(dir, 'foreign.json');
+    writeFileSync(foreign, JSON.stringify({ hello: 'world' }));
+    await Promise.all([
+      assert.rejects(runCli(['--port', '0', '--data', corrupt]), (error: any) => {
+        assert.equal(error.exitCode, 1);
+        assert.match(error.stderr, /not valid JSON/);
+        return true;
+      }),
+      assert.rejects(runCli(['--port', '0', '--data', foreign]), /not usable/),
+    ]);
+    assert.equal(readFileSync(corrupt, 'utf8'), '{"version": 1, "orgs": [', 'the file is left alone');
+  });
+});
+
+describe('command line', () => {
+  it('rejects bad arguments with a usage message and exit code 2', async () => {
+    const cases = [[], ['--port', 'abc'], ['--port', '70000'], ['--port', '1', '--nope'], ['--port', '0', '--accept-url', 'not a url']];
+    await Promise.all(
+      cases.map((args) =>
+        assert.rejects(runCli(args), (error: any) => {
+          assert.equal(error.exitCode, 2, args.join(' '));
+          assert.match(error.stderr, /Usage: npm run mock-server/);
+          return true;
+        }),
+      ),
+    );
+  });
+
+  it('points links at its own origin by default, or at --accept-url', async () => {
+    const own = await startServer();
+    const custom = await startServer(['--accept-url', 'https://app.example/join']);
+    try {
+      const link = async (url: string) => (await (await fetch(`${url}/api/orgs/acme/invitations/inv_jane/link`, { headers: ADMIN })).json()).url;
+      assert.match(await link(own.url), new RegExp(`^${own.url}/redeem/\\?code=`));
+      assert.match(await link(custom.url), /^https:\/\/app\.example\/join\?code=/);
+      const unknown = await fetch(`${own.url}/favicon.ico`);
+      assert.equal(unknown.status, 404);
+      assert.equal((await unknown.json()).code, 'not_found');
+    } finally {
+      await Promise.all([own.stop(), custom.stop()]);
+    }
+  });
+});
