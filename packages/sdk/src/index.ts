@@ -2,7 +2,7 @@
  * @invitekit/sdk: a typed, validated client for the invitekit API, plus the helpers the invite dialog needs.
  * Everything here is free of side effects and tree-shakes; the CSV parser loads only when a file is parsed.
  */
-export { createClient } from './client.js';
+export { createClient, createPublicClient } from './client.js';
 export type {
   AccessApi,
   CallOptions,
@@ -13,6 +13,7 @@ export type {
   InvitesApi,
   MembersApi,
   OrgCallOptions,
+  PublicClient,
   RequestsApi,
   SettingsApi,
   TokenSource,

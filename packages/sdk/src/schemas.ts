@@ -2,34 +2,37 @@
  * The HTTP contract of api.md as zod/mini schemas: the SDK validates every response with them, the mock
  * server validates every request with them, and `npm run openapi` turns them into the OpenAPI document.
  * One source of truth, so the three cannot drift.
+ *
+ * Every top-level construction is marked pure: a page that uses a few schemas (the login page's form) must not
+ * ship the others, and bundlers keep module-level calls unless told they have no side effects.
  */
 import * as z from 'zod/mini';
 import { MAX_PAGE_LIMIT, MAX_TTL_DAYS, MIN_TTL_DAYS } from './limits.js';
 
-const isoTime = z.iso.datetime();
-const id = z.string().check(z.minLength(1));
+const isoTime = /*#__PURE__*/ z.iso.datetime();
+const id = /*#__PURE__*/ z.string().check(z.minLength(1));
 
 // ---------------------------------------------------------------------------------------------------------
 // Enumerations
 
-export const InvitationStatus = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
+export const InvitationStatus = /*#__PURE__*/ z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
-export const RequestStatus = z.enum(['pending', 'approved', 'dismissed']);
+export const RequestStatus = /*#__PURE__*/ z.enum(['pending', 'approved', 'dismissed']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-export const InvitationSource = z.enum(['manual', 'bulk', 'request']);
+export const InvitationSource = /*#__PURE__*/ z.enum(['manual', 'bulk', 'request']);
 export type InvitationSource = z.infer<typeof InvitationSource>;
 
-export const JoinedVia = z.enum(['invitation', 'sso', 'scim', 'seed']);
+export const JoinedVia = /*#__PURE__*/ z.enum(['invitation', 'sso', 'scim', 'seed']);
 export type JoinedVia = z.infer<typeof JoinedVia>;
 
 /** Why an address of an invite request was not sent, in the order the rules check them. */
-export const SkipReason = z.enum(['invalid_email', 'duplicate', 'already_member', 'already_invited', 'domain_not_allowed']);
+export const SkipReason = /*#__PURE__*/ z.enum(['invalid_email', 'duplicate', 'already_member', 'already_invited', 'domain_not_allowed']);
 export type SkipReason = z.infer<typeof SkipReason>;
 
 /** Every stable error `code` of api.md. `csv_too_many_rows` is raised by the SDK only, never on the wire. */
-export const ErrorCode = z.enum([
+export const ErrorCode = /*#__PURE__*/ z.enum([
   'unauthenticated',
   'forbidden',
   'not_found',
@@ -88,10 +91,10 @@ export type WireErrorCode = keyof typeof ERROR_STATUS;
 // ---------------------------------------------------------------------------------------------------------
 // Objects
 
-export const Person = z.object({ id, name: z.string(), email: z.string() });
+export const Person = /*#__PURE__*/ z.object({ id, name: z.string(), email: z.string() });
 export type Person = z.infer<typeof Person>;
 
-export const Invitation = z.object({
+export const Invitation = /*#__PURE__*/ z.object({
   id,
   email: z.string(),
   status: InvitationStatus,
@@ -111,7 +114,7 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
-export const InvitationRequest = z.object({
+export const InvitationRequest = /*#__PURE__*/ z.object({
   id,
   email: z.string(),
   name: z.nullable(z.string()),
@@ -122,7 +125,7 @@ export const InvitationRequest = z.object({
 });
 export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
-export const Member = z.object({
+export const Member = /*#__PURE__*/ z.object({
   id,
   email: z.string(),
   name: z.nullable(z.string()),
@@ -132,10 +135,10 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
-export const Organization = z.object({ slug: z.string(), name: z.string() });
+export const Organization = /*#__PURE__*/ z.object({ slug: z.string(), name: z.string() });
 export type Organization = z.infer<typeof Organization>;
 
-export const Settings = z.object({
+export const Settings = /*#__PURE__*/ z.object({
   invitationRequestsEnabled: z.boolean(),
   invitationTtlDays: z.int().check(z.minimum(MIN_TTL_DAYS), z.maximum(MAX_TTL_DAYS)),
   allowedDomains: z.array(z.string()),
@@ -146,13 +149,13 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** A domain as `allowedDomains` takes it: labels of letters, digits and hyphens, at least one dot. */
-const domain = z.string().check(
+const domain = /*#__PURE__*/ z.string().check(
   z.maxLength(253),
   z.regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i, 'Not a domain name such as example.com'),
 );
 
 /** Only the changeable settings; a read-only or unknown field is refused (`invalid_request`). */
-export const SettingsPatch = z.strictObject({
+export const SettingsPatch = /*#__PURE__*/ z.strictObject({
   invitationRequestsEnabled: z.optional(z.boolean()),
   invitationTtlDays: z.optional(z.int().check(z.minimum(MIN_TTL_DAYS), z.maximum(MAX_TTL_DAYS))),
   allowedDomains: z.optional(z.array(domain).check(z.maxLength(100))),
@@ -173,22 +176,22 @@ export function pageOf<T extends z.core.$ZodType>(item: T) {
     total: z.int().check(z.minimum(0)),
   });
 }
-export const InvitationPage = pageOf(Invitation);
-export const InvitationRequestPage = pageOf(InvitationRequest);
-export const MemberPage = pageOf(Member);
+export const InvitationPage = /*#__PURE__*/ pageOf(Invitation);
+export const InvitationRequestPage = /*#__PURE__*/ pageOf(InvitationRequest);
+export const MemberPage = /*#__PURE__*/ pageOf(Member);
 
 // ---------------------------------------------------------------------------------------------------------
 // Admin requests and answers
 
-const limit = z.int().check(z.minimum(1), z.maximum(MAX_PAGE_LIMIT));
+const limit = /*#__PURE__*/ z.int().check(z.minimum(1), z.maximum(MAX_PAGE_LIMIT));
 
-export const InvitationSort = z.enum(['email', 'status', 'invitedAt', 'expiresAt']);
+export const InvitationSort = /*#__PURE__*/ z.enum(['email', 'status', 'invitedAt', 'expiresAt']);
 export type InvitationSort = z.infer<typeof InvitationSort>;
-export const SortOrder = z.enum(['asc', 'desc']);
+export const SortOrder = /*#__PURE__*/ z.enum(['asc', 'desc']);
 export type SortOrder = z.infer<typeof SortOrder>;
 
 /** The list's query, parsed (on the wire `status` is a comma list and `limit` a decimal string). */
-export const ListInvitationsQuery = z.strictObject({
+export const ListInvitationsQuery = /*#__PURE__*/ z.strictObject({
   status: z.optional(z.array(InvitationStatus).check(z.minLength(1))),
   q: z.optional(z.string().check(z.maxLength(254))),
   sort: z.optional(InvitationSort),
@@ -199,7 +202,7 @@ export const ListInvitationsQuery = z.strictObject({
 export type ListInvitationsQuery = z.infer<typeof ListInvitationsQuery>;
 
 /** The export takes the list's filter and order, without paging. */
-export const ExportInvitationsQuery = z.strictObject({
+export const ExportInvitationsQuery = /*#__PURE__*/ z.strictObject({
   status: z.optional(z.array(InvitationStatus).check(z.minLength(1))),
   q: z.optional(z.string().check(z.maxLength(254))),
   sort: z.optional(InvitationSort),
@@ -207,14 +210,14 @@ export const ExportInvitationsQuery = z.strictObject({
 });
 export type ExportInvitationsQuery = z.infer<typeof ExportInvitationsQuery>;
 
-export const ListRequestsQuery = z.strictObject({
+export const ListRequestsQuery = /*#__PURE__*/ z.strictObject({
   status: z.optional(z.array(RequestStatus).check(z.minLength(1))),
   limit: z.optional(limit),
   cursor: z.optional(z.string()),
 });
 export type ListRequestsQuery = z.infer<typeof ListRequestsQuery>;
 
-export const ListMembersQuery = z.strictObject({
+export const ListMembersQuery = /*#__PURE__*/ z.strictObject({
   q: z.optional(z.string().check(z.maxLength(254))),
   limit: z.optional(limit),
   cursor: z.optional(z.string()),
@@ -225,7 +228,7 @@ export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
  * An invite. The count of `emails` (1 to 100) is checked by the rules, not here, so that the answer can be
  * the specific `invalid_request` (none) or `too_many_emails` (over 100) of rules.md.
  */
-export const CreateInvitationsBody = z.strictObject({
+export const CreateInvitationsBody = /*#__PURE__*/ z.strictObject({
   emails: z.array(z.string()),
   role: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   source: z.optional(z.enum(['manual', 'bulk'])),
@@ -233,7 +236,7 @@ export const CreateInvitationsBody = z.strictObject({
 });
 export type CreateInvitationsBody = z.infer<typeof CreateInvitationsBody>;
 
-export const SkippedAddress = z.object({
+export const SkippedAddress = /*#__PURE__*/ z.object({
   email: z.string(),
   reason: SkipReason,
   /** Set for `already_invited`: the pending invitation to resend or revoke instead. */
@@ -241,42 +244,42 @@ export const SkippedAddress = z.object({
 });
 export type SkippedAddress = z.infer<typeof SkippedAddress>;
 
-export const CreateInvitationsResult = z.object({
+export const CreateInvitationsResult = /*#__PURE__*/ z.object({
   sent: z.array(Invitation),
   skipped: z.array(SkippedAddress),
 });
 export type CreateInvitationsResult = z.infer<typeof CreateInvitationsResult>;
 
-export const InvitationLink = z.object({ code: z.string(), url: z.string() });
+export const InvitationLink = /*#__PURE__*/ z.object({ code: z.string(), url: z.string() });
 export type InvitationLink = z.infer<typeof InvitationLink>;
 
-export const RevokeStaleResult = z.object({ revoked: z.int().check(z.minimum(0)) });
+export const RevokeStaleResult = /*#__PURE__*/ z.object({ revoked: z.int().check(z.minimum(0)) });
 export type RevokeStaleResult = z.infer<typeof RevokeStaleResult>;
 
-export const ApproveRequestResult = z.object({ request: InvitationRequest, invitation: Invitation });
+export const ApproveRequestResult = /*#__PURE__*/ z.object({ request: InvitationRequest, invitation: Invitation });
 export type ApproveRequestResult = z.infer<typeof ApproveRequestResult>;
 
-export const DismissStaleResult = z.object({ dismissed: z.int().check(z.minimum(0)) });
+export const DismissStaleResult = /*#__PURE__*/ z.object({ dismissed: z.int().check(z.minimum(0)) });
 export type DismissStaleResult = z.infer<typeof DismissStaleResult>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Public requests and answers
 
-export const Access = z.object({ organization: Organization, invitationRequestsEnabled: z.boolean() });
+export const Access = /*#__PURE__*/ z.object({ organization: Organization, invitationRequestsEnabled: z.boolean() });
 export type Access = z.infer<typeof Access>;
 
 /** `email` is a plain string here: a malformed address is the specific `invalid_email`, not `invalid_request`. */
-export const SubmitRequestBody = z.strictObject({
+export const SubmitRequestBody = /*#__PURE__*/ z.strictObject({
   email: z.string().check(z.maxLength(254)),
   name: z.optional(z.string().check(z.maxLength(200))),
   message: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type SubmitRequestBody = z.infer<typeof SubmitRequestBody>;
 
-export const SubmitRequestResult = z.object({ status: z.literal('received') });
+export const SubmitRequestResult = /*#__PURE__*/ z.object({ status: z.literal('received') });
 export type SubmitRequestResult = z.infer<typeof SubmitRequestResult>;
 
-export const InviteLookup = z.object({
+export const InviteLookup = /*#__PURE__*/ z.object({
   organization: Organization,
   /** Masked: `j***@example.com`. */
   email: z.string(),
@@ -287,24 +290,24 @@ export const InviteLookup = z.object({
 });
 export type InviteLookup = z.infer<typeof InviteLookup>;
 
-export const AcceptInviteBody = z.strictObject({
+export const AcceptInviteBody = /*#__PURE__*/ z.strictObject({
   name: z.optional(z.string().check(z.maxLength(200))),
 });
 export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;
 
-export const AcceptInviteResult = z.object({ organization: Organization, member: Member });
+export const AcceptInviteResult = /*#__PURE__*/ z.object({ organization: Organization, member: Member });
 export type AcceptInviteResult = z.infer<typeof AcceptInviteResult>;
 
-export const DeclineInviteResult = z.object({ status: z.literal('declined') });
+export const DeclineInviteResult = /*#__PURE__*/ z.object({ status: z.literal('declined') });
 export type DeclineInviteResult = z.infer<typeof DeclineInviteResult>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Errors (RFC 9457 problem details)
 
-export const FieldError = z.object({ field: z.string(), message: z.string() });
+export const FieldError = /*#__PURE__*/ z.object({ field: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
-export const Problem = z.object({
+export const Problem = /*#__PURE__*/ z.object({
   type: z.string(),
   title: z.string(),
   status: z.int(),

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { isApiError, type InviteLookup } from '@invitekit/sdk';
-import { InvitekitElement } from '../shared/base.js';
+import { isApiError, type InviteLookup, type PublicClient } from '@invitekit/sdk';
+import { PublicElement } from '../shared/public-element.js';
 import { emit } from '../shared/events.js';
 import { formatDateTime, formatRelative, pickStrings } from '../shared/i18n.js';
 import { redeemInviteStrings, type RedeemInviteStrings } from './redeem-invite.strings.js';
@@ -69,7 +69,7 @@ const OUTCOME_OF_ERROR = {
  * @cssprop --invitekit-color-focus - The focus ring.
  * @cssprop --invitekit-card-width - Maximum width of the card (default 32rem).
  */
-export class RedeemInvite extends InvitekitElement {
+export class RedeemInvite extends PublicElement {
   static override styles = styles;
 
   /** The invitation code. Unset: the `code` parameter of the page's URL. */
@@ -86,7 +86,7 @@ export class RedeemInvite extends InvitekitElement {
   @state() private actionFailed?: 'accept' | 'decline';
 
   private readonly lookup = new Task(this, {
-    args: () => [this.client, this.effectiveCode] as const,
+    args: () => [this.api, this.effectiveCode] as const,
     task: async ([client, code], { signal }) => {
       if (!client || !code) return initialState;
       try {
@@ -272,9 +272,9 @@ export class RedeemInvite extends InvitekitElement {
   /** Runs one accept or decline: one request at a time, errors turned into states, focus on the result. */
   private async act(
     kind: 'accept' | 'decline',
-    run: (client: NonNullable<this['client']>, code: string) => Promise<void>,
+    run: (client: PublicClient, code: string) => Promise<void>,
   ): Promise<void> {
-    const client = this.client;
+    const client = this.api;
     const code = this.effectiveCode;
     if (this.busy || !client || !code) return;
     this.busy = kind;

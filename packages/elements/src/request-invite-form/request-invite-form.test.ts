@@ -357,3 +357,17 @@ describe('<request-invite-form>', () => {
     expect(background()).to.equal(light);
   });
 });
+
+describe('request-invite-form alone on a page', () => {
+  beforeEach(() => mockApi());
+
+  it('works with nothing but its tag: it loads its own public client for base-url and submits', async () => {
+    const el = await fixture<RequestInviteForm>(html`<request-invite-form organization="acme"></request-invite-form>`);
+    await waitUntil(() => input(el, 'email') !== null, 'the lone form never loaded access through its own client');
+    expect(el.client, 'a lone element takes no full client').to.equal(undefined);
+    await typeInto(el, 'email', 'alone@example.com');
+    await submit(el);
+    expect(text(el)).to.include('If your request is approved, you will receive an invitation by email');
+    expect(await pendingRequestEmails()).to.include('alone@example.com');
+  });
+});

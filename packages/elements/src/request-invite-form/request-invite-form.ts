@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
 import { isApiError } from '@invitekit/sdk';
-import { InvitekitElement } from '../shared/base.js';
+import { PublicElement } from '../shared/public-element.js';
 import { emit } from '../shared/events.js';
 import { formatRelative, pickStrings } from '../shared/i18n.js';
 import { requestInviteFormStrings, type RequestInviteFormStrings } from './request-invite-form.strings.js';
@@ -43,7 +43,7 @@ type Phase = 'form' | 'confirmation' | 'closed';
  * @cssprop --invitekit-color-focus - The focus ring.
  * @cssprop --invitekit-form-width - Maximum width of the card (default 28rem).
  */
-export class RequestInviteForm extends InvitekitElement {
+export class RequestInviteForm extends PublicElement {
   static override styles = styles;
 
   /** Replaces any of the built-in strings (for any language). */
@@ -62,7 +62,7 @@ export class RequestInviteForm extends InvitekitElement {
 
   /** Loads `access` whenever the client or organization changes; the signal drops stale answers. */
   private readonly access = new Task(this, {
-    args: () => [this.client, this.organization] as const,
+    args: () => [this.api, this.organization] as const,
     task: async ([client], { signal }) => {
       if (!client) return initialState;
       try {
@@ -177,7 +177,7 @@ export class RequestInviteForm extends InvitekitElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const client = this.client;
+    const client = this.api;
     if (this.submitting || !client) return;
     const t = this.t;
     this.emailTouched = true;

@@ -1,0 +1,21 @@
+import { state } from 'lit/decorators.js';
+import type { ClientOptions, PublicClient } from '@invitekit/sdk';
+import { InvitekitElement } from './base.js';
+
+/**
+ * The base of the elements for pages where nobody is signed in. They need only the public calls, so a lone one
+ * loads the public client, and a login page downloads none of the admin calls or their schemas.
+ */
+export class PublicElement extends InvitekitElement {
+  @state() private ownClient?: PublicClient;
+
+  /** The client to call: the one given (provider or property), else the element's own public client. */
+  protected get api(): PublicClient | undefined {
+    return this.client ?? this.ownClient;
+  }
+
+  protected override async loadOwnClient(options: ClientOptions): Promise<void> {
+    const { createPublicClient } = await import('@invitekit/sdk/public');
+    this.ownClient = createPublicClient(options);
+  }
+}
