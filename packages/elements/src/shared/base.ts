@@ -47,7 +47,7 @@ export class InvitekitElement extends LitElement {
    * A provider or a `client` set meanwhile wins.
    */
   protected async loadOwnClient(options: ClientOptions): Promise<void> {
-    const { createClient } = await import('@invitekit/sdk');
+    const { createClient } = await import('@invitekit/sdk/client');
     this.client ??= createClient(options);
   }
 

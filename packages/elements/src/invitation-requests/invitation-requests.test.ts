@@ -1,0 +1,186 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse, delay } from 'msw';
+import { clientAs, mockApi } from '../../test/mock-api.js';
+import { button, deepActive, englishLeft, findButton, problem, textOf, wordsOf } from '../../test/dom.js';
+import type { InvitekitClient } from '../shared/context.js';
+import '../define/invitation-requests.js';
+import type { InvitationRequests } from './invitation-requests.js';
+import { invitationRequestsStrings } from './invitation-requests.strings.js';
+
+const LIST = '/api/orgs/acme/invitation-requests';
+
+async function render(options: { client?: InvitekitClient; lang?: string } = {}) {
+  return fixture<InvitationRequests>(html`<invitation-requests
+    lang=${options.lang ?? 'en'}
+    .client=${options.client ?? clientAs('acme-admin')}
+  ></invitation-requests>`);
+}
+
+const items = (el: InvitationRequests) => Array.from(el.shadowRoot!.querySelectorAll('li[part="request"]'));
+const emails = (el: InvitationRequests) => items(el).map((li) => li.querySelector('.email')!.textContent!.trim());
+const announcer = (el: InvitationRequests) => el.shadowRoot!.querySelector('.announcer')!;
+const toggle = (el: InvitationRequests) => el.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!;
+const settled = (el: InvitationRequests) =>
+  waitUntil(() => items(el).length > 0 && !toggle(el).disabled && !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'never loaded', { timeout: 4000 });
+
+async function accessibleInBothThemes(el: InvitationRequests) {
+  await expect(el).to.be.accessible();
+  el.theme = 'dark';
+  await el.updateComplete;
+  await expect(el).to.be.accessible();
+  el.theme = undefined;
+  await el.updateComplete;
+}
+
+describe('<invitation-requests>', () => {
+  let mock: Awaited<ReturnType<typeof mockApi>>;
+  beforeEach(async () => {
+    mock = await mockApi();
+  });
+
+  it('lists pending requests with Approve and Dismiss, the stale badge and the setting as a switch', async () => {
+    const el = await render();
+    await settled(el);
+    expect(emails(el)).to.deep.equal(['nora@example.com', 'tom@acme.test', 'ivan@example.com']);
+    expect(findButton(el, 'Approve request from nora@example.com')).to.exist;
+    expect(findButton(el, 'Dismiss request from nora@example.com')).to.exist;
+    const tom = items(el)[1]!;
+    expect(tom.querySelector('.badge')!.textContent).to.equal('Already a member');
+    expect(button(el, 'Approve request from tom@acme.test').disabled).to.equal(true);
+    expect(textOf(el)).to.contain('I joined the design team this week.');
+    const sw = toggle(el);
+    expect(el.shadowRoot!.getElementById(sw.getAttribute('aria-labelledby')!)!.textContent).to.equal('New user invitations');
+    expect(sw.getAttribute('aria-checked')).to.equal('true');
+    await accessibleInBothThemes(el);
+  });
+
+  it('approves a request: the invitation goes out, the row leaves, the result is announced', async () => {
+    const el = await render();
+    await settled(el);
+    const approved = oneEvent(el, 'invitekit-request-approved');
+    button(el, 'Approve request from nora@example.com').click();
+    const { detail } = await approved;
+    expect(detail.request.status).to.equal('approved');
+    expect(detail.invitation.email).to.equal('nora@example.com');
+    await waitUntil(() => !emails(el).includes('nora@example.com'));
+    await waitUntil(() => announcer(el).textContent!.includes('Request from nora@example.com approved: invitation sent'));
+    expect(mock.mock.outbox('nora@example.com')).to.have.length(1);
+  });
+
+  it('announces a refused approval and reports it', async () => {
+    mock.worker.use(http.post(`${LIST}/:id/approve`, () => problem(409, 'domain_not_allowed')));
+    const el = await render();
+    await settled(el);
+    const failed = oneEvent(el, 'invitekit-error');
+    button(el, 'Approve request from nora@example.com').click();
+    await failed;
+    await waitUntil(() => announcer(el).textContent!.includes('domain is not allowed'));
+    expect(emails(el)).to.include('nora@example.com');
+  });
+
+  it('dismisses a request after a vetoable request event', async () => {
+    const el = await render();
+    await settled(el);
+    const veto = (e: Event) => e.preventDefault();
+    el.addEventListener('invitekit-request-dismiss-request', veto);
+    button(el, 'Dismiss request from ivan@example.com').click();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(emails(el)).to.include('ivan@example.com');
+    el.removeEventListener('invitekit-request-dismiss-request', veto);
+    const dismissed = oneEvent(el, 'invitekit-request-dismissed');
+    button(el, 'Dismiss request from ivan@example.com').click();
+    expect((await dismissed).detail.request.status).to.equal('dismissed');
+    await waitUntil(() => !emails(el).includes('ivan@example.com'));
+    await waitUntil(() => announcer(el).textContent!.includes('Request from ivan@example.com dismissed'));
+  });
+
+  it('dismisses every stale request at once', async () => {
+    const el = await render();
+    await settled(el);
+    button(el, 'Dismiss stale requests').click();
+    await waitUntil(() => announcer(el).textContent!.includes('1 stale request dismissed'));
+    await waitUntil(() => !emails(el).includes('tom@acme.test'));
+  });
+
+  it('turns New user invitations off and on with the switch, by click and by Space', async () => {
+    const el = await render();
+    await settled(el);
+    toggle(el).click();
+    await waitUntil(() => toggle(el).getAttribute('aria-checked') === 'false');
+    expect((await clientAs('acme-admin').settings.get()).invitationRequestsEnabled).to.equal(false);
+    await waitUntil(() => announcer(el).textContent!.includes('New user invitations turned off'));
+    await accessibleInBothThemes(el);
+    toggle(el).focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => toggle(el).getAttribute('aria-checked') === 'true');
+    expect((await clientAs('acme-admin').settings.get()).invitationRequestsEnabled).to.equal(true);
+  });
+
+  it('draws loading and empty states', async () => {
+    mock.worker.use(http.get(LIST, async () => { await delay('infinite'); return HttpResponse.json({}); }));
+    const loading = await render();
+    await waitUntil(() => textOf(loading).includes('Loading requests…'));
+    await accessibleInBothThemes(loading);
+    await mockApi('empty');
+    const empty = await render();
+    await waitUntil(() => textOf(empty).includes('No pending requests'));
+    await accessibleInBothThemes(empty);
+  });
+
+  it('shows a failed load in an alert with Try again, which recovers', async () => {
+    mock.worker.use(http.get(LIST, () => HttpResponse.error()));
+    const el = await render();
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The requests could not be loaded.');
+    await accessibleInBothThemes(el);
+    mock.worker.resetHandlers();
+    button(el, 'Try again').click();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('tells a member without member:manage, and a signed-out visitor, what is wrong', async () => {
+    const viewer = await render({ client: clientAs('acme-viewer') });
+    await waitUntil(() => textOf(viewer).includes('You do not have permission to manage invitation requests'));
+    expect(viewer.shadowRoot!.querySelector('button, ul')).to.equal(null);
+    await accessibleInBothThemes(viewer);
+    const visitor = await render({ client: clientAs() });
+    await waitUntil(() => textOf(visitor).includes('Sign in to manage invitation requests.'));
+  });
+
+  it('is usable with the keyboard alone', async () => {
+    const el = await render();
+    await settled(el);
+    toggle(el).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.textContent).to.equal('Dismiss stale requests');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.getAttribute('aria-label')).to.equal('Approve request from nora@example.com');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !emails(el).includes('nora@example.com'));
+    // focus moves on to the next request rather than getting lost
+    await waitUntil(() => deepActive()!.getAttribute('aria-label') === 'Dismiss request from tom@acme.test');
+  });
+
+  it('renders markup in a request as text', async () => {
+    await clientAs().requests.submit({ email: 'mallory@example.com', name: '<img src=x onerror=alert(1)>', message: '<b>hi</b>' });
+    const el = await render();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect(textOf(el)).to.contain('<img src=x onerror=alert(1)>');
+    expect(textOf(el)).to.contain('<b>hi</b>');
+  });
+
+  it('speaks French when lang="fr", with no English string of the catalogue left', async () => {
+    const el = await render({ lang: 'fr' });
+    await settled(el);
+    const shown = wordsOf(el);
+    expect(shown).to.contain('Invitations de nouveaux utilisateurs');
+    expect(findButton(el, 'Approuver la demande de nora@example.com')).to.exist;
+    expect(englishLeft(invitationRequestsStrings.en, invitationRequestsStrings.fr!, shown, ['failures'])).to.deep.equal([]);
+    expect(shown).not.to.match(/Requested|request from|requests\b/);
+    await accessibleInBothThemes(el);
+  });
+});

@@ -1,0 +1,349 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse, delay } from 'msw';
+import { clientAs, mockApi } from '../../test/mock-api.js';
+import { button, deepActive, englishLeft, findButton, problem, recordClipboard, textOf, waitForButton, wordsOf } from '../../test/dom.js';
+import type { InvitekitClient } from '../shared/context.js';
+import '../define/invitation-table.js';
+import type { InvitationTable } from './invitation-table.js';
+import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
+import { invitationTableStrings } from './invitation-table.strings.js';
+
+const LIST = '/api/orgs/acme/invitations';
+
+async function render(options: { client?: InvitekitClient; lang?: string; pageSize?: number } = {}) {
+  const el = await fixture<InvitationTable>(html`<invitation-table
+    lang=${options.lang ?? 'en'}
+    page-size=${options.pageSize ?? 25}
+    .client=${options.client ?? clientAs('acme-admin')}
+  ></invitation-table>`);
+  return el;
+}
+
+const rows = (el: InvitationTable) => Array.from(el.shadowRoot!.querySelectorAll('tbody tr'));
+const emails = (el: InvitationTable) => rows(el).map((row) => row.querySelector('td')!.textContent!.trim());
+const announcer = (el: InvitationTable) => el.shadowRoot!.querySelector('[role="status"].announcer')!;
+const settled = (el: InvitationTable) => waitUntil(() => rows(el).length > 0 && !el.shadowRoot!.querySelector('table[aria-busy="true"]'), 'rows never loaded', { timeout: 4000 });
+
+async function accessibleInBothThemes(el: InvitationTable) {
+  await expect(el).to.be.accessible();
+  el.theme = 'dark';
+  await el.updateComplete;
+  await expect(el).to.be.accessible();
+  el.theme = 'light';
+  await el.updateComplete;
+}
+
+describe('<invitation-table>', () => {
+  let mock: Awaited<ReturnType<typeof mockApi>>;
+  beforeEach(async () => {
+    mock = await mockApi();
+  });
+
+  it('lists pending and expired invitations with every column, a stale badge and the actions of each state', async () => {
+    const el = await render();
+    await settled(el);
+    const headers = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+    expect(headers).to.deep.equal(['Email', 'Status', 'Role', 'Invited', 'Expires', 'Actions']);
+    expect(emails(el)).to.have.members(['jane@example.com', 'omar@example.com', 'priya@example.com', 'sam@acme.test', 'ren@example.com', 'kim@example.com']);
+    const sam = rows(el).find((row) => row.textContent!.includes('sam@acme.test'))!;
+    expect(sam.querySelector('.badge.stale')!.textContent).to.contain('Stale');
+    expect(findButton(el, 'Copy link for jane@example.com')).to.exist;
+    expect(findButton(el, 'Copy code for jane@example.com')).to.exist;
+    expect(findButton(el, 'Revoke invitation for jane@example.com')).to.exist;
+    expect(button(el, 'Resend invitation to jane@example.com').disabled).to.equal(false);
+    expect(textOf(el)).to.contain('3 resends left');
+    // omar has used all three resends
+    expect(button(el, 'Resend invitation to omar@example.com').disabled).to.equal(true);
+    expect(rows(el).find((r) => r.textContent!.includes('omar'))!.textContent).to.contain('0 resends left');
+    // kim's invitation expired: it can be renewed or revoked, not resent or copied
+    expect(findButton(el, 'Send new invitation to kim@example.com')).to.exist;
+    expect(findButton(el, 'Revoke invitation for kim@example.com')).to.exist;
+    expect(findButton(el, 'Resend invitation to kim@example.com')).to.equal(undefined);
+    expect(findButton(el, 'Copy link for kim@example.com')).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[aria-sort]')!.textContent).to.contain('Invited');
+    expect(el.shadowRoot!.querySelector('[aria-sort]')!.getAttribute('aria-sort')).to.equal('descending');
+    await accessibleInBothThemes(el);
+  });
+
+  it('sorts on the server by a header button and marks the sorted column with aria-sort', async () => {
+    const el = await render();
+    await settled(el);
+    button(el, 'Email').click();
+    await waitUntil(() => emails(el)[0] === 'jane@example.com' && emails(el)[5] === 'sam@acme.test');
+    expect(el.shadowRoot!.querySelector('th[aria-sort]')!.textContent).to.contain('Email');
+    expect(el.shadowRoot!.querySelector('th[aria-sort]')!.getAttribute('aria-sort')).to.equal('ascending');
+    button(el, 'Email').click();
+    await waitUntil(() => emails(el)[0] === 'sam@acme.test');
+    expect(el.shadowRoot!.querySelector('th[aria-sort]')!.getAttribute('aria-sort')).to.equal('descending');
+    button(el, 'Status').click();
+    await waitUntil(() => emails(el)[0] === 'kim@example.com', 'expired sorts before pending');
+    expect(el.shadowRoot!.querySelectorAll('th[aria-sort]')).to.have.length(1);
+  });
+
+  it('filters by status and searches by email after a pause in typing', async () => {
+    const el = await render();
+    await settled(el);
+    const select = el.shadowRoot!.querySelector('select')!;
+    select.value = 'revoked';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => emails(el).join() === 'lee@example.com');
+    select.value = 'all';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => rows(el).length === 9);
+
+    const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.focus();
+    await sendKeys({ type: 'PRI' });
+    expect(rows(el).length, 'no request before the pause').to.equal(9);
+    await waitUntil(() => emails(el).join() === 'priya@example.com', 'search applied');
+    await sendKeys({ type: 'zzz' });
+    await waitUntil(() => textOf(el).includes('No invitations match this search and filter'));
+    await accessibleInBothThemes(el);
+    button(el, 'Clear search and filter').click();
+    await waitUntil(() => rows(el).length === 6);
+    expect(search.value).to.equal('');
+  });
+
+  it('pages with previous and next and shows the range of the total', async () => {
+    const el = await render({ pageSize: 4 });
+    await settled(el);
+    expect(rows(el)).to.have.length(4);
+    expect(textOf(el)).to.contain('1–4 of 6');
+    expect(button(el, 'Previous page').disabled).to.equal(true);
+    const first = emails(el);
+    button(el, 'Next page').click();
+    await waitUntil(() => textOf(el).includes('5–6 of 6'));
+    expect(rows(el)).to.have.length(2);
+    expect(emails(el).some((e) => first.includes(e)), 'no row repeats').to.equal(false);
+    expect(button(el, 'Next page').disabled).to.equal(true);
+    button(el, 'Previous page').click();
+    await waitUntil(() => textOf(el).includes('1–4 of 6'));
+    expect(emails(el)).to.deep.equal(first);
+  });
+
+  it('draws the loading state while the first page is on its way', async () => {
+    const { worker } = mock;
+    worker.use(http.get(LIST, async () => { await delay('infinite'); return HttpResponse.json({}); }));
+    const el = await render();
+    await waitUntil(() => textOf(el).includes('Loading invitations…'));
+    await accessibleInBothThemes(el);
+  });
+
+  it('says there are no pending invitations when there are none', async () => {
+    await mockApi('empty');
+    const el = await render();
+    await waitUntil(() => textOf(el).includes('No pending invitations'));
+    expect(el.shadowRoot!.querySelector('table')).to.equal(null);
+    expect(findButton(el, 'Invite users')).to.exist;
+    await accessibleInBothThemes(el);
+  });
+
+  it('shows a failed load in an alert with Try again, which recovers', async () => {
+    const { worker } = mock;
+    worker.use(http.get(LIST, () => problem(503, 'unavailable')));
+    const errors: unknown[] = [];
+    const el = await render();
+    el.addEventListener('invitekit-error', (e) => errors.push(e.detail.error));
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no alert');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The invitations could not be loaded.');
+    await accessibleInBothThemes(el);
+    worker.resetHandlers();
+    worker.use(http.get(LIST, () => HttpResponse.error()), );
+    button(el, 'Try again').click();
+    await waitUntil(() => textOf(el).includes('could not be reached'), 'network failure explained');
+    expect(errors.length).to.be.greaterThan(0);
+    worker.resetHandlers();
+    button(el, 'Try again').click();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('tells a member without member:manage, and a signed-out visitor, what is wrong instead of a broken table', async () => {
+    const viewer = await render({ client: clientAs('acme-viewer') });
+    await waitUntil(() => textOf(viewer).includes('You do not have permission to manage invitations'));
+    expect(viewer.shadowRoot!.querySelector('table, button')).to.equal(null);
+    await accessibleInBothThemes(viewer);
+    const visitor = await render({ client: clientAs() });
+    await waitUntil(() => textOf(visitor).includes('Sign in to manage invitations.'));
+    await accessibleInBothThemes(visitor);
+  });
+
+  it('copies the link and the code of a pending invitation and says so', async () => {
+    const writes = recordClipboard();
+    const el = await render();
+    await settled(el);
+    button(el, 'Copy link for jane@example.com').click();
+    await waitUntil(() => announcer(el).textContent!.includes('Link copied for jane@example.com'));
+    expect(writes[0]).to.match(/\/redeem\/\?code=seed-/);
+    button(el, 'Copy code for jane@example.com').click();
+    await waitUntil(() => announcer(el).textContent!.includes('Code copied for jane@example.com'));
+    expect(writes[1]).to.equal(mock.mock.seedCodes.jane);
+    await accessibleInBothThemes(el);
+  });
+
+  it('resends, counts down the resends left, and reports a refused resend', async () => {
+    const el = await render();
+    await settled(el);
+    const resent = oneEvent(el, 'invitekit-invitation-resent');
+    button(el, 'Resend invitation to jane@example.com').click();
+    expect((await resent).detail.invitation.resendsRemaining).to.equal(2);
+    await waitUntil(() => announcer(el).textContent!.includes('Invitation resent to jane@example.com'));
+    await waitUntil(() => rows(el).find((r) => r.textContent!.includes('jane'))!.textContent!.includes('2 resends left'));
+    expect(mock.mock.outbox('jane@example.com').filter((m) => m.kind === 'resend')).to.have.length(1);
+
+    mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
+    const failed = oneEvent(el, 'invitekit-error');
+    button(el, 'Resend invitation to jane@example.com').click();
+    await failed;
+    await waitUntil(() => announcer(el).textContent!.includes('No resends left for this invitation'));
+  });
+
+  it('sends a new invitation for an expired one', async () => {
+    const el = await render();
+    await settled(el);
+    const renewed = oneEvent(el, 'invitekit-invitation-renewed');
+    button(el, 'Send new invitation to kim@example.com').click();
+    expect((await renewed).detail.invitation.status).to.equal('pending');
+    await waitUntil(() => announcer(el).textContent!.includes('New invitation sent to kim@example.com'));
+    await waitForButton(el, 'Copy link for kim@example.com');
+    expect(mock.mock.outbox('kim@example.com').map((m) => m.kind)).to.include('renewal');
+  });
+
+  it('asks before revoking, focus on Cancel; Escape keeps the invitation and returns focus', async () => {
+    const el = await render();
+    await settled(el);
+    const revoke = button(el, 'Revoke invitation for jane@example.com');
+    revoke.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
+    await waitUntil(() => dialog.open);
+    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Revoke invitation?');
+    expect(deepActive()!.textContent!.trim()).to.equal('Cancel');
+    await accessibleInBothThemes(el);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open);
+    expect(deepActive()).to.equal(revoke);
+    expect(emails(el)).to.include('jane@example.com');
+  });
+
+  it('revokes after confirmation, fires the request event first, and lets the host veto', async () => {
+    const el = await render();
+    await settled(el);
+    const veto = (e: Event) => e.preventDefault();
+    el.addEventListener('invitekit-invitation-revoke-request', veto);
+    button(el, 'Revoke invitation for jane@example.com').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!.open).to.equal(false);
+    el.removeEventListener('invitekit-invitation-revoke-request', veto);
+
+    const asked = oneEvent(el, 'invitekit-invitation-revoke-request');
+    button(el, 'Revoke invitation for jane@example.com').click();
+    expect((await asked).detail.invitation.email).to.equal('jane@example.com');
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!.open);
+    const revoked = oneEvent(el, 'invitekit-invitation-revoked');
+    button(el, 'Revoke').click();
+    expect((await revoked).detail.invitation.status).to.equal('revoked');
+    await waitUntil(() => !emails(el).includes('jane@example.com'));
+    await waitUntil(() => announcer(el).textContent!.includes('Invitation for jane@example.com revoked'));
+  });
+
+  it('revokes every stale invitation at once', async () => {
+    const el = await render();
+    await settled(el);
+    button(el, 'Revoke stale invitations').click();
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
+    await waitUntil(() => dialog.open);
+    button(el, 'Revoke').click();
+    await waitUntil(() => announcer(el).textContent!.includes('1 stale invitation revoked'));
+    await waitUntil(() => !emails(el).includes('sam@acme.test'));
+  });
+
+  it('exports the current view as a CSV download', async () => {
+    const el = await render();
+    await settled(el);
+    button(el, 'Email').click();
+    await waitUntil(() => emails(el)[0] === 'jane@example.com');
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), original.call(URL, new Blob([''])));
+    try {
+      button(el, 'Export CSV').click();
+      await waitUntil(() => announcer(el).textContent!.includes('Export downloaded'));
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const lines = (await blobs[0]!.text()).trim().split(/\r?\n/);
+    expect(lines[0]).to.equal('email,status,role,invited_at,expires_at,invited_by,resend_count');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).to.deep.equal(emails(el));
+  });
+
+  it('opens the invite dialog from "Invite users", returns focus on Escape, and reloads after sending', async () => {
+    const el = await render();
+    await settled(el);
+    const opener = button(el, 'Invite users');
+    opener.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = el.shadowRoot!.querySelector<InviteDialog>('invite-dialog')!;
+    await waitUntil(() => dialog.open);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open);
+    expect(deepActive()).to.equal(opener);
+
+    opener.click();
+    await waitUntil(() => dialog.open);
+    await sendKeys({ type: 'newcomer@example.com' });
+    const sent = oneEvent(el, 'invitekit-invitations-sent');
+    button(dialog, 'Send invitations').click();
+    expect((await sent).detail.sent).to.have.length(1);
+    await waitUntil(() => emails(el).includes('newcomer@example.com'), 'table reloaded');
+  });
+
+  it('is usable with the keyboard alone: Tab order through the toolbar, Enter and Space activate', async () => {
+    const writes = recordClipboard();
+    const el = await render();
+    await settled(el);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActive()!;
+      order.push(active.getAttribute('aria-label') ?? active.textContent!.replace(/\s+/g, ' ').trim() ?? active.tagName);
+    }
+    expect(deepActive()!.tagName).to.equal('BUTTON');
+    expect(order[0]).to.equal('Pending and expiredPendingExpiredAcceptedDeclinedRevokedAll'); // the Status select
+    expect(order[1]).to.equal('Invite users');
+    expect(order[2]).to.equal('Export CSV');
+    expect(order[3]).to.equal('Revoke stale invitations');
+    expect(order[4]).to.contain('Email');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('th[aria-sort]')!.textContent!.includes('Email'));
+    button(el, 'Copy link for jane@example.com').focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => writes.length === 1);
+  });
+
+  it('renders markup in data as text', async () => {
+    const admin = clientAs('acme-admin');
+    const hostile = '<img/src=x/onerror=alert(1)>@x.co';
+    const result = await admin.invitations.create({ emails: [hostile] });
+    expect(result.sent).to.have.length(1);
+    const el = await render();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(textOf(el)).to.contain(hostile.toLowerCase());
+  });
+
+  it('speaks French when lang="fr", with no English string of the catalogue left', async () => {
+    const el = await render({ lang: 'fr' });
+    await settled(el);
+    expect(textOf(el)).to.contain('Adresse e-mail');
+    expect(findButton(el, 'Révoquer l’invitation de jane@example.com')).to.exist;
+    expect(textOf(el)).to.contain('1–6 sur 6');
+    const shown = wordsOf(el);
+    expect(englishLeft(invitationTableStrings.en, invitationTableStrings.fr!, shown, ['failures'])).to.deep.equal([]);
+    expect(shown).not.to.match(/resends? left|Copy (link|code) for|Resend invitation|Send new invitation|Next page/);
+    await accessibleInBothThemes(el);
+  });
+});

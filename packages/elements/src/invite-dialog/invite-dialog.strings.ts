@@ -1,0 +1,127 @@
+/** Every string `<invite-dialog>` shows or announces. English is public API (accessible names). */
+import { plural, type Catalogues } from '../shared/i18n.js';
+import type { ErrorCode, SkipReason } from '@invitekit/sdk';
+
+export interface InviteDialogStrings {
+  title: string;
+  emailsLabel: string;
+  emailsHint: string;
+  uploadCsv: string;
+  roleLabel: string;
+  send: string;
+  sending: string;
+  close: string;
+  inviteMore: string;
+  previewHeading: string;
+  previewChecking: string;
+  previewSummary: (lang: string, toSend: number, toSkip: number) => string;
+  willSend: string;
+  reasons: Record<SkipReason, string>;
+  noEmails: string;
+  tooMany: (lang: string, count: number, max: number) => string;
+  csvAdded: (lang: string, added: number, file: string) => string;
+  csvIgnored: (lang: string, rows: number[]) => string;
+  csvTooManyRows: (max: number) => string;
+  csvUnreadable: string;
+  sent: (lang: string, count: number) => string;
+  skippedHeading: (lang: string, count: number) => string;
+  failures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
+}
+
+const en: InviteDialogStrings = {
+  title: 'Invite users',
+  emailsLabel: 'Email addresses',
+  emailsHint: 'Separate addresses with commas, semicolons, spaces or new lines. “Name <address>” works too.',
+  uploadCsv: 'Upload CSV',
+  roleLabel: 'Role',
+  send: 'Send invitations',
+  sending: 'Sending…',
+  close: 'Close',
+  inviteMore: 'Invite more people',
+  previewHeading: 'Preview',
+  previewChecking: 'Checking addresses…',
+  previewSummary: (lang, toSend, toSkip) =>
+    `${plural(lang, toSend, { one: '# invitation will be sent', other: '# invitations will be sent' })}, ` +
+    plural(lang, toSkip, { one: '# address will be skipped', other: '# addresses will be skipped' }),
+  willSend: 'will be invited',
+  reasons: {
+    invalid_email: 'not a valid email address',
+    duplicate: 'duplicate',
+    already_member: 'already a member of the organization',
+    already_invited: 'already invited',
+    domain_not_allowed: 'domain not allowed',
+  },
+  noEmails: 'Enter at least one email address.',
+  tooMany: (lang, count, max) =>
+    `${plural(lang, count, { one: '# address', other: '# addresses' })}: one invitation batch takes at most ${max}. ` +
+    `Remove some or send them in blocks of ${max}.`,
+  csvAdded: (lang, added, file) =>
+    plural(lang, added, { one: `# address added from ${file}`, other: `# addresses added from ${file}` }) + '.',
+  csvIgnored: (lang, rows) =>
+    plural(lang, rows.length, {
+      one: `# row without an email address was ignored (row ${rows.join(', ')}).`,
+      other: `# rows without an email address were ignored (rows ${rows.join(', ')}).`,
+    }),
+  csvTooManyRows: (max) => `This file has more than ${max} lines. Split it into files of ${max} rows or fewer and upload them one at a time.`,
+  csvUnreadable: 'This file could not be read as CSV.',
+  sent: (lang, count) => plural(lang, count, { one: '# invitation sent', other: '# invitations sent' }),
+  skippedHeading: (lang, count) => plural(lang, count, { one: '# address skipped:', other: '# addresses skipped:' }),
+  failures: {
+    too_many_emails: 'Too many addresses: one batch takes at most 100.',
+    idempotency_key_reused: 'The list changed while sending. Send again.',
+    forbidden: 'You do not have permission to invite people to this organization.',
+    unauthenticated: 'Your session has ended. Sign in again.',
+    network: 'The server could not be reached. Nothing was sent; try again.',
+    other: 'The invitations could not be sent. Try again.',
+  },
+};
+
+const fr: InviteDialogStrings = {
+  title: 'Inviter des utilisateurs',
+  emailsLabel: 'Adresses e-mail',
+  emailsHint: 'Séparez les adresses par des virgules, des points-virgules, des espaces ou des retours à la ligne. « Nom <adresse> » fonctionne aussi.',
+  uploadCsv: 'Importer un CSV',
+  roleLabel: 'Rôle',
+  send: 'Envoyer les invitations',
+  sending: 'Envoi…',
+  close: 'Fermer',
+  inviteMore: 'Inviter d’autres personnes',
+  previewHeading: 'Aperçu',
+  previewChecking: 'Vérification des adresses…',
+  previewSummary: (lang, toSend, toSkip) =>
+    `${plural(lang, toSend, { one: '# invitation sera envoyée', other: '# invitations seront envoyées' })}, ` +
+    plural(lang, toSkip, { one: '# adresse sera ignorée', other: '# adresses seront ignorées' }),
+  willSend: 'sera invitée',
+  reasons: {
+    invalid_email: 'adresse e-mail non valide',
+    duplicate: 'en double',
+    already_member: 'déjà membre de l’organisation',
+    already_invited: 'déjà invitée',
+    domain_not_allowed: 'domaine non autorisé',
+  },
+  noEmails: 'Saisissez au moins une adresse e-mail.',
+  tooMany: (lang, count, max) =>
+    `${plural(lang, count, { one: '# adresse', other: '# adresses' })} : un envoi en compte ${max} au plus. ` +
+    `Retirez-en ou envoyez-les par lots de ${max}.`,
+  csvAdded: (lang, added, file) =>
+    plural(lang, added, { one: `# adresse ajoutée depuis ${file}`, other: `# adresses ajoutées depuis ${file}` }) + '.',
+  csvIgnored: (lang, rows) =>
+    plural(lang, rows.length, {
+      one: `# ligne sans adresse e-mail a été ignorée (ligne ${rows.join(', ')}).`,
+      other: `# lignes sans adresse e-mail ont été ignorées (lignes ${rows.join(', ')}).`,
+    }),
+  csvTooManyRows: (max) => `Ce fichier compte plus de ${max} lignes. Découpez-le en fichiers de ${max} lignes au plus et importez-les un par un.`,
+  csvUnreadable: 'Ce fichier n’a pas pu être lu comme un CSV.',
+  sent: (lang, count) => plural(lang, count, { one: '# invitation envoyée', other: '# invitations envoyées' }),
+  skippedHeading: (lang, count) => plural(lang, count, { one: '# adresse ignorée :', other: '# adresses ignorées :' }),
+  failures: {
+    too_many_emails: 'Trop d’adresses : un envoi en compte 100 au plus.',
+    idempotency_key_reused: 'La liste a changé pendant l’envoi. Envoyez à nouveau.',
+    forbidden: 'Vous n’avez pas l’autorisation d’inviter des personnes dans cette organisation.',
+    unauthenticated: 'Votre session a expiré. Reconnectez-vous.',
+    network: 'Le serveur est injoignable. Rien n’a été envoyé ; réessayez.',
+    other: 'Les invitations n’ont pas pu être envoyées. Réessayez.',
+  },
+};
+
+export const inviteDialogStrings: Catalogues<InviteDialogStrings> = { en, fr };

@@ -1,0 +1,266 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http } from 'msw';
+import { clientAs, mockApi } from '../../test/mock-api.js';
+import { button, deepActive, englishLeft, findButton, problem, textOf, wordsOf } from '../../test/dom.js';
+import '../define/invite-dialog.js';
+import type { InviteDialog, InviteRole } from './invite-dialog.js';
+import { inviteDialogStrings } from './invite-dialog.strings.js';
+
+const CREATE = '/api/orgs/acme/invitations';
+
+async function render(options: { lang?: string; roles?: InviteRole[] } = {}) {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'en'}>
+    <button id="opener">Open</button>
+    <invite-dialog .client=${clientAs('acme-admin')} .roles=${options.roles ?? []}></invite-dialog>
+  </div>`);
+  const el = wrapper.querySelector('invite-dialog')!;
+  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+  opener.addEventListener('click', () => el.show());
+  return { el, opener };
+}
+
+async function open(options: Parameters<typeof render>[0] = {}) {
+  const rendered = await render(options);
+  rendered.opener.focus();
+  rendered.opener.click();
+  await waitUntil(() => rendered.el.shadowRoot!.querySelector('dialog')!.open);
+  return rendered;
+}
+
+const textarea = (el: InviteDialog) => el.shadowRoot!.querySelector('textarea')!;
+const dialogOf = (el: InviteDialog) => el.shadowRoot!.querySelector('dialog')!;
+const previewDone = (el: InviteDialog) =>
+  waitUntil(() => /will be sent|seront envoyées|sera envoyée/.test(el.shadowRoot!.querySelector('.preview [role="status"]')?.textContent ?? ''), 'no preview', { timeout: 4000 });
+
+async function type(el: InviteDialog, text: string) {
+  textarea(el).focus();
+  await sendKeys({ type: text });
+}
+
+/** Counts real (not dry-run) invite requests that reach the API. */
+function countSends(worker: Awaited<ReturnType<typeof mockApi>>['worker']) {
+  const sends: { key: string | null }[] = [];
+  const listener = async ({ request }: { request: Request }) => {
+    if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/orgs/acme/invitations')) return;
+    const body = await request.clone().json();
+    if (!body.dryRun) sends.push({ key: request.headers.get('Idempotency-Key') });
+  };
+  worker.events.on('request:start', listener);
+  return { sends, stop: () => worker.events.removeListener('request:start', listener) };
+}
+
+async function accessibleInBothThemes(el: InviteDialog) {
+  await expect(el).to.be.accessible();
+  el.theme = 'dark';
+  await el.updateComplete;
+  await expect(el).to.be.accessible();
+  el.theme = undefined;
+  await el.updateComplete;
+}
+
+describe('<invite-dialog>', () => {
+  let mock: Awaited<ReturnType<typeof mockApi>>;
+  beforeEach(async () => {
+    mock = await mockApi();
+  });
+
+  it('opens as a modal named "Invite users" with focus in the address field; Escape closes and focus returns', async () => {
+    const { el, opener } = await open();
+    expect(el.open).to.equal(true);
+    expect(el.hasAttribute('open')).to.equal(true);
+    const dialog = dialogOf(el);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Invite users');
+    expect(deepActive()).to.equal(textarea(el));
+    expect(textarea(el).labels![0]!.textContent).to.equal('Email addresses');
+    await accessibleInBothThemes(el);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.open);
+    expect(el.hasAttribute('open')).to.equal(false);
+    expect(document.activeElement).to.equal(opener);
+  });
+
+  it('previews each address with what will happen to it, sending nothing', async () => {
+    await clientAs('acme-admin').settings.update({ allowedDomains: ['example.com', 'acme.test'] });
+    const { el } = await open();
+    await type(el, 'Jane <jane@example.com>, viewer@acme.test; new@example.com\nfresh@other.co not-an-email');
+    await previewDone(el);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.preview li')).map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.deep.equal([
+      'jane@example.com already invited',
+      'viewer@acme.test already a member of the organization',
+      'new@example.com will be invited',
+      'fresh@other.co domain not allowed',
+      'not-an-email not a valid email address',
+    ]);
+    expect(textOf(el)).to.contain('1 invitation will be sent, 4 addresses will be skipped');
+    expect(mock.mock.outbox()).to.have.length(0);
+    await accessibleInBothThemes(el);
+  });
+
+  it('sends, then reports what was sent and each skipped address with its reason', async () => {
+    const { el } = await open();
+    await type(el, 'a@example.com b@example.com c@example.com jane@example.com');
+    const sent = oneEvent(el, 'invitekit-invitations-sent');
+    button(el, 'Send invitations').click();
+    const { detail } = await sent;
+    expect(detail.sent.map((i: { email: string }) => i.email)).to.deep.equal(['a@example.com', 'b@example.com', 'c@example.com']);
+    await waitUntil(() => textOf(el).includes('3 invitations sent'));
+    expect(textOf(el)).to.contain('1 address skipped:');
+    expect(el.shadowRoot!.querySelector('.result li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('jane@example.com already invited');
+    expect(mock.mock.outbox().filter((m) => m.kind === 'invitation')).to.have.length(3);
+    expect(deepActive()!.textContent).to.equal('3 invitations sent');
+    await accessibleInBothThemes(el);
+    button(el, 'Invite more people').click();
+    await el.updateComplete;
+    expect(textarea(el).value).to.equal('');
+  });
+
+  it('says "1 invitation sent" in the singular', async () => {
+    const { el } = await open();
+    await type(el, 'solo@example.com');
+    button(el, 'Send invitations').click();
+    await waitUntil(() => textOf(el).includes('1 invitation sent'));
+    expect(textOf(el)).not.to.contain('skipped');
+  });
+
+  it('sends exactly one request however often "Send invitations" is clicked', async () => {
+    const counter = countSends(mock.worker);
+    try {
+      const { el } = await open();
+      await type(el, 'x1@example.com x2@example.com');
+      const send = button(el, 'Send invitations');
+      send.click();
+      send.click();
+      send.click();
+      await waitUntil(() => textOf(el).includes('2 invitations sent'));
+      expect(counter.sends).to.have.length(1);
+      expect(mock.mock.outbox().filter((m) => m.kind === 'invitation')).to.have.length(2);
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it('shows a failed send in an alert and retries with the same Idempotency-Key', async () => {
+    const counter = countSends(mock.worker);
+    mock.worker.use(
+      http.post(CREATE, async ({ request }) => (((await request.clone().json()) as { dryRun?: boolean }).dryRun ? undefined : problem(503, 'unavailable'))),
+    );
+    try {
+      const { el } = await open();
+      await type(el, 'retry@example.com');
+      const failed = oneEvent(el, 'invitekit-error');
+      button(el, 'Send invitations').click();
+      await failed;
+      await waitUntil(() => textOf(el).includes('The invitations could not be sent. Try again.'));
+      expect(el.shadowRoot!.querySelector('[role="alert"]:not(#problem)')!.textContent).to.contain('could not be sent');
+      await accessibleInBothThemes(el);
+      mock.worker.resetHandlers();
+      button(el, 'Send invitations').click();
+      await waitUntil(() => textOf(el).includes('1 invitation sent'));
+      expect(counter.sends).to.have.length(2);
+      expect(counter.sends[1]!.key).to.equal(counter.sends[0]!.key);
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it('refuses more than 100 addresses before sending, and an empty list', async () => {
+    const counter = countSends(mock.worker);
+    try {
+      const { el } = await open();
+      button(el, 'Send invitations').click();
+      await waitUntil(() => textOf(el).includes('Enter at least one email address.'));
+      expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+      textarea(el).value = Array.from({ length: 101 }, (_, i) => `p${i}@example.com`).join('\n');
+      textarea(el).dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(textOf(el)).to.contain('101 addresses: one invitation batch takes at most 100.');
+      button(el, 'Send invitations').click();
+      await el.updateComplete;
+      expect(deepActive()).to.equal(textarea(el));
+      await accessibleInBothThemes(el);
+      expect(counter.sends).to.have.length(0);
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it('adds the addresses of an uploaded CSV file and reports the rows it ignored', async () => {
+    const { el } = await open();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const choose = (name: string, text: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File([text], name, { type: 'text/csv' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+    };
+    choose('team.csv', 'name,email\nAnn,ann@example.com\nBo,bo@example.com\nno address here,\n');
+    await waitUntil(() => el.shadowRoot!.querySelector('p.csv')!.textContent !== '', 'no CSV message');
+    expect(el.shadowRoot!.querySelector('p.csv')!.textContent).to.equal('2 addresses added from team.csv. 1 row without an email address was ignored (row 4).');
+    expect(textarea(el).value).to.equal('ann@example.com\nbo@example.com');
+    choose('huge.csv', Array.from({ length: 101 }, (_, i) => `u${i}@example.com`).join('\n'));
+    await waitUntil(() => textOf(el).includes('This file has more than 100 lines.'));
+    expect(textarea(el).value).to.equal('ann@example.com\nbo@example.com');
+  });
+
+  it('offers the configured roles and sends the chosen one', async () => {
+    const { el } = await open({ roles: [{ value: 'member', label: 'Member' }, { value: 'admin', label: 'Admin' }] });
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect(select.labels![0]!.textContent).to.contain('Role');
+    select.value = 'admin';
+    select.dispatchEvent(new Event('change'));
+    await type(el, 'boss@example.com');
+    const sent = oneEvent(el, 'invitekit-invitations-sent');
+    button(el, 'Send invitations').click();
+    expect((await sent).detail.sent[0]!.role).to.equal('admin');
+    const plain = await render();
+    expect(plain.el.shadowRoot!.querySelector('select')).to.equal(null);
+  });
+
+  it('is usable with the keyboard alone', async () => {
+    const { el } = await open();
+    await sendKeys({ type: 'kb@example.com' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.textContent).to.equal('Upload CSV');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.textContent).to.equal('Close');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.textContent).to.equal('Send invitations');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textOf(el).includes('1 invitation sent'));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.textContent).to.equal('Close');
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => !el.open);
+    expect(document.activeElement!.id).to.equal('opener');
+  });
+
+  it('shows markup typed into the list as text', async () => {
+    const { el } = await open();
+    await type(el, '<img src=x onerror=alert(1)>@x.co');
+    await previewDone(el);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(textOf(el)).to.contain('<img not a valid email address');
+    button(el, 'Send invitations').click();
+    await waitUntil(() => textOf(el).includes('invitation sent'));
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(textOf(el)).to.contain('<img not a valid email address');
+
+  });
+
+  it('speaks French when lang="fr", with no English string of the catalogue left', async () => {
+    const { el } = await open({ lang: 'fr' });
+    await type(el, 'jane@example.com nouveau@example.com');
+    await previewDone(el);
+    const shown = wordsOf(el);
+    expect(shown).to.contain('Inviter des utilisateurs');
+    expect(shown).to.contain('déjà invitée');
+    expect(englishLeft(inviteDialogStrings.en, inviteDialogStrings.fr!, shown, ['failures'])).to.deep.equal([]);
+    expect(findButton(el, 'Envoyer les invitations')).to.exist;
+    await accessibleInBothThemes(el);
+  });
+});

@@ -1,0 +1,348 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  MAX_CSV_ROWS,
+  MAX_EMAILS_PER_INVITE,
+  isInvitekitError,
+  newIdempotencyKey,
+  parseCsvEmails,
+  parseEmailList,
+  type CreateInvitationsResult,
+} from '@invitekit/sdk';
+import { InvitekitElement } from '../shared/base.js';
+import { emit } from '../shared/events.js';
+import { pickStrings } from '../shared/i18n.js';
+import { failureMessage, isAbort } from '../shared/failure.js';
+import { inviteDialogStrings, type InviteDialogStrings } from './invite-dialog.strings.js';
+import { styles } from './invite-dialog.styles.js';
+
+/** A role the invite dialog offers: `value` is sent, `label` is shown. */
+export interface InviteRole {
+  value: string;
+  label: string;
+}
+
+const PREVIEW_DELAY_MS = 350;
+
+/** The element focused now, looking inside shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/** Waits `ms`, or rejects at once when `signal` aborts (a newer keystroke replaced this preview). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+/**
+ * A modal that invites people by email: typed or pasted addresses, or a CSV file; previews what will be sent
+ * and skipped before anything goes out, then reports what was sent.
+ *
+ * @tagname invite-dialog
+ * @summary The "Invite users" dialog (needs `member:manage`).
+ *
+ * @fires invitekit-invitations-sent - Invitations went out. `detail: { sent, skipped }`
+ * @fires invitekit-error - A failure the dialog shows. `detail: { error }`
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart textarea - The "Email addresses" field.
+ * @csspart button - Every button.
+ * @csspart preview - The list of addresses with what will happen to each.
+ * @csspart result - The summary shown after sending.
+ * @csspart message - Validation, CSV and failure messages.
+ *
+ * @cssprop --invitekit-font - Font family (default: inherited from the page).
+ * @cssprop --invitekit-radius - Corner radius.
+ * @cssprop --invitekit-space - The spacing unit.
+ * @cssprop --invitekit-density - Scales paddings.
+ * @cssprop --invitekit-color-background - Dialog background.
+ * @cssprop --invitekit-color-text - Text colour.
+ * @cssprop --invitekit-color-muted - Hints.
+ * @cssprop --invitekit-color-border - Borders.
+ * @cssprop --invitekit-color-accent - The send button.
+ * @cssprop --invitekit-color-danger - Errors.
+ * @cssprop --invitekit-color-success - The sent summary.
+ * @cssprop --invitekit-color-focus - The focus ring.
+ */
+export class InviteDialog extends InvitekitElement {
+  static override styles = styles;
+
+  /** Whether the dialog is open; set it, or call `show()` / `close()`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Roles to choose from (`[{ value, label }]`); the first is preselected. No role select when empty. */
+  @property({ attribute: false }) roles: InviteRole[] = [];
+
+  /** Replaces any of the dialog's strings (see `InviteDialogStrings`). */
+  @property({ attribute: false }) strings?: Partial<InviteDialogStrings>;
+
+  @state() private text = '';
+  @state() private chosenRole = '';
+  @state() private touched = false;
+  @state() private sending = false;
+  @state() private sendError = '';
+  @state() private csvMessage?: { error: boolean; text: string };
+  @state() private result?: CreateInvitationsResult;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+  @query('input[type="file"]') private fileInput?: HTMLInputElement;
+
+  private opener: HTMLElement | null = null;
+  private fromCsv = false;
+  /** One key per logical send: a retry after a failure reuses it, any change of the list drops it. */
+  private sendKey?: string;
+
+  private readonly preview = new Task(this, {
+    task: async ([client, , addresses, role], { signal }) => {
+      if (!client || addresses.length === 0 || addresses.length > MAX_EMAILS_PER_INVITE) return null;
+      await pause(PREVIEW_DELAY_MS, signal);
+      const body = { emails: addresses, dryRun: true, ...(role ? { role } : {}) };
+      return client.invitations.create(body, this.callOptions(signal));
+    },
+    args: () => [this.client, this.organization, this.addresses, this.selectedRole] as const,
+    argsEqual: ([a, b, c, d], [e, f, g, h]) => a === e && b === f && d === h && c.join('\n') === g.join('\n'),
+  });
+
+  private get s(): InviteDialogStrings {
+    return pickStrings(inviteDialogStrings, this.locale.lang, this.strings);
+  }
+
+  /** What will be sent: usable addresses first-seen order, then the tokens that are not (the server names them). */
+  private get addresses(): string[] {
+    const { emails, invalid } = parseEmailList(this.text);
+    return [...emails, ...invalid];
+  }
+
+  private get selectedRole(): string {
+    return this.roles.some((r) => r.value === this.chosenRole) ? this.chosenRole : (this.roles[0]?.value ?? '');
+  }
+
+  /** Opens the dialog as a modal; focus returns to whatever had it when the dialog closes. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog. */
+  close(): void {
+    this.open = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) {
+      this.opener = deepActiveElement();
+      if (this.result) this.reset();
+      this.dialog.showModal();
+      void this.updateComplete.then(() => this.textarea?.focus());
+    } else if (!this.open && this.dialog.open) {
+      this.dialog.close();
+    }
+  }
+
+  protected override render() {
+    const s = this.s;
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
+      <h2 id="title">${s.title}</h2>
+      ${this.result ? this.renderResult(s, this.result) : this.renderForm(s)}
+    </dialog>`;
+  }
+
+  private renderForm(s: InviteDialogStrings) {
+    const lang = this.locale.lang;
+    const count = this.addresses.length;
+    const problem = count > MAX_EMAILS_PER_INVITE
+      ? s.tooMany(lang, count, MAX_EMAILS_PER_INVITE)
+      : this.touched && count === 0 ? s.noEmails : '';
+    return html`<form novalidate @submit=${this.onSubmit}>
+      <label for="emails">${s.emailsLabel}</label>
+      <p id="hint" class="muted hint">${s.emailsHint}</p>
+      <textarea
+        id="emails"
+        part="textarea"
+        rows="5"
+        autofocus
+        spellcheck="false"
+        aria-describedby="hint problem"
+        aria-invalid=${problem ? 'true' : 'false'}
+        .value=${this.text}
+        @input=${this.onInput}
+      ></textarea>
+      <p id="problem" class="error" part="message" role="alert">${problem}</p>
+      <div class="row">
+        <button type="button" part="button" @click=${() => this.fileInput?.click()}>${s.uploadCsv}</button>
+        <input type="file" accept=".csv,text/csv" hidden tabindex="-1" @change=${this.onFile} />
+        <p class="csv ${this.csvMessage?.error ? 'error' : 'muted'}" part="message" role="status">${this.csvMessage?.text ?? ''}</p>
+      </div>
+      ${this.roles.length
+        ? html`<label class="role"
+            >${s.roleLabel}
+            <select @change=${(e: Event) => this.onRole(e)}>
+              ${this.roles.map((r) => html`<option value=${r.value} ?selected=${r.value === this.selectedRole}>${r.label}</option>`)}
+            </select></label
+          >`
+        : nothing}
+      ${problem ? nothing : this.renderPreview(s)}
+      <p class="error" part="message" role="alert">${this.sendError}</p>
+      <div class="buttons">
+        <button type="button" part="button" @click=${() => this.close()}>${s.close}</button>
+        <button type="submit" class="primary" part="button" ?disabled=${this.sending}>${this.sending ? s.sending : s.send}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderPreview(s: InviteDialogStrings) {
+    const addresses = this.addresses;
+    if (addresses.length === 0) return nothing;
+    const lang = this.locale.lang;
+    const result = this.preview.status === TaskStatus.COMPLETE ? this.preview.value : undefined;
+    const items = result ? this.outcomes(addresses, result) : [];
+    const summary = result
+      ? s.previewSummary(lang, result.sent.length, result.skipped.length)
+      : this.preview.status === TaskStatus.ERROR && !isAbort(this.preview.error)
+        ? failureMessage(s.failures, this.preview.error)
+        : s.previewChecking;
+    return html`<section class="preview" part="preview" aria-labelledby="preview-title">
+      <h3 id="preview-title">${s.previewHeading}</h3>
+      <p class="muted" role="status">${summary}</p>
+      <ul>
+        ${items.map(
+          ({ email, reason }) => html`<li class=${reason ? 'skip' : 'send'}>
+            <span class="address">${email}</span>
+            <span class=${reason ? 'warning' : 'success'}>${reason ? s.reasons[reason] : s.willSend}</span>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderResult(s: InviteDialogStrings, result: CreateInvitationsResult) {
+    const lang = this.locale.lang;
+    return html`<div class="result" part="result">
+      <p class="sent success" tabindex="-1" role="status">${s.sent(lang, result.sent.length)}</p>
+      ${result.skipped.length
+        ? html`<p>${s.skippedHeading(lang, result.skipped.length)}</p>
+            <ul>
+              ${result.skipped.map(
+                (skip) => html`<li><span class="address">${skip.email}</span> <span class="warning">${s.reasons[skip.reason]}</span></li>`,
+              )}
+            </ul>`
+        : nothing}
+      <div class="buttons">
+        <button type="button" part="button" @click=${this.reset}>${s.inviteMore}</button>
+        <button type="button" class="primary" part="button" @click=${() => this.close()}>${s.close}</button>
+      </div>
+    </div>`;
+  }
+
+  /** Each address in the order typed, with its skip reason where it has one. */
+  private outcomes(addresses: string[], result: CreateInvitationsResult) {
+    const skipped = [...result.skipped];
+    return addresses.map((email) => {
+      const at = skipped.findIndex((skip) => skip.email === email.trim());
+      const reason = at >= 0 ? skipped.splice(at, 1)[0]!.reason : undefined;
+      return { email, reason };
+    });
+  }
+
+  private onInput(e: Event): void {
+    this.text = (e.target as HTMLTextAreaElement).value;
+    this.sendKey = undefined;
+    this.sendError = '';
+  }
+
+  private onRole(e: Event): void {
+    this.chosenRole = (e.target as HTMLSelectElement).value;
+    this.sendKey = undefined;
+  }
+
+  private async onFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // the same file may be chosen again after editing it
+    if (!file) return;
+    const s = this.s;
+    const lang = this.locale.lang;
+    try {
+      const parsed = await parseCsvEmails(file);
+      const found = [...parsed.emails, ...parsed.invalid];
+      this.text = [this.text.trim(), ...found].filter(Boolean).join('\n');
+      this.fromCsv = true;
+      this.sendKey = undefined;
+      const ignored = parsed.ignoredRows.length ? ` ${s.csvIgnored(lang, parsed.ignoredRows)}` : '';
+      this.csvMessage = { error: false, text: s.csvAdded(lang, found.length, file.name) + ignored };
+    } catch (error) {
+      const tooMany = isInvitekitError(error) && error.kind === 'csv';
+      this.csvMessage = { error: true, text: tooMany ? s.csvTooManyRows(MAX_CSV_ROWS) : s.csvUnreadable };
+      this.reportError(error);
+    }
+  }
+
+  private async onSubmit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    // Checked synchronously, before any await: a double click must not start a second send.
+    if (this.sending || !this.client) return;
+    const emails = this.addresses;
+    this.touched = true;
+    if (emails.length === 0 || emails.length > MAX_EMAILS_PER_INVITE) {
+      this.textarea?.focus();
+      return;
+    }
+    this.sending = true;
+    this.sendError = '';
+    this.sendKey ??= newIdempotencyKey();
+    const role = this.selectedRole;
+    try {
+      const result = await this.client.invitations.create(
+        { emails, source: this.fromCsv ? 'bulk' : 'manual', ...(role ? { role } : {}) },
+        { ...this.callOptions(), idempotencyKey: this.sendKey },
+      );
+      this.sendKey = undefined;
+      this.result = result;
+      emit(this, 'invitekit-invitations-sent', result);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
+    } catch (error) {
+      this.reportError(error);
+      this.sendError = failureMessage(this.s.failures, error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private reset(): void {
+    this.text = '';
+    this.touched = false;
+    this.sendError = '';
+    this.csvMessage = undefined;
+    this.result = undefined;
+    this.fromCsv = false;
+    this.sendKey = undefined;
+    if (this.dialog?.open) void this.updateComplete.then(() => this.textarea?.focus());
+  }
+
+  private onClose(): void {
+    this.open = false;
+    const opener = this.opener;
+    this.opener = null;
+    // Chrome restores focus itself for a top-level opener but not for one inside a shadow root.
+    if (opener?.isConnected) opener.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invite-dialog': InviteDialog;
+  }
+}

@@ -1,0 +1,17 @@
+/** Words for a failure an element shows: the catalogue's message for the error's code, else its fallback. */
+import { isApiError, isInvitekitError } from '@invitekit/sdk';
+
+export type FailureMessages = Partial<Record<string, string>> & { other: string };
+
+export function failureMessage(messages: FailureMessages, error: unknown): string {
+  if (isApiError(error)) return messages[error.code] ?? messages.other;
+  if (isInvitekitError(error) && (error.kind === 'network' || error.kind === 'timeout')) {
+    return messages.network ?? messages.other;
+  }
+  return messages.other;
+}
+
+/** Whether the error is the caller's own abort (a newer load replaced this one): nothing to show. */
+export function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}

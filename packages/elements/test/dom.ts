@@ -1,0 +1,107 @@
+/**
+ * Browser-test helpers for the admin elements: find controls the way a person using a screen reader does (by
+ * role and accessible name), across the element's shadow root and the shadow roots inside it.
+ */
+import { waitUntil } from '@open-wc/testing';
+
+/** Every element under `root`, descending into open shadow roots. */
+export function deepAll(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    out.push(el);
+    if (el.shadowRoot) out.push(...deepAll(el.shadowRoot));
+  }
+  return out;
+}
+
+/** An element's accessible name as the elements set it: aria-label, aria-labelledby, its label, or its text. */
+export function nameOf(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return label.trim();
+  const labelledBy = el.getAttribute('aria-labelledby');
+  const root = el.getRootNode() as Document | ShadowRoot;
+  if (labelledBy) return labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+  const labels = (el as HTMLInputElement).labels;
+  if (labels?.length) return Array.from(labels[0]!.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The first button named `name` under `host` (deeply), or undefined. */
+export function findButton(host: Element, name: string): HTMLButtonElement | undefined {
+  return deepAll(host.shadowRoot ?? host).find(
+    (el): el is HTMLButtonElement => el instanceof HTMLButtonElement && nameOf(el) === name && el.getClientRects().length > 0,
+  );
+}
+
+/** The button named `name`; fails the test when there is none. */
+export function button(host: Element, name: string): HTMLButtonElement {
+  const found = findButton(host, name);
+  if (!found) throw new Error(`no visible button named "${name}"`);
+  return found;
+}
+
+/** Waits until a visible button named `name` exists, then returns it. */
+export async function waitForButton(host: Element, name: string): Promise<HTMLButtonElement> {
+  await waitUntil(() => findButton(host, name), `no button named "${name}"`, { timeout: 4000 });
+  return button(host, name);
+}
+
+/** The text a person sees in `host`, shadow roots included, whitespace collapsed. */
+export function textOf(host: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+    node.childNodes.forEach(walk);
+  };
+  walk(host.shadowRoot ?? host);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Text plus every accessible name given by attribute: what must be translated. */
+export function wordsOf(host: Element): string {
+  const labels = deepAll(host.shadowRoot ?? host)
+    .map((el) => [el.getAttribute('aria-label'), el.getAttribute('title')].filter(Boolean).join(' '))
+    .join(' ');
+  return `${textOf(host)} ${labels}`;
+}
+
+/** The element that has focus, looking inside shadow roots. */
+export function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Replaces the clipboard with a recorder (headless Chromium refuses writes from an unfocused page). */
+export function recordClipboard(): string[] {
+  const writes: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: async (text: string) => void writes.push(text) },
+  });
+  return writes;
+}
+
+/** An RFC 9457 problem answer, as the API sends. */
+export function problem(status: number, code: string, detail = code): Response {
+  return new Response(JSON.stringify({ type: `https://invitekit.dev/errors/${code}`, title: code, status, code, detail }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+/** The English strings of a catalogue (fixed ones, nested records included) still present in `shown`. */
+export function englishLeft(en: object, other: object, shown: string, skip: string[] = []): string[] {
+  const left: string[] = [];
+  const visit = (a: unknown, b: unknown, key: string) => {
+    if (skip.includes(key)) return;
+    if (typeof a === 'string') {
+      if (a !== b && shown.includes(a)) left.push(`${key}: ${a}`);
+    } else if (a && typeof a === 'object') {
+      for (const [k, v] of Object.entries(a)) visit(v, (b as Record<string, unknown>)?.[k], k);
+    }
+  };
+  visit(en, other, '');
+  return left;
+}
