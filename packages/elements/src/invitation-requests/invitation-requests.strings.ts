@@ -1,5 +1,5 @@
 /** Every string `<invitation-requests>` shows or announces. English is public API (accessible names). */
-import { formatDate, plural, type Catalogues } from '../shared/i18n.js';
+import { formatDate, plural, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode } from '@invitekit/sdk';
 
 export interface InvitationRequestsStrings {
@@ -74,44 +74,6 @@ const en: InvitationRequestsStrings = {
   },
 };
 
-const fr: InvitationRequestsStrings = {
-  heading: 'Demandes d’invitation',
-  switchLabel: 'Invitations de nouveaux utilisateurs',
-  switchHint: 'Les personnes peuvent demander une invitation depuis la page de connexion.',
-  switchOn: 'Activé',
-  switchOff: 'Désactivé',
-  dismissStale: 'Écarter les demandes obsolètes',
-  approve: 'Approuver',
-  approveFrom: (email) => `Approuver la demande de ${email}`,
-  dismiss: 'Écarter',
-  dismissFrom: (email) => `Écarter la demande de ${email}`,
-  stale: 'Déjà membre',
-  requested: (lang, iso) => `Demandée le ${formatDate(lang, iso)}`,
-  noName: 'Aucun nom indiqué',
-  loading: 'Chargement des demandes…',
-  empty: 'Aucune demande en attente',
-  loadError: 'Impossible de charger les demandes.',
-  tryAgain: 'Réessayer',
-  forbidden: 'Vous n’avez pas l’autorisation de gérer les demandes d’invitation de cette organisation. Demandez à un administrateur.',
-  unauthenticated: 'Connectez-vous pour gérer les demandes d’invitation.',
-  notFound: 'Organisation introuvable.',
-  noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',
-  showMore: 'Afficher plus de demandes',
-  count: (lang, shown, total) => `${new Intl.NumberFormat(lang).format(shown)} sur ${plural(lang, total, { one: '# demande', other: '# demandes' })}`,
-  approved: (email) => `Demande de ${email} approuvée : invitation envoyée`,
-  dismissed: (email) => `Demande de ${email} écartée`,
-  dismissedStale: (lang, count) => plural(lang, count, { one: '# demande obsolète écartée', other: '# demandes obsolètes écartées' }),
-  enabled: 'Invitations de nouveaux utilisateurs activées : la page de connexion accepte les demandes',
-  disabled: 'Invitations de nouveaux utilisateurs désactivées : la page de connexion indique que les demandes sont fermées',
-  failures: {
-    already_member: 'Cette personne est déjà membre. Écartez plutôt la demande.',
-    domain_not_allowed: 'Le domaine de cette adresse n’est pas autorisé dans cette organisation.',
-    not_pending: 'Cette demande a déjà reçu une réponse. La liste a été actualisée.',
-    forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
-    unauthenticated: 'Votre session a expiré. Reconnectez-vous.',
-    network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-    other: 'L’action a échoué. Réessayez dans un instant.',
-  },
-};
-
-export const invitationRequestsStrings: Catalogues<InvitationRequestsStrings> = { en, fr };
+export const invitationRequestsStrings: Catalogues<InvitationRequestsStrings> = catalogues(en, {
+  fr: () => import('./invitation-requests.strings.fr.js'),
+});

@@ -1,11 +1,7 @@
 import { css } from 'lit';
-import { controls, tokens } from '../shared/theme.js';
+import { controls, panel, tokens } from '../shared/theme.js';
 
 const own = css`
-  /* The element paints its own background, so its text keeps its contrast on any page. */
-  :host {
-    background: var(--_bg);
-  }
   .header {
     display: flex;
     flex-wrap: wrap;
@@ -103,9 +99,6 @@ const own = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  .badge.stale {
-    color: var(--_warning);
-  }
   .quote {
     flex-basis: 100%;
     margin: 0;
@@ -130,26 +123,6 @@ const own = css`
     margin-block-start: var(--_space);
     font-size: 0.875em;
   }
-  .state {
-    padding: calc(var(--_space) * 3) calc(var(--_space) * 2);
-    text-align: center;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .state p {
-    margin: 0 0 var(--_space);
-  }
-  [role='alert'].state {
-    color: var(--_danger);
-  }
-  .state button {
-    color: var(--_fg);
-  }
-  .announcer {
-    min-height: 1.5em;
-    margin: var(--_space) 0 0;
-    font-size: 0.875em;
-  }
 `;
 
-export const styles = [tokens, controls, own];
+export const styles = [tokens, controls, panel, own];

@@ -1,5 +1,5 @@
 /** Every string `<invitation-table>` shows or announces. English is public API (accessible names). */
-import { formatDate, plural, type Catalogues } from '../shared/i18n.js';
+import { formatDate, plural, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode, InvitationStatus } from '@invitekit/sdk';
 
 export type StatusFilter = 'pending,expired' | InvitationStatus | 'all';
@@ -151,88 +151,6 @@ const en: InvitationTableStrings = {
   exportFileName: 'invitations.csv',
 };
 
-const fr: InvitationTableStrings = {
-  caption: 'Invitations',
-  columnEmail: 'Adresse e-mail',
-  columnStatus: 'Statut',
-  columnRole: 'Rôle',
-  columnInvited: 'Invitée le',
-  columnExpires: 'Expire le',
-  columnActions: 'Actions',
-  status: { pending: 'En attente', accepted: 'Acceptée', declined: 'Refusée', revoked: 'Révoquée', expired: 'Expirée' },
-  filterLabel: 'Statut',
-  filter: {
-    'pending,expired': 'En attente et expirées',
-    pending: 'En attente',
-    expired: 'Expirées',
-    accepted: 'Acceptées',
-    declined: 'Refusées',
-    revoked: 'Révoquées',
-    all: 'Toutes',
-  },
-  searchLabel: 'Rechercher par adresse',
-  inviteUsers: 'Inviter des utilisateurs',
-  exportCsv: 'Exporter en CSV',
-  revokeStale: 'Révoquer les invitations obsolètes',
-  defaultRole: 'Par défaut',
-  stale: 'Obsolète',
-  staleHint: 'déjà membre',
-  date: formatDate,
-  copyLink: 'Copier le lien',
-  copyLinkFor: (email) => `Copier le lien pour ${email}`,
-  copyCode: 'Copier le code',
-  copyCodeFor: (email) => `Copier le code pour ${email}`,
-  resend: 'Renvoyer',
-  resendTo: (email) => `Renvoyer l’invitation à ${email}`,
-  resendsLeft: (lang, count) => plural(lang, count, { one: '# renvoi restant', other: '# renvois restants' }),
-  sendNew: 'Envoyer une nouvelle invitation',
-  sendNewTo: (email) => `Envoyer une nouvelle invitation à ${email}`,
-  revoke: 'Révoquer',
-  revokeFor: (email) => `Révoquer l’invitation de ${email}`,
-  noActions: 'Aucune action',
-  confirmRevokeTitle: 'Révoquer l’invitation ?',
-  confirmRevokeBody: (email) => `Le lien d’invitation envoyé à ${email} ne fonctionnera plus.`,
-  confirmRevokeStaleTitle: 'Révoquer les invitations obsolètes ?',
-  confirmRevokeStaleBody: 'Toute invitation en attente pour une adresse déjà membre sera révoquée.',
-  cancel: 'Annuler',
-  loading: 'Chargement des invitations…',
-  empty: 'Aucune invitation en attente',
-  emptyFiltered: 'Aucune invitation ne correspond à cette recherche et à ce filtre',
-  clearFilters: 'Effacer la recherche et le filtre',
-  loadError: 'Impossible de charger les invitations.',
-  tryAgain: 'Réessayer',
-  forbidden: 'Vous n’avez pas l’autorisation de gérer les invitations de cette organisation. Demandez à un administrateur.',
-  unauthenticated: 'Connectez-vous pour gérer les invitations.',
-  notFound: 'Organisation introuvable.',
-  noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',
-  pagination: 'Pagination',
-  range: (lang, from, to, total) => {
-    const n = new Intl.NumberFormat(lang);
-    return `${n.format(from)}–${n.format(to)} sur ${n.format(total)}`;
-  },
-  previousPage: 'Page précédente',
-  nextPage: 'Page suivante',
-  linkCopied: (email) => `Lien copié pour ${email}`,
-  codeCopied: (email) => `Code copié pour ${email}`,
-  copyFailed: 'Impossible de copier dans le presse-papiers.',
-  resent: (email) => `Invitation renvoyée à ${email}`,
-  renewed: (email) => `Nouvelle invitation envoyée à ${email}`,
-  revoked: (email) => `Invitation de ${email} révoquée`,
-  revokedStale: (lang, count) =>
-    plural(lang, count, { one: '# invitation obsolète révoquée', other: '# invitations obsolètes révoquées' }),
-  exported: 'Export téléchargé',
-  failures: {
-    resend_limit_reached: 'Plus aucun renvoi possible pour cette invitation. Révoquez-la et invitez à nouveau.',
-    not_pending: 'Cette invitation n’est plus en attente. La liste a été actualisée.',
-    not_expired: 'Cette invitation n’a pas expiré : renvoyez-la plutôt.',
-    not_renewable: 'Cette invitation ne peut plus être renouvelée.',
-    not_revocable: 'Cette invitation a été acceptée ou refusée et ne peut pas être révoquée.',
-    forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
-    unauthenticated: 'Votre session a expiré. Reconnectez-vous.',
-    network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-    other: 'L’action a échoué. Réessayez dans un instant.',
-  },
-  exportFileName: 'invitations.csv',
-};
-
-export const invitationTableStrings: Catalogues<InvitationTableStrings> = { en, fr };
+export const invitationTableStrings: Catalogues<InvitationTableStrings> = catalogues(en, {
+  fr: () => import('./invitation-table.strings.fr.js'),
+});

@@ -1,11 +1,7 @@
 import { css } from 'lit';
-import { controls, tokens } from '../shared/theme.js';
+import { controls, modal, panel, tokens } from '../shared/theme.js';
 
 const own = css`
-  /* The element paints its own background, so its text keeps its contrast on any page. */
-  :host {
-    background: var(--_bg);
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -88,8 +84,7 @@ const own = css`
   .badge.pending {
     color: var(--_accent);
   }
-  .badge.expired,
-  .badge.stale {
+  .badge.expired {
     color: var(--_warning);
   }
   .badge.revoked,
@@ -115,21 +110,6 @@ const own = css`
     order: 1;
     font-size: 0.8125em;
   }
-  .state {
-    padding: calc(var(--_space) * 3) calc(var(--_space) * 2);
-    text-align: center;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .state p {
-    margin: 0 0 var(--_space);
-  }
-  [role='alert'].state {
-    color: var(--_danger);
-  }
-  .state button {
-    color: var(--_fg);
-  }
   .pager {
     display: flex;
     gap: var(--_space);
@@ -137,32 +117,13 @@ const own = css`
     align-items: center;
     margin-block-start: var(--_space);
   }
-  .announcer {
-    min-height: 1.5em;
-    margin: var(--_space) 0 0;
-    font-size: 0.875em;
-  }
   dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    padding: calc(var(--_space) * 3);
     max-width: min(32rem, calc(100vw - 2rem));
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
   }
   dialog h2 {
     margin: 0 0 var(--_space);
     font-size: 1.125em;
   }
-  dialog .buttons {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space);
-    margin-block-start: calc(var(--_space) * 2);
-  }
 `;
 
-export const styles = [tokens, controls, own];
+export const styles = [tokens, controls, panel, modal, own];

@@ -3,14 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  isApiError,
-  type Invitation,
-  type InvitationSort,
-  type InvitationStatus,
-  type Page,
-  type SortOrder,
-} from '@invitekit/sdk';
+import { isApiError } from '@invitekit/sdk/errors';
+import type { Invitation, InvitationSort, InvitationStatus, Page, SortOrder } from '@invitekit/sdk';
 import { InvitekitElement } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';

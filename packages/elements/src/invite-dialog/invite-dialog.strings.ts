@@ -1,5 +1,5 @@
 /** Every string `<invite-dialog>` shows or announces. English is public API (accessible names). */
-import { plural, type Catalogues } from '../shared/i18n.js';
+import { plural, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode, SkipReason } from '@invitekit/sdk';
 
 export interface InviteDialogStrings {
@@ -76,52 +76,6 @@ const en: InviteDialogStrings = {
   },
 };
 
-const fr: InviteDialogStrings = {
-  title: 'Inviter des utilisateurs',
-  emailsLabel: 'Adresses e-mail',
-  emailsHint: 'Séparez les adresses par des virgules, des points-virgules, des espaces ou des retours à la ligne. « Nom <adresse> » fonctionne aussi.',
-  uploadCsv: 'Importer un CSV',
-  roleLabel: 'Rôle',
-  send: 'Envoyer les invitations',
-  sending: 'Envoi…',
-  close: 'Fermer',
-  inviteMore: 'Inviter d’autres personnes',
-  previewHeading: 'Aperçu',
-  previewChecking: 'Vérification des adresses…',
-  previewSummary: (lang, toSend, toSkip) =>
-    `${plural(lang, toSend, { one: '# invitation sera envoyée', other: '# invitations seront envoyées' })}, ` +
-    plural(lang, toSkip, { one: '# adresse sera ignorée', other: '# adresses seront ignorées' }),
-  willSend: 'sera invitée',
-  reasons: {
-    invalid_email: 'adresse e-mail non valide',
-    duplicate: 'en double',
-    already_member: 'déjà membre de l’organisation',
-    already_invited: 'déjà invitée',
-    domain_not_allowed: 'domaine non autorisé',
-  },
-  noEmails: 'Saisissez au moins une adresse e-mail.',
-  tooMany: (lang, count, max) =>
-    `${plural(lang, count, { one: '# adresse', other: '# adresses' })} : un envoi en compte ${max} au plus. ` +
-    `Retirez-en ou envoyez-les par lots de ${max}.`,
-  csvAdded: (lang, added, file) =>
-    plural(lang, added, { one: `# adresse ajoutée depuis ${file}`, other: `# adresses ajoutées depuis ${file}` }) + '.',
-  csvIgnored: (lang, rows) =>
-    plural(lang, rows.length, {
-      one: `# ligne sans adresse e-mail a été ignorée (ligne ${rows.join(', ')}).`,
-      other: `# lignes sans adresse e-mail ont été ignorées (lignes ${rows.join(', ')}).`,
-    }),
-  csvTooManyRows: (max) => `Ce fichier compte plus de ${max} lignes. Découpez-le en fichiers de ${max} lignes au plus et importez-les un par un.`,
-  csvUnreadable: 'Ce fichier n’a pas pu être lu comme un CSV.',
-  sent: (lang, count) => plural(lang, count, { one: '# invitation envoyée', other: '# invitations envoyées' }),
-  skippedHeading: (lang, count) => plural(lang, count, { one: '# adresse ignorée :', other: '# adresses ignorées :' }),
-  failures: {
-    too_many_emails: 'Trop d’adresses : un envoi en compte 100 au plus.',
-    idempotency_key_reused: 'La liste a changé pendant l’envoi. Envoyez à nouveau.',
-    forbidden: 'Vous n’avez pas l’autorisation d’inviter des personnes dans cette organisation.',
-    unauthenticated: 'Votre session a expiré. Reconnectez-vous.',
-    network: 'Le serveur est injoignable. Rien n’a été envoyé ; réessayez.',
-    other: 'Les invitations n’ont pas pu être envoyées. Réessayez.',
-  },
-};
-
-export const inviteDialogStrings: Catalogues<InviteDialogStrings> = { en, fr };
+export const inviteDialogStrings: Catalogues<InviteDialogStrings> = catalogues(en, {
+  fr: () => import('./invite-dialog.strings.fr.js'),
+});

@@ -1,22 +1,14 @@
 import { css } from 'lit';
-import { controls, tokens } from '../shared/theme.js';
+import { controls, modal, tokens } from '../shared/theme.js';
 
 const own = css`
   :host {
     display: contents;
   }
   dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
     font-family: var(--_font);
-    padding: calc(var(--_space) * 3);
     width: min(36rem, calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
   }
   h2 {
     margin: 0 0 calc(var(--_space) * 2);
@@ -106,12 +98,6 @@ const own = css`
     font-weight: 600;
     margin: 0 0 var(--_space);
   }
-  .buttons {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space);
-    margin-block-start: calc(var(--_space) * 2);
-  }
 `;
 
-export const styles = [tokens, controls, own];
+export const styles = [tokens, controls, modal, own];

@@ -16,6 +16,8 @@ async function render(options: { lang?: string; roles?: InviteRole[] } = {}) {
     <invite-dialog .client=${clientAs('acme-admin')} .roles=${options.roles ?? []}></invite-dialog>
   </div>`);
   const el = wrapper.querySelector('invite-dialog')!;
+  // fixture() waited for the wrapper, not the dialog, whose first render may wait for its language's strings.
+  await el.updateComplete;
   const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
   opener.addEventListener('click', () => el.show());
   return { el, opener };

@@ -1,15 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  MAX_CSV_ROWS,
-  MAX_EMAILS_PER_INVITE,
-  isInvitekitError,
-  newIdempotencyKey,
-  parseCsvEmails,
-  parseEmailList,
-  type CreateInvitationsResult,
-} from '@invitekit/sdk';
+import type { CreateInvitationsResult } from '@invitekit/sdk';
+import { isInvitekitError } from '@invitekit/sdk/errors';
+import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
+import { newIdempotencyKey } from '@invitekit/sdk/idempotency';
+import { parseEmailList } from '@invitekit/sdk/parse-emails';
+import { parseCsvEmails } from '@invitekit/sdk/csv';
 import { InvitekitElement } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';

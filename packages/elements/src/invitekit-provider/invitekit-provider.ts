@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { createClient } from '@invitekit/sdk';
+import { createClient } from '@invitekit/sdk/client';
 import { clientContext, type InvitekitClient } from '../shared/context.js';
 
 /**

@@ -1,27 +1,16 @@
 import { css } from 'lit';
-import { controls, tokens } from '../shared/theme.js';
+import { card, controls, tokens } from '../shared/theme.js';
 
 const own = css`
   [part='base'] {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 3 * var(--_density));
     max-width: var(--invitekit-card-width, 32rem);
   }
-  h2,
-  h3 {
-    line-height: 1.3;
-    margin: 0 0 var(--_space);
-  }
   h2 {
-    font-size: 1.25em;
     margin-bottom: calc(var(--_space) * 1.5);
   }
   h3 {
     font-size: 1em;
-  }
-  p {
+    line-height: 1.3;
     margin: 0 0 var(--_space);
   }
   dl {
@@ -40,20 +29,6 @@ const own = css`
   }
   dd {
     margin: 0;
-  }
-  form {
-    display: grid;
-    gap: calc(var(--_space) * 2 * var(--_density));
-  }
-  .field {
-    display: grid;
-    gap: calc(var(--_space) * 0.5);
-  }
-  label {
-    font-weight: 600;
-  }
-  input {
-    width: 100%;
   }
   [part~='actions'] {
     display: flex;
@@ -79,12 +54,6 @@ const own = css`
   .state-warning h2 {
     color: var(--_warning);
   }
-  .message button {
-    color: var(--_fg);
-  }
-  [tabindex='-1']:focus {
-    outline: none;
-  }
 `;
 
-export const styles = [tokens, controls, own];
+export const styles = [tokens, controls, card, own];

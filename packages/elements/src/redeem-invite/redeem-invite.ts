@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { isApiError, type InviteLookup, type PublicClient } from '@invitekit/sdk';
+import { isApiError } from '@invitekit/sdk/errors';
+import type { InviteLookup, PublicClient } from '@invitekit/sdk';
 import { PublicElement } from '../shared/public-element.js';
 import { emit } from '../shared/events.js';
 import { formatDateTime, formatRelative, pickStrings } from '../shared/i18n.js';

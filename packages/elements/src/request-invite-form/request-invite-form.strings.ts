@@ -2,7 +2,7 @@
  * Every word `<request-invite-form>` shows. Kept apart from the admin catalogues so that a login page downloads
  * only these. A host replaces any of them through the element's `strings` property.
  */
-import type { Catalogues } from '../shared/i18n.js';
+import { catalogues, type Catalogues } from '../shared/i18n.js';
 
 export interface RequestInviteFormStrings {
   /** Heading above the form; `org` is the organization's name. */
@@ -56,28 +56,6 @@ const en: RequestInviteFormStrings = {
   honeypot: 'Website',
 };
 
-const fr: RequestInviteFormStrings = {
-  heading: (org) => `Demander une invitation à ${org}`,
-  intro: 'Un administrateur examinera votre demande.',
-  email: 'E-mail',
-  name: 'Nom',
-  message: 'Message',
-  optional: '(facultatif)',
-  submit: 'Demander une invitation',
-  submitting: 'Envoi…',
-  loading: 'Chargement…',
-  confirmation: 'Si votre demande est acceptée, vous recevrez une invitation par e-mail.',
-  confirmationHeading: 'Demande reçue',
-  closed: (org) => `Les demandes d'invitation sont fermées. Demandez à un administrateur de ${org} de vous inviter.`,
-  closedHeading: 'Demandes fermées',
-  unknownOrganization: "Cette organisation n'existe pas. Vérifiez l'adresse de cette page.",
-  loadError: "Impossible de charger ce formulaire. Vérifiez votre connexion et réessayez.",
-  submitError: "Votre demande n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
-  retry: 'Réessayer',
-  emailMissing: 'Saisissez votre adresse e-mail.',
-  emailInvalid: 'Saisissez une adresse e-mail comme nom@exemple.com.',
-  rateLimited: (wait) => `Trop de demandes pour cette adresse. Veuillez réessayer ${wait}.`,
-  honeypot: 'Site web',
-};
-
-export const requestInviteFormStrings: Catalogues<RequestInviteFormStrings> = { en, fr };
+export const requestInviteFormStrings: Catalogues<RequestInviteFormStrings> = catalogues(en, {
+  fr: () => import('./request-invite-form.strings.fr.js'),
+});

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
-import { isApiError } from '@invitekit/sdk';
+import { isApiError } from '@invitekit/sdk/errors';
 import { PublicElement } from '../shared/public-element.js';
 import { emit } from '../shared/events.js';
 import { formatRelative, pickStrings } from '../shared/i18n.js';

@@ -1,5 +1,5 @@
 /** Words for a failure an element shows: the catalogue's message for the error's code, else its fallback. */
-import { isApiError, isInvitekitError } from '@invitekit/sdk';
+import { isApiError, isInvitekitError } from '@invitekit/sdk/errors';
 
 export type FailureMessages = Partial<Record<string, string>> & { other: string };
 

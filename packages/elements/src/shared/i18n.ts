@@ -1,12 +1,64 @@
 /**
  * Languages, plurals and dates. Each element ships its own catalogue (English plus French, to prove that every
- * string is replaceable) so that a login page never downloads the admin strings. A host changes language at run
+ * string is replaceable) so that a login page never downloads the admin strings. English is inline; every other
+ * language is a module of its own, loaded the first time an element speaks it, and an element waits for it before
+ * it renders (see `LocaleController.ready`), so nobody sees English flash by. A host changes language at run
  * time by setting `lang` on the element, an ancestor or `<html>`; it replaces any string through `strings`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Every catalogue has English; other languages are keyed by their primary subtag (`fr` serves `fr-CA`). */
-export type Catalogues<S> = { en: S } & Record<string, S>;
+/** English, and each other language once loaded, keyed by its primary subtag (`fr` serves `fr-CA`). */
+export type Catalogues<S> = { en: S } & Partial<Record<string, S>>;
+
+/** Loads one language's catalogue: `() => import('./x.strings.fr.js')`, whose default export is the catalogue. */
+export type CatalogueLoader<S> = () => Promise<{ default: S }>;
+
+/** A language that some catalogue on this page can load but has not yet. */
+interface Pending {
+  lang: string;
+  load: () => Promise<void>;
+  loading?: Promise<void> | undefined;
+}
+
+/** Every not-yet-loaded language of every catalogue this page imported (each element module registers its own). */
+const pending: Pending[] = [];
+
+/**
+ * English inline, other languages on demand. Registering the loaders here (rather than per element) lets an
+ * element wait for its language before its first render without knowing which catalogue its `render` will read.
+ */
+export function catalogues<S>(en: S, loaders: Record<string, CatalogueLoader<S>>): Catalogues<S> {
+  const all: Catalogues<S> = { en };
+  for (const [lang, loader] of Object.entries(loaders)) {
+    const entry: Pending = {
+      lang,
+      load: async () => {
+        all[lang] = (await loader()).default;
+        pending.splice(pending.indexOf(entry), 1);
+      },
+    };
+    pending.push(entry);
+  }
+  return all;
+}
+
+/**
+ * Settles once every catalogue this page uses has `lang` (its primary subtag); `undefined` when nothing is left
+ * to load, so that English and already loaded languages render with no delay at all. A catalogue that fails to
+ * load (offline) does not block: the element renders English, and the next render tries again.
+ */
+export function languageReady(lang: string): Promise<unknown> | undefined {
+  const primary = lang.toLowerCase().split('-')[0];
+  const loads = pending
+    .filter((entry) => entry.lang === primary)
+    .map((entry) =>
+      (entry.loading ??= entry.load().catch((error: unknown) => {
+        entry.loading = undefined;
+        console.warn(`invitekit: the "${primary}" strings could not be loaded; showing English.`, error);
+      })),
+    );
+  return loads.length ? Promise.all(loads) : undefined;
+}
 
 /** The language an element speaks: the nearest `lang` up the tree (across shadow roots), else the document's, else English. */
 export function languageOf(element: Element): string {
@@ -46,7 +98,9 @@ export function formatDateTime(lang: string, iso: string): string {
 
 /** "in 3 days", "2 hours ago": the unit is the largest that fits. */
 export function formatRelative(lang: string, iso: string, now: number = Date.now()): string {
-  const seconds = (new Date(iso).getTime() - now) / 1000;
+  const exact = (new Date(iso).getTime() - now) / 1000;
+  // Rounded to the minute before the unit is chosen, so that 59 min 59.5 s reads "in 1 hour", not "in 60 minutes".
+  const seconds = Math.abs(exact) >= 60 ? Math.round(exact / 60) * 60 : exact;
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86400],
     ['hour', 3600],
@@ -78,6 +132,11 @@ export class LocaleController implements ReactiveController {
   /** The host's language now. */
   get lang(): string {
     return languageOf(this.host);
+  }
+
+  /** Settles when the strings of the host's language are loaded; `undefined` when they already are. */
+  get ready(): Promise<unknown> | undefined {
+    return languageReady(this.lang);
   }
 
   hostConnected(): void {

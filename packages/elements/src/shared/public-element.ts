@@ -1,12 +1,13 @@
 import { state } from 'lit/decorators.js';
 import type { ClientOptions, PublicClient } from '@invitekit/sdk';
-import { InvitekitElement } from './base.js';
+import { BaseElement } from './element.js';
 
 /**
  * The base of the elements for pages where nobody is signed in. They need only the public calls, so a lone one
- * loads the public client, and a login page downloads none of the admin calls or their schemas.
+ * loads the public client, and a login page downloads none of the admin calls or their schemas. It extends
+ * {@link BaseElement}, not `InvitekitElement`, so that not even a lazy import of the whole client is in its graph.
  */
-export class PublicElement extends InvitekitElement {
+export abstract class PublicElement extends BaseElement {
   @state() private ownClient?: PublicClient;
 
   /** The client to call: the one given (provider or property), else the element's own public client. */

@@ -2,72 +2,51 @@
  * The design tokens and the pieces every element draws with. Public `--invitekit-*` custom properties are
  * mapped onto private `--_*` locals in `:host`, so a host themes by setting the public ones anywhere above the
  * element, and the element never leaks its locals. Colours pass WCAG AA contrast in both themes.
+ *
+ * Each sheet is built inside a call marked pure: bundlers cannot drop an unused tagged template (it might have
+ * side effects), but they drop a pure call whose result nobody uses, so a login page ships no table styles.
  */
 import { css } from 'lit';
 
-export const tokens = css`
+export const tokens = /*#__PURE__*/ (() => css`
+  /* Each colour is given once for both themes: light-dark() picks by the host's used color-scheme, which
+     follows prefers-color-scheme unless the theme attribute pins it. */
   :host {
     --_font: var(--invitekit-font, inherit);
     --_radius: var(--invitekit-radius, 6px);
     --_space: var(--invitekit-space, 0.5rem);
     /* density scales paddings: 1 normal, 0.75 compact, 1.25 comfortable */
     --_density: var(--invitekit-density, 1);
-    --_bg: var(--invitekit-color-background, #ffffff);
-    --_surface: var(--invitekit-color-surface, #f6f8fa);
-    --_fg: var(--invitekit-color-text, #1b1f24);
-    --_muted: var(--invitekit-color-muted, #57606a);
-    --_border: var(--invitekit-color-border, #8c959f);
-    --_accent: var(--invitekit-color-accent, #0b5cd5);
-    --_on-accent: var(--invitekit-color-on-accent, #ffffff);
-    --_danger: var(--invitekit-color-danger, #b42318);
-    --_on-danger: var(--invitekit-color-on-danger, #ffffff);
-    --_success: var(--invitekit-color-success, #1a7f37);
-    --_warning: var(--invitekit-color-warning, #8a5a00);
-    --_focus: var(--invitekit-color-focus, #0b5cd5);
-    color-scheme: light;
+    --_bg: var(--invitekit-color-background, light-dark(#ffffff, #16191d));
+    --_surface: var(--invitekit-color-surface, light-dark(#f6f8fa, #21262d));
+    --_fg: var(--invitekit-color-text, light-dark(#1b1f24, #e6edf3));
+    --_muted: var(--invitekit-color-muted, light-dark(#57606a, #a4adb8));
+    --_border: var(--invitekit-color-border, light-dark(#8c959f, #6e7781));
+    --_accent: var(--invitekit-color-accent, light-dark(#0b5cd5, #79b8ff));
+    --_on-accent: var(--invitekit-color-on-accent, light-dark(#ffffff, #0b1320));
+    --_danger: var(--invitekit-color-danger, light-dark(#b42318, #ff9a8f));
+    --_on-danger: var(--invitekit-color-on-danger, light-dark(#ffffff, #1f0a08));
+    --_success: var(--invitekit-color-success, light-dark(#1a7f37, #6fdd8b));
+    --_warning: var(--invitekit-color-warning, light-dark(#8a5a00, #e3b341));
+    --_focus: var(--invitekit-color-focus, light-dark(#0b5cd5, #79b8ff));
+    color-scheme: light dark;
     display: block;
     font-family: var(--_font);
     color: var(--_fg);
   }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
   :host([hidden]) {
     display: none;
   }
-  :host([theme='dark']) {
-    --_bg: var(--invitekit-color-background, #16191d);
-    --_surface: var(--invitekit-color-surface, #21262d);
-    --_fg: var(--invitekit-color-text, #e6edf3);
-    --_muted: var(--invitekit-color-muted, #a4adb8);
-    --_border: var(--invitekit-color-border, #6e7781);
-    --_accent: var(--invitekit-color-accent, #79b8ff);
-    --_on-accent: var(--invitekit-color-on-accent, #0b1320);
-    --_danger: var(--invitekit-color-danger, #ff9a8f);
-    --_on-danger: var(--invitekit-color-on-danger, #1f0a08);
-    --_success: var(--invitekit-color-success, #6fdd8b);
-    --_warning: var(--invitekit-color-warning, #e3b341);
-    --_focus: var(--invitekit-color-focus, #79b8ff);
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_bg: var(--invitekit-color-background, #16191d);
-      --_surface: var(--invitekit-color-surface, #21262d);
-      --_fg: var(--invitekit-color-text, #e6edf3);
-      --_muted: var(--invitekit-color-muted, #a4adb8);
-      --_border: var(--invitekit-color-border, #6e7781);
-      --_accent: var(--invitekit-color-accent, #79b8ff);
-      --_on-accent: var(--invitekit-color-on-accent, #0b1320);
-      --_danger: var(--invitekit-color-danger, #ff9a8f);
-      --_on-danger: var(--invitekit-color-on-danger, #1f0a08);
-      --_success: var(--invitekit-color-success, #6fdd8b);
-      --_warning: var(--invitekit-color-warning, #e3b341);
-      --_focus: var(--invitekit-color-focus, #79b8ff);
-      color-scheme: dark;
-    }
-  }
-`;
+`)();
 
-/** Buttons, fields, badges, messages: the few pieces every element shares. */
-export const controls = css`
+/** Buttons, fields, messages: the few pieces every element shares. */
+export const controls = /*#__PURE__*/ (() => css`
   *,
   *::before,
   *::after {
@@ -105,13 +84,6 @@ export const controls = css`
     border-color: var(--_danger);
     color: var(--_on-danger);
   }
-  button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    color: var(--_accent);
-    text-decoration: underline;
-  }
   button:disabled {
     cursor: not-allowed;
     opacity: 0.6;
@@ -130,15 +102,6 @@ export const controls = css`
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);
-  }
-  .badge {
-    display: inline-block;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    padding: 0 calc(var(--_space) * 0.75);
-    font-size: 0.8125em;
-    line-height: 1.5;
-    white-space: nowrap;
   }
   .muted {
     color: var(--_muted);
@@ -169,4 +132,105 @@ export const controls = css`
     white-space: nowrap;
     border: 0;
   }
-`;
+`)();
+
+/** What the admin lists (the table and the requests) share: their own background, states, badges and live region. */
+export const panel = /*#__PURE__*/ (() => css`
+  /* The element paints its own background, so its text keeps its contrast on any page. */
+  :host {
+    background: var(--_bg);
+  }
+  .state {
+    padding: calc(var(--_space) * 3) calc(var(--_space) * 2);
+    text-align: center;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .state p {
+    margin: 0 0 var(--_space);
+  }
+  [role='alert'].state {
+    color: var(--_danger);
+  }
+  .state button {
+    color: var(--_fg);
+  }
+  .announcer {
+    min-height: 1.5em;
+    margin: var(--_space) 0 0;
+    font-size: 0.875em;
+  }
+  .badge {
+    display: inline-block;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    padding: 0 calc(var(--_space) * 0.75);
+    font-size: 0.8125em;
+    line-height: 1.5;
+    white-space: nowrap;
+  }
+  .badge.stale {
+    color: var(--_warning);
+  }
+`)();
+
+/** What the modal dialogs (the invite dialog, the table's confirmation) share. */
+export const modal = /*#__PURE__*/ (() => css`
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    padding: calc(var(--_space) * 3);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+    margin-block-start: calc(var(--_space) * 2);
+  }
+`)();
+
+/** What the public cards (the request form, the redeem page) share: the card, its heading and its form. */
+export const card = /*#__PURE__*/ (() => css`
+  [part='base'] {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 3 * var(--_density));
+  }
+  h2 {
+    font-size: 1.25em;
+    line-height: 1.3;
+    margin: 0 0 var(--_space);
+  }
+  p {
+    margin: 0 0 var(--_space);
+  }
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 2 * var(--_density));
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  label {
+    font-weight: 600;
+  }
+  input,
+  textarea {
+    width: 100%;
+  }
+  /* the message's colour is for its text; its button keeps the normal one */
+  .message button {
+    color: var(--_fg);
+  }
+  /* Focus moves to a status so that it is read out; it is not a control, so no ring. */
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+`)();

@@ -1,0 +1,74 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { ClientOptions } from '@invitekit/sdk';
+import { clientContext, type InvitekitClient } from './context.js';
+import { LocaleController } from './i18n.js';
+import { emit } from './events.js';
+
+/**
+ * What every invitekit element shares: the SDK client, the organization, the theme and the language.
+ *
+ * The client comes from an enclosing `<invitekit-provider>` (context), or the `client` property. With neither,
+ * the element makes its own for `base-url` once connected, so that it works alone, with nothing but a script
+ * and its tag. Which client that is (the whole SDK, or only its public calls) is the subclass's choice, so that
+ * a public element's bundle never even references the admin client.
+ */
+export abstract class BaseElement extends LitElement {
+  /** The SDK client. Given by an enclosing `<invitekit-provider>`, or set directly. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: InvitekitClient;
+
+  /** The API root for the element's own client, used only when no provider or `client` gives one. */
+  @property({ attribute: 'base-url' }) baseUrl = '/api';
+
+  /** The organization's slug; defaults to the client's own `organization`. */
+  @property({ reflect: true }) organization?: string;
+
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  protected readonly locale = new LocaleController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A provider above answers the context request synchronously during connection, so by now `client` is
+    // set if one exists; only a lone element pays for loading a client of its own.
+    if (!this.client) {
+      void this.loadOwnClient({
+        baseUrl: this.baseUrl,
+        ...(this.organization ? { organization: this.organization } : {}),
+      });
+    }
+  }
+
+  /**
+   * Holds every render (the first, and each after a change of `lang`) until the strings of the element's
+   * language are loaded: the old words stay on screen meanwhile, and a French page never flashes English.
+   * English, and any language already loaded, render at once.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.locale.ready;
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /**
+   * Gives a lone element a client of its own, imported lazily so that pages which give one never load it.
+   * A provider or a `client` set meanwhile wins.
+   */
+  protected abstract loadOwnClient(options: ClientOptions): Promise<void>;
+
+  /** The options every org-scoped SDK call takes from this element. */
+  protected callOptions(signal?: AbortSignal): { organization?: string; signal?: AbortSignal } {
+    return {
+      ...(this.organization ? { organization: this.organization } : {}),
+      ...(signal ? { signal } : {}),
+    };
+  }
+
+  /** Tells the host about a failure this element shows. */
+  protected reportError(error: unknown): void {
+    emit(this, 'invitekit-error', { error });
+  }
+}
