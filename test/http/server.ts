@@ -24,22 +24,29 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   child: ChildProcess;
+  stdout: () => string;
   stderr: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs the CLI with `args` and answers once it prints its ready line (or rejects with its stderr). */
-export function runCli(args: string[], timeoutMs = 15_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Runs the CLI with `args` and answers once it prints its ready line (or rejects with its stderr). With
+ * `viaNpm`, runs `npm run mock-server -- ...args` from the repo root, as api.md tells users to, in its own
+ * process group so that stopping it stops npm's child too.
+ */
+export function runCli(args: string[], timeoutMs = 15_000, viaNpm = false): Promise<RunningServer> {
+  const child = viaNpm
+    ? spawn('npm', ['run', '--silent', 'mock-server', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode === null && child.signalCode === null) {
+      if (viaNpm && child.pid !== undefined) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    }
     return exited;
   };
   return new Promise((resolve, reject) => {
@@ -52,7 +59,7 @@ export function runCli(args: string[], timeoutMs = 15_000): Promise<RunningServe
       const match = /^invitekit mock server listening on (http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ url: match[1], child, stderr: () => err, stop });
+        resolve({ url: match[1], child, stdout: () => out, stderr: () => err, stop });
       }
     });
     void exited.then((code) => {

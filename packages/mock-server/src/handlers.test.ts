@@ -1,27 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { getResponse } from 'msw';
-import { SEED_CODES, createMock } from './index.js';
+import { ADMIN_HEADERS as admin, harness } from './handlers-test-support.js';
+import { SEED_CODES } from './index.js';
 import { setupMockServer } from './node.js';
-
-const T0 = Date.parse('2030-01-01T00:00:00.000Z');
-
-function harness(options: Parameters<typeof createMock>[0] = {}) {
-  const mock = createMock({ realNow: () => T0, acceptUrl: 'https://app.test/redeem/', ...options });
-  const call = async (method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
-    const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-    const request = new Request(new URL(path, 'http://any-origin.test'), {
-      method,
-      headers: { 'content-type': 'application/json', ...init.headers },
-      ...(body !== undefined ? { body } : {}),
-    });
-    const response = await getResponse(mock.handlers, request);
-    assert.ok(response, `${method} ${path} was not handled`);
-    return response;
-  };
-  return { mock, call };
-}
-const admin = { authorization: 'Bearer acme-admin' };
 
 describe('MSW handlers', () => {
   it('twenty concurrent accepts of one code through the handlers: exactly one 200, nineteen already_used', async () => {
@@ -59,6 +40,15 @@ describe('MSW handlers', () => {
     assert.equal((await response.json()).errors[0].field, 'body');
   });
 
+  it('takes only `Bearer <token>`: another scheme or a bare token is unauthenticated, even next to a good cookie', async () => {
+    const { call } = harness();
+    for (const authorization of ['acme-admin', 'Basic YWNtZS1hZG1pbg==', 'Bearer', 'Bearer acme-admin extra', 'Token acme-admin']) {
+      const response = await call('GET', '/api/orgs/acme/settings', { headers: { authorization, cookie: 'invitekit_session=acme-admin' } });
+      assert.equal(response.status, 401, authorization);
+    }
+    assert.equal((await call('GET', '/api/orgs/acme/settings', { headers: { authorization: 'bearer   acme-admin ' } })).status, 200);
+  });
+
   it('accepts the host session cookie as credentials', async () => {
     const { call } = harness();
     const ok = await call('GET', '/api/orgs/acme/settings', { headers: { cookie: 'other=1; invitekit_session=acme-admin' } });
@@ -75,6 +65,32 @@ describe('MSW handlers', () => {
     assert.equal(response.status, 413);
     assert.equal((await response.json()).code, 'payload_too_large');
     assert.equal(JSON.stringify(mock.state()), before);
+  });
+
+  it('takes a body of exactly 64 KiB and refuses one byte more', async () => {
+    const { call } = harness();
+    const pad = (json: string, size: number) => json + ' '.repeat(size - new TextEncoder().encode(json).length);
+    const limit = 64 * 1024;
+    const fits = await call('POST', '/api/orgs/acme/invitations', { raw: pad('{"emails":["fits@example.com"]}', limit), headers: admin });
+    assert.equal(fits.status, 200);
+    const over = await call('POST', '/api/orgs/acme/invitations', { raw: pad('{"emails":["over@example.com"]}', limit + 1), headers: admin });
+    assert.equal(over.status, 413);
+    // Size is checked before credentials, as a server would, and on public endpoints too.
+    assert.equal((await call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { raw: pad('{}', limit + 1) })).status, 413);
+  });
+
+  it('refuses limit outside 1..100 on every list, naming limit', async () => {
+    const { call } = harness();
+    for (const path of ['/api/orgs/acme/invitations', '/api/orgs/acme/invitation-requests', '/api/orgs/acme/members']) {
+      for (const limit of ['0', '101', '-1', '2.5', 'abc']) {
+        const response = await call('GET', `${path}?limit=${limit}`, { headers: admin });
+        assert.equal(response.status, 400, `${path} limit=${limit}`);
+        const body = await response.json();
+        assert.equal(body.code, 'invalid_request');
+        assert.deepEqual(body.errors.map((e: { field: string }) => e.field), ['limit']);
+      }
+      for (const limit of ['1', '100']) assert.equal((await call('GET', `${path}?limit=${limit}`, { headers: admin })).status, 200);
+    }
   });
 
   it('answers not_found problems for unknown routes under /api and /__mock', async () => {

@@ -98,13 +98,7 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
 function controlHandlers(engine: Engine): RequestHandler[] {
   return [
     http.post('*/__mock/reset', route(({ body }) => {
-      const seed = (body as { seed?: unknown } | undefined)?.seed ?? 'default';
-      if (seed !== 'default' && seed !== 'empty') {
-        return problem('invalid_request', 'seed: must be "default" or "empty"', {
-          errors: [{ field: 'seed', message: 'Must be "default" or "empty"' }],
-        });
-      }
-      engine.reset(seed);
+      engine.resetFromBody(body);
       return noContent();
     })),
     http.get('*/__mock/clock', () => json({ now: new Date(engine.now()).toISOString() })),

@@ -45,15 +45,19 @@ export function problemFromError(error: unknown): Response {
 
 export class BodyTooLarge extends Error {}
 
+/** What a malformed Authorization header stands for: credentials that match no token (a token holds no NUL). */
+const MALFORMED_CREDENTIALS = '\u0000malformed-authorization';
+
 /**
  * The bearer token, else the session cookie (the host's sign-in), else null. A malformed Authorization header
- * is passed on as is: it matches no token, so the admin surface answers `unauthenticated`.
+ * (another scheme, or a bare token without `Bearer`) counts as unknown credentials, so the admin surface answers
+ * `unauthenticated` even when its text happens to be a token.
  */
 export function credentialsOf(request: Request, cookies: Record<string, string>): string | null {
   const header = request.headers.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match?.[1] ?? header;
+    return match?.[1] ?? MALFORMED_CREDENTIALS;
   }
   return cookies[SESSION_COOKIE] || null;
 }

@@ -161,6 +161,27 @@ describe('parseCsvEmails properties', () => {
     );
   });
 
+  it('de-duplicates case-insensitively across rows and fields, keeping the first spelling in file order', async () => {
+    /** The address with each letter's case chosen at random. */
+    const casing = (email: string) =>
+      fc.array(fc.boolean(), { minLength: email.length, maxLength: email.length }).map((upper) =>
+        [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''),
+      );
+    const rowsOf = (pool: string[]) =>
+      fc.array(fc.array(fc.constantFrom(...pool).chain(casing), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(address, { minLength: 1, maxLength: 8 }).chain(rowsOf),
+        async (rowsOfEmails) => {
+          const text = rowsOfEmails.map((r) => r.join(',')).join('\r\n');
+          const firsts = new Map<string, string>();
+          for (const email of rowsOfEmails.flat()) if (!firsts.has(email.toLowerCase())) firsts.set(email.toLowerCase(), email);
+          assert.deepEqual((await parseCsvEmails(text)).emails, [...firsts.values()]);
+        },
+      ),
+    );
+  });
+
   it('refuses any file with more than 100 data rows', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 101, maxLength: 130 }), async (data) => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
 import {
   ApiError,
   CsvError,
@@ -49,23 +50,54 @@ describe('error classes', () => {
 });
 
 describe('guards across realms and bundles', () => {
-  it('recognise an error made in another realm (node:vm)', () => {
-    const foreign: unknown = vm.runInNewContext(`
-      const error = new Error('from elsewhere');
-      Object.defineProperty(error, Symbol.for('invitekit.error'), { value: true });
-      Object.assign(error, { kind: 'api', code: 'forbidden', status: 403 });
-      error;
-    `);
-    assert.ok(!(foreign instanceof Error), 'really from another realm');
-    assert.ok(isInvitekitError(foreign));
-    assert.ok(isApiError(foreign, 'forbidden'));
-    assert.ok(!isApiError(foreign, 'not_found'));
+  /** The SDK's errors module bundled on its own, as another bundle on the page would carry its own copy. */
+  async function errorsBundle(): Promise<string> {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL('../src/errors.ts', import.meta.url))],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'otherSdk',
+      platform: 'neutral',
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0]!.text;
+  }
+
+  it('recognise real SDK errors made in another realm (node:vm) by another copy of the SDK', async () => {
+    const code = await errorsBundle();
+    const realm = vm.createContext({});
+    vm.runInContext(code, realm);
+    const make = (source: string): unknown => vm.runInContext(source, realm);
+    const api = make(`new otherSdk.ApiError({ status: 403, code: 'forbidden', detail: 'elsewhere' })`);
+    const network = make(`new otherSdk.NetworkError('offline')`);
+    const csv = make(`new otherSdk.CsvError('too many')`);
+    assert.ok(!(api instanceof Error) && !(api instanceof ApiError), 'really from another realm and another copy');
+    assert.ok(isInvitekitError(api) && isApiError(api) && isApiError(api, 'forbidden'));
+    assert.ok(!isApiError(api, 'not_found'));
+    assert.ok(isInvitekitError(network) && !isApiError(network));
+    assert.ok(isInvitekitError(csv) && !isApiError(csv));
+    // And the other way round: that realm's guards recognise this realm's errors.
+    realm['mine'] = new ApiError({ status: 409, code: 'already_used', detail: 'here' });
+    assert.equal(make(`otherSdk.isApiError(mine, 'already_used')`), true);
+    assert.equal(make(`mine instanceof otherSdk.ApiError`), false);
   });
 
-  it('recognise an error of another copy of the SDK (a branded plain object)', () => {
+  it('recognise an error of another copy of the SDK in the same realm (two bundles on one page)', async () => {
+    const other = (await import(`../src/errors.ts?copy=${Date.now()}`)) as typeof import('../src/errors.js');
+    assert.notEqual(other.ApiError, ApiError, 'a separate module instance');
+    const error = new other.ApiError({ status: 410, code: 'expired', detail: 'd' });
+    assert.ok(!(error instanceof ApiError));
+    assert.ok(isApiError(error, 'expired'));
+    assert.ok(other.isApiError(new ApiError({ status: 410, code: 'revoked', detail: 'd' }), 'revoked'));
+  });
+
+  it('recognise a branded plain object (what a structured copy across a boundary keeps is not enough)', () => {
     const other = { [Symbol.for('invitekit.error')]: true, kind: 'network', message: 'offline' };
     assert.ok(isInvitekitError(other));
     assert.ok(!isApiError(other));
+    assert.ok(!isInvitekitError({ kind: 'network', message: 'offline' }), 'the brand is required');
   });
 });
 

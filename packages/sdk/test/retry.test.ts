@@ -61,6 +61,24 @@ describe('retries', () => {
     assert.equal(mock.outbox('jane@example.com').filter((m) => m.kind === 'resend').length, 0);
   });
 
+  it('never retries a PATCH (a settings change carries no key)', async () => {
+    let attempts = 0;
+    server.use(http.patch(SETTINGS, () => (attempts++ === 0 ? HttpResponse.json({}, { status: 503 }) : undefined)));
+    await assert.rejects(client().settings.update({ invitationTtlDays: 3 }), (e) => isApiError(e, 'unavailable'));
+    assert.equal(attempts, 1);
+    assert.equal((await client().settings.get()).invitationTtlDays, 7);
+  });
+
+  it('backs off exponentially by default (about 0.3 s, then 0.6 s) when no Retry-After is given', async () => {
+    const at: number[] = [];
+    server.use(http.get(SETTINGS, () => (at.push(performance.now()), at.length <= 2 ? new HttpResponse(null, { status: 503 }) : undefined)));
+    await client({ retry: 2 }).settings.get();
+    assert.equal(at.length, 3);
+    const [first, second] = [at[1]! - at[0]!, at[2]! - at[1]!];
+    assert.ok(first >= 250 && first < 1000, `first wait ${first} ms`);
+    assert.ok(second >= 550 && second > first * 1.5, `second wait ${second} ms after ${first} ms`);
+  });
+
   it('retries a create (it carries a key) with the same key', async () => {
     failFirst('post', INVITATIONS, 1, () => HttpResponse.json({}, { status: 503 }));
     const { sent } = await client().invitations.create({ emails: ['retry@example.com'] });
@@ -180,44 +198,5 @@ describe('faults', () => {
   it('an export that is not text/csv is a ResponseValidationError', async () => {
     server.use(http.get(`${INVITATIONS}/export.csv`, () => HttpResponse.json({ not: 'csv' })));
     await assert.rejects(client().invitations.exportCsv(), ResponseValidationError);
-  });
-});
-
-describe('abort', () => {
-  it('an aborted call rejects with the platform AbortError and is not retried', async () => {
-    server.use(http.get(SETTINGS, async () => { await delay(600); return HttpResponse.json({}); }));
-    const controller = new AbortController();
-    const call = client().settings.get({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
-    await assert.rejects(call, (error: unknown) => (error as Error).name === 'AbortError' && !isInvitekitError(error));
-    assert.equal(requests.length, 1);
-  });
-
-  it('an abort during the wait before a retry ends the call at once', async () => {
-    failFirst('get', SETTINGS, 1, () => HttpResponse.json({}, { status: 503, headers: { 'Retry-After': '20' } }));
-    const controller = new AbortController();
-    const started = performance.now();
-    const call = client().settings.get({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    await assert.rejects(call, { name: 'AbortError' });
-    assert.ok(performance.now() - started < 5000);
-    assert.equal(requests.length, 1);
-  });
-
-  it('an already aborted signal sends nothing that changes state', async () => {
-    await assert.rejects(client().invitations.revoke('inv_jane', { signal: AbortSignal.abort() }), { name: 'AbortError' });
-    assert.equal((await client().invitations.get('inv_jane')).status, 'pending');
-  });
-
-  it('abort stops an all() walk', async () => {
-    const controller = new AbortController();
-    const seen: string[] = [];
-    await assert.rejects(async () => {
-      for await (const invitation of client().invitations.all({ limit: 1 }, { signal: controller.signal })) {
-        seen.push(invitation.id);
-        controller.abort();
-      }
-    }, { name: 'AbortError' });
-    assert.equal(seen.length, 1);
   });
 });

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { findOrg } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { invalid } from './errors.js';
+import type { SeedName } from './seed.js';
 import type { Faults, MockState } from './state.js';
 import { parseWith } from './validate.js';
 import { memberByEmail, memberView } from './views.js';
@@ -18,11 +19,18 @@ export function mockNow(state: MockState, realNow: RealNow): number {
   return realNow() + state.clockOffsetMs;
 }
 
+/**
+ * The latest time the clock may show. Past it, times no longer print as the four-digit-year ISO strings of
+ * api.md (and past year 275760 not at all), which would break every later answer, and a saved state with them.
+ */
+export const CLOCK_MAX = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** Moves the clock forward by `ms` (a finite number ≥ 0) and answers the new time. */
 export function advanceClock(state: MockState, realNow: RealNow, ms: unknown): number {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
     throw invalid('advanceMs', 'Must be a number of milliseconds ≥ 0');
   }
+  if (mockNow(state, realNow) + ms > CLOCK_MAX) throw invalid('advanceMs', 'The clock cannot go past the year 9999');
   state.clockOffsetMs += ms;
   return mockNow(state, realNow);
 }
@@ -31,10 +39,18 @@ export function advanceClock(state: MockState, realNow: RealNow, ms: unknown): n
 export function setClock(state: MockState, realNow: RealNow, when: unknown): number {
   const target = typeof when === 'string' ? Date.parse(when) : Number.NaN;
   if (Number.isNaN(target)) throw invalid('now', 'Must be an ISO 8601 time');
+  if (target > CLOCK_MAX) throw invalid('now', 'The clock cannot go past the year 9999');
   const real = realNow();
   if (target < real + state.clockOffsetMs) throw invalid('now', 'The clock never goes backwards');
   state.clockOffsetMs = target - real;
   return target;
+}
+
+const ResetBody = z.strictObject({ seed: z.optional(z.enum(['default', 'empty'])) });
+
+/** The seed a `POST /__mock/reset` body asks for (an empty body: `default`); anything else is `invalid_request`. */
+export function resetSeed(rawBody: unknown): SeedName {
+  return parseWith(ResetBody, rawBody ?? {}, 'reset').seed ?? 'default';
 }
 
 const JoinBody = z.strictObject({

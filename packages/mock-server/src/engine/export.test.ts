@@ -36,6 +36,27 @@ describe('CSV export', () => {
     assert.equal(emails.length, listed.length);
   });
 
+  it('lists rows in the list’s order for every sort and order, with the same filter', () => {
+    const { engine, invite, tick } = setup();
+    for (const batch of ['b', 'a', 'c']) {
+      invite([`${batch}1@example.com`, `${batch}2@example.com`]);
+      tick(1000);
+    }
+    const status = ['pending', 'expired', 'revoked', 'accepted', 'declined'] as const;
+    for (const sort of ['email', 'status', 'invitedAt', 'expiresAt'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const query = { status: [...status], sort, order, q: 'example' };
+        const csv = engine.exportCsv(ADMIN, 'acme', query);
+        const exported = csv.split('\r\n').slice(1, -1).map((l) => l.split(',')[0]);
+        const listed = engine.listInvitations(ADMIN, 'acme', { ...query, limit: 100 }).items.map((i) => i.email);
+        assert.deepEqual(exported, listed, `${sort} ${order}`);
+      }
+    }
+    // Without a query: the list's defaults (pending and expired, newest first).
+    const defaults = engine.exportCsv(ADMIN, 'acme').split('\r\n').slice(1, -1).map((l) => l.split(',')[0]);
+    assert.deepEqual(defaults, engine.listInvitations(ADMIN, 'acme', { limit: 100 }).items.map((i) => i.email));
+  });
+
   it('honours the status filter and q, and needs the admin permission', () => {
     const { engine } = setup();
     const csv = engine.exportCsv(ADMIN, 'acme', { status: ['revoked', 'declined'] });

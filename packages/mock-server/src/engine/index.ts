@@ -4,7 +4,7 @@
  * either answers or throws an {@link EngineError} having changed nothing.
  */
 import type { Credentials } from './auth.js';
-import { type RealNow, advanceClock, joinMember, mockNow, setClock, setFaults } from './controls.js';
+import { type RealNow, advanceClock, joinMember, mockNow, resetSeed, setClock, setFaults } from './controls.js';
 import { type Ctx, type RandomSource, cryptoRandom } from './context.js';
 import { createInvitations } from './invitations.js';
 import { acceptInvite, declineInvite, lookupInvite } from './invites.js';
@@ -19,7 +19,7 @@ import { type MockState, type OutboxMessage, cloneState, parseState } from './st
 
 export { EngineError, attempt, type EngineResult } from './errors.js';
 export { type Ctx, type RandomSource, cryptoRandom, seededRandom } from './context.js';
-export type { RealNow } from './controls.js';
+export { CLOCK_MAX, type RealNow } from './controls.js';
 export { SEED_CODES, type SeedName, seedState } from './seed.js';
 export { type MockState, type OutboxMessage, type Faults, STATE_VERSION, parseState, cloneState } from './state.js';
 export { csvField, EXPORT_HEADER } from './export.js';
@@ -77,6 +77,10 @@ export class Engine {
   reset(seed: SeedName = 'default'): void {
     this.state = seedState(this.realNow(), seed);
     this.onChange?.(this.state);
+  }
+  /** `POST /__mock/reset`: checks the body (`{ seed? }`) first, then resets. */
+  resetFromBody(body: unknown): void {
+    this.reset(resetSeed(body));
   }
   advanceClock(ms: number): number {
     return this.write(() => advanceClock(this.state, this.realNow, ms));

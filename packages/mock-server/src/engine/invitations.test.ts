@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ADMIN, DAY, frozen, refused, setup, VIEWER } from './test-support.js';
+import { ADMIN, DAY, frozen, refused, setup } from './test-support.js';
 
 describe('inviting', () => {
   it('refuses an empty list (invalid_request) and 101 addresses (too_many_emails), changing nothing', () => {
@@ -42,6 +42,33 @@ describe('inviting', () => {
     const { invite } = setup();
     const r = invite(['admin@acme.test', ' Admin@ACME.test', 'bad@', 'bad@']);
     assert.deepEqual(r.skipped.map((s) => s.reason), ['already_member', 'duplicate', 'invalid_email', 'invalid_email']);
+  });
+
+  it('applies the reasons in the order of rules.md where several hold at once', () => {
+    const { engine, invite } = setup();
+    engine.updateSettings(ADMIN, 'acme', { allowedDomains: ['elsewhere.test'] });
+    // sam@acme.test is a member AND has a pending invitation (inv_sam), at a domain that is not allowed;
+    // jane@example.com has a pending invitation at a domain that is not allowed.
+    const r = invite(['sam@acme.test', 'jane@example.com', 'viewer@acme.test', 'new@example.com', 'ok@elsewhere.test']);
+    assert.deepEqual(r.skipped, [
+      { email: 'sam@acme.test', reason: 'already_member' },
+      { email: 'jane@example.com', reason: 'already_invited', invitationId: 'inv_jane' },
+      { email: 'viewer@acme.test', reason: 'already_member' },
+      { email: 'new@example.com', reason: 'domain_not_allowed' },
+    ]);
+    assert.deepEqual(r.sent.map((i) => i.email), ['ok@elsewhere.test']);
+  });
+
+  it('reports skipped addresses as given, trimmed (not lower-cased)', () => {
+    const { invite } = setup();
+    const r = invite(['  Bad Address@x.io\t', ' Viewer@ACME.test ', '\nJANE@example.com  ', 'New@Example.com', ' NEW@example.COM ']);
+    assert.deepEqual(r.skipped, [
+      { email: 'Bad Address@x.io', reason: 'invalid_email' },
+      { email: 'Viewer@ACME.test', reason: 'already_member' },
+      { email: 'JANE@example.com', reason: 'already_invited', invitationId: 'inv_jane' },
+      { email: 'NEW@example.COM', reason: 'duplicate' },
+    ]);
+    assert.deepEqual(r.sent.map((i) => i.email), ['new@example.com'], 'stored lower-cased');
   });
 
   it('answers 200 with one already_member skip for a lone member address', () => {
@@ -104,63 +131,25 @@ describe('inviting', () => {
     assert.equal(nora?.status, 'approved');
   });
 
-  it('dry run answers what would happen and stores and sends nothing', () => {
+  it('dry run answers what would happen and stores and sends nothing (nor approves requests)', () => {
     const { engine, invite } = setup();
     const before = frozen(engine);
-    const preview = invite(['x@example.com', 'jane@example.com', 'x@example.com'], { dryRun: true });
-    assert.equal(preview.sent.length, 1);
-    assert.match(preview.sent[0]?.id ?? '', /^preview_/);
+    const preview = invite(['x@example.com', 'jane@example.com', 'x@example.com', 'nora@example.com'], { dryRun: true });
+    assert.equal(preview.sent.length, 2);
+    assert.ok(preview.sent.every((i) => i.id.startsWith('preview_')));
     assert.deepEqual(preview.skipped.map((s) => s.reason), ['already_invited', 'duplicate']);
-    assert.equal(frozen(engine), before);
+    assert.equal(frozen(engine), before, 'nora’s pending request is not approved by a preview');
     assert.equal(engine.outbox().length, 0);
   });
-});
 
-describe('Idempotency-Key', () => {
-  const body = { emails: ['idem@example.com'] };
-
-  it('a repeated request with the same key answers the first response and sends once', () => {
-    const { engine } = setup();
-    const first = engine.createInvitations(ADMIN, 'acme', body, { idempotencyKey: 'k1' });
-    const second = engine.createInvitations(ADMIN, 'acme', { emails: ['idem@example.com'] }, { idempotencyKey: 'k1' });
-    assert.deepEqual(second, first);
-    assert.equal(engine.outbox('idem@example.com').length, 1);
-  });
-
-  it('the same key with another body is idempotency_key_reused', () => {
-    const { engine } = setup();
-    engine.createInvitations(ADMIN, 'acme', body, { idempotencyKey: 'k1' });
-    refused(() => engine.createInvitations(ADMIN, 'acme', { emails: ['other@example.com'] }, { idempotencyKey: 'k1' }), 'idempotency_key_reused');
-  });
-
-  it('is scoped by credentials and organization, and lasts 24 hours', () => {
-    const { engine, tick } = setup();
-    engine.createInvitations(ADMIN, 'acme', body, { idempotencyKey: 'k1' });
-    // Another admin's key space: the same key is a new request (which skips the now-invited address).
-    engine.state.tokens.push({ token: 'acme-admin-2', person: { id: 'usr_2', name: 'Second', email: 'second@acme.test' }, grants: { acme: ['member:manage'] } });
-    const other = engine.createInvitations('acme-admin-2', 'acme', body, { idempotencyKey: 'k1' });
-    assert.equal(other.skipped[0]?.reason, 'already_invited');
-    tick(DAY - 1);
-    assert.equal(engine.createInvitations(ADMIN, 'acme', body, { idempotencyKey: 'k1' }).sent.length, 1);
-    tick(1);
-    const after = engine.createInvitations(ADMIN, 'acme', body, { idempotencyKey: 'k1' });
-    assert.equal(after.sent.length, 0, 'after 24 hours the key is forgotten and the request runs again');
-  });
-
-  it('records only successes: a refused request can be retried with its key', () => {
-    const { engine } = setup();
-    refused(() => engine.createInvitations(ADMIN, 'acme', { emails: [] }, { idempotencyKey: 'k2' }), 'invalid_request');
-    refused(() => engine.createInvitations(VIEWER, 'acme', body, { idempotencyKey: 'k2' }), 'forbidden');
-    assert.equal(engine.createInvitations(ADMIN, 'acme', body, { idempotencyKey: 'k2' }).sent.length, 1);
-  });
-
-  it('dry runs neither record nor replay', () => {
-    const { engine } = setup();
-    const dry = engine.createInvitations(ADMIN, 'acme', { ...body, dryRun: true }, { idempotencyKey: 'k3' });
-    assert.match(dry.sent[0]?.id ?? '', /^preview_/);
-    const real = engine.createInvitations(ADMIN, 'acme', body, { idempotencyKey: 'k3' });
-    assert.match(real.sent[0]?.id ?? '', /^inv_/);
-    const dryAgain = engine.createInvitations(ADMIN, 'acme', { ...body, dryRun: true }, { idempotencyKey: 'k3' });
-    assert.equal(dryAgain.skipped[0]?.reason, 'already_invited', 'a dry run is not answered from the record');
+  it('a dry run answers exactly what the real request then sends and skips (ids aside)', () => {
+    const { engine, invite } = setup();
+    engine.updateSettings(ADMIN, 'acme', { allowedDomains: ['example.com'] });
+    const emails = ['A@example.com', 'bad', 'a@example.com', 'viewer@acme.test', 'jane@example.com', 'b@example.com'];
+    const preview = invite(emails, { role: 'billing', source: 'bulk', dryRun: true });
+    const real = invite(emails, { role: 'billing', source: 'bulk' });
+    const withoutIds = (r: typeof real) => ({ sent: r.sent.map(({ id: _, ...rest }) => rest), skipped: r.skipped });
+    assert.deepEqual(withoutIds(preview), withoutIds(real));
+    assert.ok(real.sent.every((i) => i.id.startsWith('inv_')));
   });
 });

@@ -22,6 +22,15 @@ describe('looking a code up', () => {
     assert.deepEqual(statuses, ['pending', 'expired', 'revoked', 'accepted', 'declined']);
   });
 
+  it('never tells whether the address is a member: a stale invitation reads like any pending one', () => {
+    const { engine } = setup();
+    const stale = engine.lookupInvite(SEED_CODES.sam); // sam@acme.test joined through SSO
+    const plain = engine.lookupInvite(SEED_CODES.jane);
+    assert.deepEqual(Object.keys(stale).sort(), Object.keys(plain).sort());
+    assert.equal(stale.status, 'pending');
+    assert.equal(stale.email, 's***@acme.test');
+  });
+
   it('answers invalid_code for an unknown code', () => {
     const { engine } = setup();
     refused(() => engine.lookupInvite('no-such-code'), 'invalid_code');
@@ -62,18 +71,27 @@ describe('accept', () => {
   });
 
   it('checks the code state first, then email_mismatch for a signed-in person with another address; nothing changes', () => {
-    const { engine } = setup();
+    const { engine, tick } = setup();
     refused(() => engine.acceptInvite(VIEWER, SEED_CODES.lee), 'revoked');
+    refused(() => engine.acceptInvite(VIEWER, SEED_CODES.kim), 'expired');
+    refused(() => engine.acceptInvite(VIEWER, SEED_CODES.grace), 'already_used');
+    refused(() => engine.acceptInvite(VIEWER, 'no-such-code'), 'invalid_code');
     const before = frozen(engine);
     refused(() => engine.acceptInvite(VIEWER, SEED_CODES.jane), 'email_mismatch');
     assert.equal(frozen(engine), before);
+    // Unknown credentials on this public call are nobody signed in: no mismatch, the accept goes through.
+    tick(1);
+    assert.equal(engine.acceptInvite('not-a-token', SEED_CODES.jane).member.email, 'jane@example.com');
   });
 
   it('accepts for a signed-in person whose address matches, case-insensitively', () => {
     const { engine } = setup();
     engine.state.tokens.push({ token: 'jane', person: { id: 'usr_jane', name: 'Jane Doe', email: 'Jane@Example.com' }, grants: {} });
+    refused(() => engine.listMembers('jane', 'acme'), 'not_found');
     const { member } = engine.acceptInvite('jane', SEED_CODES.jane);
     assert.equal(member.name, 'Jane Doe');
+    // Her credentials now belong to the organization, without the admin permission.
+    refused(() => engine.listMembers('jane', 'acme'), 'forbidden');
   });
 
   it('keeps the existing membership when the address became a member meanwhile (no duplicate)', () => {

@@ -71,8 +71,11 @@ describe('renew (send new invitation)', () => {
     assert.equal(renewed.invitedBy?.email, 'bea@acme.test');
     const newCode = codeOf('inv_kim');
     assert.notEqual(newCode, oldCode);
+    assert.equal(renewed.resendsRemaining, 3);
     assert.equal(engine.lookupInvite(oldCode).status, 'expired');
     refused(() => engine.acceptInvite(null, oldCode), 'expired');
+    refused(() => engine.declineInvite(oldCode), 'expired');
+    assert.equal(engine.link(ADMIN, 'acme', 'inv_kim').code, newCode, 'copy link answers the fresh code');
     assert.equal(engine.lookupInvite(newCode).status, 'pending');
     assert.equal(engine.outbox('kim@example.com').at(-1)?.kind, 'renewal');
   });

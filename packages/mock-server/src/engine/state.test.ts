@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Engine, SEED_CODES, parseState, seedState } from './index.js';
+import { CLOCK_MAX, Engine, SEED_CODES, parseState, seedState } from './index.js';
 import { ADMIN, DAY, T0, setup } from './test-support.js';
 
 describe('seed and state', () => {
@@ -58,5 +58,16 @@ describe('seed and state', () => {
     assert.throws(() => engine.setClock(new Date(T0).toISOString()), { code: 'invalid_request' });
     assert.equal(engine.setClock(new Date(T0 + DAY).toISOString()), T0 + DAY);
     assert.equal(engine.now(), T0 + DAY);
+  });
+
+  it('refuses to move the clock past the year 9999, where times stop being ISO strings; the mock keeps working', () => {
+    const { engine } = setup();
+    const before = JSON.stringify(engine.state);
+    assert.throws(() => engine.advanceClock(1e20), { code: 'invalid_request' });
+    assert.throws(() => engine.advanceClock(CLOCK_MAX - T0 + 1), { code: 'invalid_request' });
+    assert.throws(() => engine.setClock('+010000-01-01T00:00:00.000Z'), { code: 'invalid_request' });
+    assert.equal(JSON.stringify(engine.state), before);
+    assert.equal(engine.advanceClock(CLOCK_MAX - T0), CLOCK_MAX);
+    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_jane').status, 'expired');
   });
 });

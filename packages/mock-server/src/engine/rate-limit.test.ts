@@ -1,0 +1,76 @@
+/**
+ * Abuse limits (rules.md): 5 submissions per address per organization and 30 per client per sliding hour, on
+ * the mock clock; only accepted submissions count; `Retry-After` in whole seconds.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ADMIN, GLOBEX, HOUR, refused, setup } from './test-support.js';
+
+const MINUTE = 60 * 1000;
+const submit = (engine: ReturnType<typeof setup>['engine'], email: string, remote = 'r1', org = 'acme') =>
+  engine.submitRequest(org, { email }, remote);
+
+describe('rate limits', () => {
+  it('allows 5 per address per organization per sliding hour, then rate_limited with Retry-After seconds', () => {
+    const { engine, tick } = setup();
+    for (let i = 0; i < 5; i++) {
+      submit(engine, 'spam@example.com', `client${i}`);
+      tick(10 * MINUTE);
+    }
+    // Hits at 0, 10, 20, 30, 40 min; now 50 min: the oldest leaves the window in 10 minutes.
+    const error = refused(() => submit(engine, 'Spam@example.com', 'client9'), 'rate_limited');
+    assert.equal(error.retryAfter, 600);
+    tick(600 * 1000 - 1);
+    // One millisecond left: still refused, and the wait rounds up to a whole second (never 0). Refused
+    // submissions do not count: were the two refusals hits, the window would still be full a moment later.
+    assert.equal(refused(() => submit(engine, 'spam@example.com', 'client9'), 'rate_limited').retryAfter, 1);
+    tick(1);
+    assert.deepEqual(submit(engine, 'spam@example.com', 'client9'), { status: 'received' });
+    assert.deepEqual(submit(engine, 'other@example.com', 'client9'), { status: 'received' }, 'another address is not limited');
+  });
+
+  it('rounds a partial second up: Retry-After is the whole seconds until a slot frees', () => {
+    const { engine, tick } = setup();
+    for (let i = 0; i < 5; i++) submit(engine, 'round@example.com', `c${i}`);
+    tick(HOUR - 1200);
+    // 1.2 s left: 2 whole seconds (waiting 1 would be refused again).
+    assert.equal(refused(() => submit(engine, 'round@example.com', 'c9'), 'rate_limited').retryAfter, 2);
+  });
+
+  it('counts the address limit per organization', () => {
+    const { engine } = setup();
+    engine.updateSettings(GLOBEX, 'globex', { invitationRequestsEnabled: true });
+    for (let i = 0; i < 5; i++) submit(engine, 'both@example.com', `c${i}`);
+    refused(() => submit(engine, 'both@example.com', 'c9'), 'rate_limited');
+    assert.deepEqual(submit(engine, 'both@example.com', 'c9', 'globex'), { status: 'received' });
+  });
+
+  it('allows 30 per client per hour, across organizations; only accepted submissions count', () => {
+    const { engine, tick } = setup();
+    engine.updateSettings(GLOBEX, 'globex', { invitationRequestsEnabled: true });
+    for (let i = 0; i < 10; i++) refused(() => submit(engine, `bad ${i}`, 'c'), 'invalid_email');
+    for (let i = 0; i < 10; i++) refused(() => engine.submitRequest('acme', { email: 'x@example.com', extra: i }, 'c'), 'invalid_request');
+    for (let i = 0; i < 29; i++) submit(engine, `p${i}@example.com`, 'c');
+    submit(engine, 'p29@example.com', 'c', 'globex');
+    const error = refused(() => submit(engine, 'p99@example.com', 'c'), 'rate_limited');
+    assert.equal(error.retryAfter, 3600);
+    assert.deepEqual(submit(engine, 'p99@example.com', 'd'), { status: 'received' }, 'another client is not limited');
+    tick(HOUR);
+    assert.deepEqual(submit(engine, 'p99@example.com', 'c'), { status: 'received' });
+  });
+
+  it('counts a repeated request and a member’s request like any other: the limit reveals nothing', () => {
+    // Choice (README): every accepted submission counts, including one that adds nothing because the address
+    // already has a pending request. Otherwise the limit would behave differently for addresses that asked
+    // before, telling an outsider so, and a client could resubmit forever.
+    const { engine } = setup();
+    const stored = () => engine.listRequests(ADMIN, 'acme', { status: ['pending', 'approved', 'dismissed'] }).total;
+    const before = stored();
+    for (const email of ['nora@example.com', 'viewer@acme.test', 'brand-new@example.com']) {
+      for (let i = 0; i < 5; i++) assert.deepEqual(submit(engine, email, `c-${email}-${i}`), { status: 'received' });
+      const error = refused(() => submit(engine, email, 'c-last'), 'rate_limited');
+      assert.equal(error.retryAfter, 3600, email);
+    }
+    assert.equal(stored(), before + 2, 'one request for the member, one for the new address, none for nora');
+  });
+});

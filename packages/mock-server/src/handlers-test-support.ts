@@ -1,0 +1,23 @@
+/** Shared by the adapter tests: a mock with a frozen real clock, and requests resolved by MSW's `getResponse`. */
+import assert from 'node:assert/strict';
+import { getResponse } from 'msw';
+import { createMock } from './index.js';
+
+export const T0 = Date.parse('2030-01-01T00:00:00.000Z');
+export const ADMIN_HEADERS = { authorization: 'Bearer acme-admin' };
+
+export function harness(options: Parameters<typeof createMock>[0] = {}) {
+  const mock = createMock({ realNow: () => T0, acceptUrl: 'https://app.test/redeem/', ...options });
+  const call = async (method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+    const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+    const request = new Request(new URL(path, 'http://any-origin.test'), {
+      method,
+      headers: { 'content-type': 'application/json', ...init.headers },
+      ...(body !== undefined ? { body } : {}),
+    });
+    const response = await getResponse(mock.handlers, request);
+    assert.ok(response, `${method} ${path} was not handled`);
+    return response;
+  };
+  return { mock, call };
+}
