@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
 import type { InvitationRequest, Page, Settings } from '@invitekit/sdk';
-import { InvitekitElement } from '../shared/base.js';
+import { InvitekitElement, pageLimit } from '../shared/base.js';
+import { ActionsController } from '../shared/actions.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
@@ -57,7 +58,6 @@ export class InvitationRequests extends InvitekitElement {
   /** Replaces any of the element's strings (see `InvitationRequestsStrings`). */
   @property({ attribute: false }) strings?: Partial<InvitationRequestsStrings>;
 
-  @state() private announcement = '';
   /** Requests loaded by "Show more", after the first page. */
   @state() private more: InvitationRequest[] = [];
   @state() private nextCursor: string | null = null;
@@ -65,13 +65,19 @@ export class InvitationRequests extends InvitekitElement {
   /** The settings as the last update answered; newer than the task's value until it runs again. */
   @state() private savedSettings?: Settings;
 
-  private busy = new Set<string>();
+  private readonly actions = new ActionsController(this, {
+    describeFailure: (error) => failureMessage(this.s.failures, error),
+    onFailure: (error) => {
+      this.reportError(error);
+      if (isApiError(error, 'not_pending')) this.reload();
+    },
+  });
   private focusIndexAfterLoad?: number;
 
   private readonly requests = new Task(this, {
     task: async ([client, , limit], { signal }): Promise<Page<InvitationRequest> | null> => {
       if (!client) return null;
-      return client.requests.list({ limit: Math.min(100, Math.max(1, Math.floor(limit) || 25)) }, this.callOptions(signal));
+      return client.requests.list({ limit: pageLimit(limit) }, this.callOptions(signal));
     },
     args: () => [this.client, this.organization, this.pageSize] as const,
     onComplete: (page) => this.afterLoad(page),
@@ -112,7 +118,7 @@ export class InvitationRequests extends InvitekitElement {
         <button part="button" @click=${this.dismissStale}>${s.dismissStale}</button>
       </div>
       ${this.renderBody(s, error)}
-      <p class="announcer" role="status" part="announcer">${this.announcement}</p>
+      <p class="announcer" role="status" part="announcer">${this.actions.message}</p>
     `;
   }
 
@@ -193,87 +199,60 @@ export class InvitationRequests extends InvitekitElement {
     });
   }
 
-  private async showMore(): Promise<void> {
-    if (!this.nextCursor || this.busy.has('*more')) return;
-    this.busy.add('*more');
-    try {
-      const limit = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 25));
-      const page = await this.client!.requests.list({ limit, cursor: this.nextCursor }, this.callOptions());
+  private showMore(): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor) return Promise.resolve();
+    return this.actions.run('*more', async () => {
+      const page = await this.client!.requests.list({ limit: pageLimit(this.pageSize), cursor }, this.callOptions());
       this.more = [...this.more, ...page.items];
       this.nextCursor = page.nextCursor;
-    } catch (error) {
-      this.reportError(error);
-      await this.announce(failureMessage(this.s.failures, error));
-    } finally {
-      this.busy.delete('*more');
-    }
-  }
-
-  private async announce(message: string): Promise<void> {
-    // Clearing first makes a screen reader repeat a message identical to the last one.
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
+    });
   }
 
   private indexOf(r: InvitationRequest): number {
     return Array.from(this.renderRoot.querySelectorAll('li[part="request"]')).findIndex((li) => (li as HTMLElement).dataset.id === r.id);
   }
 
-  private async run(key: string, action: () => Promise<void>): Promise<void> {
-    if (this.busy.has(key)) return;
-    this.busy.add(key);
-    try {
-      await action();
-    } catch (error) {
-      this.reportError(error);
-      await this.announce(failureMessage(this.s.failures, error));
-      if (isApiError(error, 'not_pending')) this.reload();
-    } finally {
-      this.busy.delete(key);
-    }
-  }
-
   private approve(r: InvitationRequest): Promise<void> {
-    return this.run(r.id, async () => {
+    return this.actions.run(r.id, async () => {
       const result = await this.client!.requests.approve(r.id, this.callOptions());
       emit(this, 'invitekit-request-approved', result);
       this.focusIndexAfterLoad = this.indexOf(r);
       void this.requests.run();
-      await this.announce(this.s.approved(r.email));
+      await this.actions.announce(this.s.approved(r.email));
     });
   }
 
   private dismiss(r: InvitationRequest): Promise<void> {
     if (!emit(this, 'invitekit-request-dismiss-request', { request: r }, { cancelable: true })) return Promise.resolve();
-    return this.run(r.id, async () => {
+    return this.actions.run(r.id, async () => {
       const request = await this.client!.requests.dismiss(r.id, this.callOptions());
       emit(this, 'invitekit-request-dismissed', { request });
       this.focusIndexAfterLoad = this.indexOf(r);
       void this.requests.run();
-      await this.announce(this.s.dismissed(r.email));
+      await this.actions.announce(this.s.dismissed(r.email));
     });
   }
 
   private dismissStale(): Promise<void> {
-    return this.run('*stale', async () => {
+    return this.actions.run('*stale', async () => {
       const { dismissed } = await this.client!.requests.dismissStale(this.callOptions());
       void this.requests.run();
-      await this.announce(this.s.dismissedStale(this.locale.lang, dismissed));
+      await this.actions.announce(this.s.dismissedStale(this.locale.lang, dismissed));
     });
   }
 
   private toggleSetting(): Promise<void> {
     const current = this.savedSettings ?? this.settings.value;
     if (!current || this.savingSetting) return Promise.resolve();
-    return this.run('*setting', async () => {
+    return this.actions.run('*setting', async () => {
       this.savingSetting = true;
       try {
         const enabled = !current.invitationRequestsEnabled;
         const updated = await this.client!.settings.update({ invitationRequestsEnabled: enabled }, this.callOptions());
         // Shown at once, without a reload that would flash the switch disabled.
         this.savedSettings = updated;
-        await this.announce(enabled ? this.s.enabled : this.s.disabled);
+        await this.actions.announce(enabled ? this.s.enabled : this.s.disabled);
       } finally {
         this.savingSetting = false;
       }

@@ -4,28 +4,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
-import type { Invitation, InvitationSort, InvitationStatus, Page, SortOrder } from '@invitekit/sdk';
-import { InvitekitElement } from '../shared/base.js';
+import type { Invitation, InvitationSort, Page } from '@invitekit/sdk';
+import { InvitekitElement, pageLimit } from '../shared/base.js';
+import { ActionsController } from '../shared/actions.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
 import type { InviteDialog, InviteRole } from '../invite-dialog/invite-dialog.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
 import { styles } from './invitation-table.styles.js';
-
-const DEFAULT_FILTER: StatusFilter = 'pending,expired';
-const FILTERS: StatusFilter[] = ['pending,expired', 'pending', 'expired', 'accepted', 'declined', 'revoked', 'all'];
-const ALL: InvitationStatus[] = ['pending', 'accepted', 'declined', 'revoked', 'expired'];
-/** The order a column sorts in when first chosen: dates newest first, words A to Z. */
-const FIRST_ORDER: Record<InvitationSort, SortOrder> = { email: 'asc', status: 'asc', invitedAt: 'desc', expiresAt: 'asc' };
-const SEARCH_DELAY_MS = 300;
+import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 
 type Confirm = { kind: 'revoke'; invitation: Invitation } | { kind: 'stale' };
-
-function statusesOf(filter: StatusFilter): InvitationStatus[] {
-  if (filter === 'all') return ALL;
-  return filter === DEFAULT_FILTER ? ['pending', 'expired'] : [filter as InvitationStatus];
-}
 
 /**
  * The invitations of an organization, for its admins: sort, filter, search, page, and act on each invitation.
@@ -80,49 +70,34 @@ export class InvitationTable extends InvitekitElement {
   /** Replaces any of the table's strings (see `InvitationTableStrings`). */
   @property({ attribute: false }) strings?: Partial<InvitationTableStrings>;
 
-  @state() private filter: StatusFilter = DEFAULT_FILTER;
-  @state() private search = '';
-  @state() private q = '';
-  @state() private sort: InvitationSort = 'invitedAt';
-  @state() private order: SortOrder = 'desc';
-  /** The cursor of every page visited so far; `cursors[page]` loads the current one. */
-  @state() private cursors: (string | undefined)[] = [undefined];
-  @state() private page = 0;
-  @state() private announcement = '';
   @state() private confirm?: Confirm;
 
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   @query('invite-dialog') private inviteDialog?: InviteDialog;
 
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private busy = new Set<string>();
+  private readonly query = new TableQuery(this);
+  private readonly actions = new ActionsController(this, {
+    describeFailure: (error) => failureMessage(this.s.failures, error),
+    onFailure: (error) => {
+      this.reportError(error);
+      // A conflict means the row changed elsewhere: show it as it is now.
+      if (isApiError(error) && error.status === 409) this.reload();
+    },
+  });
   /** The row whose first action takes focus after the next load (its button may have gone). */
   private focusAfterLoad?: string;
 
   private readonly invitations = new Task(this, {
     task: async ([client, , filter, q, sort, order, cursor, limit], { signal }): Promise<Page<Invitation> | null> => {
       if (!client) return null;
-      const query = {
-        status: statusesOf(filter),
-        sort,
-        order,
-        limit: Math.min(100, Math.max(1, Math.floor(limit) || 25)),
-        ...(q ? { q } : {}),
-        ...(cursor ? { cursor } : {}),
-      };
+      const query = { status: statusesOf(filter), sort, order, limit: pageLimit(limit), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) };
       return client.invitations.list(query, this.callOptions(signal));
     },
-    args: () =>
-      [
-        this.client,
-        this.organization,
-        this.filter,
-        this.q,
-        this.sort,
-        this.order,
-        this.cursors[this.page],
-        this.pageSize,
-      ] as const,
+    // Only primitives, so that a re-render with the same query does not load again.
+    args: () => {
+      const { filter, q, sort, order, cursor } = this.query;
+      return [this.client, this.organization, filter, q, sort, order, cursor, this.pageSize] as const;
+    },
     onComplete: (page) => this.afterLoad(page),
     onError: (error) => {
       if (!isAbort(error)) this.reportError(error);
@@ -138,11 +113,6 @@ export class InvitationTable extends InvitekitElement {
     void this.invitations.run();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
   protected override render() {
     const s = this.s;
     if (!this.client) return html`<p class="state" part="state">${s.noClient}</p>`;
@@ -151,7 +121,7 @@ export class InvitationTable extends InvitekitElement {
     if (blocking) return html`<p class="state" part="state">${blocking}</p>`;
     return html`
       ${this.renderToolbar(s)} ${this.renderBody(s, error)}
-      <p class="announcer" role="status" part="announcer">${this.announcement}</p>
+      <p class="announcer" role="status" part="announcer">${this.actions.message}</p>
       ${this.renderConfirm(s)}
       <invite-dialog
         .client=${this.client}
@@ -179,15 +149,15 @@ export class InvitationTable extends InvitekitElement {
           <input
             type="search"
             part="search"
-            .value=${this.search}
-            @input=${this.onSearchInput}
-            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.applySearch()}
+            .value=${this.query.search}
+            @input=${(e: Event) => this.query.type((e.target as HTMLInputElement).value)}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.query.applySearch()}
           />
         </label>
         <label class="field">
           ${s.filterLabel}
-          <select part="filter" @change=${this.onFilterChange}>
-            ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.filter}>${s.filter[f]}</option>`)}
+          <select part="filter" @change=${(e: Event) => this.query.setFilter((e.target as HTMLSelectElement).value as StatusFilter)}>
+            ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.query.filter}>${s.filter[f]}</option>`)}
           </select>
         </label>
         <span class="spacer"></span>
@@ -209,15 +179,14 @@ export class InvitationTable extends InvitekitElement {
     const page = task.value;
     if (!page) return html`<p class="state" part="state">${s.loading}</p>`;
     if (page.items.length === 0 && task.status !== TaskStatus.PENDING) {
-      const filtered = this.filter !== DEFAULT_FILTER || this.q !== '';
-      return filtered
+      return this.query.narrowed
         ? html`<div class="state" part="state">
             <p>${s.emptyFiltered}</p>
-            <button part="button" @click=${this.clearFilters}>${s.clearFilters}</button>
+            <button part="button" @click=${() => this.query.clear()}>${s.clearFilters}</button>
           </div>`
         : html`<p class="state" part="state">${s.empty}</p>`;
     }
-    const from = this.page * this.pageSize + 1;
+    const from = this.query.page * this.pageSize + 1;
     const to = from + page.items.length - 1;
     return html`
       <div class="frame">
@@ -237,18 +206,22 @@ export class InvitationTable extends InvitekitElement {
       </div>
       <nav class="pager" part="pager" aria-label=${s.pagination}>
         <span>${s.range(this.locale.lang, Math.min(from, to), to, page.total)}</span>
-        <button part="button" ?disabled=${this.page === 0} @click=${() => this.goTo(this.page - 1)}>${s.previousPage}</button>
-        <button part="button" ?disabled=${!page.nextCursor} @click=${() => this.next(page)}>${s.nextPage}</button>
+        <button part="button" ?disabled=${this.query.page === 0} @click=${() => this.query.goTo(this.query.page - 1)}>
+          ${s.previousPage}
+        </button>
+        <button part="button" ?disabled=${!page.nextCursor} @click=${() => page.nextCursor && this.query.next(page.nextCursor)}>
+          ${s.nextPage}
+        </button>
       </nav>
     `;
   }
 
   private header(label: string, key?: InvitationSort): TemplateResult {
     if (!key) return html`<th scope="col" part="header">${label}</th>`;
-    const sorted = this.sort === key;
-    const ascending = this.order === 'asc';
+    const sorted = this.query.sort === key;
+    const ascending = this.query.order === 'asc';
     return html`<th scope="col" part="header" aria-sort=${sorted ? (ascending ? 'ascending' : 'descending') : nothing}>
-      <button class="sort" @click=${() => this.sortBy(key)}>
+      <button class="sort" @click=${() => this.query.sortBy(key)}>
         ${label}<span class="arrow" aria-hidden="true"></span>
       </button>
     </th>`;
@@ -325,12 +298,12 @@ export class InvitationTable extends InvitekitElement {
     </dialog>`;
   }
 
-  // --- loading, paging, sorting, filtering ------------------------------------------------------------
+  // --- after each load ---------------------------------------------------------------------------------
 
   private afterLoad(page: Page<Invitation> | null): void {
     // A revoke can empty the last page: step back to one that has rows.
-    if (page && page.items.length === 0 && this.page > 0) {
-      this.goTo(this.page - 1);
+    if (page && page.items.length === 0 && this.query.page > 0) {
+      this.query.goTo(this.query.page - 1);
       return;
     }
     const id = this.focusAfterLoad;
@@ -343,109 +316,39 @@ export class InvitationTable extends InvitekitElement {
     });
   }
 
-  private goTo(page: number): void {
-    this.page = Math.max(0, page);
-  }
-
-  private next(page: Page<Invitation>): void {
-    if (!page.nextCursor) return;
-    this.cursors = [...this.cursors.slice(0, this.page + 1), page.nextCursor];
-    this.page += 1;
-  }
-
-  private firstPage(): void {
-    this.cursors = [undefined];
-    this.page = 0;
-  }
-
-  private sortBy(key: InvitationSort): void {
-    this.order = this.sort === key ? (this.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[key];
-    this.sort = key;
-    this.firstPage();
-  }
-
-  private onFilterChange(e: Event): void {
-    this.filter = (e.target as HTMLSelectElement).value as StatusFilter;
-    this.firstPage();
-  }
-
-  private onSearchInput(e: Event): void {
-    this.search = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.applySearch(), SEARCH_DELAY_MS);
-  }
-
-  private applySearch(): void {
-    clearTimeout(this.searchTimer);
-    const q = this.search.trim();
-    if (q === this.q) return;
-    this.q = q;
-    this.firstPage();
-  }
-
-  private clearFilters(): void {
-    this.search = '';
-    this.q = '';
-    this.filter = DEFAULT_FILTER;
-    this.firstPage();
-  }
-
   // --- actions ------------------------------------------------------------------------------------------
 
-  private async announce(message: string): Promise<void> {
-    // Clearing first makes a screen reader repeat a message identical to the last one.
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
-  }
-
-  /** Runs one action on one invitation at a time; failures are announced and reported. */
-  private async run(inv: Invitation | undefined, action: () => Promise<void>): Promise<void> {
-    const key = inv?.id ?? '*';
-    if (this.busy.has(key)) return;
-    this.busy.add(key);
-    try {
-      await action();
-    } catch (error) {
-      this.reportError(error);
-      void this.announce(failureMessage(this.s.failures, error));
-      if (isApiError(error) && error.status === 409) this.reload();
-    } finally {
-      this.busy.delete(key);
-    }
-  }
-
   private copy(inv: Invitation, what: 'link' | 'code'): Promise<void> {
-    return this.run(inv, async () => {
+    return this.actions.run(inv.id, async () => {
       const link = await this.client!.invitations.link(inv.id, this.callOptions());
       try {
         await navigator.clipboard.writeText(what === 'link' ? link.url : link.code);
       } catch (error) {
         this.reportError(error);
-        await this.announce(this.s.copyFailed);
+        await this.actions.announce(this.s.copyFailed);
         return;
       }
-      await this.announce(what === 'link' ? this.s.linkCopied(inv.email) : this.s.codeCopied(inv.email));
+      await this.actions.announce(what === 'link' ? this.s.linkCopied(inv.email) : this.s.codeCopied(inv.email));
     });
   }
 
   private resend(inv: Invitation): Promise<void> {
-    return this.run(inv, async () => {
+    return this.actions.run(inv.id, async () => {
       const invitation = await this.client!.invitations.resend(inv.id, this.callOptions());
       emit(this, 'invitekit-invitation-resent', { invitation });
       if (invitation.resendsRemaining === 0) this.focusAfterLoad = inv.id;
       this.reload();
-      await this.announce(this.s.resent(inv.email));
+      await this.actions.announce(this.s.resent(inv.email));
     });
   }
 
   private renew(inv: Invitation): Promise<void> {
-    return this.run(inv, async () => {
+    return this.actions.run(inv.id, async () => {
       const invitation = await this.client!.invitations.renew(inv.id, this.callOptions());
       emit(this, 'invitekit-invitation-renewed', { invitation });
       this.focusAfterLoad = inv.id;
       this.reload();
-      await this.announce(this.s.renewed(inv.email));
+      await this.actions.announce(this.s.renewed(inv.email));
     });
   }
 
@@ -474,27 +377,27 @@ export class InvitationTable extends InvitekitElement {
   }
 
   private revoke(inv: Invitation): Promise<void> {
-    return this.run(inv, async () => {
+    return this.actions.run(inv.id, async () => {
       const invitation = await this.client!.invitations.revoke(inv.id, this.callOptions());
       emit(this, 'invitekit-invitation-revoked', { invitation });
       this.focusAfterLoad = inv.id;
       this.reload();
-      await this.announce(this.s.revoked(inv.email));
+      await this.actions.announce(this.s.revoked(inv.email));
     });
   }
 
   private revokeStale(): Promise<void> {
-    return this.run(undefined, async () => {
+    return this.actions.run('*', async () => {
       const { revoked } = await this.client!.invitations.revokeStale(this.callOptions());
       this.reload();
-      await this.announce(this.s.revokedStale(this.locale.lang, revoked));
+      await this.actions.announce(this.s.revokedStale(this.locale.lang, revoked));
     });
   }
 
   private exportCsv(): Promise<void> {
-    return this.run(undefined, async () => {
+    return this.actions.run('*', async () => {
       const blob = await this.client!.invitations.exportCsv(
-        { status: statusesOf(this.filter), sort: this.sort, order: this.order, ...(this.q ? { q: this.q } : {}) },
+        { status: this.query.statuses, sort: this.query.sort, order: this.query.order, ...(this.query.q ? { q: this.query.q } : {}) },
         this.callOptions(),
       );
       const url = URL.createObjectURL(blob);
@@ -506,7 +409,7 @@ export class InvitationTable extends InvitekitElement {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      await this.announce(this.s.exported);
+      await this.actions.announce(this.s.exported);
     });
   }
 
