@@ -2,6 +2,20 @@
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.strings.ts', 'src/**/*.strings.*.ts', 'src/**/*.styles.ts'],
-  outdir: '.',
   litelement: true,
+  plugins: [
+    {
+      // The manifest documents the public API: private and protected members are implementation.
+      name: 'invitekit-public-members-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.members) {
+              declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
+            }
+          }
+        }
+      },
+    },
+  ],
 };

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run mock-server -- --port PORT [--data FILE] [--accept-url URL]`: the mock over real HTTP on 127.0.0.1.
  * Prints exactly one ready line once it listens; errors go to stderr with exit code 2 (usage) or 1.

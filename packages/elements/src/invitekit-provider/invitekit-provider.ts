@@ -7,6 +7,7 @@ import { clientContext, type InvitekitClient } from '../shared/context.js';
 /**
  * Gives every invitekit element inside it one SDK client.
  *
+ * @tagname invitekit-provider
  * @summary Shares an SDK client with the elements it contains.
  * @slot - The elements (and any markup) that use the client.
  */

@@ -40,6 +40,7 @@ const OUTCOME_OF_ERROR = {
  * The client comes from an enclosing `<invitekit-provider>` or the `client` property; no credentials are needed,
  * but a signed-in person's credentials are checked against the invited address.
  *
+ * @tagname redeem-invite
  * @summary Shows an invitation and lets the invitee accept or decline it.
  * @fires invitekit-invitation-accepted - `{ organization, member }`: the person joined; the host usually redirects.
  * @fires invitekit-invitation-declined - `{ organization }`: the person declined.

@@ -18,6 +18,7 @@ type Phase = 'form' | 'confirmation' | 'closed';
  *
  * The client comes from an enclosing `<invitekit-provider>` or the `client` property; no credentials are needed.
  *
+ * @tagname request-invite-form
  * @summary Lets a visitor ask an organization for an invitation.
  * @fires invitekit-request-submitted - `{ email }`: the server accepted a request (never fired for a bot caught by the honeypot).
  * @fires invitekit-error - `{ error }`: a failure the form shows (loading, or a refused or failed submission).
