@@ -1,9 +1,15 @@
-/** The product's header, shared by every page: the brand, its pages and the demo toolbar. */
+/** The product's header, shared by every page: the demo toolbar above it, then the brand, its pages and who is in. */
+import { currentPerson } from './session.js';
+
 const pages = [
   { href: '/', label: 'Settings › Users' },
   { href: '/login/', label: 'Login page' },
   { href: '/mailbox/', label: 'Mailbox' },
 ];
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 export function renderHeader(): void {
   const header = document.createElement('header');
@@ -14,6 +20,12 @@ export function renderHeader(): void {
       return `<a href="${page.href}"${current}>${page.label}</a>`;
     })
     .join('');
-  header.innerHTML = `<a class="brand" href="/">Acme Analytics</a><nav aria-label="Product">${links}</nav>`;
-  document.body.prepend(header, document.createElement('demo-toolbar'));
+  const person = currentPerson();
+  const who = person.token
+    ? `<span class="avatar" aria-hidden="true">${escape(person.name.charAt(0))}</span>${escape(person.name)}`
+    : 'Not signed in';
+  header.innerHTML = `<a class="brand" href="/"><img src="/favicon.svg" alt="" width="24" height="24" />Acme Analytics</a>
+    <nav aria-label="Product">${links}</nav>
+    <span class="who">${who}</span>`;
+  document.body.prepend(document.createElement('demo-toolbar'), header);
 }

@@ -1,31 +1,46 @@
 /**
  * The demo's own toolbar, outside invitekit: who is signed in, the mock's clock, its data and its network.
  * It talks to the mock server's `/__mock` controls, as a front-end team would while developing against it.
+ * Every control reloads the page afterwards, so each element reads the new state as it would on a real visit.
  */
 import { LitElement, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { currentToken, people, signInAs } from './session.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+const NETWORK_KEY = 'demo-network';
+const FLASH_KEY = 'demo-status';
 const networks = [
   ['0,0', 'Normal'],
   ['1500,0', 'Slow (1.5 s)'],
   ['300,0.3', 'Failing (30 %)'],
 ] as const;
 
+/** Calls a `/__mock` control; a refusal becomes an error carrying the server's own explanation. */
 async function control(path: string, body?: unknown): Promise<Response> {
   const response = await fetch(`/__mock/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new Error(`The mock server refused ${path}: ${response.status}`);
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+    throw new Error(problem.detail ?? `The mock server refused ${path} (${response.status}).`);
+  }
   return response;
 }
 
+/** "3 days ahead" for a clock offset, or nothing when the clock is (about) real time. */
+function aheadOf(offsetMs: number): string {
+  const days = Math.round(offsetMs / DAY);
+  if (days < 1) return '';
+  return `${days} ${days === 1 ? 'day' : 'days'} ahead`;
+}
+
 export class DemoToolbar extends LitElement {
-  @state() private now = '';
-  @state() private status = '';
+  @state() private now?: Date;
+  @state() private ahead = '';
+  @state() private status = sessionStorage.getItem(FLASH_KEY) ?? '';
 
   // Light DOM: the demo page's stylesheet styles the toolbar.
   protected override createRenderRoot() {
@@ -34,20 +49,28 @@ export class DemoToolbar extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    sessionStorage.removeItem(FLASH_KEY);
     void this.readClock();
   }
 
   private async readClock() {
-    const { now } = (await (await control('clock')).json()) as { now: string };
-    this.now = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(now));
+    try {
+      const { now } = (await (await control('clock')).json()) as { now: string };
+      this.now = new Date(now);
+      this.ahead = aheadOf(this.now.getTime() - Date.now());
+    } catch (error) {
+      this.status = error instanceof Error ? error.message : String(error);
+    }
   }
 
-  /** Runs a control, says what happened, and reloads so every element reads the new state. */
-  private async act(what: string, run: () => Promise<unknown>) {
+  /** Runs a control, keeps what happened for the reloaded page to say, and reloads (or goes to `then`). */
+  private async act(what: string, run: () => unknown, then?: string) {
+    this.status = '';
     try {
       await run();
-      sessionStorage.setItem('demo-status', what);
-      location.reload();
+      sessionStorage.setItem(FLASH_KEY, what);
+      if (then) location.assign(then);
+      else location.reload();
     } catch (error) {
       this.status = error instanceof Error ? error.message : String(error);
     }
@@ -55,56 +78,83 @@ export class DemoToolbar extends LitElement {
 
   private onPerson(event: Event) {
     const token = (event.target as HTMLSelectElement).value;
-    if (token) sessionStorage.removeItem('demo-signed-out');
-    else sessionStorage.setItem('demo-signed-out', '1');
-    void this.act('Signed in person changed', async () => signInAs(token));
+    const person = people.find((p) => p.token === token);
+    // Signing in on the login page takes you into the product, as a real sign-in would.
+    const then = token && location.pathname.startsWith('/login') ? '/' : undefined;
+    void this.act(token ? `Signed in as ${person?.name}` : 'Signed out', () => signInAs(token), then);
   }
 
   private onNetwork(event: Event) {
     const choice = (event.target as HTMLSelectElement).value;
     const [latencyMs, failureRate] = choice.split(',').map(Number);
-    localStorage.setItem('demo-network', choice);
-    void this.act('Network changed', () => control('faults', { latencyMs, failureRate }));
+    const label = networks.find(([value]) => value === choice)?.[1] ?? choice;
+    void this.act(`Network: ${label}`, async () => {
+      await control('faults', { latencyMs, failureRate });
+      localStorage.setItem(NETWORK_KEY, choice);
+    });
   }
 
   private onReset() {
-    localStorage.removeItem('demo-network');
-    void this.act('Data reset', () => control('reset', {}));
+    void this.act('Data reset to the seed', async () => {
+      await control('reset', {});
+      localStorage.removeItem(NETWORK_KEY);
+    });
   }
 
   private onJoin(event: SubmitEvent) {
     event.preventDefault();
-    const email = new FormData(event.target as HTMLFormElement).get('email');
-    void this.act(`${String(email)} joined through SSO`, () => control('orgs/acme/members', { email, via: 'sso' }));
+    const data = new FormData(event.target as HTMLFormElement);
+    const email = String(data.get('email') ?? '').trim();
+    const via = String(data.get('via') ?? 'sso');
+    void this.act(`${email} joined Acme Inc. through ${via.toUpperCase()}`, () =>
+      control('orgs/acme/members', { email, via }),
+    );
+  }
+
+  private advance(days: number) {
+    void this.act(`Clock moved ${days} ${days === 1 ? 'day' : 'days'} forward`, () =>
+      control('clock', { advanceMs: days * DAY }),
+    );
   }
 
   override render() {
     const token = currentToken();
-    const network = localStorage.getItem('demo-network') ?? '0,0';
-    const flash = sessionStorage.getItem('demo-status');
-    sessionStorage.removeItem('demo-status');
+    const network = localStorage.getItem(NETWORK_KEY) ?? '0,0';
+    const clock = this.now
+      ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(this.now)
+      : '…';
     return html`
       <aside class="demo-toolbar" aria-label="Demo controls">
-        <strong>Demo</strong>
+        <strong class="demo-badge" title="Not part of the product: controls of the in-browser mock server">Demo</strong>
         <label>Signed in as
-          <select @change=${this.onPerson}>
+          <select name="person" @change=${this.onPerson}>
             ${people.map((p) => html`<option value=${p.token} ?selected=${p.token === token}>${p.label}</option>`)}
           </select>
         </label>
-        <span>Clock: <time>${this.now}</time></span>
-        <button @click=${() => this.act('Clock moved 1 day', () => control('clock', { advanceMs: DAY }))}>+1 day</button>
-        <button @click=${() => this.act('Clock moved 7 days', () => control('clock', { advanceMs: 7 * DAY }))}>+7 days</button>
+        <span class="demo-group" role="group" aria-label="Clock">
+          <span>Clock <time datetime=${this.now?.toISOString() ?? ''}>${clock}</time>${this.ahead
+            ? html` <em>(${this.ahead})</em>`
+            : ''}</span>
+          <button type="button" @click=${() => this.advance(1)}>+1 day</button>
+          <button type="button" @click=${() => this.advance(7)}>+7 days</button>
+        </span>
         <label>Network
-          <select @change=${this.onNetwork}>
+          <select name="network" @change=${this.onNetwork}>
             ${networks.map(([value, label]) => html`<option value=${value} ?selected=${value === network}>${label}</option>`)}
           </select>
         </label>
-        <form @submit=${this.onJoin}>
-          <label>SSO join <input name="email" type="email" required placeholder="jane@example.com" /></label>
-          <button>Simulate</button>
+        <form class="demo-group" aria-label="Join outside invitations" @submit=${this.onJoin}>
+          <label>Join address <input name="email" type="email" required placeholder="jane@example.com" /></label>
+          <label>via
+            <select name="via">
+              <option value="sso">SSO</option>
+              <option value="scim">SCIM</option>
+            </select>
+          </label>
+          <button>Simulate join</button>
         </form>
-        <button @click=${this.onReset}>Reset data</button>
-        <span role="status">${this.status || flash || ''}</span>
+        <button type="button" @click=${this.onReset}>Reset data</button>
+        <span class="demo-status" role="status">${this.status}</span>
       </aside>
     `;
   }

@@ -1,8 +1,41 @@
+/** The login page: public, so it imports only the public element, and no admin code reaches it. */
 import { boot } from './boot.js';
+import { people, signInAs } from './session.js';
+
+// Where the redeem page sends a person who has just accepted an invitation.
+const joined = new URLSearchParams(location.search).get('joined');
+if (joined) {
+  const welcome = document.querySelector<HTMLElement>('#welcome')!;
+  welcome.textContent = `Welcome to ${joined}! Your invitation was accepted: sign in to get started.`;
+  welcome.hidden = false;
+}
+
+// The product's own sign-in, reduced to the demo's two seed people (no passwords in a demo).
+const accounts: Record<string, (typeof people)[number]> = {
+  'admin@acme.test': people[0],
+  'viewer@acme.test': people[1],
+};
+const form = document.querySelector<HTMLFormElement>('#sign-in')!;
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = form.elements.namedItem('email') as HTMLInputElement;
+  const error = form.querySelector<HTMLElement>('#sign-in-error')!;
+  const account = accounts[input.value.trim().toLowerCase()];
+  if (!account) {
+    error.textContent = input.value.trim()
+      ? 'No Acme Analytics account uses this address. Ask for an invitation below.'
+      : 'Enter your work email.';
+    error.hidden = false;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+    return;
+  }
+  signInAs(account.token);
+  location.assign('/');
+});
 
 await boot();
-// A login page imports only the public element: no admin code reaches it.
-await Promise.all([
-  import('@invitekit/elements/invitekit-provider'),
-  import('@invitekit/elements/request-invite-form'),
-]);
+
+// The provider first: each element asks for its client as it connects.
+await import('@invitekit/elements/invitekit-provider');
+await import('@invitekit/elements/request-invite-form');

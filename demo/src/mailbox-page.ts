@@ -1,26 +1,64 @@
 /** The mock's outbox as a mailbox, so an invitation can be followed end to end. */
 import { html, render } from 'lit';
 import { boot } from './boot.js';
+import { signInAs } from './session.js';
 
 interface Message {
   to: string;
   kind: 'invitation' | 'resend' | 'renewal';
+  org: string;
   subject: string;
   url: string;
+  code: string;
   sentAt: string;
 }
 
+const kinds: Record<Message['kind'], string> = {
+  invitation: 'Invitation',
+  resend: 'Reminder',
+  renewal: 'New invitation',
+};
+
 await boot();
-const { items } = (await (await fetch('/__mock/outbox')).json()) as { items: Message[] };
+const response = await fetch('/__mock/outbox');
+const { items } = (await response.json()) as { items: Message[] };
+const newestFirst = [...items].reverse();
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-document.querySelector<HTMLElement>('#empty')!.hidden = items.length > 0;
-render(
-  [...items].reverse().map(
-    (message) => html`<li>
-      <strong>${message.subject}</strong>
-      <div>To ${message.to} · ${message.kind} · <time datetime=${message.sentAt}>${when.format(new Date(message.sentAt))}</time></div>
-      <a href=${message.url}>Open invitation for ${message.to}</a>
-    </li>`,
-  ),
-  document.querySelector('#messages')!,
-);
+const list = document.querySelector<HTMLElement>('#messages')!;
+const count = document.querySelector<HTMLElement>('#count')!;
+const filter = document.querySelector<HTMLInputElement>('#filter')!;
+
+// The invitee opens the link in their own browser, where nobody is signed in to Acme Analytics. Accepting while
+// signed in as someone else would (rightly) be refused as meant for another address.
+function openAsInvitee() {
+  signInAs('');
+  sessionStorage.setItem('demo-status', 'Opened as the invitee: signed out');
+}
+
+function show() {
+  const q = filter.value.trim().toLowerCase();
+  const shown = newestFirst.filter((m) => m.to.includes(q));
+  count.textContent = items.length === 0
+    ? 'No messages yet: invite someone from Settings › Users.'
+    : `${shown.length} of ${items.length} ${items.length === 1 ? 'message' : 'messages'}`;
+  render(
+    shown.map(
+      (m) => html`<li class="message">
+        <div class="message-head">
+          <span class="kind kind-${m.kind}">${kinds[m.kind]}</span>
+          <strong>${m.subject}</strong>
+          <time datetime=${m.sentAt}>${when.format(new Date(m.sentAt))}</time>
+        </div>
+        <div class="muted">From Acme Inc. · To ${m.to}</div>
+        <p>
+          <a href=${m.url} @click=${openAsInvitee}>Open invitation for ${m.to}</a>
+          <span class="muted">· code <code>${m.code}</code></span>
+        </p>
+      </li>`,
+    ),
+    list,
+  );
+}
+
+filter.addEventListener('input', show);
+show();

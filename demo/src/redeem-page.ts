@@ -1,11 +1,13 @@
+/** The page an invitation link opens: `<redeem-invite>` reads `?code=` from the URL. */
 import { boot } from './boot.js';
 
 await boot();
-await Promise.all([
-  import('@invitekit/elements/invitekit-provider'),
-  import('@invitekit/elements/redeem-invite'),
-]);
-// The host decides where a new member lands.
-document.addEventListener('invitekit-invitation-accepted', () => {
-  setTimeout(() => location.assign('/?joined=1'), 1500);
+// The provider first: each element asks for its client as it connects.
+await import('@invitekit/elements/invitekit-provider');
+await import('@invitekit/elements/redeem-invite');
+
+// The host decides where a new member lands: after a moment on the element's confirmation, the login page.
+document.querySelector('redeem-invite')!.addEventListener('invitekit-invitation-accepted', (event) => {
+  const organization = event.detail.organization.name;
+  setTimeout(() => location.assign(`/login/?joined=${encodeURIComponent(organization)}`), 1500);
 });

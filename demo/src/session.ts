@@ -4,25 +4,34 @@
  * (the SDK's default `credentials: "include"`), exactly as a host's cookie reaches its own backend.
  */
 export const people = [
-  { token: 'acme-admin', label: 'Ada Admin (admin)' },
-  { token: 'acme-viewer', label: 'Victor Viewer (member, no permission)' },
-  { token: '', label: 'Signed out' },
+  { token: 'acme-admin', name: 'Ada Admin', label: 'Ada Admin (admin)' },
+  { token: 'acme-viewer', name: 'Victor Viewer', label: 'Victor Viewer (no permission)' },
+  { token: '', name: '', label: 'Signed out' },
 ] as const;
 
 const COOKIE = 'invitekit_session';
+const SIGNED_OUT = 'demo-signed-out';
 
 export function currentToken(): string {
   const match = document.cookie.split('; ').find((part) => part.startsWith(`${COOKIE}=`));
   return match ? decodeURIComponent(match.slice(COOKIE.length + 1)) : '';
 }
 
+export function currentPerson() {
+  const token = currentToken();
+  return people.find((person) => person.token === token) ?? people[2];
+}
+
+/** Signs a seed person in (a token) or out (`''`); signing out is remembered so a reload keeps it. */
 export function signInAs(token: string): void {
   document.cookie = token
     ? `${COOKIE}=${encodeURIComponent(token)}; path=/; SameSite=Lax`
     : `${COOKIE}=; path=/; max-age=0; SameSite=Lax`;
+  if (token) localStorage.removeItem(SIGNED_OUT);
+  else localStorage.setItem(SIGNED_OUT, '1');
 }
 
 /** First visit: signed in as the admin, so the main job shows at once. */
 export function ensureSession(): void {
-  if (!document.cookie.includes(`${COOKIE}=`) && !sessionStorage.getItem('demo-signed-out')) signInAs('acme-admin');
+  if (!currentToken() && !localStorage.getItem(SIGNED_OUT)) signInAs('acme-admin');
 }

@@ -1,10 +1,22 @@
+/** Settings › Users: the admin elements, as a host embeds them, above the product's own member list. */
 import { boot } from './boot.js';
+import { renderMembers } from './members-list.js';
 
 await boot();
-document.querySelector<HTMLElement>('#joined')!.hidden = !new URLSearchParams(location.search).has('joined');
-// The published entry points, as a host imports them.
+// The published entry points, as a host imports them. The provider first: each element asks for its client as it
+// connects, and a provider defined later would not hear the question (the element would make a client of its own).
+await import('@invitekit/elements/invitekit-provider');
 await Promise.all([
-  import('@invitekit/elements/invitekit-provider'),
   import('@invitekit/elements/invitation-table'),
   import('@invitekit/elements/invitation-requests'),
 ]);
+
+// The organization's roles, so the invite dialog offers a role select; the first is preselected.
+document.querySelector('invitation-table')!.roles = [
+  { value: 'member', label: 'Member' },
+  { value: 'admin', label: 'Admin' },
+  { value: 'billing', label: 'Billing' },
+];
+
+// Members change when an invitation is accepted, which happens on another page; invitations sent here add none.
+await renderMembers(document.querySelector<HTMLElement>('#members')!);

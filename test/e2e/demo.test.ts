@@ -1,0 +1,316 @@
+/**
+ * End-to-end journeys through the built demo (Acme Analytics) in Debian's Chromium: every rule a person meets,
+ * from the admin's invite dialog to the invitee's redeem page, through the in-browser mock server. Driven by
+ * accessible roles and names only (Playwright's role locators pierce the elements' open shadow roots).
+ *
+ *   npm run test:node                 # with everything else
+ *   npm run screenshots:e2e           # also writes docs/screenshots/e2e/NN-*.png for the first journey
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import {
+  followNewestLink,
+  invitationRow,
+  journey,
+  openMailbox,
+  openSettings,
+  shot,
+  shown,
+  signInAs,
+  startDemo,
+  toolbar,
+  until,
+  withToolbar,
+  type Demo,
+} from './harness.js';
+
+let demo: Demo;
+
+before(async () => {
+  demo = await startDemo();
+});
+
+after(async () => {
+  await demo?.close();
+});
+
+/** Opens the invite dialog from the table and types addresses into it. */
+async function openInviteDialog(page: Page) {
+  await page.getByRole('button', { name: 'Invite users' }).click();
+  return shown(page.getByRole('dialog', { name: 'Invite users' }));
+}
+
+/** Signs in with the login page's own form, which lands on Settings › Users. */
+async function signInFromLoginPage(page: Page, email: string) {
+  await page.getByRole('textbox', { name: 'Work email' }).fill(email);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await shown(page.getByRole('button', { name: 'Invite users' }));
+}
+
+/** The host page's own member list (drawn with the SDK), by address. */
+function memberRow(page: Page, email: string) {
+  return page
+    .getByRole('table', { name: /Members of Acme Inc/ })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: email, exact: true }) });
+}
+
+describe('the demo, end to end', { timeout: 120_000 }, () => {
+  it('invites three addresses (one a member): 2 sent, 1 skipped, two emails, and the invitee who accepts becomes a member', async () => {
+    await journey(demo, async (page) => {
+      await openSettings(page);
+      await shot(page, '01-settings');
+
+      const dialog = await openInviteDialog(page);
+      await dialog
+        .getByRole('textbox', { name: 'Email addresses' })
+        .fill('Lena Lindqvist <lena@example.com>, viewer@acme.test\nmax@example.com');
+      await dialog.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Billing' });
+      await shown(dialog.getByText('2 invitations will be sent, 1 address will be skipped'));
+      await shot(page, '02-invite-preview');
+
+      await dialog.getByRole('button', { name: 'Send invitations' }).click();
+      await shown(dialog.getByText('2 invitations sent'));
+      await shown(dialog.getByText('1 address skipped'));
+      await shown(dialog.getByText('already a member of the organization'));
+      await shot(page, '03-invite-sent');
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      await shown(invitationRow(page, 'lena@example.com'));
+      await shown(invitationRow(page, 'max@example.com'));
+      assert.equal(await invitationRow(page, 'viewer@acme.test').count(), 0, 'the member was not invited');
+
+      const messages = await openMailbox(page);
+      await shown(page.getByText('2 of 2 messages'));
+      assert.equal(await messages.count(), 2);
+      await shown(messages.filter({ hasText: 'To lena@example.com' }));
+      await shown(messages.filter({ hasText: 'To max@example.com' }));
+      await shot(page, '04-mailbox');
+
+      await followNewestLink(page, 'lena@example.com');
+      await shown(page.getByRole('heading', { name: 'Ada Admin invited you to join Acme Inc.' }));
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Lena Lindqvist');
+      await shot(page, '05-redeem');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
+      await shot(page, '06-accepted');
+
+      // The host sends the new member on to its login page.
+      await page.waitForURL(/\/login\/\?joined=/);
+      await shown(page.getByText('Welcome to Acme Inc.! Your invitation was accepted'));
+      await shown(page.getByRole('button', { name: 'Request invitation' }));
+      await shot(page, '07-welcome');
+
+      await signInFromLoginPage(page, 'admin@acme.test');
+      const lena = await shown(memberRow(page, 'lena@example.com'));
+      await shown(lena.getByRole('cell', { name: 'Lena Lindqvist' }));
+      await shown(lena.getByRole('cell', { name: /^billing$/i }));
+      await shown(lena.getByText('via invitation'));
+      assert.equal(await invitationRow(page, 'lena@example.com').count(), 0, 'an accepted invitation leaves the default view');
+      await shown(invitationRow(page, 'max@example.com'));
+      await lena.scrollIntoViewIfNeeded();
+      await shot(page, '08-new-member');
+
+      // The mock's state lives in the browser: a reload keeps all of it.
+      await page.reload();
+      await shown(memberRow(page, 'lena@example.com'));
+      await shown(invitationRow(page, 'max@example.com'));
+    });
+  });
+
+  it('resends an invitation up to the limit (then disabled, "0 resends left"); the same link works signed out, not as someone else', async () => {
+    await journey(demo, async (page) => {
+      await openSettings(page);
+      const jane = invitationRow(page, 'jane@example.com');
+      const resend = jane.getByRole('button', { name: 'Resend invitation to jane@example.com' });
+      await shown(jane.getByText('3 resends left'));
+      for (const left of ['2 resends left', '1 resend left', '0 resends left']) {
+        await resend.click();
+        await shown(jane.getByText(left, { exact: true }));
+      }
+      await until('Resend is disabled at 0', () => resend.isDisabled());
+      await page.reload();
+      await shown(jane.getByText('0 resends left'));
+      assert.ok(await resend.isDisabled(), 'still disabled after a reload');
+
+      const messages = await openMailbox(page);
+      const toJane = messages.filter({ hasText: 'To jane@example.com' });
+      assert.equal(await toJane.count(), 3, 'three reminders sent');
+
+      // A resend sends the same link. Opened where the admin is signed in, accepting is refused and uses nothing
+      // up; signed out, the same link works.
+      const link = await toJane.first().getByRole('link', { name: 'Open invitation for jane@example.com' }).getAttribute('href');
+      assert.ok(link);
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await shown(page.getByRole('heading', { name: 'You are signed in with another email address' }));
+      await signInAs(page, 'Signed out');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
+    });
+  });
+
+  it('lets an invitation expire after 7 days; a new invitation replaces the old link, which says expired', async () => {
+    await journey(demo, async (page) => {
+      await openSettings(page);
+      const dialog = await openInviteDialog(page);
+      await dialog.getByRole('textbox', { name: 'Email addresses' }).fill('eve@example.com');
+      await shown(dialog.getByText('1 invitation will be sent'));
+      await dialog.getByRole('button', { name: 'Send invitations' }).click();
+      await shown(dialog.getByText('1 invitation sent'));
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+      await withToolbar(page, 'Clock moved 7 days forward', (bar) => bar.getByRole('button', { name: '+7 days' }).click());
+      await shown(toolbar(page).getByText('7 days ahead'));
+      const eve = invitationRow(page, 'eve@example.com');
+      await shown(eve.getByText('Expired'));
+      await eve.getByRole('button', { name: 'Send new invitation to eve@example.com' }).click();
+      await shown(eve.getByText('Pending'));
+
+      const messages = await openMailbox(page);
+      const toEve = messages.filter({ hasText: 'To eve@example.com' });
+      assert.equal(await toEve.count(), 2, 'the first invitation and the new one');
+      await shown(toEve.first().getByText('New invitation', { exact: true }));
+
+      // The old link, from the first email.
+      await toEve.nth(1).getByRole('link', { name: 'Open invitation for eve@example.com' }).click();
+      await shown(page.getByRole('heading', { name: 'This invitation has expired' }));
+      assert.equal(await page.getByRole('button', { name: 'Accept invitation' }).count(), 0);
+
+      await followNewestLink(page, 'eve@example.com');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
+    });
+  });
+
+  it('revokes an invitation after confirming, and its link then says it was withdrawn', async () => {
+    await journey(demo, async (page) => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openSettings(page);
+      const jane = invitationRow(page, 'jane@example.com');
+      await jane.getByRole('button', { name: 'Copy link for jane@example.com' }).click();
+      await shown(page.getByText('Link copied for jane@example.com'));
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert.match(link, /\/redeem\/\?code=/);
+
+      await jane.getByRole('button', { name: 'Revoke invitation for jane@example.com' }).click();
+      const confirm = await shown(page.getByRole('alertdialog', { name: 'Revoke invitation?' }));
+      await until('focus starts on Cancel', () =>
+        confirm.getByRole('button', { name: 'Cancel' }).evaluate((button) => button.matches(':focus')),
+      );
+      await confirm.getByRole('button', { name: 'Revoke', exact: true }).click();
+      await jane.waitFor({ state: 'detached' });
+
+      await page.goto(link);
+      await shown(page.getByRole('heading', { name: 'This invitation was withdrawn' }));
+      assert.equal(await page.getByRole('button', { name: 'Accept invitation' }).count(), 0);
+    });
+  });
+
+  it('takes a request on the login page; the admin approves it and the invitation is mailed; closing requests closes the form', async () => {
+    await journey(demo, async (page) => {
+      await page.goto('/login/');
+      await shown(page.getByRole('button', { name: 'Request invitation' }));
+      await signInAs(page, 'Signed out');
+      await page.getByRole('textbox', { name: 'Email', exact: true }).fill('nia@example.com');
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nia Newbie');
+      await page.getByRole('textbox', { name: 'Message', exact: true }).fill('I run the data team in Oslo.');
+      await page.getByRole('button', { name: 'Request invitation' }).click();
+      await shown(page.getByText('If your request is approved, you will receive an invitation by email.'));
+
+      await signInFromLoginPage(page, 'admin@acme.test');
+      const approve = page.getByRole('button', { name: 'Approve request from nia@example.com' });
+      await shown(page.getByText('I run the data team in Oslo.'));
+      await approve.click();
+      await shown(page.getByText('Request from nia@example.com approved: invitation sent'));
+      await approve.waitFor({ state: 'detached' });
+      await page.reload();
+      await shown(invitationRow(page, 'nia@example.com'));
+
+      const messages = await openMailbox(page);
+      await shown(messages.filter({ hasText: 'To nia@example.com' }));
+
+      // The New user invitations switch: off, and the login page shows that requests are closed.
+      await openSettings(page);
+      const requestsSwitch = page.getByRole('switch', { name: 'New user invitations' });
+      assert.equal(await requestsSwitch.getAttribute('aria-checked'), 'true');
+      await requestsSwitch.click();
+      await until('the switch is off', async () => (await requestsSwitch.getAttribute('aria-checked')) === 'false');
+      await page.goto('/login/');
+      await shown(page.getByText('Requests are closed', { exact: true }));
+      assert.equal(await page.getByRole('button', { name: 'Request invitation' }).count(), 0);
+    });
+  });
+
+  it('marks a request stale after an SSO join, and dismisses stale requests', async () => {
+    await journey(demo, async (page) => {
+      await openSettings(page);
+      await withToolbar(page, 'ivan@example.com joined Acme Inc. through SSO', async (bar) => {
+        await bar.getByRole('textbox', { name: 'Join address' }).fill('ivan@example.com');
+        await bar.getByRole('combobox', { name: 'via' }).selectOption({ label: 'SSO' });
+        await bar.getByRole('button', { name: 'Simulate join' }).click();
+      });
+      await shown(memberRow(page, 'ivan@example.com').getByText('via SSO'));
+
+      const ivan = page.getByRole('listitem').filter({ hasText: 'ivan@example.com' });
+      await shown(ivan.getByText('Already a member'));
+      assert.ok(await page.getByRole('button', { name: 'Approve request from ivan@example.com' }).isDisabled());
+      await page.getByRole('button', { name: 'Dismiss request from ivan@example.com' }).click();
+      await shown(page.getByText('Request from ivan@example.com dismissed'));
+      await ivan.waitFor({ state: 'detached' });
+
+      // The seed's other stale request (tom@acme.test, who joined through SCIM), all at once.
+      await shown(page.getByRole('listitem').filter({ hasText: 'tom@acme.test' }).getByText('Already a member'));
+      await page.getByRole('button', { name: 'Dismiss stale requests' }).click();
+      await shown(page.getByText('1 stale request dismissed'));
+      await page.getByRole('button', { name: 'Dismiss request from tom@acme.test' }).waitFor({ state: 'detached' });
+      await shown(page.getByRole('button', { name: 'Approve request from nora@example.com' }));
+    });
+  });
+
+  it('invites the addresses of an uploaded CSV file', async () => {
+    await journey(demo, async (page) => {
+      await openSettings(page);
+      const dialog = await openInviteDialog(page);
+      const csv = ['name,email,team', 'Alice,alice@example.com,Data', 'Bob,bob@example.com,Sales', 'Carol,carol@example.com,Ops', 'Nobody,nobody@,Ops'].join('\r\n');
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        dialog.getByRole('button', { name: 'Upload CSV' }).click(),
+      ]);
+      await chooser.setFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      const field = dialog.getByRole('textbox', { name: 'Email addresses' });
+      await until('the file is read into the field', async () => (await field.inputValue()).includes('carol@example.com'));
+      await shown(dialog.getByText('3 invitations will be sent, 1 address will be skipped'));
+      await dialog.getByRole('button', { name: 'Send invitations' }).click();
+      await shown(dialog.getByText('3 invitations sent'));
+      await shown(dialog.getByText('not a valid email address'));
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      for (const email of ['alice@example.com', 'bob@example.com', 'carol@example.com']) {
+        await shown(invitationRow(page, email));
+      }
+    });
+  });
+
+  it('shows a member without permission, and a signed-out visitor, no admin action at all', async () => {
+    await journey(demo, async (page) => {
+      await openSettings(page);
+      const adminActions = page.getByRole('button', {
+        name: /^(Invite users|Export CSV|Revoke stale invitations|Resend invitation|Revoke invitation|Copy link|Copy code|Send new invitation|Approve request|Dismiss request|Dismiss stale requests)/,
+      });
+      assert.ok((await adminActions.count()) > 10, 'the admin sees the actions');
+
+      await signInAs(page, 'Victor Viewer');
+      await shown(page.getByText('You do not have permission to manage invitations in this organization.'));
+      await shown(page.getByText('You do not have permission to manage invitation requests in this organization.'));
+      await shown(page.getByText('Only administrators can see the members of Acme Inc.'));
+      assert.equal(await adminActions.count(), 0);
+      assert.equal(await page.getByRole('switch', { name: 'New user invitations' }).count(), 0);
+
+      await signInAs(page, 'Signed out');
+      await shown(page.getByText('Sign in to manage invitations.'));
+      await shown(page.getByText('Sign in to manage invitation requests.'));
+      assert.equal(await adminActions.count(), 0);
+    });
+  });
+});
