@@ -41,6 +41,16 @@ describe('<invitation-table>', () => {
     mock = await mockApi();
   });
 
+  it('names roles as the host labels them in `roles`', async () => {
+    const el = await render();
+    el.roles = [{ value: 'admin', label: 'Administrator' }];
+    await settled(el);
+    const role = (email: string) => rows(el).find((r) => r.textContent!.includes(email))!.querySelectorAll('td')[2]!.textContent!.trim();
+    expect(role('omar@example.com')).to.equal('Administrator');
+    expect(role('priya@example.com'), 'a role without a label keeps its name').to.equal('billing');
+    expect(role('jane@example.com')).to.equal('Default');
+  });
+
   it('lists pending and expired invitations with every column, a stale badge and the actions of each state', async () => {
     const el = await render();
     await settled(el);

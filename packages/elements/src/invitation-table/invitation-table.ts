@@ -241,11 +241,16 @@ export class InvitationTable extends InvitekitElement {
             : nothing}
         </span>
       </td>
-      <td>${inv.role ?? html`<span class="muted">${s.defaultRole}</span>`}</td>
+      <td>${inv.role ? this.roleLabel(inv.role) : html`<span class="muted">${s.defaultRole}</span>`}</td>
       <td class="date">${s.date(lang, inv.invitedAt)}</td>
       <td class="date">${s.date(lang, inv.expiresAt)}</td>
       <td><div class="actions">${this.renderActions(s, inv)}</div></td>
     </tr>`;
+  }
+
+  /** The label the host gave a role in `roles`, else the role as the server names it. */
+  private roleLabel(role: string): string {
+    return this.roles.find((r) => r.value === role)?.label ?? role;
   }
 
   private renderActions(s: InvitationTableStrings, inv: Invitation) {

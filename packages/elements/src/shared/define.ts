@@ -1,8 +1,20 @@
+import { ContextRoot } from '@lit/context';
+
+const CONTEXT_ROOT = Symbol.for('invitekit.context-root');
+
 /**
  * Registers `ctor` as `tag` unless the tag is taken. A second copy of the kit on one page (two bundles, say)
  * must not throw from `customElements.define`, so it warns and keeps the first definition.
+ *
+ * The first call also attaches a context root to the document: hosts import `<invitekit-provider>` and the
+ * elements in any order, and the root replays an element's request for its client once a late provider appears.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  const page = globalThis as { [CONTEXT_ROOT]?: ContextRoot };
+  if (!page[CONTEXT_ROOT]) {
+    page[CONTEXT_ROOT] = new ContextRoot();
+    page[CONTEXT_ROOT].attach(document.documentElement);
+  }
   const existing = customElements.get(tag);
   if (existing === undefined) {
     customElements.define(tag, ctor);

@@ -6,6 +6,18 @@ import { clientContext, type InvitekitClient } from './context.js';
 import { LocaleController } from './i18n.js';
 import { emit } from './events.js';
 
+const PROVIDER_TAG = 'invitekit-provider';
+
+/** The nearest `<invitekit-provider>` above `element`, across shadow roots. */
+function providerAbove(element: Element): Element | undefined {
+  let node: Node | null = element.parentNode;
+  while (node) {
+    if (node instanceof Element && node.localName === PROVIDER_TAG) return node;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return undefined;
+}
+
 /**
  * What every invitekit element shares: the SDK client, the organization, the theme and the language.
  *
@@ -35,12 +47,22 @@ export abstract class BaseElement extends LitElement {
     super.connectedCallback();
     // A provider above answers the context request synchronously during connection, so by now `client` is
     // set if one exists; only a lone element pays for loading a client of its own.
-    if (!this.client) {
-      void this.loadOwnClient({
-        baseUrl: this.baseUrl,
-        ...(this.organization ? { organization: this.organization } : {}),
-      });
+    if (!this.client) void this.useOwnClientUnlessProvided();
+  }
+
+  private async useOwnClientUnlessProvided(): Promise<void> {
+    // A provider whose module loads after this element's is in the page but not defined yet: it answers once
+    // defined (the ContextRoot that defineElement attaches replays the request), so wait for it instead of
+    // making a client without its organization.
+    if (providerAbove(this) && !customElements.get(PROVIDER_TAG)) {
+      await customElements.whenDefined(PROVIDER_TAG);
+      await (providerAbove(this) as LitElement | undefined)?.updateComplete;
     }
+    if (this.client) return;
+    await this.loadOwnClient({
+      baseUrl: this.baseUrl,
+      ...(this.organization ? { organization: this.organization } : {}),
+    });
   }
 
   /**
