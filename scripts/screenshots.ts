@@ -14,6 +14,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import { workspaceResolve } from '../vite.config.js';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const scenesDir = join(repo, 'docs/screenshots/scenes');
@@ -60,16 +61,8 @@ if (!address || typeof address === 'string') throw new Error('The dev server has
 const origin = `http://127.0.0.1:${address.port}`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 
 let failures = 0;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const configFile = join(repo, 'vite.config.ts');
@@ -42,16 +43,8 @@ export async function startDemo(): Promise<Demo> {
     });
     const { port } = server.httpServer.address() as AddressInfo;
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     if (screenshotsDir) await mkdir(screenshotsDir, { recursive: true });
     const [openServer, openBrowser] = [server, browser];

@@ -20,3 +20,9 @@ export async function mockApi(seed: 'default' | 'empty' = 'default') {
 export function clientAs(token?: string, organization = 'acme') {
   return createClient({ baseUrl: '/api', organization, retry: 0, ...(token ? { token } : {}) });
 }
+
+/** Latency and random 503s on `/api`, through the mock's own control. */
+export async function setFaults(body: { latencyMs?: number; failureRate?: number }): Promise<void> {
+  const response = await fetch('/__mock/faults', { method: 'POST', body: JSON.stringify(body) });
+  if (response.status !== 204) throw new Error(`the mock refused the faults: ${response.status}`);
+}

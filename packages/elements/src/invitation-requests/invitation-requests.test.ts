@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse, delay } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
+import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import { button, deepActive, englishLeft, findButton, problem, textOf, wordsOf } from '../../test/dom.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/invitation-requests.js';
@@ -25,15 +26,6 @@ const toggle = (el: InvitationRequests) => el.shadowRoot!.querySelector<HTMLButt
 const settled = (el: InvitationRequests) =>
   waitUntil(() => items(el).length > 0 && !toggle(el).disabled && !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'never loaded', { timeout: 4000 });
 
-async function accessibleInBothThemes(el: InvitationRequests) {
-  await expect(el).to.be.accessible();
-  el.theme = 'dark';
-  await el.updateComplete;
-  await expect(el).to.be.accessible();
-  el.theme = undefined;
-  await el.updateComplete;
-}
-
 describe('<invitation-requests>', () => {
   let mock: Awaited<ReturnType<typeof mockApi>>;
   beforeEach(async () => {
@@ -53,7 +45,7 @@ describe('<invitation-requests>', () => {
     const sw = toggle(el);
     expect(el.shadowRoot!.getElementById(sw.getAttribute('aria-labelledby')!)!.textContent).to.equal('New user invitations');
     expect(sw.getAttribute('aria-checked')).to.equal('true');
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('approves a request: the invitation goes out, the row leaves, the result is announced', async () => {
@@ -111,7 +103,7 @@ describe('<invitation-requests>', () => {
     await waitUntil(() => toggle(el).getAttribute('aria-checked') === 'false');
     expect((await clientAs('acme-admin').settings.get()).invitationRequestsEnabled).to.equal(false);
     await waitUntil(() => announcer(el).textContent!.includes('New user invitations turned off'));
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
     toggle(el).focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => toggle(el).getAttribute('aria-checked') === 'true');
@@ -122,11 +114,11 @@ describe('<invitation-requests>', () => {
     mock.worker.use(http.get(LIST, async () => { await delay('infinite'); return HttpResponse.json({}); }));
     const loading = await render();
     await waitUntil(() => textOf(loading).includes('Loading requests…'));
-    await accessibleInBothThemes(loading);
+    await expectAccessibleInBothThemes(loading);
     await mockApi('empty');
     const empty = await render();
     await waitUntil(() => textOf(empty).includes('No pending requests'));
-    await accessibleInBothThemes(empty);
+    await expectAccessibleInBothThemes(empty);
   });
 
   it('shows a failed load in an alert with Try again, which recovers', async () => {
@@ -134,7 +126,7 @@ describe('<invitation-requests>', () => {
     const el = await render();
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The requests could not be loaded.');
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
     mock.worker.resetHandlers();
     button(el, 'Try again').click();
     await settled(el);
@@ -145,7 +137,7 @@ describe('<invitation-requests>', () => {
     const viewer = await render({ client: clientAs('acme-viewer') });
     await waitUntil(() => textOf(viewer).includes('You do not have permission to manage invitation requests'));
     expect(viewer.shadowRoot!.querySelector('button, ul')).to.equal(null);
-    await accessibleInBothThemes(viewer);
+    await expectAccessibleInBothThemes(viewer);
     const visitor = await render({ client: clientAs() });
     await waitUntil(() => textOf(visitor).includes('Sign in to manage invitation requests.'));
   });
@@ -181,6 +173,6 @@ describe('<invitation-requests>', () => {
     expect(findButton(el, 'Approuver la demande de nora@example.com')).to.exist;
     expect(englishLeft(invitationRequestsStrings.en, invitationRequestsStrings.fr!, shown, ['failures'])).to.deep.equal([]);
     expect(shown).not.to.match(/Requested|request from|requests\b/);
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 });

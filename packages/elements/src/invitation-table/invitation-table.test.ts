@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse, delay } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
+import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import { button, deepActive, englishLeft, findButton, problem, recordClipboard, textOf, waitForButton, wordsOf } from '../../test/dom.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/invitation-table.js';
@@ -25,15 +26,6 @@ const rows = (el: InvitationTable) => Array.from(el.shadowRoot!.querySelectorAll
 const emails = (el: InvitationTable) => rows(el).map((row) => row.querySelector('td')!.textContent!.trim());
 const announcer = (el: InvitationTable) => el.shadowRoot!.querySelector('[role="status"].announcer')!;
 const settled = (el: InvitationTable) => waitUntil(() => rows(el).length > 0 && !el.shadowRoot!.querySelector('table[aria-busy="true"]'), 'rows never loaded', { timeout: 4000 });
-
-async function accessibleInBothThemes(el: InvitationTable) {
-  await expect(el).to.be.accessible();
-  el.theme = 'dark';
-  await el.updateComplete;
-  await expect(el).to.be.accessible();
-  el.theme = 'light';
-  await el.updateComplete;
-}
 
 describe('<invitation-table>', () => {
   let mock: Awaited<ReturnType<typeof mockApi>>;
@@ -74,7 +66,7 @@ describe('<invitation-table>', () => {
     expect(findButton(el, 'Copy link for kim@example.com')).to.equal(undefined);
     expect(el.shadowRoot!.querySelector('[aria-sort]')!.textContent).to.contain('Invited');
     expect(el.shadowRoot!.querySelector('[aria-sort]')!.getAttribute('aria-sort')).to.equal('descending');
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('sorts on the server by a header button and marks the sorted column with aria-sort', async () => {
@@ -110,7 +102,7 @@ describe('<invitation-table>', () => {
     await waitUntil(() => emails(el).join() === 'priya@example.com', 'search applied');
     await sendKeys({ type: 'zzz' });
     await waitUntil(() => textOf(el).includes('No invitations match this search and filter'));
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
     button(el, 'Clear search and filter').click();
     await waitUntil(() => rows(el).length === 6);
     expect(search.value).to.equal('');
@@ -138,7 +130,7 @@ describe('<invitation-table>', () => {
     worker.use(http.get(LIST, async () => { await delay('infinite'); return HttpResponse.json({}); }));
     const el = await render();
     await waitUntil(() => textOf(el).includes('Loading invitations…'));
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('says there are no pending invitations when there are none', async () => {
@@ -147,7 +139,7 @@ describe('<invitation-table>', () => {
     await waitUntil(() => textOf(el).includes('No pending invitations'));
     expect(el.shadowRoot!.querySelector('table')).to.equal(null);
     expect(findButton(el, 'Invite users')).to.exist;
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('shows a failed load in an alert with Try again, which recovers', async () => {
@@ -158,7 +150,7 @@ describe('<invitation-table>', () => {
     el.addEventListener('invitekit-error', (e) => errors.push(e.detail.error));
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no alert');
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The invitations could not be loaded.');
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
     worker.resetHandlers();
     worker.use(http.get(LIST, () => HttpResponse.error()), );
     button(el, 'Try again').click();
@@ -174,10 +166,10 @@ describe('<invitation-table>', () => {
     const viewer = await render({ client: clientAs('acme-viewer') });
     await waitUntil(() => textOf(viewer).includes('You do not have permission to manage invitations'));
     expect(viewer.shadowRoot!.querySelector('table, button')).to.equal(null);
-    await accessibleInBothThemes(viewer);
+    await expectAccessibleInBothThemes(viewer);
     const visitor = await render({ client: clientAs() });
     await waitUntil(() => textOf(visitor).includes('Sign in to manage invitations.'));
-    await accessibleInBothThemes(visitor);
+    await expectAccessibleInBothThemes(visitor);
   });
 
   it('copies the link and the code of a pending invitation and says so', async () => {
@@ -190,7 +182,7 @@ describe('<invitation-table>', () => {
     button(el, 'Copy code for jane@example.com').click();
     await waitUntil(() => announcer(el).textContent!.includes('Code copied for jane@example.com'));
     expect(writes[1]).to.equal(mock.mock.seedCodes.jane);
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('resends, counts down the resends left, and reports a refused resend', async () => {
@@ -231,7 +223,7 @@ describe('<invitation-table>', () => {
     await waitUntil(() => dialog.open);
     expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Revoke invitation?');
     expect(deepActive()!.textContent!.trim()).to.equal('Cancel');
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);
     expect(deepActive()).to.equal(revoke);
@@ -354,6 +346,6 @@ describe('<invitation-table>', () => {
     const shown = wordsOf(el);
     expect(englishLeft(invitationTableStrings.en, invitationTableStrings.fr!, shown, ['failures'])).to.deep.equal([]);
     expect(shown).not.to.match(/resends? left|Copy (link|code) for|Resend invitation|Send new invitation|Next page/);
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 });

@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
+import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import { button, deepActive, englishLeft, findButton, problem, textOf, wordsOf } from '../../test/dom.js';
 import '../define/invite-dialog.js';
 import type { InviteDialog, InviteRole } from './invite-dialog.js';
@@ -53,15 +54,6 @@ function countSends(worker: Awaited<ReturnType<typeof mockApi>>['worker']) {
   return { sends, stop: () => worker.events.removeListener('request:start', listener) };
 }
 
-async function accessibleInBothThemes(el: InviteDialog) {
-  await expect(el).to.be.accessible();
-  el.theme = 'dark';
-  await el.updateComplete;
-  await expect(el).to.be.accessible();
-  el.theme = undefined;
-  await el.updateComplete;
-}
-
 describe('<invite-dialog>', () => {
   let mock: Awaited<ReturnType<typeof mockApi>>;
   beforeEach(async () => {
@@ -77,7 +69,7 @@ describe('<invite-dialog>', () => {
     expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Invite users');
     expect(deepActive()).to.equal(textarea(el));
     expect(textarea(el).labels![0]!.textContent).to.equal('Email addresses');
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !el.open);
     expect(el.hasAttribute('open')).to.equal(false);
@@ -99,7 +91,7 @@ describe('<invite-dialog>', () => {
     ]);
     expect(textOf(el)).to.contain('1 invitation will be sent, 4 addresses will be skipped');
     expect(mock.mock.outbox()).to.have.length(0);
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('sends, then reports what was sent and each skipped address with its reason', async () => {
@@ -114,7 +106,7 @@ describe('<invite-dialog>', () => {
     expect(el.shadowRoot!.querySelector('.result li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('jane@example.com already invited');
     expect(mock.mock.outbox().filter((m) => m.kind === 'invitation')).to.have.length(3);
     expect(deepActive()!.textContent).to.equal('3 invitations sent');
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
     button(el, 'Invite more people').click();
     await el.updateComplete;
     expect(textarea(el).value).to.equal('');
@@ -158,7 +150,7 @@ describe('<invite-dialog>', () => {
       await failed;
       await waitUntil(() => textOf(el).includes('The invitations could not be sent. Try again.'));
       expect(el.shadowRoot!.querySelector('[role="alert"]:not(#problem)')!.textContent).to.contain('could not be sent');
-      await accessibleInBothThemes(el);
+      await expectAccessibleInBothThemes(el);
       mock.worker.resetHandlers();
       button(el, 'Send invitations').click();
       await waitUntil(() => textOf(el).includes('1 invitation sent'));
@@ -183,7 +175,7 @@ describe('<invite-dialog>', () => {
       button(el, 'Send invitations').click();
       await el.updateComplete;
       expect(deepActive()).to.equal(textarea(el));
-      await accessibleInBothThemes(el);
+      await expectAccessibleInBothThemes(el);
       expect(counter.sends).to.have.length(0);
     } finally {
       counter.stop();
@@ -263,6 +255,6 @@ describe('<invite-dialog>', () => {
     expect(shown).to.contain('déjà invitée');
     expect(englishLeft(inviteDialogStrings.en, inviteDialogStrings.fr!, shown, ['failures'])).to.deep.equal([]);
     expect(findButton(el, 'Envoyer les invitations')).to.exist;
-    await accessibleInBothThemes(el);
+    await expectAccessibleInBothThemes(el);
   });
 });

@@ -3,7 +3,8 @@ import { nothing } from 'lit';
 import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { SEED_CODES } from '@invitekit/mock-server/browser';
-import { clientAs, mockApi } from '../../test/mock-api.js';
+import { clientAs, mockApi, setFaults } from '../../test/mock-api.js';
+import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/redeem-invite.js';
 import type { RedeemInvite, RedeemState } from './redeem-invite.js';
@@ -50,18 +51,6 @@ async function settled(el: RedeemInvite, state: RedeemState) {
   await el.updateComplete;
 }
 
-async function expectAccessible(el: RedeemInvite) {
-  for (const theme of ['light', 'dark'] as const) {
-    el.theme = theme;
-    await el.updateComplete;
-    await expect(el).to.be.accessible();
-  }
-}
-
-async function setFaults(body: { latencyMs?: number; failureRate?: number }) {
-  expect((await fetch('/__mock/faults', { method: 'POST', body: JSON.stringify(body) })).status).to.equal(204);
-}
-
 async function janeStatus() {
   return (await clientAs('acme-admin').invitations.get('inv_jane')).status;
 }
@@ -76,7 +65,7 @@ describe('<redeem-invite>', () => {
     const el = await fixture<RedeemInvite>(html`<redeem-invite code=${JANE} .client=${clientAs()}></redeem-invite>`);
     expect(el.state).to.be.undefined;
     expect($(el, '[role="status"]')!.textContent).to.equal('Loading your invitation…');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('shows the offer: organization, inviter, masked address, role and expiry, and uses nothing up', async () => {
@@ -92,7 +81,7 @@ describe('<redeem-invite>', () => {
     const tree = (await a11ySnapshot({})) as unknown as AxNode;
     expect(findAccessibilityNode<AxNode>(tree, (n) => n.role === 'button' && n.name === 'Accept invitation')).to.exist;
     expect(findAccessibilityNode<AxNode>(tree, (n) => n.role === 'button' && n.name === 'Decline')).to.exist;
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
 
     // Looking up is a GET: the code still works for the person afterwards.
     const accepted = await clientAs().invites.accept(SEED_CODES.omar);
@@ -112,7 +101,7 @@ describe('<redeem-invite>', () => {
     expect(heading(el)).to.equal('Welcome to Acme Inc.');
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
     expect(await janeStatus()).to.equal('accepted');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('accepts from the keyboard: Enter in the name field, Tab to the buttons', async () => {
@@ -135,7 +124,7 @@ describe('<redeem-invite>', () => {
     expect(dialog.getAttribute('aria-labelledby')).to.equal('confirm-title');
     expect($(el, '#confirm-title')!.textContent).to.equal('Decline this invitation?');
     expect(el.shadowRoot!.activeElement, 'focus starts on Cancel').to.equal(button(el, 'Cancel'));
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
 
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -161,7 +150,7 @@ describe('<redeem-invite>', () => {
     expect(heading(el)).to.equal('Invitation declined');
     expect(text(el)).to.contain('ask an administrator of Acme Inc. for a new invitation');
     expect(await janeStatus()).to.equal('declined');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('shows an expired invitation (8 days on) and whom to ask', async () => {
@@ -172,7 +161,7 @@ describe('<redeem-invite>', () => {
     expect(heading(el)).to.equal('This invitation has expired');
     expect(text(el)).to.match(/It expired on .+\. Ask Ada Admin for a new invitation\./);
     expect(button(el, 'Accept invitation')).to.be.null;
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('turns an accept that finds the invitation expired into the expired state', async () => {
@@ -189,7 +178,7 @@ describe('<redeem-invite>', () => {
     expect(el.state).to.equal('revoked');
     expect(heading(el)).to.equal('This invitation was withdrawn');
     expect(text(el)).to.contain('ask an administrator of Acme Inc. to invite you again');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('shows an invitation already accepted or declined as already used', async () => {
@@ -197,7 +186,7 @@ describe('<redeem-invite>', () => {
       const el = await render(code);
       expect(el.state).to.equal('used');
       expect(heading(el)).to.equal('This invitation has already been used');
-      await expectAccessible(el);
+      await expectAccessibleInBothThemes(el);
     }
   });
 
@@ -210,7 +199,7 @@ describe('<redeem-invite>', () => {
     expect(await failed).to.have.property('code', 'invalid_code');
     expect(heading(el)).to.equal('We could not find this invitation');
     expect($(el, '[role="alert"]')).to.exist;
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('reads the code from the page URL, and says when there is none', async () => {
@@ -225,7 +214,7 @@ describe('<redeem-invite>', () => {
       expect(none.state).to.equal('no-code');
       expect(heading(none)).to.equal('No invitation code');
       expect(text(none)).to.contain('Open this page from the link in your invitation email.');
-      await expectAccessible(none);
+      await expectAccessibleInBothThemes(none);
     } finally {
       history.replaceState(null, '', original);
     }
@@ -238,7 +227,7 @@ describe('<redeem-invite>', () => {
     expect(heading(el)).to.equal('You are signed in with another email address');
     expect(text(el)).to.contain('This invitation is for j***@example.com.');
     expect(await janeStatus()).to.equal('pending');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('two tabs: one accepts, the other then declines or accepts and is told the code is used', async () => {
@@ -270,7 +259,7 @@ describe('<redeem-invite>', () => {
     const el = await render();
     expect(el.state).to.equal('error');
     expect($(el, '[role="alert"]')!.textContent).to.contain('We could not reach the server');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
     await click(el, 'Try again');
     await settled(el, 'pending');
@@ -283,7 +272,7 @@ describe('<redeem-invite>', () => {
     await waitUntil(() => button(el, 'Try again') !== null);
     expect(el.state).to.equal('pending');
     expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Try again'));
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
     await click(el, 'Try again');
     await settled(el, 'accepted');
@@ -354,6 +343,6 @@ describe('<redeem-invite>', () => {
     mock.setFaults({ failureRate: 1 });
     const failing = await render(SEED_CODES.priya, clientAs(), 'fr');
     expect(text(failing)).to.match(/^Une erreur est survenue Impossible de joindre le serveur\. .+ Réessayer$/);
-    await expectAccessible(failing);
+    await expectAccessibleInBothThemes(failing);
   });
 });

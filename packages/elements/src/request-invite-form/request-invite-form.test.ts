@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
-import { clientAs, mockApi } from '../../test/mock-api.js';
+import { clientAs, mockApi, setFaults } from '../../test/mock-api.js';
+import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/request-invite-form.js';
 import type { RequestInviteForm } from './request-invite-form.js';
@@ -43,19 +44,6 @@ async function submit(el: RequestInviteForm) {
 }
 
 /** axe finds nothing in this state, in the light and the dark theme. */
-async function expectAccessible(el: RequestInviteForm) {
-  for (const theme of ['light', 'dark'] as const) {
-    el.theme = theme;
-    await el.updateComplete;
-    await expect(el).to.be.accessible();
-  }
-}
-
-async function setFaults(body: { latencyMs?: number; failureRate?: number }) {
-  const response = await fetch('/__mock/faults', { method: 'POST', body: JSON.stringify(body) });
-  expect(response.status).to.equal(204);
-}
-
 async function pendingRequestEmails(): Promise<string[]> {
   const page = await clientAs('acme-admin').requests.list({ limit: 100 });
   return page.items.map((item) => item.email);
@@ -71,7 +59,7 @@ describe('<request-invite-form>', () => {
     const el = await fixture<RequestInviteForm>(html`<request-invite-form organization="acme" .client=${clientAs()}></request-invite-form>`);
     expect(text(el)).to.equal('Loading…');
     expect($(el, '[role="status"]')).to.exist;
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('offers a real form with the public accessible names and autofill hints', async () => {
@@ -98,7 +86,7 @@ describe('<request-invite-form>', () => {
     }
     // The honeypot is out of the accessibility tree.
     expect(findAccessibilityNode<AxNode>(tree, (node) => node.name === 'Website')).to.be.null;
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('submits by keyboard alone: Tab order Email, Name, Message, button, and Enter sends', async () => {
@@ -136,7 +124,7 @@ describe('<request-invite-form>', () => {
       await typeInto(el, 'email', address);
       await submit(el);
       answers.push(root(el).querySelector('[part="base"]')!.innerHTML.replace(/<!--[^]*?-->/g, ''));
-      await expectAccessible(el);
+      await expectAccessibleInBothThemes(el);
     }
     expect(answers[0]).to.contain('If your request is approved, you will receive an invitation by email.');
     expect(answers[1]).to.equal(answers[0]);
@@ -152,7 +140,7 @@ describe('<request-invite-form>', () => {
     expect(email.getAttribute('aria-describedby')).to.equal('email-error');
     expect($(el, '#email-error')!.textContent).to.equal('Enter your email address.');
     expect(root(el).activeElement).to.equal(email);
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
 
     await sendKeys({ type: 'not-an-address' });
     await el.updateComplete;
@@ -185,7 +173,7 @@ describe('<request-invite-form>', () => {
     expect(root(el).activeElement).to.equal(email);
     expect(text(el)).not.to.contain('If your request is approved');
     expect(await pendingRequestEmails()).to.deep.equal(before);
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('sends one request per submit, the button disabled while it is in flight', async () => {
@@ -218,7 +206,7 @@ describe('<request-invite-form>', () => {
     const alert = $(el, 'form [role="alert"]')!;
     expect(alert.textContent).to.equal('Too many requests for this address. Please try again in 12 minutes.');
     expect(text(el)).not.to.contain('If your request is approved');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('answers a filled honeypot with the confirmation and stores nothing', async () => {
@@ -239,7 +227,7 @@ describe('<request-invite-form>', () => {
     const el = await render('globex', clientAs(undefined, 'globex'));
     expect(text(el)).to.contain('Requests for invitations are closed');
     expect($(el, 'form')).to.be.null;
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('shows the closed state once an admin turns requests off, on load and at submit', async () => {
@@ -260,7 +248,7 @@ describe('<request-invite-form>', () => {
     const el = await render('no-such-org');
     expect($(el, '[role="alert"]')!.textContent).to.contain('This organization does not exist');
     expect($(el, 'form')).to.be.null;
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
   });
 
   it('offers "Try again" when access cannot be loaded, and recovers', async () => {
@@ -268,7 +256,7 @@ describe('<request-invite-form>', () => {
     const el = await render();
     const alert = $(el, '[role="alert"]')!;
     expect(alert.textContent).to.contain('We could not load this form');
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
     $<HTMLButtonElement>(el, '[role="alert"] button')!.click();
     await waitUntil(() => $(el, 'form') !== null, 'the retry never brought the form');
@@ -281,7 +269,7 @@ describe('<request-invite-form>', () => {
     await submit(el);
     expect($(el, 'form [role="alert"]')!.textContent).to.contain('Your request could not be sent');
     expect(input(el, 'email').value).to.equal(NEW_ADDRESS);
-    await expectAccessible(el);
+    await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
     await submit(el);
     expect(text(el)).to.contain('If your request is approved');
@@ -323,7 +311,7 @@ describe('<request-invite-form>', () => {
     const failing = await render('acme', clientAs(), 'fr');
     expect(text(failing)).to.contain('Impossible de charger ce formulaire.');
     expect($(failing, '[role="alert"] button')!.textContent).to.equal('Réessayer');
-    await expectAccessible(failing);
+    await expectAccessibleInBothThemes(failing);
   });
 
   it('takes any string from the host through `strings`', async () => {
