@@ -3,6 +3,8 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.strings.ts', 'src/**/*.strings.*.ts', 'src/**/*.styles.ts'],
   litelement: true,
+  // The package.json already names custom-elements.json; a check run into a scratch folder must not rewrite it.
+  packagejson: false,
   plugins: [
     {
       // The manifest documents the public API: private and protected members are implementation.
