@@ -19,6 +19,7 @@ const fr: InvitationRequestsStrings = {
   loading: 'Chargement des demandes…',
   empty: 'Aucune demande en attente',
   loadError: 'Impossible de charger les demandes.',
+  settingError: 'Impossible de charger le réglage Invitations de nouveaux utilisateurs.',
   tryAgain: 'Réessayer',
   forbidden: 'Vous n’avez pas l’autorisation de gérer les demandes d’invitation de cette organisation. Demandez à un administrateur.',
   unauthenticated: 'Connectez-vous pour gérer les demandes d’invitation.',

@@ -19,6 +19,8 @@ export interface InvitationRequestsStrings {
   loading: string;
   empty: string;
   loadError: string;
+  /** Beside the switch when the setting could not be loaded. */
+  settingError: string;
   tryAgain: string;
   forbidden: string;
   unauthenticated: string;
@@ -51,6 +53,7 @@ const en: InvitationRequestsStrings = {
   loading: 'Loading requests…',
   empty: 'No pending requests',
   loadError: 'The requests could not be loaded.',
+  settingError: 'The New user invitations setting could not be loaded.',
   tryAgain: 'Try again',
   forbidden: 'You do not have permission to manage invitation requests in this organization. Ask an organization admin.',
   unauthenticated: 'Sign in to manage invitation requests.',

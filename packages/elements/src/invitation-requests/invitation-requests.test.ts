@@ -133,6 +133,47 @@ describe('<invitation-requests>', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
+  it('says when the setting cannot be loaded, reports it, and Try again recovers the switch', async () => {
+    mock.worker.use(http.get('/api/orgs/acme/settings', () => HttpResponse.error(), { once: true }));
+    const errors: unknown[] = [];
+    const el = await fixture<InvitationRequests>(html`<invitation-requests
+      lang="en"
+      .client=${clientAs('acme-admin')}
+      @invitekit-error=${(e: CustomEvent) => errors.push(e.detail.error)}
+    ></invitation-requests>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.setting [role="alert"]'), 'no message for the setting');
+    expect(el.shadowRoot!.querySelector('.setting [role="alert"]')!.textContent).to.contain('The New user invitations setting could not be loaded.');
+    expect(errors).to.have.length(1);
+    await expectAccessibleInBothThemes(el);
+    button(el, 'Try again').click();
+    await settled(el);
+    expect(toggle(el).getAttribute('aria-checked')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('.setting [role="alert"]')).to.equal(null);
+  });
+
+  it('drops a "Show more" page that a reload overtook', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let firstPages = 0;
+    mock.worker.use(
+      http.get(LIST, async ({ request }) => {
+        if (!new URL(request.url).searchParams.has('cursor')) firstPages += 1;
+        else await gate;
+        return undefined; // on to the mock server's own handler
+      }),
+    );
+    const el = await fixture<InvitationRequests>(html`<invitation-requests lang="en" page-size="1" .client=${clientAs('acme-admin')}></invitation-requests>`);
+    await settled(el);
+    button(el, 'Show more requests').click();
+    el.reload();
+    await waitUntil(() => firstPages === 2 && !el.shadowRoot!.querySelector('[aria-busy="true"]'));
+    release();
+    // The stale page's answer (when its request was not aborted) arrives within this.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await el.updateComplete;
+    expect(emails(el)).to.deep.equal(['nora@example.com']);
+  });
+
   it('tells a member without member:manage, and a signed-out visitor, what is wrong', async () => {
     const viewer = await render({ client: clientAs('acme-viewer') });
     await waitUntil(() => textOf(viewer).includes('You do not have permission to manage invitation requests'));

@@ -73,9 +73,12 @@ export class InvitationRequests extends InvitekitElement {
     },
   });
   private focusIndexAfterLoad?: number;
+  /** The "Show more" load under way; a new first page makes its answer stale, so each load aborts it. */
+  private moreLoad?: AbortController;
 
   private readonly requests = new Task(this, {
     task: async ([client, , limit], { signal }): Promise<Page<InvitationRequest> | null> => {
+      this.moreLoad?.abort();
       if (!client) return null;
       return client.requests.list({ limit: pageLimit(limit) }, this.callOptions(signal));
     },
@@ -91,6 +94,10 @@ export class InvitationRequests extends InvitekitElement {
     args: () => [this.client, this.organization] as const,
     onComplete: () => {
       this.savedSettings = undefined;
+    },
+    // A failed list says so for both (its "Try again" reloads both); alone, the switch says so beside it.
+    onError: (error) => {
+      if (!isAbort(error)) this.reportError(error);
     },
   });
 
@@ -141,6 +148,11 @@ export class InvitationRequests extends InvitekitElement {
         <span class="muted" aria-hidden="true">${settings ? (on ? s.switchOn : s.switchOff) : ''}</span>
       </button>
       <p id="switch-hint" class="muted hint">${s.switchHint}</p>
+      ${!settings && this.settings.status === TaskStatus.ERROR && this.requests.status !== TaskStatus.ERROR
+        ? html`<p class="error" role="alert">
+            ${s.settingError} <button part="button" @click=${() => this.settings.run()}>${s.tryAgain}</button>
+          </p>`
+        : nothing}
     </div>`;
   }
 
@@ -203,9 +215,15 @@ export class InvitationRequests extends InvitekitElement {
     const cursor = this.nextCursor;
     if (!cursor) return Promise.resolve();
     return this.actions.run('*more', async () => {
-      const page = await this.client!.requests.list({ limit: pageLimit(this.pageSize), cursor }, this.callOptions());
-      this.more = [...this.more, ...page.items];
-      this.nextCursor = page.nextCursor;
+      const load = (this.moreLoad = new AbortController());
+      try {
+        const page = await this.client!.requests.list({ limit: pageLimit(this.pageSize), cursor }, this.callOptions(load.signal));
+        if (load.signal.aborted) return;
+        this.more = [...this.more, ...page.items];
+        this.nextCursor = page.nextCursor;
+      } catch (error) {
+        if (!load.signal.aborted) throw error;
+      }
     });
   }
 

@@ -251,6 +251,23 @@ describe('<invitation-table>', () => {
     await waitUntil(() => announcer(el).textContent!.includes('Invitation for jane@example.com revoked'));
   });
 
+  it('moves focus to the next row\'s first action when a revoked row leaves, not to the table', async () => {
+    const el = await render();
+    await settled(el);
+    const before = emails(el);
+    const at = before.indexOf('jane@example.com');
+    const next = before[at + 1]!;
+    button(el, 'Revoke invitation for jane@example.com').focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
+    await waitUntil(() => dialog.open);
+    button(el, 'Revoke').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !emails(el).includes('jane@example.com'));
+    await waitUntil(() => deepActive()?.closest('tr')?.textContent?.includes(next), `focus never reached ${next}'s row`);
+    expect(deepActive()!.tagName).to.equal('BUTTON');
+  });
+
   it('revokes every stale invitation at once', async () => {
     const el = await render();
     await settled(el);

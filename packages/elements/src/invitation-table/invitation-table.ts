@@ -84,8 +84,11 @@ export class InvitationTable extends InvitekitElement {
       if (isApiError(error) && error.status === 409) this.reload();
     },
   });
-  /** The row whose first action takes focus after the next load (its button may have gone). */
-  private focusAfterLoad?: string;
+  /**
+   * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
+   * at its place (the next one), else the table.
+   */
+  private focusAfterLoad?: { id: string; index: number };
 
   private readonly invitations = new Task(this, {
     task: async ([client, , filter, q, sort, order, cursor, limit], { signal }): Promise<Page<Invitation> | null> => {
@@ -311,17 +314,27 @@ export class InvitationTable extends InvitekitElement {
       this.query.goTo(this.query.page - 1);
       return;
     }
-    const id = this.focusAfterLoad;
-    if (id === undefined) return;
+    const focus = this.focusAfterLoad;
+    if (focus === undefined) return;
     this.focusAfterLoad = undefined;
+    // The task calls onComplete before it asks for the render of the new page: ask now, so that the rows
+    // searched below are the new ones, not the ones the action just changed.
+    this.requestUpdate();
     void this.updateComplete.then(() => {
-      const row = this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"]`);
+      const rows = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('tbody tr'));
+      const row = rows.find((r) => r.dataset.id === focus.id) ?? rows[Math.min(focus.index, rows.length - 1)];
       const target = row?.querySelector<HTMLElement>('button:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('table');
       target?.focus();
     });
   }
 
   // --- actions ------------------------------------------------------------------------------------------
+
+  /** Focus returns to `inv`'s row after the reload that an action on it starts (see `afterLoad`). */
+  private refocus(inv: Invitation): void {
+    const index = this.invitations.value?.items.findIndex((item) => item.id === inv.id) ?? -1;
+    this.focusAfterLoad = { id: inv.id, index: Math.max(0, index) };
+  }
 
   private copy(inv: Invitation, what: 'link' | 'code'): Promise<void> {
     return this.actions.run(inv.id, async () => {
@@ -341,7 +354,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(inv.id, async () => {
       const invitation = await this.client!.invitations.resend(inv.id, this.callOptions());
       emit(this, 'invitekit-invitation-resent', { invitation });
-      if (invitation.resendsRemaining === 0) this.focusAfterLoad = inv.id;
+      if (invitation.resendsRemaining === 0) this.refocus(inv);
       this.reload();
       await this.actions.announce(this.s.resent(inv.email));
     });
@@ -351,7 +364,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(inv.id, async () => {
       const invitation = await this.client!.invitations.renew(inv.id, this.callOptions());
       emit(this, 'invitekit-invitation-renewed', { invitation });
-      this.focusAfterLoad = inv.id;
+      this.refocus(inv);
       this.reload();
       await this.actions.announce(this.s.renewed(inv.email));
     });
@@ -385,7 +398,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(inv.id, async () => {
       const invitation = await this.client!.invitations.revoke(inv.id, this.callOptions());
       emit(this, 'invitekit-invitation-revoked', { invitation });
-      this.focusAfterLoad = inv.id;
+      this.refocus(inv);
       this.reload();
       await this.actions.announce(this.s.revoked(inv.email));
     });

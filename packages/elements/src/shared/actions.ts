@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 export interface ActionsOptions {
   /** The words for a failure, said in the live region. */
@@ -11,7 +11,7 @@ export interface ActionsOptions {
  * The actions of an admin element: one action per key at a time (a double click acts once), and each outcome or
  * failure said in the element's polite live region. The element renders `message` in its `role="status"` region.
  */
-export class ActionsController implements ReactiveController {
+export class ActionsController {
   /** What the live region says now. */
   message = '';
   private readonly busy = new Set<string>();
@@ -19,11 +19,7 @@ export class ActionsController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: ActionsOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Says `message` in the live region. */
   async announce(message: string): Promise<void> {
