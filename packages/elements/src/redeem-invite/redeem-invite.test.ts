@@ -60,6 +60,18 @@ describe('<redeem-invite>', () => {
     await mockApi();
   });
 
+  it('shows the outcome of an accept only while it still shows that code', async () => {
+    const el = await render(JANE);
+    await setFaults({ latencyMs: 400 });
+    const accepted = oneEvent(el, 'invitekit-invitation-accepted');
+    await click(el, 'Accept invitation');
+    el.code = SEED_CODES.omar;
+    await accepted; // Jane's accept went through: the host hears of it
+    await settled(el, 'pending');
+    expect(pairs(el)[0]).to.equal('Sent to: o***@example.com');
+    expect(await janeStatus()).to.equal('accepted');
+  });
+
   it('shows a loading state while it looks the code up', async () => {
     await setFaults({ latencyMs: 5000 });
     const el = await fixture<RedeemInvite>(html`<redeem-invite code=${JANE} .client=${clientAs()}></redeem-invite>`);

@@ -257,46 +257,53 @@ export class RedeemInvite extends PublicElement {
     const name = this.renderRoot.querySelector<HTMLInputElement>('#name')?.value.trim();
     await this.act('accept', async (client, code) => {
       const result = await client.invites.accept(code, name ? { name } : {});
-      this.outcome = 'accepted';
       emit(this, 'invitekit-invitation-accepted', result);
+      return 'accepted';
     });
   }
 
   private async onDecline(): Promise<void> {
+    const { slug, name } = this.lookup.value!.organization;
     await this.act('decline', async (client, code) => {
       await client.invites.decline(code);
-      this.outcome = 'declined';
-      const { slug, name } = this.lookup.value!.organization;
       emit(this, 'invitekit-invitation-declined', { organization: { slug, name } });
+      return 'declined';
     });
   }
 
-  /** Runs one accept or decline: one request at a time, errors turned into states, focus on the result. */
+  /**
+   * Runs one accept or decline: one request at a time, errors turned into states, focus on the result. The event
+   * of a done action always fires, but the page shows its outcome only while it still shows the same code.
+   */
   private async act(
     kind: 'accept' | 'decline',
-    run: (client: PublicClient, code: string) => Promise<void>,
+    run: (client: PublicClient, code: string) => Promise<RedeemState>,
   ): Promise<void> {
     const client = this.api;
     const code = this.effectiveCode;
     if (this.busy || !client || !code) return;
     this.busy = kind;
     this.actionFailed = undefined;
+    let outcome: RedeemState | undefined;
+    let failed = false;
     try {
-      await run(client, code);
+      outcome = await run(client, code);
     } catch (error) {
       this.reportError(error);
-      const code = isApiError(error) ? (error.code as string) : '';
-      const outcome = OUTCOME_OF_ERROR[code as keyof typeof OUTCOME_OF_ERROR];
-      if (outcome) this.outcome = outcome;
-      else this.actionFailed = kind;
+      outcome = OUTCOME_OF_ERROR[(isApiError(error) ? error.code : '') as keyof typeof OUTCOME_OF_ERROR];
+      failed = outcome === undefined;
     } finally {
       this.busy = undefined;
     }
+    if (this.effectiveCode !== code) return;
+    if (outcome) this.outcome = outcome;
+    else if (failed) this.actionFailed = kind;
     await this.updateComplete;
     // The buttons are gone (or the error appeared): put focus where the news is.
     if (this.outcome) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     else this.renderRoot.querySelector<HTMLElement>('[role="alert"] button')?.focus();
   }
+
 }
 
 declare global {
