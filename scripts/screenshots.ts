@@ -1,37 +1,25 @@
 /**
  * Screenshots of every scene in `docs/screenshots/scenes/*.html`, in light and dark.
  *
- *   npx tsx scripts/screenshots.ts [name-filter]
+ *   npm run screenshots [-- name-filter]
  *
  * A scene is a page whose module script starts the mock worker, puts the mock in the state it shows, renders
  * the element and then sets `document.body.dataset.ready = 'true'`. A scene that shows several states lists
  * them in `<meta name="states" content="a,b,c">`; each is opened as `?state=<name>` and written as
  * `<scene>-<state>-<scheme>.png`, otherwise `<scene>-<scheme>.png`.
  */
-import { createServer, type Plugin } from 'vite';
+import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
-import { workspaceResolve } from '../vite.config.js';
+import { mswWorker, workspaceResolve } from '../vite.config.js';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const scenesDir = join(repo, 'docs/screenshots/scenes');
 const outDir = join(repo, 'docs/screenshots');
-const workerScript = join(repo, 'node_modules/msw/lib/mockServiceWorker.js');
 const filter = process.argv[2];
-
-// MSW's worker must be served from the root so that its scope covers every scene.
-const serveWorker: Plugin = {
-  name: 'msw-worker',
-  configureServer(server) {
-    server.middlewares.use('/mockServiceWorker.js', async (_req, res) => {
-      res.setHeader('Content-Type', 'text/javascript');
-      res.end(await readFile(workerScript, 'utf8'));
-    });
-  },
-};
 
 async function scenes(): Promise<{ name: string; states: string[] }[]> {
   const files = (await readdir(scenesDir)).filter((f) => f.endsWith('.html')).sort();
@@ -52,7 +40,7 @@ const server = await createServer({
   root: scenesDir,
   resolve: workspaceResolve,
   logLevel: 'warn',
-  plugins: [serveWorker],
+  plugins: [mswWorker()],
   server: { port: 0, host: '127.0.0.1', hmr: false },
 });
 await server.listen();

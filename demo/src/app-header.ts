@@ -1,4 +1,6 @@
 /** The product's header, shared by every page: the demo toolbar above it, then the brand, its pages and who is in. */
+import type { Faults } from '@invitekit/mock-server';
+import type { DemoToolbar } from './demo-toolbar.js';
 import { currentPerson } from './session.js';
 
 const pages = [
@@ -11,7 +13,8 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function renderHeader(): void {
+/** `faults`: the mock's network settings, which the toolbar shows. */
+export function renderHeader(faults: Faults): void {
   const header = document.createElement('header');
   header.className = 'app-header';
   const links = pages
@@ -27,5 +30,7 @@ export function renderHeader(): void {
   header.innerHTML = `<a class="brand" href="/"><img src="/favicon.svg" alt="" width="24" height="24" />Acme Analytics</a>
     <nav aria-label="Product">${links}</nav>
     <span class="who">${who}</span>`;
-  document.body.prepend(document.createElement('demo-toolbar'), header);
+  const toolbar = document.createElement('demo-toolbar') as DemoToolbar;
+  toolbar.faults = faults;
+  document.body.prepend(toolbar, header);
 }

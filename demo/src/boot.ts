@@ -8,7 +8,7 @@ import { renderHeader } from './app-header.js';
 import './demo-toolbar.js';
 import './demo.css';
 
-export const STATE_KEY = 'invitekit-demo';
+const STATE_KEY = 'invitekit-demo';
 
 // msw 2.15 calls `registration.update()` on the existing worker without awaiting it. When Chromium drops that update
 // (seen on Vite's dev server, moving quickly between pages) the rejection surfaces as an uncaught
@@ -20,11 +20,11 @@ addEventListener('unhandledrejection', (event) => {
 
 export async function boot(): Promise<void> {
   ensureSession();
-  await startMockWorker({ quiet: true, persistKey: STATE_KEY });
+  const { mock } = await startMockWorker({ quiet: true, persistKey: STATE_KEY });
   // Each tab runs its own copy of the mock: when another tab changes the data, read it again, so that this tab
   // never acts on (and saves over) an older state.
   addEventListener('storage', (event) => {
     if (event.key === STATE_KEY) location.reload();
   });
-  renderHeader();
+  renderHeader(mock.state().faults);
 }

@@ -5,11 +5,12 @@
  */
 import { LitElement, html } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { Faults } from '@invitekit/mock-server';
 import { currentToken, people, signInAs } from './session.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-const NETWORK_KEY = 'demo-network';
 const FLASH_KEY = 'demo-status';
+// Values are `latencyMs,failureRate`; the select shows the one matching the mock's faults.
 const networks = [
   ['0,0', 'Normal'],
   ['1500,0', 'Slow (1.5 s)'],
@@ -30,6 +31,11 @@ async function control(path: string, body?: unknown): Promise<Response> {
   return response;
 }
 
+/** Leaves a line for the toolbar of the next page to say (the page is about to reload or go elsewhere). */
+export function flash(what: string): void {
+  sessionStorage.setItem(FLASH_KEY, what);
+}
+
 /** "3 days ahead" for a clock offset, or nothing when the clock is (about) real time. */
 function aheadOf(offsetMs: number): string {
   const days = Math.round(offsetMs / DAY);
@@ -38,6 +44,8 @@ function aheadOf(offsetMs: number): string {
 }
 
 export class DemoToolbar extends LitElement {
+  /** The mock's network settings as this page started with them. */
+  faults: Faults = { latencyMs: 0, failureRate: 0 };
   @state() private now?: Date;
   @state() private ahead = '';
   @state() private status = sessionStorage.getItem(FLASH_KEY) ?? '';
@@ -68,7 +76,7 @@ export class DemoToolbar extends LitElement {
     this.status = '';
     try {
       await run();
-      sessionStorage.setItem(FLASH_KEY, what);
+      flash(what);
       if (then) location.assign(then);
       else location.reload();
     } catch (error) {
@@ -88,17 +96,11 @@ export class DemoToolbar extends LitElement {
     const choice = (event.target as HTMLSelectElement).value;
     const [latencyMs, failureRate] = choice.split(',').map(Number);
     const label = networks.find(([value]) => value === choice)?.[1] ?? choice;
-    void this.act(`Network: ${label}`, async () => {
-      await control('faults', { latencyMs, failureRate });
-      localStorage.setItem(NETWORK_KEY, choice);
-    });
+    void this.act(`Network: ${label}`, () => control('faults', { latencyMs, failureRate }));
   }
 
   private onReset() {
-    void this.act('Data reset to the seed', async () => {
-      await control('reset', {});
-      localStorage.removeItem(NETWORK_KEY);
-    });
+    void this.act('Data reset to the seed', () => control('reset', {}));
   }
 
   private onJoin(event: SubmitEvent) {
@@ -119,7 +121,7 @@ export class DemoToolbar extends LitElement {
 
   override render() {
     const token = currentToken();
-    const network = localStorage.getItem(NETWORK_KEY) ?? '0,0';
+    const network = `${this.faults.latencyMs},${this.faults.failureRate}`;
     const clock = this.now
       ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(this.now)
       : '…';

@@ -36,6 +36,7 @@ form.addEventListener('submit', (event) => {
 
 await boot();
 
-// The provider first: each element asks for its client as it connects.
-await import('@invitekit/elements/invitekit-provider');
-await import('@invitekit/elements/request-invite-form');
+await Promise.all([
+  import('@invitekit/elements/invitekit-provider'),
+  import('@invitekit/elements/request-invite-form'),
+]);

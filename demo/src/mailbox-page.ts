@@ -1,19 +1,11 @@
 /** The mock's outbox as a mailbox, so an invitation can be followed end to end. */
 import { html, render } from 'lit';
+import type { OutboxMessage } from '@invitekit/mock-server';
 import { boot } from './boot.js';
+import { flash } from './demo-toolbar.js';
 import { signInAs } from './session.js';
 
-interface Message {
-  to: string;
-  kind: 'invitation' | 'resend' | 'renewal';
-  org: string;
-  subject: string;
-  url: string;
-  code: string;
-  sentAt: string;
-}
-
-const kinds: Record<Message['kind'], string> = {
+const kinds: Record<OutboxMessage['kind'], string> = {
   invitation: 'Invitation',
   resend: 'Reminder',
   renewal: 'New invitation',
@@ -21,7 +13,7 @@ const kinds: Record<Message['kind'], string> = {
 
 await boot();
 const response = await fetch('/__mock/outbox');
-const { items } = (await response.json()) as { items: Message[] };
+const { items } = (await response.json()) as { items: OutboxMessage[] };
 const newestFirst = [...items].reverse();
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const list = document.querySelector<HTMLElement>('#messages')!;
@@ -32,12 +24,12 @@ const filter = document.querySelector<HTMLInputElement>('#filter')!;
 // signed in as someone else would (rightly) be refused as meant for another address.
 function openAsInvitee() {
   signInAs('');
-  sessionStorage.setItem('demo-status', 'Opened as the invitee: signed out');
+  flash('Opened as the invitee: signed out');
 }
 
 function show() {
   const q = filter.value.trim().toLowerCase();
-  const shown = newestFirst.filter((m) => m.to.includes(q));
+  const shown = newestFirst.filter((m) => m.to.toLowerCase().includes(q));
   count.textContent = items.length === 0
     ? 'No messages yet: invite someone from Settings › Users.'
     : `${shown.length} of ${items.length} ${items.length === 1 ? 'message' : 'messages'}`;

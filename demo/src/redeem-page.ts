@@ -2,9 +2,10 @@
 import { boot } from './boot.js';
 
 await boot();
-// The provider first: each element asks for its client as it connects.
-await import('@invitekit/elements/invitekit-provider');
-await import('@invitekit/elements/redeem-invite');
+await Promise.all([
+  import('@invitekit/elements/invitekit-provider'),
+  import('@invitekit/elements/redeem-invite'),
+]);
 
 // The host decides where a new member lands: after a moment on the element's confirmation, the login page.
 document.querySelector('redeem-invite')!.addEventListener('invitekit-invitation-accepted', (event) => {

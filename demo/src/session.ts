@@ -3,13 +3,14 @@
  * `invitekit_session`, holding one of the mock server's seed tokens, and the elements send it along
  * (the SDK's default `credentials: "include"`), exactly as a host's cookie reaches its own backend.
  */
+import { SESSION_COOKIE as COOKIE } from '@invitekit/mock-server';
+
 export const people = [
   { token: 'acme-admin', name: 'Ada Admin', label: 'Ada Admin (admin)' },
   { token: 'acme-viewer', name: 'Victor Viewer', label: 'Victor Viewer (no permission)' },
   { token: '', name: '', label: 'Signed out' },
 ] as const;
 
-const COOKIE = 'invitekit_session';
 const SIGNED_OUT = 'demo-signed-out';
 
 export function currentToken(): string {

@@ -3,10 +3,9 @@ import { boot } from './boot.js';
 import { renderMembers } from './members-list.js';
 
 await boot();
-// The published entry points, as a host imports them. The provider first: each element asks for its client as it
-// connects, and a provider defined later would not hear the question (the element would make a client of its own).
-await import('@invitekit/elements/invitekit-provider');
+// The published entry points, as a host imports them, in any order.
 await Promise.all([
+  import('@invitekit/elements/invitekit-provider'),
   import('@invitekit/elements/invitation-table'),
   import('@invitekit/elements/invitation-requests'),
 ]);

@@ -96,16 +96,6 @@ export async function shown(locator: Locator): Promise<Locator> {
   return locator;
 }
 
-/** Waits until a condition holds, polling: for states that no locator can wait on (disabled, counts). */
-export async function until(what: string, check: () => Promise<boolean>, timeout = STEP_TIMEOUT): Promise<void> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    if (await check()) return;
-    if (performance.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** The demo's toolbar (not part of the product). */
 export function toolbar(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Demo controls' });

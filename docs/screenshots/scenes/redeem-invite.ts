@@ -2,15 +2,15 @@
  * Screenshot scene for `<redeem-invite>`: `?state=` picks the invitation and what happens to it (pending,
  * confirm-decline, accepted, declined, expired, revoked, used, unknown, no-code, mismatch, error, loading, fr).
  */
-import { SEED_CODES, startMockWorker } from '@invitekit/mock-server/browser';
+import { SEED_CODES } from '@invitekit/mock-server/browser';
 import { createClient } from '@invitekit/sdk';
 import '@invitekit/elements/redeem-invite';
+import { startMock } from './scene.js';
 import type { RedeemInvite } from '@invitekit/elements/redeem-invite';
 
 const DAY = 24 * 60 * 60 * 1000;
 const state = new URLSearchParams(location.search).get('state') ?? 'pending';
-const { mock } = await startMockWorker({ quiet: true });
-mock.reset('default');
+const { mock } = await startMock();
 
 const admin = createClient({ baseUrl: '/api', organization: 'acme', token: 'acme-admin', retry: 0 });
 // The mismatch needs a signed-in person whose address is not the invited one: Ada, the admin.

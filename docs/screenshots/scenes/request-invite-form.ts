@@ -2,14 +2,13 @@
  * Screenshot scene for `<request-invite-form>`: `?state=` picks what the mock and the form show
  * (form, invalid, confirmation, rate-limited, closed, unknown, error, loading, fr).
  */
-import { startMockWorker } from '@invitekit/mock-server/browser';
 import { createClient } from '@invitekit/sdk';
 import '@invitekit/elements/request-invite-form';
+import { startMock } from './scene.js';
 import type { RequestInviteForm } from '@invitekit/elements/request-invite-form';
 
 const state = new URLSearchParams(location.search).get('state') ?? 'form';
-const { mock } = await startMockWorker({ quiet: true });
-mock.reset('default');
+const { mock } = await startMock();
 
 const client = createClient({ baseUrl: '/api', retry: 0 });
 const el = document.createElement('request-invite-form') as RequestInviteForm;
