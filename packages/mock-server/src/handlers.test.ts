@@ -141,12 +141,13 @@ describe('MSW handlers', () => {
     assert.equal((await bad.json()).errors[0].field, 'limit');
   });
 
-  it('tells the change listener about every successful write, not about reads or refusals', async () => {
+  it('tells the change listener about every successful write, not about reads, dry runs or refusals', async () => {
     let changes = 0;
     const { call } = harness({ onChange: () => changes++ });
     await call('GET', '/api/orgs/acme/invitations', { headers: admin });
     await call('POST', '/api/orgs/acme/invitations/inv_kim/resend', { headers: admin });
-    assert.equal(changes, 0);
+    await call('POST', '/api/orgs/acme/invitations', { body: { emails: ['preview@example.com'], dryRun: true }, headers: admin });
+    assert.equal(changes, 0, 'a dry run stores nothing, so it is no change');
     await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: admin });
     assert.equal(changes, 1);
   });

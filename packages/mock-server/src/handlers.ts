@@ -32,8 +32,13 @@ function route(resolve: (call: Call) => Response | Promise<Response>) {
   };
 }
 
-const LIST_INVITATIONS = { lists: ['status'], strings: ['q', 'sort', 'order', 'cursor'], ints: ['limit'] };
-const EXPORT_INVITATIONS = { lists: ['status'], strings: ['q', 'sort', 'order'] };
+/** The query keys each list takes (see queryOf); any other key in the URL is ignored. */
+const QUERY_KEYS = {
+  invitations: { lists: ['status'], strings: ['q', 'sort', 'order', 'cursor'], ints: ['limit'] },
+  export: { lists: ['status'], strings: ['q', 'sort', 'order'] },
+  requests: { lists: ['status'], strings: ['cursor'], ints: ['limit'] },
+  members: { strings: ['q', 'cursor'], ints: ['limit'] },
+};
 
 function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
   const org = '*/api/orgs/:org';
@@ -51,11 +56,11 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
     }),
 
     http.get(`${org}/invitations`, route(({ request, param, cred }) =>
-      json(engine.listInvitations(cred, param('org'), queryOf(request.url, LIST_INVITATIONS))))),
+      json(engine.listInvitations(cred, param('org'), queryOf(request.url, QUERY_KEYS.invitations))))),
     http.post(`${org}/invitations`, route(({ request, param, cred, body }) =>
       json(engine.createInvitations(cred, param('org'), body, { idempotencyKey: request.headers.get('idempotency-key') })))),
     http.get(`${org}/invitations/export.csv`, route(({ request, param, cred }) => {
-      const csv = engine.exportCsv(cred, param('org'), queryOf(request.url, EXPORT_INVITATIONS));
+      const csv = engine.exportCsv(cred, param('org'), queryOf(request.url, QUERY_KEYS.export));
       return new Response(csv, {
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',
@@ -71,7 +76,7 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
     http.post(`${org}/invitations/:id/revoke`, route(({ param, cred }) => json(engine.revoke(cred, param('org'), param('id'))))),
 
     http.get(`${org}/invitation-requests`, route(({ request, param, cred }) =>
-      json(engine.listRequests(cred, param('org'), queryOf(request.url, { lists: ['status'], strings: ['cursor'], ints: ['limit'] }))))),
+      json(engine.listRequests(cred, param('org'), queryOf(request.url, QUERY_KEYS.requests))))),
     http.post(`${org}/invitation-requests`, route(({ request, param, body }) =>
       json(engine.submitRequest(param('org'), body, remoteOf(request)), 202))),
     http.post(`${org}/invitation-requests/dismiss-stale`, route(({ param, cred }) => json(engine.dismissStale(cred, param('org'))))),
@@ -81,7 +86,7 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
       json(engine.dismissRequest(cred, param('org'), param('id'))))),
 
     http.get(`${org}/members`, route(({ request, param, cred }) =>
-      json(engine.listMembers(cred, param('org'), queryOf(request.url, { strings: ['q', 'cursor'], ints: ['limit'] }))))),
+      json(engine.listMembers(cred, param('org'), queryOf(request.url, QUERY_KEYS.members))))),
     http.get(`${org}/settings`, route(({ param, cred }) => json(engine.getSettings(cred, param('org'))))),
     http.patch(`${org}/settings`, route(({ param, cred, body }) => json(engine.updateSettings(cred, param('org'), body)))),
     http.get(`${org}/access`, route(({ param }) => json(engine.access(param('org'))))),

@@ -73,12 +73,15 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     saved = loadState(dataFile);
     removeStaleTemps(dataFile);
   }
-  let mock: Mock | undefined;
+  const mock = createMock({
+    ...(saved ? { state: saved } : {}),
+    ...(dataFile ? { onChange: (state: MockState) => saveState(dataFile, state) } : {}),
+  });
+  // Known once listening (the port may be picked by the system); no request arrives before then.
   let origin = '';
   const server = createServer((req, res) => {
     void (async () => {
       try {
-        if (!mock) throw new Error('not ready');
         const request = await toRequest(req, origin);
         const response =
           (await getResponse(mock.handlers, request)) ??
@@ -97,12 +100,9 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   });
   const address = server.address() as AddressInfo;
   origin = `http://${address.address}:${address.port}`;
-  mock = createMock({
-    ...(saved ? { state: saved } : {}),
-    acceptUrl: options.acceptUrl ?? `${origin}/redeem/`,
-    ...(dataFile ? { onChange: (state: MockState) => saveState(dataFile, state) } : {}),
-  });
-  if (dataFile && !saved) saveState(dataFile, mock.state());
+  mock.acceptUrl = options.acceptUrl ?? `${origin}/redeem/`;
+  // A new data file is written once the port is ours, so a server that cannot start leaves no file behind.
+  if (dataFile && !saved) saveState(dataFile, mock.engine.state);
   return {
     server,
     mock,

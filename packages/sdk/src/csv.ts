@@ -4,6 +4,7 @@
  * The CSV grammar (quotes, CRLF, delimiters) is papaparse's, loaded with a dynamic import so that a page which
  * never parses a file never downloads it.
  */
+import { CaseInsensitiveList } from './email.js';
 import { CsvError } from './errors.js';
 import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE } from './limits.js';
 import { parseEmailList } from './parse-emails.js';
@@ -69,10 +70,8 @@ export async function parseCsvEmails(input: string | Blob): Promise<ParsedCsv> {
     delimitersToGuess: [',', ';', '\t'],
   });
 
-  const emails: string[] = [];
-  const invalid: string[] = [];
-  const seenEmails = new Set<string>();
-  const seenInvalid = new Set<string>();
+  const emails = new CaseInsensitiveList();
+  const invalid = new CaseInsensitiveList();
   const ignoredRows: number[] = [];
   let rowCount = 0;
   let sawFirstRow = false;
@@ -87,18 +86,12 @@ export async function parseCsvEmails(input: string | Blob): Promise<ParsedCsv> {
     if (isHeader) return;
     rowCount++;
     if (!holdsAddress) ignoredRows.push(index + 1);
-    for (const address of found.emails) {
-      if (!seenEmails.has(address.toLowerCase())) emails.push(address);
-      seenEmails.add(address.toLowerCase());
-    }
-    for (const token of found.invalid) {
-      if (!seenInvalid.has(token.toLowerCase())) invalid.push(token);
-      seenInvalid.add(token.toLowerCase());
-    }
+    for (const address of found.emails) emails.add(address);
+    for (const token of found.invalid) invalid.add(token);
   });
 
   if (rowCount > MAX_CSV_ROWS) throw tooMany('rows besides the header', rowCount, MAX_CSV_ROWS);
-  const addresses = emails.length + invalid.length;
+  const addresses = emails.items.length + invalid.items.length;
   if (addresses > MAX_EMAILS_PER_INVITE) throw tooMany('addresses', addresses, MAX_EMAILS_PER_INVITE);
-  return { emails, invalid, ignoredRows, rowCount };
+  return { emails: emails.items, invalid: invalid.items, ignoredRows, rowCount };
 }

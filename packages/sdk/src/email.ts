@@ -22,6 +22,19 @@ export function normalizeEmail(address: string): string {
   return address.trim().toLowerCase();
 }
 
+/** A list of strings that keeps the first spelling of each, compared case-insensitively, in order of arrival. */
+export class CaseInsensitiveList {
+  readonly items: string[] = [];
+  private readonly seen = new Set<string>();
+
+  add(value: string): void {
+    const key = value.toLowerCase();
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(value);
+  }
+}
+
 /** `jane@example.com` → `j***@example.com`: enough for the invitee to recognise, useless to a scraper. */
 export function maskEmail(address: string): string {
   const at = address.lastIndexOf('@');

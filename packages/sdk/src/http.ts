@@ -226,7 +226,7 @@ export function codeForStatus(status: number): ErrorCode {
 }
 
 /** Reads a problem+json body best-effort: an unknown code or a non-JSON body falls back to the status. */
-export async function apiErrorFrom(response: Response): Promise<ApiError> {
+async function apiErrorFrom(response: Response): Promise<ApiError> {
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(await response.text());

@@ -5,7 +5,7 @@
  * entries (the name may hold spaces, and commas or semicolons inside double quotes: `"Doe, Jane" <jane@x.co>`);
  * Outlook's unquoted `Doe, Jane <jane@x.co>; Roe, Rick <rick@x.co>`; bare `<address>`; a `mailto:` prefix.
  */
-import { isUsableEmail } from './email.js';
+import { CaseInsensitiveList, isUsableEmail } from './email.js';
 
 export interface ParsedEmailList {
   /** Usable addresses (isUsableEmail), in order of first appearance, de-duplicated case-insensitively (first spelling kept). */
@@ -97,9 +97,8 @@ function unwrap(word: string): string {
   return inner.replace(/^mailto:/i, '');
 }
 
-/** The address candidates of one segment, names dropped. */
-function candidates(segment: string, nextIsNamedEntry: boolean, endsWithComma: boolean): string[] {
-  const parts = words(segment);
+/** The address candidates among the words of one segment, names dropped. */
+function candidates(parts: string[], nextIsNamedEntry: boolean, endsWithComma: boolean): string[] {
   if (parts.some(isBracketed)) {
     // `Name <address>`: the bracketed words are addresses; unquoted words holding an `@` are addresses typed
     // beside the entry without a separator; everything else is the display name.
@@ -113,34 +112,26 @@ function candidates(segment: string, nextIsNamedEntry: boolean, endsWithComma: b
   return hasAddress ? parts.filter((word) => !isQuoted(word)) : parts;
 }
 
-/** A segment of the form `Some Name <address>` (a name before the first bracket). */
-function isNamedEntry(segment: Segment | undefined): boolean {
-  if (!segment) return false;
-  const parts = words(segment.text);
+/** Whether the words of a segment read `Some Name <address>` (a name before the first bracket). */
+function isNamedEntry(parts: string[] | undefined): boolean {
+  if (!parts) return false;
   const first = parts.findIndex(isBracketed);
   return first > 0 && parts.slice(0, first).every((word) => !word.includes('@'));
 }
 
 /** Parses a pasted list of addresses; never throws. */
 export function parseEmailList(text: string): ParsedEmailList {
-  const emails: string[] = [];
-  const invalid: string[] = [];
-  const seenEmails = new Set<string>();
-  const seenInvalid = new Set<string>();
+  const emails = new CaseInsensitiveList();
+  const invalid = new CaseInsensitiveList();
   const list = segments(String(text ?? ''));
+  // Each segment's words are read once: a segment is also looked at from the one before it.
+  const wordsOf = list.map((segment) => words(segment.text));
   list.forEach((segment, index) => {
-    for (const word of candidates(segment.text, isNamedEntry(list[index + 1]), segment.end === ',')) {
+    for (const word of candidates(wordsOf[index]!, isNamedEntry(wordsOf[index + 1]), segment.end === ',')) {
       const address = unwrap(word).trim();
-      const key = address.toLowerCase();
-      if (address !== '' && isUsableEmail(address)) {
-        if (!seenEmails.has(key)) emails.push(address);
-        seenEmails.add(key);
-      } else {
-        const shown = word.trim();
-        if (shown !== '' && !seenInvalid.has(shown.toLowerCase())) invalid.push(shown);
-        seenInvalid.add(shown.toLowerCase());
-      }
+      if (address !== '' && isUsableEmail(address)) emails.add(address);
+      else if (word.trim() !== '') invalid.add(word.trim());
     }
   });
-  return { emails, invalid };
+  return { emails: emails.items, invalid: invalid.items };
 }

@@ -138,9 +138,11 @@ export type Member = z.infer<typeof Member>;
 export const Organization = /*#__PURE__*/ z.object({ slug: z.string(), name: z.string() });
 export type Organization = z.infer<typeof Organization>;
 
+const ttlDays = /*#__PURE__*/ z.int().check(z.minimum(MIN_TTL_DAYS), z.maximum(MAX_TTL_DAYS));
+
 export const Settings = /*#__PURE__*/ z.object({
   invitationRequestsEnabled: z.boolean(),
-  invitationTtlDays: z.int().check(z.minimum(MIN_TTL_DAYS), z.maximum(MAX_TTL_DAYS)),
+  invitationTtlDays: ttlDays,
   allowedDomains: z.array(z.string()),
   maxResends: z.int(),
   maxEmailsPerInvite: z.int(),
@@ -157,7 +159,7 @@ const domain = /*#__PURE__*/ z.string().check(
 /** Only the changeable settings; a read-only or unknown field is refused (`invalid_request`). */
 export const SettingsPatch = /*#__PURE__*/ z.strictObject({
   invitationRequestsEnabled: z.optional(z.boolean()),
-  invitationTtlDays: z.optional(z.int().check(z.minimum(MIN_TTL_DAYS), z.maximum(MAX_TTL_DAYS))),
+  invitationTtlDays: z.optional(ttlDays),
   allowedDomains: z.optional(z.array(domain).check(z.maxLength(100))),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
@@ -184,31 +186,29 @@ export const MemberPage = /*#__PURE__*/ pageOf(Member);
 // Admin requests and answers
 
 const limit = /*#__PURE__*/ z.int().check(z.minimum(1), z.maximum(MAX_PAGE_LIMIT));
+/** A search string: at most the length of an email address. */
+const search = /*#__PURE__*/ z.string().check(z.maxLength(254));
 
 export const InvitationSort = /*#__PURE__*/ z.enum(['email', 'status', 'invitedAt', 'expiresAt']);
 export type InvitationSort = z.infer<typeof InvitationSort>;
 export const SortOrder = /*#__PURE__*/ z.enum(['asc', 'desc']);
 export type SortOrder = z.infer<typeof SortOrder>;
 
-/** The list's query, parsed (on the wire `status` is a comma list and `limit` a decimal string). */
-export const ListInvitationsQuery = /*#__PURE__*/ z.strictObject({
-  status: z.optional(z.array(InvitationStatus).check(z.minLength(1))),
-  q: z.optional(z.string().check(z.maxLength(254))),
-  sort: z.optional(InvitationSort),
-  order: z.optional(SortOrder),
-  limit: z.optional(limit),
-  cursor: z.optional(z.string()),
-});
-export type ListInvitationsQuery = z.infer<typeof ListInvitationsQuery>;
-
-/** The export takes the list's filter and order, without paging. */
+/** The export's query: the invitation list's filter and order, without paging. */
 export const ExportInvitationsQuery = /*#__PURE__*/ z.strictObject({
   status: z.optional(z.array(InvitationStatus).check(z.minLength(1))),
-  q: z.optional(z.string().check(z.maxLength(254))),
+  q: z.optional(search),
   sort: z.optional(InvitationSort),
   order: z.optional(SortOrder),
 });
 export type ExportInvitationsQuery = z.infer<typeof ExportInvitationsQuery>;
+
+/** The list's query, parsed (on the wire `status` is a comma list and `limit` a decimal string). */
+export const ListInvitationsQuery = /*#__PURE__*/ z.extend(ExportInvitationsQuery, {
+  limit: z.optional(limit),
+  cursor: z.optional(z.string()),
+});
+export type ListInvitationsQuery = z.infer<typeof ListInvitationsQuery>;
 
 export const ListRequestsQuery = /*#__PURE__*/ z.strictObject({
   status: z.optional(z.array(RequestStatus).check(z.minLength(1))),
@@ -218,7 +218,7 @@ export const ListRequestsQuery = /*#__PURE__*/ z.strictObject({
 export type ListRequestsQuery = z.infer<typeof ListRequestsQuery>;
 
 export const ListMembersQuery = /*#__PURE__*/ z.strictObject({
-  q: z.optional(z.string().check(z.maxLength(254))),
+  q: z.optional(search),
   limit: z.optional(limit),
   cursor: z.optional(z.string()),
 });

@@ -5,7 +5,7 @@
 import { EngineError } from './errors.js';
 import type { MockState, OrgRecord, TokenRecord } from './state.js';
 
-export const MANAGE = 'member:manage';
+const MANAGE = 'member:manage';
 
 /** Credentials as the adapters extract them: a bearer token or the session cookie value, or nothing. */
 export type Credentials = string | null | undefined;

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { findOrg } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { invalid } from './errors.js';
+import { checkRole } from './invitations.js';
 import type { SeedName } from './seed.js';
 import type { Faults, MockState } from './state.js';
 import { parseWith } from './validate.js';
@@ -65,9 +66,7 @@ export function joinMember(ctx: Ctx, slug: string, rawBody: unknown): { member: 
   const org = findOrg(ctx.state, slug);
   const body = parseWith(JoinBody, rawBody, 'join');
   if (!isUsableEmail(body.email.trim())) throw invalid('email', 'Not a valid email address');
-  if (body.role !== undefined && !org.roles.includes(body.role)) {
-    throw invalid('role', `Unknown role "${body.role}"; one of: ${org.roles.join(', ')}`);
-  }
+  const role = checkRole(org, body.role) ?? org.defaultRole;
   const email = normalizeEmail(body.email);
   const existing = memberByEmail(org, email);
   if (existing) return { member: memberView(existing), created: false };
@@ -75,7 +74,7 @@ export function joinMember(ctx: Ctx, slug: string, rawBody: unknown): { member: 
     id: newId(ctx.random, 'mem'),
     email,
     name: body.name?.trim() || null,
-    role: body.role ?? org.defaultRole,
+    role,
     joinedAt: ctx.now,
     joinedVia: body.via,
   };

@@ -20,20 +20,19 @@ describe('CSV export', () => {
 
   it('exports the list’s filter and order with the header of rules.md, every row', () => {
     const { engine, invite } = setup();
-    invite(['=cmd|x@example.com', '-2+3@example.com', '"quoted,name"@example.com'].map((e) => e));
+    invite(['=cmd|x@example.com', '-2+3@example.com', '"quoted,name"@example.com']);
     const csv = engine.exportCsv(ADMIN, 'acme', { sort: 'email', order: 'asc' });
     const lines = csv.split('\r\n');
     assert.equal(lines[0], 'email,status,role,invited_at,expires_at,invited_by,resend_count');
     assert.equal(lines.at(-1), '', 'ends with CRLF');
     const listed = engine.listInvitations(ADMIN, 'acme', { sort: 'email', order: 'asc', limit: 100 }).items;
     assert.equal(lines.length - 2, listed.length);
-    assert.ok(lines.includes(`'-2+3@example.com,pending,member,${listed.find((i) => i.email.startsWith('-2'))?.invitedAt},${listed.find((i) => i.email.startsWith('-2'))?.expiresAt},admin@acme.test,0`));
+    const formula = listed.find((i) => i.email.startsWith('-2'));
+    assert.ok(lines.includes(`'-2+3@example.com,pending,member,${formula?.invitedAt},${formula?.expiresAt},admin@acme.test,0`));
     assert.ok(lines.some((l) => l.startsWith(`'=cmd|x@example.com,`)));
     assert.ok(lines.some((l) => l.startsWith(`"""quoted,name""@example.com",`)));
     const omar = lines.find((l) => l.startsWith('omar@'));
     assert.match(omar ?? '', /^omar@example\.com,pending,admin,[^,]+,[^,]+,admin@acme\.test,3$/);
-    const emails = lines.slice(1, -1).map((l) => l.split(',')[0]);
-    assert.equal(emails.length, listed.length);
   });
 
   it('lists rows in the list’s order for every sort and order, with the same filter', () => {

@@ -16,7 +16,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function csvLine(fields: readonly string[]): string {
+function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(',');
 }
 

@@ -7,7 +7,7 @@ import { EngineError } from './errors.js';
 import type { MockState } from './state.js';
 
 /** JSON with sorted keys, so `{a,b}` and `{b,a}` are the same body. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -38,6 +38,11 @@ export interface EngineOptions {
   onChange?: (state: MockState) => void;
 }
 
+/** Whether an invite body asks for a dry run; a body that only looks like one is refused by the operation. */
+function isDryRun(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { dryRun?: unknown }).dryRun === true;
+}
+
 export class Engine {
   state: MockState;
   acceptUrl: string;
@@ -106,7 +111,10 @@ export class Engine {
     return this.read((ctx) => listInvitations(ctx, cred, org, query));
   }
   createInvitations(cred: Credentials, org: string, body: unknown, options: { idempotencyKey?: string | null } = {}) {
-    return this.write((ctx) => createInvitations(ctx, cred, org, body, options));
+    const op = (ctx: Ctx) => createInvitations(ctx, cred, org, body, options);
+    // A dry run stores nothing, so it is a read: the invite dialog previews on every edit, and each write
+    // notification costs a listener (the data file, localStorage) a full save.
+    return isDryRun(body) ? this.read(op) : this.write(op);
   }
   exportCsv(cred: Credentials, org: string, query: unknown = {}) {
     return this.read((ctx) => exportInvitationsCsv(ctx, cred, org, query));

@@ -14,12 +14,12 @@ import { type Credentials, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
 import { EngineError, invalid } from './errors.js';
 import { idempotencyScope, record, replay } from './idempotency.js';
-import { approvePendingRequests, buildInvitation, issueInvitation } from './outbox.js';
+import { approvePendingRequests, buildInvitation, issueInvitation } from './issue.js';
 import type { OrgRecord } from './state.js';
 import { parseWith } from './validate.js';
 import { invitationView, memberByEmail, pendingInvitationFor } from './views.js';
 
-export function domainOf(email: string): string {
+function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1);
 }
 
@@ -36,14 +36,14 @@ export function checkRole(org: OrgRecord, role: string | undefined): string | nu
 }
 
 interface Plan {
-  send: { email: string; index: number }[];
+  send: string[];
   skipped: SkippedAddress[];
 }
 
 function plan(org: OrgRecord, emails: string[], now: number): Plan {
   const out: Plan = { send: [], skipped: [] };
   const seen = new Set<string>();
-  emails.forEach((given, index) => {
+  emails.forEach((given) => {
     const trimmed = given.trim();
     const email = trimmed.toLowerCase();
     const skip = (reason: SkippedAddress['reason'], invitationId?: string) => {
@@ -56,7 +56,7 @@ function plan(org: OrgRecord, emails: string[], now: number): Plan {
     const pending = pendingInvitationFor(org, email, now);
     if (pending) return skip('already_invited', pending.id);
     if (!domainAllowed(org, email)) return skip('domain_not_allowed');
-    out.send.push({ email, index });
+    out.send.push(email);
   });
   return out;
 }
@@ -93,7 +93,7 @@ export function createInvitations(
   const { send, skipped } = plan(org, body.emails, ctx.now);
   const source = body.source ?? 'manual';
   const init = (email: string) => ({ email, role, source, invitedBy: token.person });
-  const sent = send.map(({ email }) => {
+  const sent = send.map((email) => {
     if (dryRun) {
       const preview = buildInvitation(ctx, org, init(email));
       return invitationView(org, { ...preview, id: preview.id.replace(/^inv_/, 'preview_') }, ctx.now);

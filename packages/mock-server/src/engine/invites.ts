@@ -8,6 +8,7 @@ import {
   type DeclineInviteResult,
   type InviteLookup,
   maskEmail,
+  normalizeEmail,
 } from '@invitekit/sdk';
 import { type Credentials, findToken } from './auth.js';
 import { type Ctx, iso, newId } from './context.js';
@@ -69,11 +70,11 @@ export function acceptInvite(ctx: Ctx, credentials: Credentials, code: string, r
   requirePending(found, ctx.now);
   const { org, inv } = found;
   // Unknown credentials on this public endpoint count as nobody signed in (see README).
-  const person = findToken(ctx.state, credentials);
-  if (person && person.person.email.toLowerCase() !== inv.email) {
+  const signedIn = findToken(ctx.state, credentials);
+  if (signedIn && normalizeEmail(signedIn.person.email) !== inv.email) {
     throw new EngineError(
       'email_mismatch',
-      `You are signed in as ${person.person.email}, but this invitation is for ${maskEmail(inv.email)}.`,
+      `You are signed in as ${signedIn.person.email}, but this invitation is for ${maskEmail(inv.email)}.`,
     );
   }
   inv.state = 'accepted';
@@ -83,14 +84,15 @@ export function acceptInvite(ctx: Ctx, credentials: Credentials, code: string, r
     member = {
       id: newId(ctx.random, 'mem'),
       email: inv.email,
-      name: body.name?.trim() || person?.person.name || null,
+      name: body.name?.trim() || signedIn?.person.name || null,
       role: inv.role ?? org.defaultRole,
       joinedAt: ctx.now,
       joinedVia: 'invitation',
     };
     org.members.push(member);
   }
-  if (person) person.grants[org.slug] ??= [];
+  // Signing in with the invited address makes those credentials a member too (no permission).
+  if (signedIn) signedIn.grants[org.slug] ??= [];
   return { organization: { slug: org.slug, name: org.name }, member: memberView(member) };
 }
 

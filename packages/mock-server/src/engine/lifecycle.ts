@@ -3,6 +3,7 @@ import { type Invitation, type InvitationLink, MAX_RESENDS } from '@invitekit/sd
 import { type Credentials, requireAdmin } from './auth.js';
 import { type Ctx, linkFor, newCode } from './context.js';
 import { EngineError } from './errors.js';
+import { expiryFrom } from './issue.js';
 import { sendMessage } from './outbox.js';
 import type { InvitationRecord, OrgRecord } from './state.js';
 import { invitationStatus, invitationView, isStaleInvitation } from './views.js';
@@ -57,7 +58,7 @@ export function renewInvitation(ctx: Ctx, credentials: Credentials, slug: string
   inv.code = newCode(ctx.random);
   inv.invitedAt = ctx.now;
   inv.lastSentAt = ctx.now;
-  inv.expiresAt = ctx.now + org.settings.invitationTtlDays * 24 * 60 * 60 * 1000;
+  inv.expiresAt = expiryFrom(org, ctx.now);
   inv.resendCount = 0;
   inv.invitedBy = { ...token.person };
   sendMessage(ctx, org, inv, 'renewal');

@@ -15,14 +15,10 @@ import type { InvitationRecord, MemberRecord, OrgRecord } from './state.js';
 import { parseWith } from './validate.js';
 import { invitationStatus, invitationView, memberView } from './views.js';
 
-export const DEFAULT_STATUS_FILTER = ['pending', 'expired'] as const;
+const DEFAULT_STATUS_FILTER = ['pending', 'expired'] as const;
 
-interface Filter {
-  status?: readonly string[] | undefined;
-  q?: string | undefined;
-  sort?: InvitationSort | undefined;
-  order?: 'asc' | 'desc' | undefined;
-}
+/** The filter and order both the list and the export take (the list adds paging). */
+type Filter = ExportInvitationsQuery;
 
 function invitationOrdering(filter: Filter, now: number): Ordering<InvitationRecord> {
   const sort = filter.sort ?? 'invitedAt';

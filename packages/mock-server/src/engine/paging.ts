@@ -7,7 +7,7 @@ import { DEFAULT_PAGE_LIMIT, type Page } from '@invitekit/sdk';
 import { base64url, fromBase64url } from './context.js';
 import { invalid } from './errors.js';
 
-export type SortKey = string | number;
+type SortKey = string | number;
 
 export interface Ordering<T> {
   /** Names the ordering; a cursor from another ordering is refused. */
@@ -27,9 +27,14 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function comparePositions<T>(ordering: Ordering<T>, a: { k: SortKey; i: string }, b: { k: SortKey; i: string }) {
+function positionOf<T>(ordering: Ordering<T>, item: T): Position {
+  return { t: ordering.tag, k: ordering.key(item), i: ordering.id(item) };
+}
+
+/** Negative when `a` comes first. */
+function comparePositions(order: 'asc' | 'desc', a: Position, b: Position): number {
   const c = compareKeys(a.k, b.k) || compareKeys(a.i, b.i);
-  return ordering.order === 'asc' ? c : -c;
+  return order === 'asc' ? c : -c;
 }
 
 function encodeCursor(position: Position): string {
@@ -51,8 +56,7 @@ function decodeCursor(cursor: string, tag: string): Position {
 
 /** Every item sorted, for the export (same order as the pages). */
 export function sortAll<T>(items: readonly T[], ordering: Ordering<T>): T[] {
-  const at = (item: T) => ({ k: ordering.key(item), i: ordering.id(item) });
-  return [...items].sort((a, b) => comparePositions(ordering, at(a), at(b)));
+  return [...items].sort((a, b) => comparePositions(ordering.order, positionOf(ordering, a), positionOf(ordering, b)));
 }
 
 export function paginate<T, V>(
@@ -66,13 +70,13 @@ export function paginate<T, V>(
   let rest = sorted;
   if (query.cursor) {
     const after = decodeCursor(query.cursor, ordering.tag);
-    rest = sorted.filter((item) => comparePositions(ordering, { k: ordering.key(item), i: ordering.id(item) }, { k: after.k, i: after.i }) > 0);
+    rest = sorted.filter((item) => comparePositions(ordering.order, positionOf(ordering, item), after) > 0);
   }
   const page = rest.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
     rest.length > limit && last !== undefined
-      ? encodeCursor({ t: ordering.tag, k: ordering.key(last), i: ordering.id(last) })
+      ? encodeCursor(positionOf(ordering, last))
       : null;
   return { items: page.map(view), nextCursor, total: sorted.length };
 }

@@ -6,12 +6,12 @@ import { RATE_WINDOW_MS, REQUESTS_PER_ADDRESS_PER_HOUR, REQUESTS_PER_CLIENT_PER_
 import { EngineError } from './errors.js';
 import type { MockState } from './state.js';
 
-export function addressKey(org: string, email: string): string {
+function addressKey(org: string, email: string): string {
   return `address:${org}:${email}`;
 }
 
 /** The client limit counts across organizations: it guards the server, not one tenant. */
-export function clientKey(remote: string): string {
+function clientKey(remote: string): string {
   return `client:${remote}`;
 }
 
@@ -26,8 +26,8 @@ export function checkRate(state: MockState, now: number, limits: readonly { key:
     const hits = hitsInWindow(state, key, now);
     if (hits.length >= max) {
       // The window frees a slot when the oldest hit that keeps it full leaves it.
-      const sorted = hits.sort((a, b) => a - b);
-      const freeing = sorted[hits.length - max] ?? now;
+      hits.sort((a, b) => a - b);
+      const freeing = hits[hits.length - max] ?? now;
       waitMs = Math.max(waitMs, freeing + RATE_WINDOW_MS - now);
     }
   }
@@ -42,6 +42,7 @@ export function recordHit(state: MockState, now: number, keys: readonly string[]
   for (const key of keys) state.rateHits.push({ key, at: now });
 }
 
+/** The two limits a public request submission counts against. */
 export const submissionLimits = (org: string, email: string, remote: string) => [
   { key: addressKey(org, email), max: REQUESTS_PER_ADDRESS_PER_HOUR },
   { key: clientKey(remote), max: REQUESTS_PER_CLIENT_PER_HOUR },

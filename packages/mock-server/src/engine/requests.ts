@@ -17,7 +17,7 @@ import { type Credentials, findOrg, requireAdmin } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
 import { domainAllowed } from './invitations.js';
-import { approvePendingRequests, issueInvitation } from './outbox.js';
+import { approvePendingRequests, issueInvitation } from './issue.js';
 import { type Ordering, paginate } from './paging.js';
 import { checkRate, recordHit, submissionLimits } from './rate-limit.js';
 import type { OrgRecord, RequestRecord } from './state.js';

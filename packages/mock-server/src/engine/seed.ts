@@ -4,7 +4,14 @@
  * can open them; every code made later is random.
  */
 import { DEFAULT_TTL_DAYS } from '@invitekit/sdk';
-import { type MockState, type InvitationRecord, type OrgRecord, STATE_VERSION, type PersonRecord } from './state.js';
+import {
+  type InvitationRecord,
+  type MemberRecord,
+  type MockState,
+  type OrgRecord,
+  type PersonRecord,
+  STATE_VERSION,
+} from './state.js';
 
 export type SeedName = 'default' | 'empty';
 
@@ -71,14 +78,20 @@ function invitation(
   };
 }
 
-function member(id: string, email: string, name: string | null, role: string, joinedAt: number, joinedVia: 'seed' | 'sso' | 'scim' | 'invitation') {
+function member(
+  id: string,
+  email: string,
+  name: string | null,
+  role: string,
+  joinedAt: number,
+  joinedVia: MemberRecord['joinedVia'],
+): MemberRecord {
   return { id, email, name, role, joinedAt, joinedVia };
 }
 
+/** The sample data of the default seed, besides the token holders every seed has. */
 function seedAcme(acme: OrgRecord, now: number): void {
   acme.members.push(
-    member('mem_ada', 'admin@acme.test', 'Ada Admin', 'admin', now - 400 * DAY, 'seed'),
-    member('mem_victor', 'viewer@acme.test', 'Victor Viewer', 'member', now - 300 * DAY, 'seed'),
     member('mem_linus', 'linus@acme.test', 'Linus Ledger', 'billing', now - 200 * DAY, 'seed'),
     member('mem_margaret', 'margaret@acme.test', 'Margaret Hamilton', 'member', now - 100 * DAY, 'seed'),
     member('mem_grace', 'grace@acme.test', 'Grace Hopper', 'member', now - 19 * DAY, 'invitation'),
@@ -114,12 +127,11 @@ export function seedState(now: number, seed: SeedName = 'default'): MockState {
   const acme = org('acme', 'Acme Inc.', ['admin', 'member', 'billing'], true);
   const globex = org('globex', 'Globex', ['admin', 'member'], false);
   acme.members.push(
-    { id: 'mem_ada', email: ADA.email, name: ADA.name, role: 'admin', joinedAt: now - 400 * DAY, joinedVia: 'seed' },
-    { id: 'mem_victor', email: VICTOR.email, name: VICTOR.name, role: 'member', joinedAt: now - 300 * DAY, joinedVia: 'seed' },
+    member('mem_ada', ADA.email, ADA.name, 'admin', now - 400 * DAY, 'seed'),
+    member('mem_victor', VICTOR.email, VICTOR.name, 'member', now - 300 * DAY, 'seed'),
   );
-  globex.members.push({ id: 'mem_gina', email: GINA.email, name: GINA.name, role: 'admin', joinedAt: now - 500 * DAY, joinedVia: 'seed' });
+  globex.members.push(member('mem_gina', GINA.email, GINA.name, 'admin', now - 500 * DAY, 'seed'));
   if (seed === 'default') {
-    acme.members.length = 0;
     seedAcme(acme, now);
     globex.invitations.push(
       invitation(now, 'inv_hank', 'hank@example.com', SEED_CODES.hank, 2 * DAY, { invitedBy: GINA }),

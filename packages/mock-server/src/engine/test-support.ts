@@ -37,7 +37,7 @@ export function refused(op: () => unknown, code: string): EngineError {
   assert.fail(`expected ${code}, but the operation succeeded`);
 }
 
-/** JSON of the state without the parts a refused request could legitimately touch: none. */
+/** The whole state as JSON: equal before and after a refused request, which must change nothing. */
 export function frozen(engine: Engine): string {
   return JSON.stringify(engine.state);
 }

@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import { EngineError } from './errors.js';
 
 /** `['emails', 3, 'x']` → `emails[3].x`; the root is `body`. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -20,7 +20,7 @@ interface IssueLike {
   keys?: readonly string[];
 }
 
-export function fieldErrors(issues: readonly IssueLike[], describeUnknown?: (key: string) => string): FieldError[] {
+function fieldErrors(issues: readonly IssueLike[], describeUnknown?: (key: string) => string): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys' && issue.keys) {

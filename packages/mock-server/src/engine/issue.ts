@@ -1,0 +1,52 @@
+/** Making an invitation (rules.md, Inviting): a fresh id and code, and an expiry from the organization's TTL. */
+import { type Ctx, newCode, newId } from './context.js';
+import { sendMessage } from './outbox.js';
+import type { InvitationRecord, OrgRecord, PersonRecord } from './state.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The expiry of an invitation sent (or renewed) at `now`: the TTL in force then, not the one at read time. */
+export function expiryFrom(org: OrgRecord, now: number): number {
+  return now + org.settings.invitationTtlDays * DAY;
+}
+
+export interface NewInvitation {
+  email: string;
+  role: string | null;
+  source: InvitationRecord['source'];
+  invitedBy: PersonRecord | null;
+}
+
+/** A pending invitation with a fresh code and the organization's current TTL; not stored, not sent. */
+export function buildInvitation(ctx: Ctx, org: OrgRecord, init: NewInvitation): InvitationRecord {
+  return {
+    id: newId(ctx.random, 'inv'),
+    email: init.email,
+    state: 'pending',
+    role: init.role,
+    invitedAt: ctx.now,
+    expiresAt: expiryFrom(org, ctx.now),
+    invitedBy: init.invitedBy ? { ...init.invitedBy } : null,
+    source: init.source,
+    resendCount: 0,
+    lastSentAt: ctx.now,
+    acceptedAt: null,
+    declinedAt: null,
+    revokedAt: null,
+    code: newCode(ctx.random),
+    replacedCodes: [],
+  };
+}
+
+/** Stores and sends a new invitation. */
+export function issueInvitation(ctx: Ctx, org: OrgRecord, init: NewInvitation): InvitationRecord {
+  const inv = buildInvitation(ctx, org, init);
+  org.invitations.push(inv);
+  sendMessage(ctx, org, inv, 'invitation');
+  return inv;
+}
+
+/** Inviting (or approving) an address answers its pending request, if any (rules.md, Inviting). */
+export function approvePendingRequests(org: OrgRecord, email: string): void {
+  for (const req of org.requests) if (req.email === email && req.status === 'pending') req.status = 'approved';
+}
