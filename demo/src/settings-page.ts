@@ -1,5 +1,6 @@
 /** Settings › Users: the admin elements, as a host embeds them, above the product's own member list. */
 import { boot } from './boot.js';
+import { acmeRoles } from './roles.js';
 import { renderMembers } from './members-list.js';
 
 await boot();
@@ -11,11 +12,7 @@ await Promise.all([
 ]);
 
 // The organization's roles, so the invite dialog offers a role select; the first is preselected.
-document.querySelector('invitation-table')!.roles = [
-  { value: 'member', label: 'Member' },
-  { value: 'admin', label: 'Admin' },
-  { value: 'billing', label: 'Billing' },
-];
+document.querySelector('invitation-table')!.roles = acmeRoles;
 
 // Members change when an invitation is accepted, which happens on another page; invitations sent here add none.
 await renderMembers(document.querySelector<HTMLElement>('#members')!);

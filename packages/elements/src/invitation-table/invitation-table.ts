@@ -10,7 +10,8 @@ import { ActionsController } from '../shared/actions.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
-import type { InviteDialog, InviteRole } from '../invite-dialog/invite-dialog.js';
+import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
+import { roleLabel, type InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
@@ -244,16 +245,11 @@ export class InvitationTable extends InvitekitElement {
             : nothing}
         </span>
       </td>
-      <td>${inv.role ? this.roleLabel(inv.role) : html`<span class="muted">${s.defaultRole}</span>`}</td>
+      <td>${inv.role ? roleLabel(this.roles, inv.role) : html`<span class="muted">${s.defaultRole}</span>`}</td>
       <td class="date">${s.date(lang, inv.invitedAt)}</td>
       <td class="date">${s.date(lang, inv.expiresAt)}</td>
       <td><div class="actions">${this.renderActions(s, inv)}</div></td>
     </tr>`;
-  }
-
-  /** The label the host gave a role in `roles`, else the role as the server names it. */
-  private roleLabel(role: string): string {
-    return this.roles.find((r) => r.value === role)?.label ?? role;
   }
 
   private renderActions(s: InvitationTableStrings, inv: Invitation) {

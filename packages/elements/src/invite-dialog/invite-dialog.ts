@@ -13,12 +13,9 @@ import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
 import { inviteDialogStrings, type InviteDialogStrings } from './invite-dialog.strings.js';
 import { styles } from './invite-dialog.styles.js';
+import type { InviteRole } from '../shared/roles.js';
 
-/** A role the invite dialog offers: `value` is sent, `label` is shown. */
-export interface InviteRole {
-  value: string;
-  label: string;
-}
+export type { InviteRole };
 
 const PREVIEW_DELAY_MS = 350;
 

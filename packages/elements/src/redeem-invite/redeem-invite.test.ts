@@ -60,6 +60,13 @@ describe('<redeem-invite>', () => {
     await mockApi();
   });
 
+  it('names the role as the host labels it in `roles`', async () => {
+    const el = await render(SEED_CODES.omar);
+    el.roles = [{ value: 'admin', label: 'Administrator' }];
+    await el.updateComplete;
+    expect(pairs(el)[1]).to.equal('Role: Administrator');
+  });
+
   it('shows the outcome of an accept only while it still shows that code', async () => {
     const el = await render(JANE);
     await setFaults({ latencyMs: 400 });

@@ -4,6 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
 import type { InviteLookup, PublicClient } from '@invitekit/sdk';
 import { PublicElement } from '../shared/public-element.js';
+import { roleLabel, type InviteRole } from '../shared/roles.js';
 import { emit } from '../shared/events.js';
 import { formatDateTime, formatRelative, pickStrings } from '../shared/i18n.js';
 import { redeemInviteStrings, type RedeemInviteStrings } from './redeem-invite.strings.js';
@@ -79,6 +80,9 @@ export class RedeemInvite extends PublicElement {
 
   /** Replaces any of the built-in strings (for any language). */
   @property({ attribute: false }) strings?: Partial<RedeemInviteStrings>;
+
+  /** How the host names roles (`[{ value, label }]`); a role without a label shows as the server names it. */
+  @property({ attribute: false }) roles: InviteRole[] = [];
 
   /** Set once an accept or decline settled the invitation (or found it unusable); overrides the lookup. */
   @state() private outcome?: RedeemState;
@@ -184,7 +188,7 @@ export class RedeemInvite extends PublicElement {
       <h2 part="heading" tabindex="-1">${t.offerHeading(invite.organization.name, invite.invitedBy?.name ?? null)}</h2>
       <dl part="details">
         <div><dt>${t.sentTo}</dt><dd>${invite.email}</dd></div>
-        ${invite.role ? html`<div><dt>${t.role}</dt><dd>${invite.role}</dd></div>` : nothing}
+        ${invite.role ? html`<div><dt>${t.role}</dt><dd>${roleLabel(this.roles, invite.role)}</dd></div>` : nothing}
         <div>
           <dt>${t.expires}</dt>
           <dd>${t.expiresValue(expiresAt > Date.now() ? formatRelative(lang, invite.expiresAt) : null, date)}</dd>
