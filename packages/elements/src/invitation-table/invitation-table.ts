@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -15,8 +15,7 @@ import { roleLabel, type InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
-
-type Confirm = { kind: 'revoke'; invitation: Invitation } | { kind: 'stale' };
+import { RevokeConfirm } from './revoke-confirm.js';
 
 /**
  * The invitations of an organization, for its admins: sort, filter, search, page, and act on each invitation.
@@ -71,9 +70,7 @@ export class InvitationTable extends InvitekitElement {
   /** Replaces any of the table's strings (see `InvitationTableStrings`). */
   @property({ attribute: false }) strings?: Partial<InvitationTableStrings>;
 
-  @state() private confirm?: Confirm;
 
-  @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   @query('invite-dialog') private inviteDialog?: InviteDialog;
 
   private readonly query = new TableQuery(this);
@@ -85,6 +82,9 @@ export class InvitationTable extends InvitekitElement {
       if (isApiError(error) && error.status === 409) this.reload();
     },
   });
+  private readonly confirm = new RevokeConfirm(this, (target) =>
+    void (target.kind === 'revoke' ? this.revoke(target.invitation) : this.revokeStale()),
+  );
   /**
    * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
    * at its place (the next one), else the table.
@@ -126,7 +126,7 @@ export class InvitationTable extends InvitekitElement {
     return html`
       ${this.renderToolbar(s)} ${this.renderBody(s, error)}
       <p class="announcer" role="status" part="announcer">${this.actions.message}</p>
-      ${this.renderConfirm(s)}
+      ${this.confirm.render(s)}
       <invite-dialog
         .client=${this.client}
         organization=${ifDefined(this.organization)}
@@ -167,7 +167,7 @@ export class InvitationTable extends InvitekitElement {
         <span class="spacer"></span>
         <button class="primary" part="button" @click=${this.openInviteDialog}>${s.inviteUsers}</button>
         <button part="button" @click=${this.exportCsv}>${s.exportCsv}</button>
-        <button part="button" @click=${() => this.openConfirm({ kind: 'stale' })}>${s.revokeStale}</button>
+        <button part="button" @click=${() => this.confirm.open({ kind: 'stale' })}>${s.revokeStale}</button>
       </div>
     `;
   }
@@ -281,27 +281,6 @@ export class InvitationTable extends InvitekitElement {
     return html`<span class="visually-hidden">${s.noActions}</span>`;
   }
 
-  private renderConfirm(s: InvitationTableStrings) {
-    const c = this.confirm;
-    const title = c?.kind === 'stale' ? s.confirmRevokeStaleTitle : s.confirmRevokeTitle;
-    const body = c?.kind === 'revoke' ? s.confirmRevokeBody(c.invitation.email) : c ? s.confirmRevokeStaleBody : '';
-    return html`<dialog
-      class="confirm"
-      part="confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
-      @close=${this.onConfirmClose}
-    >
-      <h2 id="confirm-title">${title}</h2>
-      <p id="confirm-body">${body}</p>
-      <div class="buttons">
-        <button class="cancel" part="button" autofocus @click=${() => this.confirmDialog?.close('cancel')}>${s.cancel}</button>
-        <button class="danger" part="button" @click=${() => this.confirmDialog?.close('confirm')}>${s.revoke}</button>
-      </div>
-    </dialog>`;
-  }
-
   // --- after each load ---------------------------------------------------------------------------------
 
   private afterLoad(page: Page<Invitation> | null): void {
@@ -368,26 +347,7 @@ export class InvitationTable extends InvitekitElement {
 
   private requestRevoke(invitation: Invitation): void {
     if (!emit(this, 'invitekit-invitation-revoke-request', { invitation }, { cancelable: true })) return;
-    this.openConfirm({ kind: 'revoke', invitation });
-  }
-
-  private async openConfirm(confirm: Confirm): Promise<void> {
-    this.confirm = confirm;
-    await this.updateComplete;
-    const dialog = this.confirmDialog;
-    if (!dialog || dialog.open) return;
-    dialog.returnValue = '';
-    dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>('button.cancel')?.focus();
-  }
-
-  private onConfirmClose(): void {
-    const confirm = this.confirm;
-    const confirmed = this.confirmDialog?.returnValue === 'confirm';
-    this.confirm = undefined;
-    if (!confirm || !confirmed) return;
-    if (confirm.kind === 'revoke') void this.revoke(confirm.invitation);
-    else void this.revokeStale();
+    void this.confirm.open({ kind: 'revoke', invitation });
   }
 
   private revoke(inv: Invitation): Promise<void> {

@@ -1,0 +1,68 @@
+import { html, type ReactiveControllerHost } from 'lit';
+import type { Invitation } from '@invitekit/sdk';
+import type { InvitationTableStrings } from './invitation-table.strings.js';
+
+/** What a confirmation is about: one invitation, or every stale one. */
+export type RevokeTarget = { kind: 'revoke'; invitation: Invitation } | { kind: 'stale' };
+
+interface Host extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/**
+ * The table's revoke confirmation: a modal alertdialog (native `<dialog>`, so Escape cancels and focus returns to
+ * the button that opened it) that starts on Cancel, as a destructive question should. `onConfirm` runs only when
+ * the person chose Revoke.
+ */
+export class RevokeConfirm {
+  private target?: RevokeTarget;
+
+  constructor(
+    private readonly host: Host,
+    private readonly onConfirm: (target: RevokeTarget) => void,
+  ) {}
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
+  }
+
+  async open(target: RevokeTarget): Promise<void> {
+    this.target = target;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const dialog = this.dialog;
+    if (!dialog || dialog.open) return;
+    dialog.returnValue = '';
+    dialog.showModal();
+    dialog.querySelector<HTMLButtonElement>('button.cancel')?.focus();
+  }
+
+  private onClose(): void {
+    const target = this.target;
+    const confirmed = this.dialog?.returnValue === 'confirm';
+    this.target = undefined;
+    this.host.requestUpdate();
+    if (target && confirmed) this.onConfirm(target);
+  }
+
+  render(s: InvitationTableStrings) {
+    const t = this.target;
+    const title = t?.kind === 'stale' ? s.confirmRevokeStaleTitle : s.confirmRevokeTitle;
+    const body = t?.kind === 'revoke' ? s.confirmRevokeBody(t.invitation.email) : t ? s.confirmRevokeStaleBody : '';
+    return html`<dialog
+      class="confirm"
+      part="confirm"
+      role="alertdialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      @close=${() => this.onClose()}
+    >
+      <h2 id="confirm-title">${title}</h2>
+      <p id="confirm-body">${body}</p>
+      <div class="buttons">
+        <button class="cancel" part="button" autofocus @click=${() => this.dialog?.close('cancel')}>${s.cancel}</button>
+        <button class="danger" part="button" @click=${() => this.dialog?.close('confirm')}>${s.revoke}</button>
+      </div>
+    </dialog>`;
+  }
+}
