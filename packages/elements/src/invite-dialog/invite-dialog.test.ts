@@ -120,6 +120,20 @@ describe('<invite-dialog>', () => {
     expect(textOf(el)).not.to.contain('skipped');
   });
 
+  it('opens again after a send on a fresh, empty form with focus in the address field', async () => {
+    const { el, opener } = await open();
+    await type(el, 'solo@example.com');
+    button(el, 'Send invitations').click();
+    await waitUntil(() => textOf(el).includes('1 invitation sent'));
+    el.close();
+    await waitUntil(() => !dialogOf(el).open);
+    opener.click();
+    await waitUntil(() => dialogOf(el).open && deepActive() === textarea(el), 'the address field never took focus');
+    expect(textarea(el).value).to.equal('');
+    expect(textOf(el)).not.to.contain('invitation sent');
+    expect(findButton(el, 'Send invitations')).to.exist;
+  });
+
   it('sends exactly one request however often "Send invitations" is clicked', async () => {
     const counter = countSends(mock.worker);
     try {

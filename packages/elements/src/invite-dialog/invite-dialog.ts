@@ -135,11 +135,15 @@ export class InviteDialog extends InvitekitElement {
     this.open = false;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Opening again after a send starts a fresh form; done here, before rendering, it costs no second update.
+    if (changed.has('open') && this.open && this.result) this.reset();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) {
       this.opener = deepActiveElement();
-      if (this.result) this.reset();
       this.dialog.showModal();
       void this.updateComplete.then(() => this.textarea?.focus());
     } else if (!this.open && this.dialog.open) {
