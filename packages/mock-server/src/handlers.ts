@@ -4,7 +4,7 @@
  * Node and in the standalone server.
  */
 import { type RequestHandler, delay, http } from 'msw';
-import type { Engine } from './engine/index.js';
+import type { Engine } from '@invitekit/engine';
 import { credentialsOf, json, noContent, problem, problemFromError, queryOf, readBody, remoteOf } from './http-utils.js';
 
 type Info = { request: Request; params: Record<string, string | readonly string[] | undefined>; cookies: Record<string, string> };

@@ -1,7 +1,7 @@
 /** The HTTP edge of the handlers: problem+json answers, credentials, bodies and queries. No rules here. */
 import { ERROR_STATUS, type FieldError, MAX_BODY_BYTES, type WireErrorCode } from '@invitekit/sdk';
 import { HttpResponse } from 'msw';
-import { EngineError, MalformedJson } from './engine/index.js';
+import { EngineError, MalformedJson } from '@invitekit/engine';
 
 export const SESSION_COOKIE = 'invitekit_session';
 

@@ -14,11 +14,11 @@ import {
   type RealNow,
   SEED_CODES,
   type SeedName,
-} from './engine/index.js';
+} from '@invitekit/engine';
 import { createHandlers } from './handlers.js';
 
-export { Engine, EngineError, SEED_CODES, parseState, seedState } from './engine/index.js';
-export type { EngineOptions, MockState, OutboxMessage, SeedName, Faults } from './engine/index.js';
+export { Engine, EngineError, SEED_CODES, parseState, seedState } from '@invitekit/engine';
+export type { EngineOptions, MockState, OutboxMessage, SeedName, Faults } from '@invitekit/engine';
 export { createHandlers } from './handlers.js';
 export { SESSION_COOKIE } from './http-utils.js';
 

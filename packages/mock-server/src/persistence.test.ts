@@ -9,7 +9,7 @@ import { mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { Engine, seedState } from './engine/index.js';
+import { Engine, seedState } from '@invitekit/engine';
 import { DataFileError, loadState, removeStaleTemps, saveState } from './persistence.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'invitekit-persist-'));

@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type MockState, parseState } from './engine/index.js';
+import { type MockState, parseState } from '@invitekit/engine';
 
 export class DataFileError extends Error {}
 

@@ -1,0 +1,4 @@
+/** `npm run build -w @invitekit/engine`: the engine to dist/. */
+import { libraryBuild } from '../../scripts/library-build.js';
+
+export default libraryBuild(import.meta.url, /^(@invitekit\/sdk|zod)(\/|$)/);
