@@ -25,7 +25,9 @@ export default {
       name: 'papaparse-esm',
       transform(context) {
         if (/\/papaparse\/papaparse(\.min)?\.js$/.test(context.path)) {
-          return { body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;` };
+          return {
+            body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;`,
+          };
         }
       },
     },

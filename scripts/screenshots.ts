@@ -29,7 +29,12 @@ async function scenes(): Promise<{ name: string; states: string[] }[]> {
     if (filter && !name.includes(filter)) continue;
     const html = await readFile(join(scenesDir, file), 'utf8');
     const meta = /<meta\s+name=["']states["']\s+content=["']([^"']*)["']/i.exec(html);
-    const states = meta?.[1] ? meta[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const states = meta?.[1]
+      ? meta[1]
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
     found.push({ name, states });
   }
   return found;

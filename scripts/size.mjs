@@ -101,7 +101,9 @@ async function bundleWithEsbuild(specifier) {
     logLevel: 'error',
   });
   const files = new Map();
-  const code = new Map(result.outputFiles.map((f) => [join(repo, '.size-out', f.path.split('/.size-out/')[1]), f.contents]));
+  const code = new Map(
+    result.outputFiles.map((f) => [join(repo, '.size-out', f.path.split('/.size-out/')[1]), f.contents]),
+  );
   let entry;
   for (const [path, output] of Object.entries(result.metafile.outputs)) {
     if (!path.endsWith('.js')) continue;
@@ -228,7 +230,9 @@ console.log(
   `${'entry'.padEnd(24)}${col('up front', 19)}${col('+ own client', 14)}${col('= alone', 10)}` +
     `${col('French', 10)}${col('CSV parser', 12)}`,
 );
-console.log(`${''.padEnd(24)}${col('min / gzip', 19)}${col('gzip', 14)}${col('gzip', 10)}${col('gzip', 10)}${col('gzip', 12)}`);
+console.log(
+  `${''.padEnd(24)}${col('min / gzip', 19)}${col('gzip', 14)}${col('gzip', 10)}${col('gzip', 10)}${col('gzip', 12)}`,
+);
 
 const results = new Map();
 let failed = false;
@@ -260,7 +264,9 @@ for (const budget of budgets) {
 for (const name of publicEntries) {
   const { adminFound } = results.get(name);
   failed ||= adminFound.length > 0;
-  console.log(`  ${adminFound.length ? 'FAIL' : 'ok  '} ${name}: no admin code${adminFound.length ? `: ${adminFound.join(', ')}` : ''}`);
+  console.log(
+    `  ${adminFound.length ? 'FAIL' : 'ok  '} ${name}: no admin code${adminFound.length ? `: ${adminFound.join(', ')}` : ''}`,
+  );
 }
 
 if (breakdown) {

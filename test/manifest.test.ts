@@ -14,8 +14,15 @@ import { fileURLToPath } from 'node:url';
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(canonical);
-    const key = (item: unknown) => JSON.stringify([(item as { path?: string }).path, (item as { name?: string }).name, (item as { kind?: string }).kind]);
-    return items.every((item) => item && typeof item === 'object') ? items.sort((a, b) => key(a).localeCompare(key(b))) : items;
+    const key = (item: unknown) =>
+      JSON.stringify([
+        (item as { path?: string }).path,
+        (item as { name?: string }).name,
+        (item as { kind?: string }).kind,
+      ]);
+    return items.every((item) => item && typeof item === 'object')
+      ? items.sort((a, b) => key(a).localeCompare(key(b)))
+      : items;
   }
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]));
@@ -36,9 +43,20 @@ test('custom-elements.json is fresh and lists the six elements with their public
     });
     const generated = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
     const committed = readFileSync(join(elementsDir, 'custom-elements.json'), 'utf8');
-    assert.deepEqual(canonical(JSON.parse(committed)), canonical(JSON.parse(generated)), 'run `npm run build -w @invitekit/elements` and commit');
+    assert.deepEqual(
+      canonical(JSON.parse(committed)),
+      canonical(JSON.parse(generated)),
+      'run `npm run build -w @invitekit/elements` and commit',
+    );
     const tags = [...generated.matchAll(/"tagName": "([a-z-]+)"/g)].map((m) => m[1]).sort();
-    assert.deepEqual(tags, ['invitation-requests', 'invitation-table', 'invite-dialog', 'invitekit-provider', 'redeem-invite', 'request-invite-form']);
+    assert.deepEqual(tags, [
+      'invitation-requests',
+      'invitation-table',
+      'invite-dialog',
+      'invitekit-provider',
+      'redeem-invite',
+      'request-invite-form',
+    ]);
     assert.doesNotMatch(generated, /"privacy": "(private|protected)"/);
   } finally {
     rmSync(outdir, { recursive: true, force: true });

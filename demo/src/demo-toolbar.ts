@@ -128,26 +128,31 @@ export class DemoToolbar extends LitElement {
     return html`
       <aside class="demo-toolbar" aria-label="Demo controls">
         <strong class="demo-badge" title="Not part of the product: controls of the in-browser mock server">Demo</strong>
-        <label>Signed in as
+        <label
+          >Signed in as
           <select name="person" @change=${this.onPerson}>
             ${people.map((p) => html`<option value=${p.token} ?selected=${p.token === token}>${p.label}</option>`)}
           </select>
         </label>
         <span class="demo-group" role="group" aria-label="Clock">
-          <span>Clock <time datetime=${this.now?.toISOString() ?? ''}>${clock}</time>${this.ahead
-            ? html` <em>(${this.ahead})</em>`
-            : ''}</span>
+          <span
+            >Clock <time datetime=${this.now?.toISOString() ?? ''}>${clock}</time>${
+              this.ahead ? html` <em>(${this.ahead})</em>` : ''
+            }</span
+          >
           <button type="button" @click=${() => this.advance(1)}>+1 day</button>
           <button type="button" @click=${() => this.advance(7)}>+7 days</button>
         </span>
-        <label>Network
+        <label
+          >Network
           <select name="network" @change=${this.onNetwork}>
             ${networks.map(([value, label]) => html`<option value=${value} ?selected=${value === network}>${label}</option>`)}
           </select>
         </label>
         <form class="demo-group" aria-label="Join outside invitations" @submit=${this.onJoin}>
           <label>Join address <input name="email" type="email" required placeholder="jane@example.com" /></label>
-          <label>via
+          <label
+            >via
             <select name="via">
               <option value="sso">SSO</option>
               <option value="scim">SCIM</option>

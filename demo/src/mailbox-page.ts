@@ -30,23 +30,25 @@ function openAsInvitee() {
 function show() {
   const q = filter.value.trim().toLowerCase();
   const shown = newestFirst.filter((m) => m.to.toLowerCase().includes(q));
-  count.textContent = items.length === 0
-    ? 'No messages yet: invite someone from Settings › Users.'
-    : `${shown.length} of ${items.length} ${items.length === 1 ? 'message' : 'messages'}`;
+  count.textContent =
+    items.length === 0
+      ? 'No messages yet: invite someone from Settings › Users.'
+      : `${shown.length} of ${items.length} ${items.length === 1 ? 'message' : 'messages'}`;
   render(
     shown.map(
-      (m) => html`<li class="message">
-        <div class="message-head">
-          <span class="kind kind-${m.kind}">${kinds[m.kind]}</span>
-          <strong>${m.subject}</strong>
-          <time datetime=${m.sentAt}>${when.format(new Date(m.sentAt))}</time>
-        </div>
-        <div class="muted">From Acme Inc. · To ${m.to}</div>
-        <p>
-          <a href=${m.url} @click=${openAsInvitee}>Open invitation for ${m.to}</a>
-          <span class="muted">· code <code>${m.code}</code></span>
-        </p>
-      </li>`,
+      (m) =>
+        html`<li class="message">
+          <div class="message-head">
+            <span class="kind kind-${m.kind}">${kinds[m.kind]}</span>
+            <strong>${m.subject}</strong>
+            <time datetime=${m.sentAt}>${when.format(new Date(m.sentAt))}</time>
+          </div>
+          <div class="muted">From Acme Inc. · To ${m.to}</div>
+          <p>
+            <a href=${m.url} @click=${openAsInvitee}>Open invitation for ${m.to}</a>
+            <span class="muted">· code <code>${m.code}</code></span>
+          </p>
+        </li>`,
     ),
     list,
   );

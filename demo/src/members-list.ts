@@ -35,21 +35,29 @@ export async function renderMembers(where: HTMLElement): Promise<void> {
   where.replaceChildren();
   render(
     html`<table class="members">
-      <caption class="visually-hidden">Members of Acme Inc., newest first</caption>
+      <caption class="visually-hidden">
+        Members of Acme Inc., newest first
+      </caption>
       <thead>
-        <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Joined</th></tr>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Email</th>
+          <th scope="col">Role</th>
+          <th scope="col">Joined</th>
+        </tr>
       </thead>
       <tbody>
         ${members.map(
-          (m) => html`<tr>
-            <td>${m.name ?? html`<span class="muted">No name</span>`}</td>
-            <td>${m.email}</td>
-            <td><span class="role">${m.role}</span></td>
-            <td>
-              ${date.format(new Date(m.joinedAt))}
-              ${m.joinedVia === 'seed' ? nothing : html`<span class="muted">via ${via[m.joinedVia]}</span>`}
-            </td>
-          </tr>`,
+          (m) =>
+            html`<tr>
+              <td>${m.name ?? html`<span class="muted">No name</span>`}</td>
+              <td>${m.email}</td>
+              <td><span class="role">${m.role}</span></td>
+              <td>
+                ${date.format(new Date(m.joinedAt))}
+                ${m.joinedVia === 'seed' ? nothing : html`<span class="muted">via ${via[m.joinedVia]}</span>`}
+              </td>
+            </tr>`,
         )}
       </tbody>
     </table>`,

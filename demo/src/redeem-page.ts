@@ -3,10 +3,7 @@ import { boot } from './boot.js';
 import { acmeRoles } from './roles.js';
 
 await boot();
-await Promise.all([
-  import('@invitekit/elements/invitekit-provider'),
-  import('@invitekit/elements/redeem-invite'),
-]);
+await Promise.all([import('@invitekit/elements/invitekit-provider'), import('@invitekit/elements/redeem-invite')]);
 document.querySelector('redeem-invite')!.roles = acmeRoles;
 
 // The host decides where a new member lands: after a moment on the element's confirmation, the login page.

@@ -106,7 +106,11 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(lena.getByRole('cell', { name: 'Lena Lindqvist' }));
       await shown(lena.getByRole('cell', { name: /^billing$/i }));
       await shown(lena.getByText('via invitation'));
-      assert.equal(await invitationRow(page, 'lena@example.com').count(), 0, 'an accepted invitation leaves the default view');
+      assert.equal(
+        await invitationRow(page, 'lena@example.com').count(),
+        0,
+        'an accepted invitation leaves the default view',
+      );
       await shown(invitationRow(page, 'max@example.com'));
       await lena.scrollIntoViewIfNeeded();
       await shot(page, '08-new-member');
@@ -128,7 +132,10 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
         await resend.click();
         await shown(jane.getByText(left, { exact: true }));
       }
-      const disabledResend = jane.getByRole('button', { name: 'Resend invitation to jane@example.com', disabled: true });
+      const disabledResend = jane.getByRole('button', {
+        name: 'Resend invitation to jane@example.com',
+        disabled: true,
+      });
       await shown(disabledResend);
       await page.reload();
       await shown(jane.getByText('0 resends left'));
@@ -140,7 +147,10 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
 
       // A resend sends the same link. Opened where the admin is signed in, accepting is refused and uses nothing
       // up; signed out, the same link works.
-      const link = await toJane.first().getByRole('link', { name: 'Open invitation for jane@example.com' }).getAttribute('href');
+      const link = await toJane
+        .first()
+        .getByRole('link', { name: 'Open invitation for jane@example.com' })
+        .getAttribute('href');
       assert.ok(link);
       await page.goto(link);
       await page.getByRole('button', { name: 'Accept invitation' }).click();
@@ -161,7 +171,9 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(dialog.getByText('1 invitation sent'));
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
-      await withToolbar(page, 'Clock moved 7 days forward', (bar) => bar.getByRole('button', { name: '+7 days' }).click());
+      await withToolbar(page, 'Clock moved 7 days forward', (bar) =>
+        bar.getByRole('button', { name: '+7 days' }).click(),
+      );
       await shown(toolbar(page).getByText('7 days ahead'));
       const eve = invitationRow(page, 'eve@example.com');
       await shown(eve.getByText('Expired'));
@@ -270,7 +282,13 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
     await journey(demo, async (page) => {
       await openSettings(page);
       const dialog = await openInviteDialog(page);
-      const csv = ['name,email,team', 'Alice,alice@example.com,Data', 'Bob,bob@example.com,Sales', 'Carol,carol@example.com,Ops', 'Nobody,nobody@,Ops'].join('\r\n');
+      const csv = [
+        'name,email,team',
+        'Alice,alice@example.com,Data',
+        'Bob,bob@example.com,Sales',
+        'Carol,carol@example.com,Ops',
+        'Nobody,nobody@,Ops',
+      ].join('\r\n');
       const [chooser] = await Promise.all([
         page.waitForEvent('filechooser'),
         dialog.getByRole('button', { name: 'Upload CSV' }).click(),

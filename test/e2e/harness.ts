@@ -124,7 +124,11 @@ export type Person = 'Ada Admin' | 'Victor Viewer' | 'Signed out';
 
 /** Switches the signed-in person with the toolbar. */
 export async function signInAs(page: Page, person: Person): Promise<void> {
-  const label = { 'Ada Admin': 'Ada Admin (admin)', 'Victor Viewer': 'Victor Viewer (no permission)', 'Signed out': 'Signed out' }[person];
+  const label = {
+    'Ada Admin': 'Ada Admin (admin)',
+    'Victor Viewer': 'Victor Viewer (no permission)',
+    'Signed out': 'Signed out',
+  }[person];
   await withToolbar(page, person === 'Signed out' ? 'Signed out' : `Signed in as ${person}`, (bar) =>
     bar.getByRole('combobox', { name: 'Signed in as' }).selectOption({ label }),
   );
@@ -155,7 +159,10 @@ export async function openMailbox(page: Page): Promise<Locator> {
 /** Follows the newest invitation link to `email` in the mailbox, and waits for the redeem page to say something. */
 export async function followNewestLink(page: Page, email: string): Promise<void> {
   const messages = await openMailbox(page);
-  await messages.getByRole('link', { name: `Open invitation for ${email}` }).first().click();
+  await messages
+    .getByRole('link', { name: `Open invitation for ${email}` })
+    .first()
+    .click();
   await page.waitForURL(/\/redeem\/\?code=/);
   await shown(page.getByRole('heading', { level: 2 }));
 }

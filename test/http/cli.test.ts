@@ -26,7 +26,10 @@ describe('command line', () => {
     const port = await freePort();
     const server = await runCli(['--port', String(port)], 30_000, true);
     try {
-      assert.ok(server.stdout().split('\n').includes(`invitekit mock server listening on http://127.0.0.1:${port}`), server.stdout());
+      assert.ok(
+        server.stdout().split('\n').includes(`invitekit mock server listening on http://127.0.0.1:${port}`),
+        server.stdout(),
+      );
       assert.equal((await fetch(`http://127.0.0.1:${port}/api/orgs/acme/access`)).status, 200);
       assert.equal((await fetch(`http://127.0.0.1:${port}/__mock/clock`)).status, 200);
     } finally {
@@ -35,7 +38,13 @@ describe('command line', () => {
   });
 
   it('rejects bad arguments with a usage message and exit code 2', async () => {
-    const cases = [[], ['--port', 'abc'], ['--port', '70000'], ['--port', '1', '--nope'], ['--port', '0', '--accept-url', 'not a url']];
+    const cases = [
+      [],
+      ['--port', 'abc'],
+      ['--port', '70000'],
+      ['--port', '1', '--nope'],
+      ['--port', '0', '--accept-url', 'not a url'],
+    ];
     await Promise.all(
       cases.map((args) =>
         assert.rejects(runCli(args), (error: any) => {
@@ -51,7 +60,8 @@ describe('command line', () => {
     const own = await startServer();
     const custom = await startServer(['--accept-url', 'https://app.example/join']);
     try {
-      const link = async (url: string) => (await (await fetch(`${url}/api/orgs/acme/invitations/inv_jane/link`, { headers: ADMIN })).json()).url;
+      const link = async (url: string) =>
+        (await (await fetch(`${url}/api/orgs/acme/invitations/inv_jane/link`, { headers: ADMIN })).json()).url;
       assert.match(await link(own.url), new RegExp(`^${own.url}/redeem/\\?code=`));
       assert.match(await link(custom.url), /^https:\/\/app\.example\/join\?code=/);
       const unknown = await fetch(`${own.url}/favicon.ico`);

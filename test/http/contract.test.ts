@@ -12,14 +12,31 @@ const { url, call, ok, problem, seenCodes, seenRoutes } = useServer();
 
 describe('admin endpoints', () => {
   it('lists invitations (validated pages, cursor, filters) and gets one', async () => {
-    const page = await ok(await call('GET', '/api/orgs/acme/invitations?limit=2&sort=email&order=asc', { headers: ADMIN }));
+    const page = await ok(
+      await call('GET', '/api/orgs/acme/invitations?limit=2&sort=email&order=asc', { headers: ADMIN }),
+    );
     assert.equal(InvitationPage.safeParse(page).success, true);
-    assert.deepEqual(page.items.map((i: any) => i.email), ['jane@example.com', 'kim@example.com']);
-    const next = await ok(await call('GET', `/api/orgs/acme/invitations?limit=2&sort=email&order=asc&cursor=${page.nextCursor}`, { headers: ADMIN }));
-    assert.deepEqual(next.items.map((i: any) => i.email), ['omar@example.com', 'priya@example.com']);
-    const every = await call('GET', '/api/orgs/acme/invitations?status=pending,expired,accepted,declined,revoked&limit=100', { headers: ADMIN });
+    assert.deepEqual(
+      page.items.map((i: any) => i.email),
+      ['jane@example.com', 'kim@example.com'],
+    );
+    const next = await ok(
+      await call('GET', `/api/orgs/acme/invitations?limit=2&sort=email&order=asc&cursor=${page.nextCursor}`, {
+        headers: ADMIN,
+      }),
+    );
+    assert.deepEqual(
+      next.items.map((i: any) => i.email),
+      ['omar@example.com', 'priya@example.com'],
+    );
+    const every = await call(
+      'GET',
+      '/api/orgs/acme/invitations?status=pending,expired,accepted,declined,revoked&limit=100',
+      { headers: ADMIN },
+    );
     const text = await every.text();
-    for (const code of Object.values(SEED_CODES)) assert.ok(!text.includes(code), 'an Invitation never carries its code');
+    for (const code of Object.values(SEED_CODES))
+      assert.ok(!text.includes(code), 'an Invitation never carries its code');
     const one = await ok(await call('GET', '/api/orgs/acme/invitations/inv_omar', { headers: ADMIN }));
     assert.equal(Invitation.safeParse(one).success, true);
     assert.equal(one.resendsRemaining, 0);
@@ -28,34 +45,73 @@ describe('admin endpoints', () => {
   });
 
   it('invites with skips, dry run, Idempotency-Key, and refuses none or more than 100', async () => {
-    const result = await ok(await call('POST', '/api/orgs/acme/invitations', {
-      headers: { ...ADMIN, 'idempotency-key': 'abc' },
-      body: { emails: ['new@example.com', 'jane@example.com', 'bad'], role: 'billing', source: 'bulk' },
-    }));
-    assert.deepEqual(result.sent.map((i: any) => [i.email, i.role, i.source]), [['new@example.com', 'billing', 'bulk']]);
+    const result = await ok(
+      await call('POST', '/api/orgs/acme/invitations', {
+        headers: { ...ADMIN, 'idempotency-key': 'abc' },
+        body: { emails: ['new@example.com', 'jane@example.com', 'bad'], role: 'billing', source: 'bulk' },
+      }),
+    );
+    assert.deepEqual(
+      result.sent.map((i: any) => [i.email, i.role, i.source]),
+      [['new@example.com', 'billing', 'bulk']],
+    );
     assert.deepEqual(result.skipped, [
       { email: 'jane@example.com', reason: 'already_invited', invitationId: 'inv_jane' },
       { email: 'bad', reason: 'invalid_email' },
     ]);
-    const replayed = await ok(await call('POST', '/api/orgs/acme/invitations', {
-      headers: { ...ADMIN, 'idempotency-key': 'abc' },
-      body: { source: 'bulk', role: 'billing', emails: ['new@example.com', 'jane@example.com', 'bad'] },
-    }));
+    const replayed = await ok(
+      await call('POST', '/api/orgs/acme/invitations', {
+        headers: { ...ADMIN, 'idempotency-key': 'abc' },
+        body: { source: 'bulk', role: 'billing', emails: ['new@example.com', 'jane@example.com', 'bad'] },
+      }),
+    );
     assert.deepEqual(replayed, result);
     const outbox = await ok(await call('GET', '/__mock/outbox?to=NEW@example.com'));
     assert.equal(outbox.items.length, 1);
     assert.match(outbox.items[0].url, new RegExp(`^${url()}/redeem/\\?code=`));
-    await problem(call('POST', '/api/orgs/acme/invitations', { headers: { ...ADMIN, 'idempotency-key': 'abc' }, body: { emails: ['x@example.com'] } }), 'idempotency_key_reused');
-    const dry = await ok(await call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: ['dry@example.com'], dryRun: true } }));
+    await problem(
+      call('POST', '/api/orgs/acme/invitations', {
+        headers: { ...ADMIN, 'idempotency-key': 'abc' },
+        body: { emails: ['x@example.com'] },
+      }),
+      'idempotency_key_reused',
+    );
+    const dry = await ok(
+      await call('POST', '/api/orgs/acme/invitations', {
+        headers: ADMIN,
+        body: { emails: ['dry@example.com'], dryRun: true },
+      }),
+    );
     assert.match(dry.sent[0].id, /^preview_/);
     assert.equal((await ok(await call('GET', '/__mock/outbox?to=dry@example.com'))).items.length, 0);
-    await problem(call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: [] } }), 'invalid_request');
+    await problem(
+      call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: [] } }),
+      'invalid_request',
+    );
     const many = Array.from({ length: 101 }, (_, i) => `m${i}@example.com`);
-    await problem(call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: many } }), 'too_many_emails');
-    const { body } = await problem(call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: ['a@x.io', 'b@x.io', 'c@x.io', null] } }), 'invalid_request');
-    assert.deepEqual(body.errors.map((e: any) => e.field), ['emails[3]']);
-    await problem(call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, raw: '{"emails": [' }), 'invalid_request');
-    await problem(call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: ['a'.repeat(70_000)] } }), 'payload_too_large');
+    await problem(
+      call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: many } }),
+      'too_many_emails',
+    );
+    const { body } = await problem(
+      call('POST', '/api/orgs/acme/invitations', {
+        headers: ADMIN,
+        body: { emails: ['a@x.io', 'b@x.io', 'c@x.io', null] },
+      }),
+      'invalid_request',
+    );
+    assert.deepEqual(
+      body.errors.map((e: any) => e.field),
+      ['emails[3]'],
+    );
+    await problem(
+      call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, raw: '{"emails": [' }),
+      'invalid_request',
+    );
+    await problem(
+      call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: ['a'.repeat(70_000)] } }),
+      'payload_too_large',
+    );
   });
 
   it('resends, renews, revokes, copies links, with their refusals', async () => {
@@ -63,8 +119,14 @@ describe('admin endpoints', () => {
     assert.equal(link.code, SEED_CODES.jane);
     assert.equal(link.url, `${url()}/redeem/?code=${SEED_CODES.jane}`);
     await problem(call('GET', '/api/orgs/acme/invitations/inv_kim/link', { headers: ADMIN }), 'not_pending');
-    assert.equal((await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: ADMIN }))).resendCount, 1);
-    await problem(call('POST', '/api/orgs/acme/invitations/inv_omar/resend', { headers: ADMIN }), 'resend_limit_reached');
+    assert.equal(
+      (await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: ADMIN }))).resendCount,
+      1,
+    );
+    await problem(
+      call('POST', '/api/orgs/acme/invitations/inv_omar/resend', { headers: ADMIN }),
+      'resend_limit_reached',
+    );
     await problem(call('POST', '/api/orgs/acme/invitations/inv_kim/resend', { headers: ADMIN }), 'not_pending');
     await problem(call('POST', '/api/orgs/acme/invitations/inv_jane/renew', { headers: ADMIN }), 'not_expired');
     await problem(call('POST', '/api/orgs/acme/invitations/inv_lee/renew', { headers: ADMIN }), 'not_renewable');
@@ -75,52 +137,102 @@ describe('admin endpoints', () => {
     const second = await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/revoke', { headers: ADMIN }));
     assert.deepEqual(second, first);
     await problem(call('POST', '/api/orgs/acme/invitations/inv_grace/revoke', { headers: ADMIN }), 'not_revocable');
-    assert.deepEqual(await ok(await call('POST', '/api/orgs/acme/invitations/revoke-stale', { headers: ADMIN })), { revoked: 1 });
+    assert.deepEqual(await ok(await call('POST', '/api/orgs/acme/invitations/revoke-stale', { headers: ADMIN })), {
+      revoked: 1,
+    });
   });
 
   it('exports CSV with the list filter', async () => {
-    const response = await call('GET', '/api/orgs/acme/invitations/export.csv?status=pending&sort=email&order=asc', { headers: ADMIN });
+    const response = await call('GET', '/api/orgs/acme/invitations/export.csv?status=pending&sort=email&order=asc', {
+      headers: ADMIN,
+    });
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     assert.match(response.headers.get('content-disposition') ?? '', /attachment/);
     const lines = (await response.text()).split('\r\n');
     assert.equal(lines[0], 'email,status,role,invited_at,expires_at,invited_by,resend_count');
-    assert.deepEqual(lines.slice(1, -1).map((l) => l.split(',')[0]), ['jane@example.com', 'omar@example.com', 'priya@example.com', 'ren@example.com', 'sam@acme.test']);
+    assert.deepEqual(
+      lines.slice(1, -1).map((l) => l.split(',')[0]),
+      ['jane@example.com', 'omar@example.com', 'priya@example.com', 'ren@example.com', 'sam@acme.test'],
+    );
   });
 
   it('lists, approves and dismisses requests, with their refusals', async () => {
     const page = await ok(await call('GET', '/api/orgs/acme/invitation-requests', { headers: ADMIN }));
-    assert.deepEqual(page.items.map((r: any) => [r.id, r.stale]), [['req_nora', false], ['req_tom', true], ['req_ivan', false]]);
-    await problem(call('POST', '/api/orgs/acme/invitation-requests/req_tom/approve', { headers: ADMIN }), 'already_member');
-    await ok(await call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { allowedDomains: ['acme.test'] } }));
-    await problem(call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', { headers: ADMIN }), 'domain_not_allowed');
+    assert.deepEqual(
+      page.items.map((r: any) => [r.id, r.stale]),
+      [
+        ['req_nora', false],
+        ['req_tom', true],
+        ['req_ivan', false],
+      ],
+    );
+    await problem(
+      call('POST', '/api/orgs/acme/invitation-requests/req_tom/approve', { headers: ADMIN }),
+      'already_member',
+    );
+    await ok(
+      await call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { allowedDomains: ['acme.test'] } }),
+    );
+    await problem(
+      call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', { headers: ADMIN }),
+      'domain_not_allowed',
+    );
     await ok(await call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { allowedDomains: [] } }));
-    const approved = await ok(await call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', { headers: ADMIN }));
+    const approved = await ok(
+      await call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', { headers: ADMIN }),
+    );
     assert.equal(approved.request.status, 'approved');
     assert.equal(approved.invitation.source, 'request');
-    await problem(call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', { headers: ADMIN }), 'not_pending');
-    assert.equal((await ok(await call('POST', '/api/orgs/acme/invitation-requests/req_ivan/dismiss', { headers: ADMIN }))).status, 'dismissed');
-    assert.deepEqual(await ok(await call('POST', '/api/orgs/acme/invitation-requests/dismiss-stale', { headers: ADMIN })), { dismissed: 1 });
+    await problem(
+      call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', { headers: ADMIN }),
+      'not_pending',
+    );
+    assert.equal(
+      (await ok(await call('POST', '/api/orgs/acme/invitation-requests/req_ivan/dismiss', { headers: ADMIN }))).status,
+      'dismissed',
+    );
+    assert.deepEqual(
+      await ok(await call('POST', '/api/orgs/acme/invitation-requests/dismiss-stale', { headers: ADMIN })),
+      { dismissed: 1 },
+    );
   });
 
   it('lists members and reads and changes settings', async () => {
     const members = await ok(await call('GET', '/api/orgs/acme/members?q=acme.test&limit=3', { headers: ADMIN }));
     assert.equal(members.items.length, 3);
     assert.ok(members.nextCursor);
-    const settings = await ok(await call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { invitationTtlDays: 14, allowedDomains: ['ACME.test'] } }));
+    const settings = await ok(
+      await call('PATCH', '/api/orgs/acme/settings', {
+        headers: ADMIN,
+        body: { invitationTtlDays: 14, allowedDomains: ['ACME.test'] },
+      }),
+    );
     assert.equal(settings.invitationTtlDays, 14);
     assert.deepEqual(settings.allowedDomains, ['acme.test']);
-    const { body } = await problem(call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { invitationTtlDays: 31, maxResends: 9 } }), 'invalid_request');
+    const { body } = await problem(
+      call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { invitationTtlDays: 31, maxResends: 9 } }),
+      'invalid_request',
+    );
     assert.deepEqual(body.errors.map((e: any) => e.field).sort(), ['invitationTtlDays', 'maxResends']);
     assert.equal((await ok(await call('GET', '/api/orgs/acme/settings', { headers: ADMIN }))).invitationTtlDays, 14);
   });
 
   it('checks 401, then 404 for other tenants and unknown organizations, then 403', async () => {
     await problem(call('GET', '/api/orgs/acme/invitations'), 'unauthenticated');
-    await problem(call('GET', '/api/orgs/nowhere/invitations', { headers: { authorization: 'Bearer wrong' } }), 'unauthenticated');
-    await problem(call('GET', '/api/orgs/acme/invitations', { headers: { authorization: 'Bearer globex-admin' } }), 'not_found');
+    await problem(
+      call('GET', '/api/orgs/nowhere/invitations', { headers: { authorization: 'Bearer wrong' } }),
+      'unauthenticated',
+    );
+    await problem(
+      call('GET', '/api/orgs/acme/invitations', { headers: { authorization: 'Bearer globex-admin' } }),
+      'not_found',
+    );
     await problem(call('GET', '/api/orgs/nowhere/invitations', { headers: ADMIN }), 'not_found');
-    await problem(call('GET', '/api/orgs/acme/invitations', { headers: { authorization: 'Bearer acme-viewer' } }), 'forbidden');
+    await problem(
+      call('GET', '/api/orgs/acme/invitations', { headers: { authorization: 'Bearer acme-viewer' } }),
+      'forbidden',
+    );
     await ok(await call('GET', '/api/orgs/acme/invitations', { headers: { cookie: 'invitekit_session=acme-admin' } }));
     await problem(call('GET', '/api/no/such/route'), 'not_found');
   });
@@ -128,14 +240,33 @@ describe('admin endpoints', () => {
 
 describe('public endpoints', () => {
   it('answers access, takes requests (202), and refuses disabled, malformed and too many', async () => {
-    assert.deepEqual(await ok(await call('GET', '/api/orgs/acme/access')), { organization: { slug: 'acme', name: 'Acme Inc.' }, invitationRequestsEnabled: true });
-    assert.deepEqual(await ok(await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com', name: 'A' } }), 202), { status: 'received' });
-    assert.deepEqual(await ok(await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'viewer@acme.test' } }), 202), { status: 'received' });
-    await problem(call('POST', '/api/orgs/globex/invitation-requests', { body: { email: 'a@example.com' } }), 'requests_disabled');
+    assert.deepEqual(await ok(await call('GET', '/api/orgs/acme/access')), {
+      organization: { slug: 'acme', name: 'Acme Inc.' },
+      invitationRequestsEnabled: true,
+    });
+    assert.deepEqual(
+      await ok(
+        await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com', name: 'A' } }),
+        202,
+      ),
+      { status: 'received' },
+    );
+    assert.deepEqual(
+      await ok(await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'viewer@acme.test' } }), 202),
+      { status: 'received' },
+    );
+    await problem(
+      call('POST', '/api/orgs/globex/invitation-requests', { body: { email: 'a@example.com' } }),
+      'requests_disabled',
+    );
     await problem(call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'nope' } }), 'invalid_email');
-    for (let i = 0; i < 3; i++) await ok(await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com' } }), 202);
+    for (let i = 0; i < 3; i++)
+      await ok(await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com' } }), 202);
     await ok(await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com' } }), 202);
-    const { response } = await problem(call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com' } }), 'rate_limited');
+    const { response } = await problem(
+      call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com' } }),
+      'rate_limited',
+    );
     assert.equal(response.headers.get('retry-after'), '3600');
   });
 
@@ -144,7 +275,13 @@ describe('public endpoints', () => {
     assert.equal(lookup.email, 'j***@example.com');
     assert.equal(lookup.status, 'pending');
     await problem(call('GET', '/api/invites/not-a-code'), 'invalid_code');
-    await problem(call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { headers: { authorization: 'Bearer acme-viewer' }, body: {} }), 'email_mismatch');
+    await problem(
+      call('POST', `/api/invites/${SEED_CODES.jane}/accept`, {
+        headers: { authorization: 'Bearer acme-viewer' },
+        body: {},
+      }),
+      'email_mismatch',
+    );
     const accepted = await ok(await call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { body: { name: 'Jane' } }));
     assert.equal(accepted.member.email, 'jane@example.com');
     await problem(call('POST', `/api/invites/${SEED_CODES.jane}/accept`), 'already_used');
@@ -154,7 +291,9 @@ describe('public endpoints', () => {
   });
 
   it('twenty concurrent accepts over HTTP: exactly one succeeds', async () => {
-    const responses = await Promise.all(Array.from({ length: 20 }, () => call('POST', `/api/invites/${SEED_CODES.omar}/accept`, { body: {} })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => call('POST', `/api/invites/${SEED_CODES.omar}/accept`, { body: {} })),
+    );
     assert.deepEqual(responses.map((r) => r.status).sort(), [200, ...Array(19).fill(409)]);
     await Promise.all(responses.map((r) => r.arrayBuffer()));
   });
@@ -177,6 +316,9 @@ describe('coverage', () => {
   });
 
   it('exercised every endpoint of api.md', () => {
-    assert.deepEqual(API_ROUTES.filter((route) => !seenRoutes.has(route)), []);
+    assert.deepEqual(
+      API_ROUTES.filter((route) => !seenRoutes.has(route)),
+      [],
+    );
   });
 });

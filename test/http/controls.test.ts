@@ -20,7 +20,9 @@ describe('controls over HTTP', () => {
   });
 
   it('reset puts the clock back to real time and restores the seed, outbox and settings', async () => {
-    await ok(await call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { invitationRequestsEnabled: false } }));
+    await ok(
+      await call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { invitationRequestsEnabled: false } }),
+    );
     await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: ADMIN }));
     await ok(await call('POST', '/__mock/clock', { body: { advanceMs: 30 * DAY } }));
     await ok(await call('POST', '/__mock/reset'), 204);
@@ -33,20 +35,42 @@ describe('controls over HTTP', () => {
   });
 
   it('filters the outbox by address', async () => {
-    await ok(await call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: ['a@example.com', 'b@example.com'] } }));
+    await ok(
+      await call('POST', '/api/orgs/acme/invitations', {
+        headers: ADMIN,
+        body: { emails: ['a@example.com', 'b@example.com'] },
+      }),
+    );
     const only = await ok(await call('GET', '/__mock/outbox?to=B@example.com'));
-    assert.deepEqual(only.items.map((m: any) => m.to), ['b@example.com']);
+    assert.deepEqual(
+      only.items.map((m: any) => m.to),
+      ['b@example.com'],
+    );
     assert.equal((await ok(await call('GET', '/__mock/outbox'))).items.length, 2);
   });
 
   it('joins members via SSO/SCIM (201, then 200), making invitations stale', async () => {
-    await ok(await call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: ['joiner@example.com'] } }));
-    const member = await ok(await call('POST', '/__mock/orgs/acme/members', { body: { email: 'joiner@example.com', via: 'sso' } }), 201);
+    await ok(
+      await call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: ['joiner@example.com'] } }),
+    );
+    const member = await ok(
+      await call('POST', '/__mock/orgs/acme/members', { body: { email: 'joiner@example.com', via: 'sso' } }),
+      201,
+    );
     assert.equal(member.joinedVia, 'sso');
-    assert.deepEqual(await ok(await call('POST', '/__mock/orgs/acme/members', { body: { email: 'joiner@example.com', via: 'scim' } }), 200), member);
+    assert.deepEqual(
+      await ok(
+        await call('POST', '/__mock/orgs/acme/members', { body: { email: 'joiner@example.com', via: 'scim' } }),
+        200,
+      ),
+      member,
+    );
     const page = await ok(await call('GET', '/api/orgs/acme/invitations?q=joiner', { headers: ADMIN }));
     assert.equal(page.items[0].stale, true);
-    await problem(call('POST', '/__mock/orgs/nowhere/members', { body: { email: 'a@example.com', via: 'sso' } }), 'not_found');
+    await problem(
+      call('POST', '/__mock/orgs/nowhere/members', { body: { email: 'a@example.com', via: 'sso' } }),
+      'not_found',
+    );
   });
 
   it('injects latency and unavailable 503s on /api only, and the empty seed resets to tokens only', async () => {

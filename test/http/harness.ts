@@ -40,7 +40,9 @@ function routeOf(method: string, path: string): string | undefined {
   const candidates = API_ROUTES.filter((route) => {
     const [m, template] = route.split(' ') as [string, string];
     const parts = template.split('/');
-    return m === method && parts.length === segments.length && parts.every((p, i) => p.startsWith('{') || p === segments[i]);
+    return (
+      m === method && parts.length === segments.length && parts.every((p, i) => p.startsWith('{') || p === segments[i])
+    );
   });
   const literals = (route: string) => route.split('/').filter((p) => !p.startsWith('{')).length;
   return candidates.sort((a, b) => literals(b) - literals(a))[0];

@@ -16,7 +16,11 @@ describe('--data FILE', () => {
   it('keeps every invitation, request, outbox message and the clock across a restart', async () => {
     const file = join(dir, 'restart.json');
     const first = await startServer(['--data', file]);
-    await fetch(`${first.url}/api/orgs/acme/invitations`, { method: 'POST', headers: ADMIN, body: JSON.stringify({ emails: ['kept@example.com', 'also@example.com'] }) });
+    await fetch(`${first.url}/api/orgs/acme/invitations`, {
+      method: 'POST',
+      headers: ADMIN,
+      body: JSON.stringify({ emails: ['kept@example.com', 'also@example.com'] }),
+    });
     await fetch(`${first.url}/api/orgs/acme/invitations/inv_jane/revoke`, { method: 'POST', headers: ADMIN });
     await fetch(`${first.url}/__mock/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 3_600_000 }) });
     const before = await (await fetch(`${first.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })).json();
@@ -25,9 +29,14 @@ describe('--data FILE', () => {
 
     const second = await startServer(['--data', file]);
     try {
-      const afterRestart = await (await fetch(`${second.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })).json();
+      const afterRestart = await (
+        await fetch(`${second.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })
+      ).json();
       assert.equal(afterRestart.total, before.total);
-      assert.deepEqual(afterRestart.items.map((i: any) => [i.id, i.status]), before.items.map((i: any) => [i.id, i.status]));
+      assert.deepEqual(
+        afterRestart.items.map((i: any) => [i.id, i.status]),
+        before.items.map((i: any) => [i.id, i.status]),
+      );
       assert.ok(afterRestart.items.some((i: any) => i.email === 'kept@example.com'));
       assert.deepEqual((await (await fetch(`${second.url}/__mock/outbox`)).json()).items, outboxBefore.items);
     } finally {
@@ -43,7 +52,11 @@ describe('--data FILE', () => {
     const burst = Array.from({ length: 8 }, async (_, worker) => {
       for (let i = 0; !stop; i++) {
         try {
-          await fetch(`${server.url}/api/orgs/acme/invitations`, { method: 'POST', headers: ADMIN, body: JSON.stringify({ emails: [`w${worker}-${i}@example.com`] }) });
+          await fetch(`${server.url}/api/orgs/acme/invitations`, {
+            method: 'POST',
+            headers: ADMIN,
+            body: JSON.stringify({ emails: [`w${worker}-${i}@example.com`] }),
+          });
           done++;
         } catch {
           return; // the server is gone
@@ -60,9 +73,15 @@ describe('--data FILE', () => {
     assert.ok(acme.invitations.filter((i) => i.email.startsWith('w')).length >= 50, 'most of the burst is on disk');
     const restarted = await startServer(['--data', file]);
     try {
-      const page = await (await fetch(`${restarted.url}/api/orgs/acme/invitations?q=@example.com&limit=1`, { headers: ADMIN })).json();
+      const page = await (
+        await fetch(`${restarted.url}/api/orgs/acme/invitations?q=@example.com&limit=1`, { headers: ADMIN })
+      ).json();
       assert.ok(page.total >= 50);
-      assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'leftover temp files are cleaned up on start');
+      assert.deepEqual(
+        readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+        [],
+        'leftover temp files are cleaned up on start',
+      );
     } finally {
       await restarted.stop();
     }

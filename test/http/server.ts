@@ -36,8 +36,15 @@ export interface RunningServer {
  */
 export function runCli(args: string[], timeoutMs = 15_000, viaNpm = false): Promise<RunningServer> {
   const child = viaNpm
-    ? spawn('npm', ['run', '--silent', 'mock-server', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-    : spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('npm', ['run', '--silent', 'mock-server', '--', ...args], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      })
+    : spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -64,7 +71,9 @@ export function runCli(args: string[], timeoutMs = 15_000, viaNpm = false): Prom
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(Object.assign(new Error(`the CLI exited with ${code}: ${err}`), { exitCode: code, stderr: err, stdout: out }));
+      reject(
+        Object.assign(new Error(`the CLI exited with ${code}: ${err}`), { exitCode: code, stderr: err, stdout: out }),
+      );
     });
   });
 }

@@ -20,16 +20,26 @@ export function nameOf(el: Element): string {
   if (label) return label.trim();
   const labelledBy = el.getAttribute('aria-labelledby');
   const root = el.getRootNode() as Document | ShadowRoot;
-  if (labelledBy) return labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+  if (labelledBy)
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ');
   const labels = (el as HTMLInputElement).labels;
-  if (labels?.length) return Array.from(labels[0]!.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+  if (labels?.length)
+    return Array.from(labels[0]!.childNodes)
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent)
+      .join('')
+      .trim();
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The first button named `name` under `host` (deeply), or undefined. */
 export function findButton(host: Element, name: string): HTMLButtonElement | undefined {
   return deepAll(host.shadowRoot ?? host).find(
-    (el): el is HTMLButtonElement => el instanceof HTMLButtonElement && nameOf(el) === name && el.getClientRects().length > 0,
+    (el): el is HTMLButtonElement =>
+      el instanceof HTMLButtonElement && nameOf(el) === name && el.getClientRects().length > 0,
   );
 }
 
@@ -85,10 +95,13 @@ export function recordClipboard(): string[] {
 
 /** An RFC 9457 problem answer, as the API sends. */
 export function problem(status: number, code: string, detail = code): Response {
-  return new Response(JSON.stringify({ type: `https://invitekit.dev/errors/${code}`, title: code, status, code, detail }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
+  return new Response(
+    JSON.stringify({ type: `https://invitekit.dev/errors/${code}`, title: code, status, code, detail }),
+    {
+      status,
+      headers: { 'Content-Type': 'application/problem+json' },
+    },
+  );
 }
 
 /** The English strings of a catalogue (fixed ones, nested records included) still present in `shown`. */

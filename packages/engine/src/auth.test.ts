@@ -75,7 +75,10 @@ describe('authentication, permission, tenants', () => {
 
   it('public access answers the organization and whether requests are open; an unknown one is not_found', () => {
     const { engine } = setup();
-    assert.deepEqual(engine.access('acme'), { organization: { slug: 'acme', name: 'Acme Inc.' }, invitationRequestsEnabled: true });
+    assert.deepEqual(engine.access('acme'), {
+      organization: { slug: 'acme', name: 'Acme Inc.' },
+      invitationRequestsEnabled: true,
+    });
     assert.equal(engine.access('globex').invitationRequestsEnabled, false);
     refused(() => engine.access('nowhere'), 'not_found');
   });

@@ -28,7 +28,9 @@ describe('CSV export', () => {
     const listed = engine.listInvitations(ADMIN, 'acme', { sort: 'email', order: 'asc', limit: 100 }).items;
     assert.equal(lines.length - 2, listed.length);
     const formula = listed.find((i) => i.email.startsWith('-2'));
-    assert.ok(lines.includes(`'-2+3@example.com,pending,member,${formula?.invitedAt},${formula?.expiresAt},admin@acme.test,0`));
+    assert.ok(
+      lines.includes(`'-2+3@example.com,pending,member,${formula?.invitedAt},${formula?.expiresAt},admin@acme.test,0`),
+    );
     assert.ok(lines.some((l) => l.startsWith(`'=cmd|x@example.com,`)));
     assert.ok(lines.some((l) => l.startsWith(`"""quoted,name""@example.com",`)));
     const omar = lines.find((l) => l.startsWith('omar@'));
@@ -46,23 +48,37 @@ describe('CSV export', () => {
       for (const order of ['asc', 'desc'] as const) {
         const query = { status: [...status], sort, order, q: 'example' };
         const csv = engine.exportCsv(ADMIN, 'acme', query);
-        const exported = csv.split('\r\n').slice(1, -1).map((l) => l.split(',')[0]);
+        const exported = csv
+          .split('\r\n')
+          .slice(1, -1)
+          .map((l) => l.split(',')[0]);
         const listed = engine.listInvitations(ADMIN, 'acme', { ...query, limit: 100 }).items.map((i) => i.email);
         assert.deepEqual(exported, listed, `${sort} ${order}`);
       }
     }
     // Without a query: the list's defaults (pending and expired, newest first).
-    const defaults = engine.exportCsv(ADMIN, 'acme').split('\r\n').slice(1, -1).map((l) => l.split(',')[0]);
-    assert.deepEqual(defaults, engine.listInvitations(ADMIN, 'acme', { limit: 100 }).items.map((i) => i.email));
+    const defaults = engine
+      .exportCsv(ADMIN, 'acme')
+      .split('\r\n')
+      .slice(1, -1)
+      .map((l) => l.split(',')[0]);
+    assert.deepEqual(
+      defaults,
+      engine.listInvitations(ADMIN, 'acme', { limit: 100 }).items.map((i) => i.email),
+    );
   });
 
   it('honours the status filter and q, and needs the admin permission', () => {
     const { engine } = setup();
     const csv = engine.exportCsv(ADMIN, 'acme', { status: ['revoked', 'declined'] });
-    assert.deepEqual(csv.split('\r\n').slice(1, -1).map((l) => l.split(',').slice(0, 2).join(',')).sort(), [
-      'dan@example.com,declined',
-      'lee@example.com,revoked',
-    ]);
+    assert.deepEqual(
+      csv
+        .split('\r\n')
+        .slice(1, -1)
+        .map((l) => l.split(',').slice(0, 2).join(','))
+        .sort(),
+      ['dan@example.com,declined', 'lee@example.com,revoked'],
+    );
     assert.equal(engine.exportCsv(ADMIN, 'acme', { q: 'nobody-matches' }).split('\r\n').length, 2);
     refused(() => engine.exportCsv(VIEWER, 'acme'), 'forbidden');
     refused(() => engine.exportCsv(ADMIN, 'acme', { limit: 5 }), 'invalid_request');

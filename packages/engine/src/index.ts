@@ -8,11 +8,25 @@ import { type RealNow, advanceClock, joinMember, mockNow, resetSeed, setClock, s
 import { type Ctx, type RandomSource, cryptoRandom } from './context.js';
 import { createInvitations } from './invitations.js';
 import { acceptInvite, declineInvite, lookupInvite } from './invites.js';
-import { getInvitation, invitationLink, renewInvitation, resendInvitation, revokeInvitation, revokeStaleInvitations } from './lifecycle.js';
+import {
+  getInvitation,
+  invitationLink,
+  renewInvitation,
+  resendInvitation,
+  revokeInvitation,
+  revokeStaleInvitations,
+} from './lifecycle.js';
 import { listInvitations, listMembers } from './listing.js';
 import { exportInvitationsCsv } from './export.js';
 import { listOutbox } from './outbox.js';
-import { approveRequest, dismissRequest, dismissStaleRequests, getAccess, listRequests, submitRequest } from './requests.js';
+import {
+  approveRequest,
+  dismissRequest,
+  dismissStaleRequests,
+  getAccess,
+  listRequests,
+  submitRequest,
+} from './requests.js';
 import { type SeedName, seedState } from './seed.js';
 import { getSettings, updateSettings } from './settings.js';
 import { type MockState, type OutboxMessage, cloneState, parseState } from './state.js';

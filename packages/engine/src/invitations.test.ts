@@ -27,7 +27,10 @@ describe('inviting', () => {
       'other@example.com',
       'two@@example.com',
     ]);
-    assert.deepEqual(result.sent.map((i) => i.email), ['new.person@example.com', 'other@example.com']);
+    assert.deepEqual(
+      result.sent.map((i) => i.email),
+      ['new.person@example.com', 'other@example.com'],
+    );
     assert.deepEqual(result.skipped, [
       { email: 'not-an-address', reason: 'invalid_email' },
       { email: 'new.person@example.com', reason: 'duplicate' },
@@ -41,7 +44,10 @@ describe('inviting', () => {
   it('checks invalid before duplicate, and duplicate before already_member', () => {
     const { invite } = setup();
     const r = invite(['admin@acme.test', ' Admin@ACME.test', 'bad@', 'bad@']);
-    assert.deepEqual(r.skipped.map((s) => s.reason), ['already_member', 'duplicate', 'invalid_email', 'invalid_email']);
+    assert.deepEqual(
+      r.skipped.map((s) => s.reason),
+      ['already_member', 'duplicate', 'invalid_email', 'invalid_email'],
+    );
   });
 
   it('applies the reasons in the order of rules.md where several hold at once', () => {
@@ -56,24 +62,40 @@ describe('inviting', () => {
       { email: 'viewer@acme.test', reason: 'already_member' },
       { email: 'new@example.com', reason: 'domain_not_allowed' },
     ]);
-    assert.deepEqual(r.sent.map((i) => i.email), ['ok@elsewhere.test']);
+    assert.deepEqual(
+      r.sent.map((i) => i.email),
+      ['ok@elsewhere.test'],
+    );
   });
 
   it('reports skipped addresses as given, trimmed (not lower-cased)', () => {
     const { invite } = setup();
-    const r = invite(['  Bad Address@x.io\t', ' Viewer@ACME.test ', '\nJANE@example.com  ', 'New@Example.com', ' NEW@example.COM ']);
+    const r = invite([
+      '  Bad Address@x.io\t',
+      ' Viewer@ACME.test ',
+      '\nJANE@example.com  ',
+      'New@Example.com',
+      ' NEW@example.COM ',
+    ]);
     assert.deepEqual(r.skipped, [
       { email: 'Bad Address@x.io', reason: 'invalid_email' },
       { email: 'Viewer@ACME.test', reason: 'already_member' },
       { email: 'JANE@example.com', reason: 'already_invited', invitationId: 'inv_jane' },
       { email: 'NEW@example.COM', reason: 'duplicate' },
     ]);
-    assert.deepEqual(r.sent.map((i) => i.email), ['new@example.com'], 'stored lower-cased');
+    assert.deepEqual(
+      r.sent.map((i) => i.email),
+      ['new@example.com'],
+      'stored lower-cased',
+    );
   });
 
   it('answers 200 with one already_member skip for a lone member address', () => {
     const { invite } = setup();
-    assert.deepEqual(invite(['viewer@acme.test']), { sent: [], skipped: [{ email: 'viewer@acme.test', reason: 'already_member' }] });
+    assert.deepEqual(invite(['viewer@acme.test']), {
+      sent: [],
+      skipped: [{ email: 'viewer@acme.test', reason: 'already_member' }],
+    });
   });
 
   it('lets expired, revoked and declined invitations be invited again', () => {
@@ -118,10 +140,19 @@ describe('inviting', () => {
 
   it('names the field of a wrongly typed body', () => {
     const { invite, engine } = setup();
-    const error = refused(() => invite(['a@example.com', 'b@example.com', 'c@example.com', 42 as unknown as string]), 'invalid_request');
-    assert.deepEqual(error.fieldErrors?.map((f) => f.field), ['emails[3]']);
+    const error = refused(
+      () => invite(['a@example.com', 'b@example.com', 'c@example.com', 42 as unknown as string]),
+      'invalid_request',
+    );
+    assert.deepEqual(
+      error.fieldErrors?.map((f) => f.field),
+      ['emails[3]'],
+    );
     refused(() => engine.createInvitations(ADMIN, 'acme', { emails: ['a@example.com'], extra: 1 }), 'invalid_request');
-    refused(() => engine.createInvitations(ADMIN, 'acme', { emails: ['a@example.com'], dryRun: 'yes' }), 'invalid_request');
+    refused(
+      () => engine.createInvitations(ADMIN, 'acme', { emails: ['a@example.com'], dryRun: 'yes' }),
+      'invalid_request',
+    );
   });
 
   it('approves a pending request for an address it invites', () => {
@@ -134,10 +165,15 @@ describe('inviting', () => {
   it('dry run answers what would happen and stores and sends nothing (nor approves requests)', () => {
     const { engine, invite } = setup();
     const before = frozen(engine);
-    const preview = invite(['x@example.com', 'jane@example.com', 'x@example.com', 'nora@example.com'], { dryRun: true });
+    const preview = invite(['x@example.com', 'jane@example.com', 'x@example.com', 'nora@example.com'], {
+      dryRun: true,
+    });
     assert.equal(preview.sent.length, 2);
     assert.ok(preview.sent.every((i) => i.id.startsWith('preview_')));
-    assert.deepEqual(preview.skipped.map((s) => s.reason), ['already_invited', 'duplicate']);
+    assert.deepEqual(
+      preview.skipped.map((s) => s.reason),
+      ['already_invited', 'duplicate'],
+    );
     assert.equal(frozen(engine), before, 'nora’s pending request is not approved by a preview');
     assert.equal(engine.outbox().length, 0);
   });

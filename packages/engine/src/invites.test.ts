@@ -18,7 +18,9 @@ describe('looking a code up', () => {
     });
     engine.lookupInvite(SEED_CODES.omar);
     assert.equal(frozen(engine), before);
-    const statuses = ['jane', 'kim', 'lee', 'grace', 'dan'].map((k) => engine.lookupInvite(SEED_CODES[k as keyof typeof SEED_CODES]).status);
+    const statuses = ['jane', 'kim', 'lee', 'grace', 'dan'].map(
+      (k) => engine.lookupInvite(SEED_CODES[k as keyof typeof SEED_CODES]).status,
+    );
     assert.deepEqual(statuses, ['pending', 'expired', 'revoked', 'accepted', 'declined']);
   });
 
@@ -86,7 +88,11 @@ describe('accept', () => {
 
   it('accepts for a signed-in person whose address matches, case-insensitively', () => {
     const { engine } = setup();
-    engine.state.tokens.push({ token: 'jane', person: { id: 'usr_jane', name: 'Jane Doe', email: 'Jane@Example.com' }, grants: {} });
+    engine.state.tokens.push({
+      token: 'jane',
+      person: { id: 'usr_jane', name: 'Jane Doe', email: 'Jane@Example.com' },
+      grants: {},
+    });
     refused(() => engine.listMembers('jane', 'acme'), 'not_found');
     const { member } = engine.acceptInvite('jane', SEED_CODES.jane);
     assert.equal(member.name, 'Jane Doe');

@@ -34,7 +34,10 @@ function findCode(state: MockState, code: string): Found {
       }
     }
   }
-  throw new EngineError('invalid_code', 'This invitation code is not valid. Check the link, or ask for a new invitation.');
+  throw new EngineError(
+    'invalid_code',
+    'This invitation code is not valid. Check the link, or ask for a new invitation.',
+  );
 }
 
 function statusOf(found: Found, now: number) {
@@ -57,7 +60,8 @@ export function lookupInvite(ctx: Ctx, code: string): InviteLookup {
 /** The code must be pending: `expired`/`revoked` (410) or `already_used` (409) otherwise. */
 function requirePending(found: Found, now: number): void {
   const status = statusOf(found, now);
-  if (status === 'expired') throw new EngineError('expired', 'This invitation has expired. Ask an admin for a new one.');
+  if (status === 'expired')
+    throw new EngineError('expired', 'This invitation has expired. Ask an admin for a new one.');
   if (status === 'revoked') throw new EngineError('revoked', 'This invitation was withdrawn by an admin.');
   if (status === 'accepted' || status === 'declined') {
     throw new EngineError('already_used', `This invitation was already ${status}; a code works once.`);

@@ -22,7 +22,11 @@ describe('expiry', () => {
     const [after] = invite(['b@example.com']).sent;
     assert.equal(Date.parse(before!.expiresAt) - Date.parse(before!.invitedAt), 7 * DAY);
     assert.equal(Date.parse(after!.expiresAt) - Date.parse(after!.invitedAt), 2 * DAY);
-    assert.equal(engine.getInvitation(ADMIN, 'acme', before!.id).expiresAt, before!.expiresAt, 'unchanged by the setting');
+    assert.equal(
+      engine.getInvitation(ADMIN, 'acme', before!.id).expiresAt,
+      before!.expiresAt,
+      'unchanged by the setting',
+    );
   });
 });
 
@@ -43,13 +47,17 @@ describe('resend', () => {
     refused(() => engine.resend(ADMIN, 'acme', inv.id), 'resend_limit_reached');
     assert.equal(frozen(engine), before);
     const mails = engine.outbox('r@example.com');
-    assert.deepEqual(mails.map((m) => m.kind), ['invitation', 'resend', 'resend', 'resend']);
+    assert.deepEqual(
+      mails.map((m) => m.kind),
+      ['invitation', 'resend', 'resend', 'resend'],
+    );
     assert.equal(new Set(mails.map((m) => m.url)).size, 1, 'the same link every time');
   });
 
   it('refuses anything not pending with not_pending', () => {
     const { engine } = setup();
-    for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan']) refused(() => engine.resend(ADMIN, 'acme', id), 'not_pending');
+    for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan'])
+      refused(() => engine.resend(ADMIN, 'acme', id), 'not_pending');
     refused(() => engine.resend(ADMIN, 'acme', 'inv_omar'), 'resend_limit_reached');
   });
 });
@@ -58,7 +66,11 @@ describe('renew (send new invitation)', () => {
   it('renews only an expired invitation: same id, fresh code, new window, counters reset, new inviter', () => {
     const { engine, tick, codeOf } = setup();
     const oldCode = codeOf('inv_kim');
-    engine.state.tokens.push({ token: 'acme-admin-2', person: { id: 'usr_b', name: 'Bea Boss', email: 'bea@acme.test' }, grants: { acme: ['member:manage'] } });
+    engine.state.tokens.push({
+      token: 'acme-admin-2',
+      person: { id: 'usr_b', name: 'Bea Boss', email: 'bea@acme.test' },
+      grants: { acme: ['member:manage'] },
+    });
     tick(1000);
     const renewed = engine.renew('acme-admin-2', 'acme', 'inv_kim');
     const now = new Date(engine.now()).toISOString();
@@ -83,7 +95,8 @@ describe('renew (send new invitation)', () => {
   it('answers not_expired for a pending one and not_renewable for revoked, declined and accepted ones', () => {
     const { engine } = setup();
     refused(() => engine.renew(ADMIN, 'acme', 'inv_jane'), 'not_expired');
-    for (const id of ['inv_lee', 'inv_dan', 'inv_grace']) refused(() => engine.renew(ADMIN, 'acme', id), 'not_renewable');
+    for (const id of ['inv_lee', 'inv_dan', 'inv_grace'])
+      refused(() => engine.renew(ADMIN, 'acme', id), 'not_renewable');
   });
 });
 
@@ -97,7 +110,11 @@ describe('revoke', () => {
     assert.deepEqual(second, first);
     assert.equal(engine.lookupInvite(codeOf('inv_jane')).status, 'revoked');
     refused(() => engine.acceptInvite(null, codeOf('inv_jane')), 'revoked');
-    assert.equal(engine.createInvitations(ADMIN, 'acme', { emails: ['jane@example.com'] }).sent.length, 1, 'may be invited again');
+    assert.equal(
+      engine.createInvitations(ADMIN, 'acme', { emails: ['jane@example.com'] }).sent.length,
+      1,
+      'may be invited again',
+    );
   });
 
   it('revokes an expired invitation and refuses accepted or declined ones (not_revocable)', () => {
@@ -114,7 +131,8 @@ describe('copy link / code', () => {
     const link = engine.link(ADMIN, 'acme', 'inv_jane');
     assert.equal(link.code, codeOf('inv_jane'));
     assert.equal(link.url, `https://app.test/redeem/?code=${link.code}`);
-    for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan']) refused(() => engine.link(ADMIN, 'acme', id), 'not_pending');
+    for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan'])
+      refused(() => engine.link(ADMIN, 'acme', id), 'not_pending');
   });
 });
 

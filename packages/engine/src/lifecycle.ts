@@ -27,7 +27,8 @@ export function getInvitation(ctx: Ctx, credentials: Credentials, slug: string, 
 export function invitationLink(ctx: Ctx, credentials: Credentials, slug: string, id: string): InvitationLink {
   const { inv } = adminInvitation(ctx, credentials, slug, id);
   const status = invitationStatus(inv, ctx.now);
-  if (status !== 'pending') throw new EngineError('not_pending', `This invitation is ${status}; only a pending one has a usable link.`);
+  if (status !== 'pending')
+    throw new EngineError('not_pending', `This invitation is ${status}; only a pending one has a usable link.`);
   return { code: inv.code, url: linkFor(ctx, inv.code) };
 }
 
@@ -53,7 +54,8 @@ export function renewInvitation(ctx: Ctx, credentials: Credentials, slug: string
   const { org, inv, token } = adminInvitation(ctx, credentials, slug, id);
   const status = invitationStatus(inv, ctx.now);
   if (status === 'pending') throw new EngineError('not_expired', 'This invitation has not expired; resend it instead.');
-  if (status !== 'expired') throw new EngineError('not_renewable', `This invitation is ${status}; only an expired one can be renewed.`);
+  if (status !== 'expired')
+    throw new EngineError('not_renewable', `This invitation is ${status}; only an expired one can be renewed.`);
   inv.replacedCodes.push({ code: inv.code, expiresAt: inv.expiresAt });
   inv.code = newCode(ctx.random);
   inv.invitedAt = ctx.now;

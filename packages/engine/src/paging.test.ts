@@ -44,7 +44,10 @@ describe('cursor pages', () => {
     const rest = walk(engine, { cursor: first.nextCursor, limit: 3 });
     const ids = [...first.items.map((i) => i.id), ...rest];
     assert.equal(new Set(ids).size, ids.length);
-    assert.ok(!ids.includes(engine.listInvitations(ADMIN, 'acme', { q: 'newer' }).items[0]!.id), 'a newer item sorts before the cursor');
+    assert.ok(
+      !ids.includes(engine.listInvitations(ADMIN, 'acme', { q: 'newer' }).items[0]!.id),
+      'a newer item sorts before the cursor',
+    );
     assert.equal(ids.length, first.total);
   });
 
@@ -56,11 +59,20 @@ describe('cursor pages', () => {
     assert.equal(page.total, 36);
     assert.ok(page.items.every((i) => i.status === 'pending' || i.status === 'expired'));
     const times = page.items.map((i) => Date.parse(i.invitedAt));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
     const closed = engine.listInvitations(ADMIN, 'acme', { status: ['accepted', 'declined', 'revoked'] });
     assert.deepEqual(closed.items.map((i) => i.status).sort(), ['accepted', 'declined', 'revoked']);
-    assert.deepEqual(engine.listInvitations(ADMIN, 'acme', { q: 'EXAMPLE.com', status: ['expired'] }).items.map((i) => i.email), ['kim@example.com']);
-    assert.deepEqual(engine.listInvitations(ADMIN, 'acme', { q: 'OMAR' }).items.map((i) => i.id), ['inv_omar']);
+    assert.deepEqual(
+      engine.listInvitations(ADMIN, 'acme', { q: 'EXAMPLE.com', status: ['expired'] }).items.map((i) => i.email),
+      ['kim@example.com'],
+    );
+    assert.deepEqual(
+      engine.listInvitations(ADMIN, 'acme', { q: 'OMAR' }).items.map((i) => i.id),
+      ['inv_omar'],
+    );
   });
 
   it('refuses a limit outside 1..100, an unknown status and a foreign cursor as invalid_request', () => {
@@ -69,8 +81,16 @@ describe('cursor pages', () => {
       const error = refused(() => engine.listInvitations(ADMIN, 'acme', { limit }), 'invalid_request');
       assert.equal(error.fieldErrors?.[0]?.field, 'limit');
     }
-    assert.equal(refused(() => engine.listInvitations(ADMIN, 'acme', { status: ['gone'] }), 'invalid_request').fieldErrors?.[0]?.field, 'status[0]');
-    assert.equal(refused(() => engine.listInvitations(ADMIN, 'acme', { cursor: 'garbage' }), 'invalid_request').fieldErrors?.[0]?.field, 'cursor');
+    assert.equal(
+      refused(() => engine.listInvitations(ADMIN, 'acme', { status: ['gone'] }), 'invalid_request').fieldErrors?.[0]
+        ?.field,
+      'status[0]',
+    );
+    assert.equal(
+      refused(() => engine.listInvitations(ADMIN, 'acme', { cursor: 'garbage' }), 'invalid_request').fieldErrors?.[0]
+        ?.field,
+      'cursor',
+    );
     const byEmail = engine.listInvitations(ADMIN, 'acme', { sort: 'email', limit: 1 }).nextCursor;
     refused(() => engine.listInvitations(ADMIN, 'acme', { sort: 'invitedAt', cursor: byEmail }), 'invalid_request');
   });
@@ -81,10 +101,16 @@ describe('cursor pages', () => {
     const emails = all.items.map((m) => m.email);
     assert.deepEqual(emails, [...emails].sort());
     assert.equal(all.total, 7);
-    assert.deepEqual(engine.listMembers(ADMIN, 'acme', { q: 'HOPPER' }).items.map((m) => m.id), ['mem_grace']);
+    assert.deepEqual(
+      engine.listMembers(ADMIN, 'acme', { q: 'HOPPER' }).items.map((m) => m.id),
+      ['mem_grace'],
+    );
     const first = engine.listMembers(ADMIN, 'acme', { limit: 4 });
     const second = engine.listMembers(ADMIN, 'acme', { limit: 4, cursor: first.nextCursor! });
-    assert.deepEqual([...first.items, ...second.items].map((m) => m.email), emails);
+    assert.deepEqual(
+      [...first.items, ...second.items].map((m) => m.email),
+      emails,
+    );
     assert.equal(second.nextCursor, null);
   });
 });

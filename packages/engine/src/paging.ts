@@ -74,9 +74,6 @@ export function paginate<T, V>(
   }
   const page = rest.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor =
-    rest.length > limit && last !== undefined
-      ? encodeCursor(positionOf(ordering, last))
-      : null;
+  const nextCursor = rest.length > limit && last !== undefined ? encodeCursor(positionOf(ordering, last)) : null;
   return { items: page.map(view), nextCursor, total: sorted.length };
 }

@@ -26,7 +26,11 @@ describe('rate limits', () => {
     assert.equal(refused(() => submit(engine, 'spam@example.com', 'client9'), 'rate_limited').retryAfter, 1);
     tick(1);
     assert.deepEqual(submit(engine, 'spam@example.com', 'client9'), { status: 'received' });
-    assert.deepEqual(submit(engine, 'other@example.com', 'client9'), { status: 'received' }, 'another address is not limited');
+    assert.deepEqual(
+      submit(engine, 'other@example.com', 'client9'),
+      { status: 'received' },
+      'another address is not limited',
+    );
   });
 
   it('rounds a partial second up: Retry-After is the whole seconds until a slot frees', () => {
@@ -49,7 +53,8 @@ describe('rate limits', () => {
     const { engine, tick } = setup();
     engine.updateSettings(GLOBEX, 'globex', { invitationRequestsEnabled: true });
     for (let i = 0; i < 10; i++) refused(() => submit(engine, `bad ${i}`, 'c'), 'invalid_email');
-    for (let i = 0; i < 10; i++) refused(() => engine.submitRequest('acme', { email: 'x@example.com', extra: i }, 'c'), 'invalid_request');
+    for (let i = 0; i < 10; i++)
+      refused(() => engine.submitRequest('acme', { email: 'x@example.com', extra: i }, 'c'), 'invalid_request');
     for (let i = 0; i < 29; i++) submit(engine, `p${i}@example.com`, 'c');
     submit(engine, 'p29@example.com', 'c', 'globex');
     const error = refused(() => submit(engine, 'p99@example.com', 'c'), 'rate_limited');

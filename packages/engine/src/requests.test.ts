@@ -81,18 +81,34 @@ describe('approving and dismissing', () => {
     const { engine } = setup();
     assert.equal(engine.dismissRequest(ADMIN, 'acme', 'req_ivan').status, 'dismissed');
     const one = setup().engine;
-    assert.deepEqual([one.dismissRequest(ADMIN, 'acme', 'req_tom')].map((r) => [r.status, r.stale]), [['dismissed', false]], 'a stale one, one by one');
+    assert.deepEqual(
+      [one.dismissRequest(ADMIN, 'acme', 'req_tom')].map((r) => [r.status, r.stale]),
+      [['dismissed', false]],
+      'a stale one, one by one',
+    );
     engine.joinMember('acme', { email: 'nora@example.com', via: 'sso' });
     const pending = engine.listRequests(ADMIN, 'acme').items;
-    assert.deepEqual(pending.map((r) => [r.id, r.stale]), [['req_nora', true], ['req_tom', true]]);
+    assert.deepEqual(
+      pending.map((r) => [r.id, r.stale]),
+      [
+        ['req_nora', true],
+        ['req_tom', true],
+      ],
+    );
     assert.deepEqual(engine.dismissStale(ADMIN, 'acme'), { dismissed: 2 });
     assert.equal(engine.listRequests(ADMIN, 'acme').total, 0);
   });
 
   it('lists pending requests newest first by default, other statuses on demand', () => {
     const { engine } = setup();
-    assert.deepEqual(engine.listRequests(ADMIN, 'acme').items.map((r) => r.id), ['req_nora', 'req_tom', 'req_ivan']);
-    assert.deepEqual(engine.listRequests(ADMIN, 'acme', { status: ['approved', 'dismissed'] }).items.map((r) => r.id), ['req_ren', 'req_zoe']);
+    assert.deepEqual(
+      engine.listRequests(ADMIN, 'acme').items.map((r) => r.id),
+      ['req_nora', 'req_tom', 'req_ivan'],
+    );
+    assert.deepEqual(
+      engine.listRequests(ADMIN, 'acme', { status: ['approved', 'dismissed'] }).items.map((r) => r.id),
+      ['req_ren', 'req_zoe'],
+    );
     refused(() => engine.listRequests(GLOBEX, 'acme'), 'not_found');
   });
 });

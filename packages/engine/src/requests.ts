@@ -51,7 +51,11 @@ export function submitRequest(ctx: Ctx, slug: string, rawBody: unknown, remote: 
   const email = normalizeEmail(trimmed);
   const limits = submissionLimits(org.slug, email, remote);
   checkRate(ctx.state, ctx.now, limits);
-  recordHit(ctx.state, ctx.now, limits.map((l) => l.key));
+  recordHit(
+    ctx.state,
+    ctx.now,
+    limits.map((l) => l.key),
+  );
   const alreadyPending = org.requests.some((r) => r.email === email && r.status === 'pending');
   if (!alreadyPending) {
     org.requests.push({
@@ -73,7 +77,12 @@ const newestFirst: Ordering<RequestRecord> = {
   order: 'desc',
 };
 
-export function listRequests(ctx: Ctx, credentials: Credentials, slug: string, rawQuery: unknown): Page<InvitationRequest> {
+export function listRequests(
+  ctx: Ctx,
+  credentials: Credentials,
+  slug: string,
+  rawQuery: unknown,
+): Page<InvitationRequest> {
   const { org } = requireAdmin(ctx.state, credentials, slug);
   const query = parseWith(ListRequestsQuery, rawQuery, 'query');
   const statuses = new Set<string>(query.status ?? ['pending']);
@@ -97,7 +106,10 @@ export function approveRequest(ctx: Ctx, credentials: Credentials, slug: string,
   let inv = pendingInvitationFor(org, req.email, ctx.now);
   if (!inv) {
     if (!domainAllowed(org, req.email)) {
-      throw new EngineError('domain_not_allowed', `${org.name} only invites addresses at ${org.settings.allowedDomains.join(', ')}.`);
+      throw new EngineError(
+        'domain_not_allowed',
+        `${org.name} only invites addresses at ${org.settings.allowedDomains.join(', ')}.`,
+      );
     }
     inv = issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy: token.person });
   }

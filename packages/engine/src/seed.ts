@@ -101,24 +101,71 @@ function seedAcme(acme: OrgRecord, now: number): void {
   const c = SEED_CODES;
   acme.invitations.push(
     invitation(now, 'inv_jane', 'jane@example.com', c.jane, 1 * DAY),
-    invitation(now, 'inv_omar', 'omar@example.com', c.omar, 2 * DAY, { role: 'admin', resendCount: 3, lastSentAt: now - 1 * DAY }),
+    invitation(now, 'inv_omar', 'omar@example.com', c.omar, 2 * DAY, {
+      role: 'admin',
+      resendCount: 3,
+      lastSentAt: now - 1 * DAY,
+    }),
     // Expires one hour after the reset: a clock control away from turning expired.
-    invitation(now, 'inv_priya', 'priya@example.com', c.priya, 7 * DAY - HOUR, { role: 'billing', source: 'bulk', resendCount: 1, lastSentAt: now - 2 * DAY }),
+    invitation(now, 'inv_priya', 'priya@example.com', c.priya, 7 * DAY - HOUR, {
+      role: 'billing',
+      source: 'bulk',
+      resendCount: 1,
+      lastSentAt: now - 2 * DAY,
+    }),
     // Stale: sam@acme.test joined through SSO after being invited.
     invitation(now, 'inv_sam', 'sam@acme.test', c.sam, 3 * DAY),
     invitation(now, 'inv_ren', 'ren@example.com', c.ren, 4 * DAY, { source: 'request' }),
     invitation(now, 'inv_kim', 'kim@example.com', c.kim, 10 * DAY, { resendCount: 2, lastSentAt: now - 8 * DAY }),
     invitation(now, 'inv_lee', 'lee@example.com', c.lee, 5 * DAY, { state: 'revoked', revokedAt: now - 4 * DAY }),
-    invitation(now, 'inv_grace', 'grace@acme.test', c.grace, 20 * DAY, { state: 'accepted', acceptedAt: now - 19 * DAY }),
+    invitation(now, 'inv_grace', 'grace@acme.test', c.grace, 20 * DAY, {
+      state: 'accepted',
+      acceptedAt: now - 19 * DAY,
+    }),
     invitation(now, 'inv_dan', 'dan@example.com', c.dan, 3 * DAY, { state: 'declined', declinedAt: now - 2 * DAY }),
   );
   acme.requests.push(
-    { id: 'req_nora', email: 'nora@example.com', name: 'Nora Newcomer', message: 'I joined the design team this week.', status: 'pending', requestedAt: now - 2 * HOUR },
+    {
+      id: 'req_nora',
+      email: 'nora@example.com',
+      name: 'Nora Newcomer',
+      message: 'I joined the design team this week.',
+      status: 'pending',
+      requestedAt: now - 2 * HOUR,
+    },
     // Stale: tom@acme.test asked, then was provisioned through SCIM.
-    { id: 'req_tom', email: 'tom@acme.test', name: 'Tom Provisioned', message: null, status: 'pending', requestedAt: now - 1 * DAY },
-    { id: 'req_ivan', email: 'ivan@example.com', name: null, message: null, status: 'pending', requestedAt: now - 2 * DAY },
-    { id: 'req_ren', email: 'ren@example.com', name: 'Ren', message: null, status: 'approved', requestedAt: now - 5 * DAY },
-    { id: 'req_zoe', email: 'zoe@example.com', name: 'Zoe', message: 'Please?', status: 'dismissed', requestedAt: now - 6 * DAY },
+    {
+      id: 'req_tom',
+      email: 'tom@acme.test',
+      name: 'Tom Provisioned',
+      message: null,
+      status: 'pending',
+      requestedAt: now - 1 * DAY,
+    },
+    {
+      id: 'req_ivan',
+      email: 'ivan@example.com',
+      name: null,
+      message: null,
+      status: 'pending',
+      requestedAt: now - 2 * DAY,
+    },
+    {
+      id: 'req_ren',
+      email: 'ren@example.com',
+      name: 'Ren',
+      message: null,
+      status: 'approved',
+      requestedAt: now - 5 * DAY,
+    },
+    {
+      id: 'req_zoe',
+      email: 'zoe@example.com',
+      name: 'Zoe',
+      message: 'Please?',
+      status: 'dismissed',
+      requestedAt: now - 6 * DAY,
+    },
   );
 }
 

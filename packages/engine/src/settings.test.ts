@@ -18,7 +18,11 @@ describe('settings', () => {
 
   it('changes the three changeable fields, storing domains lower-cased', () => {
     const { engine } = setup();
-    const s = engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 30, allowedDomains: ['Acme.COM', 'acme.com'], invitationRequestsEnabled: false });
+    const s = engine.updateSettings(ADMIN, 'acme', {
+      invitationTtlDays: 30,
+      allowedDomains: ['Acme.COM', 'acme.com'],
+      invitationRequestsEnabled: false,
+    });
     assert.equal(s.invitationTtlDays, 30);
     assert.deepEqual(s.allowedDomains, ['acme.com']);
     assert.equal(s.invitationRequestsEnabled, false);
@@ -41,9 +45,16 @@ describe('settings', () => {
     ];
     for (const [patch, field] of cases) {
       const error = refused(() => engine.updateSettings(ADMIN, 'acme', patch), 'invalid_request');
-      assert.ok(error.fieldErrors?.some((f) => f.field === field), `${JSON.stringify(patch)} names ${field}: ${JSON.stringify(error.fieldErrors)}`);
+      assert.ok(
+        error.fieldErrors?.some((f) => f.field === field),
+        `${JSON.stringify(patch)} names ${field}: ${JSON.stringify(error.fieldErrors)}`,
+      );
     }
-    assert.equal(refused(() => engine.updateSettings(ADMIN, 'acme', { maxResends: 5 }), 'invalid_request').fieldErrors?.[0]?.message, 'Read-only setting');
+    assert.equal(
+      refused(() => engine.updateSettings(ADMIN, 'acme', { maxResends: 5 }), 'invalid_request').fieldErrors?.[0]
+        ?.message,
+      'Read-only setting',
+    );
     assert.equal(frozen(engine), before);
   });
 });

@@ -14,17 +14,42 @@ describe('seed and state', () => {
 
   it('has invitations in every status, one stale pending invitation, one stale request, requests on for acme only', () => {
     const { engine } = setup();
-    const all = engine.listInvitations(ADMIN, 'acme', { status: ['pending', 'expired', 'revoked', 'accepted', 'declined'], limit: 100 }).items;
-    assert.deepEqual([...new Set(all.map((i) => i.status))].sort(), ['accepted', 'declined', 'expired', 'pending', 'revoked']);
-    assert.deepEqual(all.filter((i) => i.stale).map((i) => i.id), ['inv_sam']);
-    assert.deepEqual(engine.listRequests(ADMIN, 'acme').items.filter((r) => r.stale).map((r) => r.id), ['req_tom']);
+    const all = engine.listInvitations(ADMIN, 'acme', {
+      status: ['pending', 'expired', 'revoked', 'accepted', 'declined'],
+      limit: 100,
+    }).items;
+    assert.deepEqual([...new Set(all.map((i) => i.status))].sort(), [
+      'accepted',
+      'declined',
+      'expired',
+      'pending',
+      'revoked',
+    ]);
+    assert.deepEqual(
+      all.filter((i) => i.stale).map((i) => i.id),
+      ['inv_sam'],
+    );
+    assert.deepEqual(
+      engine
+        .listRequests(ADMIN, 'acme')
+        .items.filter((r) => r.stale)
+        .map((r) => r.id),
+      ['req_tom'],
+    );
     assert.equal(engine.access('globex').invitationRequestsEnabled, false);
   });
 
   it('the empty seed holds the organizations, tokens and token holders only', () => {
     const { engine } = setup('empty');
-    assert.equal(engine.listInvitations(ADMIN, 'acme', { status: ['pending', 'expired', 'revoked', 'accepted', 'declined'] }).total, 0);
-    assert.deepEqual(engine.listMembers(ADMIN, 'acme').items.map((m) => m.email), ['admin@acme.test', 'viewer@acme.test']);
+    assert.equal(
+      engine.listInvitations(ADMIN, 'acme', { status: ['pending', 'expired', 'revoked', 'accepted', 'declined'] })
+        .total,
+      0,
+    );
+    assert.deepEqual(
+      engine.listMembers(ADMIN, 'acme').items.map((m) => m.email),
+      ['admin@acme.test', 'viewer@acme.test'],
+    );
     assert.equal(engine.listRequests(ADMIN, 'acme').total, 0);
     assert.equal(engine.listMembers('globex-admin', 'globex').total, 1);
   });

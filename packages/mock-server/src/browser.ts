@@ -28,7 +28,9 @@ function restore(key: string): MockState | undefined {
   }
 }
 
-export async function startMockWorker(options: StartMockWorkerOptions = {}): Promise<{ worker: SetupWorker; mock: Mock }> {
+export async function startMockWorker(
+  options: StartMockWorkerOptions = {},
+): Promise<{ worker: SetupWorker; mock: Mock }> {
   const { serviceWorkerUrl = '/mockServiceWorker.js', quiet = false, persistKey, ...mockOptions } = options;
   const saved = persistKey ? restore(persistKey) : undefined;
   const mock = createMock({

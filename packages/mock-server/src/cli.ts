@@ -39,7 +39,8 @@ if (args.help) {
   process.exit(0);
 }
 if (args.port === undefined) fail('--port is required');
-if (!/^\d+$/.test(args.port) || Number(args.port) > 65535) fail(`--port must be a whole number from 0 to 65535, not "${args.port}"`);
+if (!/^\d+$/.test(args.port) || Number(args.port) > 65535)
+  fail(`--port must be a whole number from 0 to 65535, not "${args.port}"`);
 const acceptUrl = args['accept-url'];
 if (acceptUrl !== undefined) {
   let url: URL | undefined;
@@ -48,7 +49,8 @@ if (acceptUrl !== undefined) {
   } catch {
     url = undefined;
   }
-  if (!url || !['http:', 'https:'].includes(url.protocol)) fail(`--accept-url must be an absolute http(s) URL, not "${acceptUrl}"`);
+  if (!url || !['http:', 'https:'].includes(url.protocol))
+    fail(`--accept-url must be an absolute http(s) URL, not "${acceptUrl}"`);
 }
 if (args.data === '') fail('--data needs a file name');
 

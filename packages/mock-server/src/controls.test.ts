@@ -9,14 +9,29 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('/__mock/reset', () => {
   it('restores data and settings, empties outbox, idempotency records and rate counters, clears faults, real time', async () => {
     const { call, mock } = harness({ chance: () => 0.99 });
-    await call('POST', '/api/orgs/acme/invitations', { body: { emails: ['k@example.com'] }, headers: { ...admin, 'idempotency-key': 'x' } });
-    await call('PATCH', '/api/orgs/acme/settings', { body: { invitationTtlDays: 3, allowedDomains: ['acme.test'] }, headers: admin });
-    await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'r@example.com' }, headers: { 'x-forwarded-for': '1.2.3.4' } });
+    await call('POST', '/api/orgs/acme/invitations', {
+      body: { emails: ['k@example.com'] },
+      headers: { ...admin, 'idempotency-key': 'x' },
+    });
+    await call('PATCH', '/api/orgs/acme/settings', {
+      body: { invitationTtlDays: 3, allowedDomains: ['acme.test'] },
+      headers: admin,
+    });
+    await call('POST', '/api/orgs/acme/invitation-requests', {
+      body: { email: 'r@example.com' },
+      headers: { 'x-forwarded-for': '1.2.3.4' },
+    });
     await call('POST', '/__mock/orgs/acme/members', { body: { email: 'j@example.com', via: 'scim' } });
     await call('POST', '/__mock/faults', { body: { latencyMs: 1, failureRate: 0.5 } });
     await call('POST', '/__mock/clock', { body: { advanceMs: DAY } });
     const dirty = mock.state();
-    assert.ok(dirty.outbox.length && dirty.idempotency.length && dirty.rateHits.length && dirty.clockOffsetMs && dirty.faults.failureRate);
+    assert.ok(
+      dirty.outbox.length &&
+        dirty.idempotency.length &&
+        dirty.rateHits.length &&
+        dirty.clockOffsetMs &&
+        dirty.faults.failureRate,
+    );
 
     assert.equal((await call('POST', '/__mock/reset')).status, 204);
     assert.deepEqual(mock.state(), seedState(T0));
@@ -46,7 +61,11 @@ describe('/__mock/reset', () => {
       assert.equal(response.status, 400, init.raw);
       const problem = await response.json();
       assert.equal(problem.code, 'invalid_request');
-      assert.deepEqual(problem.errors.map((e: { field: string }) => e.field), [field], init.raw);
+      assert.deepEqual(
+        problem.errors.map((e: { field: string }) => e.field),
+        [field],
+        init.raw,
+      );
     }
     assert.equal(JSON.stringify(mock.state()), before);
   });
@@ -57,34 +76,57 @@ describe('/__mock/clock', () => {
     const { call } = harness();
     const now = async (response: Response | Promise<Response>) => (await (await response).json()).now as string;
     assert.equal(await now(call('GET', '/__mock/clock')), new Date(T0).toISOString());
-    assert.equal(await now(call('POST', '/__mock/clock', { body: { advanceMs: 1000 } })), new Date(T0 + 1000).toISOString());
+    assert.equal(
+      await now(call('POST', '/__mock/clock', { body: { advanceMs: 1000 } })),
+      new Date(T0 + 1000).toISOString(),
+    );
     const later = new Date(T0 + DAY).toISOString();
     assert.equal(await now(call('POST', '/__mock/clock', { body: { now: later } })), later);
-    assert.equal(await now(call('POST', '/__mock/clock', { body: { now: later } })), later, 'the same time is not backwards');
-    for (const body of [{ now: new Date(T0).toISOString() }, { advanceMs: -1 }, { advanceMs: 1e20 }, { now: 'soon' }, {}]) {
+    assert.equal(
+      await now(call('POST', '/__mock/clock', { body: { now: later } })),
+      later,
+      'the same time is not backwards',
+    );
+    for (const body of [
+      { now: new Date(T0).toISOString() },
+      { advanceMs: -1 },
+      { advanceMs: 1e20 },
+      { now: 'soon' },
+      {},
+    ]) {
       const response = await call('POST', '/__mock/clock', { body });
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.equal((await response.json()).code, 'invalid_request');
     }
     assert.equal(await now(call('GET', '/__mock/clock')), later);
-    assert.equal((await call('GET', '/api/orgs/acme/invitations', { headers: admin })).status, 200, 'the mock still answers');
+    assert.equal(
+      (await call('GET', '/api/orgs/acme/invitations', { headers: admin })).status,
+      200,
+      'the mock still answers',
+    );
   });
 });
 
 describe('/__mock/outbox', () => {
   it('lists every message oldest first with to, kind, org, subject, url, code, sentAt; `to` filters by address', async () => {
     const { call } = harness();
-    await call('POST', '/api/orgs/acme/invitations', { body: { emails: ['one@example.com', 'Two@example.com'] }, headers: admin });
+    await call('POST', '/api/orgs/acme/invitations', {
+      body: { emails: ['one@example.com', 'Two@example.com'] },
+      headers: admin,
+    });
     await call('POST', '/__mock/clock', { body: { advanceMs: 1000 } });
     await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: admin });
     await call('POST', '/api/orgs/acme/invitations/inv_kim/renew', { headers: admin });
     const { items } = await (await call('GET', '/__mock/outbox')).json();
-    assert.deepEqual(items.map((m: { to: string; kind: string }) => [m.to, m.kind]), [
-      ['one@example.com', 'invitation'],
-      ['two@example.com', 'invitation'],
-      ['jane@example.com', 'resend'],
-      ['kim@example.com', 'renewal'],
-    ]);
+    assert.deepEqual(
+      items.map((m: { to: string; kind: string }) => [m.to, m.kind]),
+      [
+        ['one@example.com', 'invitation'],
+        ['two@example.com', 'invitation'],
+        ['jane@example.com', 'resend'],
+        ['kim@example.com', 'renewal'],
+      ],
+    );
     const [first] = items;
     assert.deepEqual(Object.keys(first).sort(), ['code', 'kind', 'org', 'sentAt', 'subject', 'to', 'url']);
     assert.equal(first.org, 'acme');
@@ -92,7 +134,10 @@ describe('/__mock/outbox', () => {
     assert.equal(first.sentAt, new Date(T0).toISOString());
     assert.match(first.subject, /Acme Inc\./);
     const filtered = await (await call('GET', '/__mock/outbox?to=%20TWO@Example.com%20')).json();
-    assert.deepEqual(filtered.items.map((m: { to: string }) => m.to), ['two@example.com']);
+    assert.deepEqual(
+      filtered.items.map((m: { to: string }) => m.to),
+      ['two@example.com'],
+    );
     assert.deepEqual((await (await call('GET', '/__mock/outbox?to=nobody@example.com')).json()).items, []);
   });
 });
@@ -100,18 +145,33 @@ describe('/__mock/outbox', () => {
 describe('/__mock/orgs/{org}/members', () => {
   it('joins a new member (201), answers the existing one unchanged (200), and refuses bad input', async () => {
     const { call, mock } = harness();
-    const created = await call('POST', '/__mock/orgs/acme/members', { body: { email: 'New@Example.com', name: 'New', via: 'sso' } });
+    const created = await call('POST', '/__mock/orgs/acme/members', {
+      body: { email: 'New@Example.com', name: 'New', via: 'sso' },
+    });
     assert.equal(created.status, 201);
     const member = await created.json();
-    assert.deepEqual([member.email, member.name, member.role, member.joinedVia], ['new@example.com', 'New', 'member', 'sso']);
+    assert.deepEqual(
+      [member.email, member.name, member.role, member.joinedVia],
+      ['new@example.com', 'New', 'member', 'sso'],
+    );
     const before = JSON.stringify(mock.state());
-    const again = await call('POST', '/__mock/orgs/acme/members', { body: { email: 'new@example.com', name: 'Other', via: 'scim' } });
+    const again = await call('POST', '/__mock/orgs/acme/members', {
+      body: { email: 'new@example.com', name: 'Other', via: 'scim' },
+    });
     assert.equal(again.status, 200);
     assert.deepEqual(await again.json(), member);
     assert.equal(JSON.stringify(mock.state()), before);
-    const bad = [{ email: 'nope', via: 'sso' }, { email: 'a@example.com', via: 'invitation' }, { email: 'a@example.com', via: 'sso', role: 'owner' }];
-    for (const body of bad) assert.equal((await call('POST', '/__mock/orgs/acme/members', { body })).status, 400, JSON.stringify(body));
-    assert.equal((await call('POST', '/__mock/orgs/nowhere/members', { body: { email: 'a@example.com', via: 'sso' } })).status, 404);
+    const bad = [
+      { email: 'nope', via: 'sso' },
+      { email: 'a@example.com', via: 'invitation' },
+      { email: 'a@example.com', via: 'sso', role: 'owner' },
+    ];
+    for (const body of bad)
+      assert.equal((await call('POST', '/__mock/orgs/acme/members', { body })).status, 400, JSON.stringify(body));
+    assert.equal(
+      (await call('POST', '/__mock/orgs/nowhere/members', { body: { email: 'a@example.com', via: 'sso' } })).status,
+      404,
+    );
   });
 });
 

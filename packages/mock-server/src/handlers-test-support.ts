@@ -8,7 +8,11 @@ export const ADMIN_HEADERS = { authorization: 'Bearer acme-admin' };
 
 export function harness(options: Parameters<typeof createMock>[0] = {}) {
   const mock = createMock({ realNow: () => T0, acceptUrl: 'https://app.test/redeem/', ...options });
-  const call = async (method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) => {
     const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const request = new Request(new URL(path, 'http://any-origin.test'), {
       method,

@@ -20,7 +20,10 @@ describe('MSW handlers', () => {
 
   it('answers problem+json with type, title, status, code, detail and field errors named like emails[3]', async () => {
     const { call } = harness();
-    const response = await call('POST', '/api/orgs/acme/invitations', { body: { emails: ['a@x.io', 'b@x.io', 'c@x.io', 7] }, headers: admin });
+    const response = await call('POST', '/api/orgs/acme/invitations', {
+      body: { emails: ['a@x.io', 'b@x.io', 'c@x.io', 7] },
+      headers: admin,
+    });
     assert.equal(response.status, 400);
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
     const problem = await response.json();
@@ -29,7 +32,10 @@ describe('MSW handlers', () => {
     assert.equal(problem.code, 'invalid_request');
     assert.equal(typeof problem.title, 'string');
     assert.equal(typeof problem.detail, 'string');
-    assert.deepEqual(problem.errors.map((e: { field: string }) => e.field), ['emails[3]']);
+    assert.deepEqual(
+      problem.errors.map((e: { field: string }) => e.field),
+      ['emails[3]'],
+    );
   });
 
   it('checks credentials before reporting malformed JSON; then names the body', async () => {
@@ -42,18 +48,33 @@ describe('MSW handlers', () => {
 
   it('takes only `Bearer <token>`: another scheme or a bare token is unauthenticated, even next to a good cookie', async () => {
     const { call } = harness();
-    for (const authorization of ['acme-admin', 'Basic YWNtZS1hZG1pbg==', 'Bearer', 'Bearer acme-admin extra', 'Token acme-admin']) {
-      const response = await call('GET', '/api/orgs/acme/settings', { headers: { authorization, cookie: 'invitekit_session=acme-admin' } });
+    for (const authorization of [
+      'acme-admin',
+      'Basic YWNtZS1hZG1pbg==',
+      'Bearer',
+      'Bearer acme-admin extra',
+      'Token acme-admin',
+    ]) {
+      const response = await call('GET', '/api/orgs/acme/settings', {
+        headers: { authorization, cookie: 'invitekit_session=acme-admin' },
+      });
       assert.equal(response.status, 401, authorization);
     }
-    assert.equal((await call('GET', '/api/orgs/acme/settings', { headers: { authorization: 'bearer   acme-admin ' } })).status, 200);
+    assert.equal(
+      (await call('GET', '/api/orgs/acme/settings', { headers: { authorization: 'bearer   acme-admin ' } })).status,
+      200,
+    );
   });
 
   it('accepts the host session cookie as credentials', async () => {
     const { call } = harness();
-    const ok = await call('GET', '/api/orgs/acme/settings', { headers: { cookie: 'other=1; invitekit_session=acme-admin' } });
+    const ok = await call('GET', '/api/orgs/acme/settings', {
+      headers: { cookie: 'other=1; invitekit_session=acme-admin' },
+    });
     assert.equal(ok.status, 200);
-    const viewer = await call('GET', '/api/orgs/acme/settings', { headers: { cookie: 'invitekit_session=acme-viewer' } });
+    const viewer = await call('GET', '/api/orgs/acme/settings', {
+      headers: { cookie: 'invitekit_session=acme-viewer' },
+    });
     assert.equal(viewer.status, 403);
   });
 
@@ -71,12 +92,21 @@ describe('MSW handlers', () => {
     const { call } = harness();
     const pad = (json: string, size: number) => json + ' '.repeat(size - new TextEncoder().encode(json).length);
     const limit = 64 * 1024;
-    const fits = await call('POST', '/api/orgs/acme/invitations', { raw: pad('{"emails":["fits@example.com"]}', limit), headers: admin });
+    const fits = await call('POST', '/api/orgs/acme/invitations', {
+      raw: pad('{"emails":["fits@example.com"]}', limit),
+      headers: admin,
+    });
     assert.equal(fits.status, 200);
-    const over = await call('POST', '/api/orgs/acme/invitations', { raw: pad('{"emails":["over@example.com"]}', limit + 1), headers: admin });
+    const over = await call('POST', '/api/orgs/acme/invitations', {
+      raw: pad('{"emails":["over@example.com"]}', limit + 1),
+      headers: admin,
+    });
     assert.equal(over.status, 413);
     // Size is checked before credentials, as a server would, and on public endpoints too.
-    assert.equal((await call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { raw: pad('{}', limit + 1) })).status, 413);
+    assert.equal(
+      (await call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { raw: pad('{}', limit + 1) })).status,
+      413,
+    );
   });
 
   it('refuses limit outside 1..100 on every list, naming limit', async () => {
@@ -87,9 +117,13 @@ describe('MSW handlers', () => {
         assert.equal(response.status, 400, `${path} limit=${limit}`);
         const body = await response.json();
         assert.equal(body.code, 'invalid_request');
-        assert.deepEqual(body.errors.map((e: { field: string }) => e.field), ['limit']);
+        assert.deepEqual(
+          body.errors.map((e: { field: string }) => e.field),
+          ['limit'],
+        );
       }
-      for (const limit of ['1', '100']) assert.equal((await call('GET', `${path}?limit=${limit}`, { headers: admin })).status, 200);
+      for (const limit of ['1', '100'])
+        assert.equal((await call('GET', `${path}?limit=${limit}`, { headers: admin })).status, 200);
     }
   });
 
@@ -121,20 +155,36 @@ describe('MSW handlers', () => {
   it('rate limits by x-forwarded-for, with Retry-After on the 429', async () => {
     const { call } = harness();
     for (let i = 0; i < 30; i++) {
-      const r = await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: `p${i}@example.com` }, headers: { 'x-forwarded-for': '10.0.0.1' } });
+      const r = await call('POST', '/api/orgs/acme/invitation-requests', {
+        body: { email: `p${i}@example.com` },
+        headers: { 'x-forwarded-for': '10.0.0.1' },
+      });
       assert.equal(r.status, 202);
     }
-    const limited = await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'p@example.com' }, headers: { 'x-forwarded-for': '10.0.0.1, 10.0.0.9' } });
+    const limited = await call('POST', '/api/orgs/acme/invitation-requests', {
+      body: { email: 'p@example.com' },
+      headers: { 'x-forwarded-for': '10.0.0.1, 10.0.0.9' },
+    });
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '3600');
-    const other = await call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'p@example.com' }, headers: { 'x-forwarded-for': '10.0.0.2' } });
+    const other = await call('POST', '/api/orgs/acme/invitation-requests', {
+      body: { email: 'p@example.com' },
+      headers: { 'x-forwarded-for': '10.0.0.2' },
+    });
     assert.equal(other.status, 202);
   });
 
   it('parses list queries from the URL: comma status lists, limits, unknown keys ignored', async () => {
     const { call } = harness();
-    const page = await (await call('GET', '/api/orgs/acme/invitations?status=revoked,declined&limit=1&sort=email&order=asc&utm=x', { headers: admin })).json();
-    assert.deepEqual(page.items.map((i: { email: string }) => i.email), ['dan@example.com']);
+    const page = await (
+      await call('GET', '/api/orgs/acme/invitations?status=revoked,declined&limit=1&sort=email&order=asc&utm=x', {
+        headers: admin,
+      })
+    ).json();
+    assert.deepEqual(
+      page.items.map((i: { email: string }) => i.email),
+      ['dan@example.com'],
+    );
     assert.equal(page.total, 2);
     const bad = await call('GET', '/api/orgs/acme/invitations?limit=abc', { headers: admin });
     assert.equal(bad.status, 400);
@@ -146,7 +196,10 @@ describe('MSW handlers', () => {
     const { call } = harness({ onChange: () => changes++ });
     await call('GET', '/api/orgs/acme/invitations', { headers: admin });
     await call('POST', '/api/orgs/acme/invitations/inv_kim/resend', { headers: admin });
-    await call('POST', '/api/orgs/acme/invitations', { body: { emails: ['preview@example.com'], dryRun: true }, headers: admin });
+    await call('POST', '/api/orgs/acme/invitations', {
+      body: { emails: ['preview@example.com'], dryRun: true },
+      headers: admin,
+    });
     assert.equal(changes, 0, 'a dry run stores nothing, so it is no change');
     await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: admin });
     assert.equal(changes, 1);

@@ -46,12 +46,17 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     // The body is re-framed below; the client address comes from the socket, never from the client.
-    if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'x-forwarded-for'].includes(name)) continue;
+    if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'x-forwarded-for'].includes(name))
+      continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   headers.set('x-forwarded-for', req.socket.remoteAddress ?? 'unknown');
   const body = await readLimited(req);
-  return new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) });
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method ?? 'GET',
+    headers,
+    ...(body ? { body } : {}),
+  });
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {

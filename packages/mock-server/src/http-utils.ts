@@ -89,7 +89,10 @@ export async function readBody(request: Request): Promise<unknown> {
  * The query string as the engine's schemas take it: only the named keys (others are ignored), empty values
  * dropped, comma lists split, whole numbers converted (anything else stays a string for the schema to refuse).
  */
-export function queryOf(url: string, keys: { lists?: string[]; ints?: string[]; strings?: string[] }): Record<string, unknown> {
+export function queryOf(
+  url: string,
+  keys: { lists?: string[]; ints?: string[]; strings?: string[] },
+): Record<string, unknown> {
   const params = new URL(url).searchParams;
   const out: Record<string, unknown> = {};
   for (const key of keys.strings ?? []) {
@@ -98,7 +101,11 @@ export function queryOf(url: string, keys: { lists?: string[]; ints?: string[]; 
   }
   for (const key of keys.lists ?? []) {
     const value = params.get(key);
-    if (value) out[key] = value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (value)
+      out[key] = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
   }
   for (const key of keys.ints ?? []) {
     const value = params.get(key);

@@ -5,7 +5,17 @@
  * never writes into the file a reader has open.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  closeSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -28,8 +38,12 @@ describe('saveState', () => {
       inodes.push(statSync(file).ino);
     }
     // The file system may recycle a freed inode for a later temp file, so compare each save with the one before.
-    for (let i = 1; i < inodes.length; i++) assert.notEqual(inodes[i], inodes[i - 1], 'an in-place write would keep the inode');
-    assert.deepEqual(readdirSync(dir).filter((n) => n.includes('state.json') && n !== 'state.json'), []);
+    for (let i = 1; i < inodes.length; i++)
+      assert.notEqual(inodes[i], inodes[i - 1], 'an in-place write would keep the inode');
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.includes('state.json') && n !== 'state.json'),
+      [],
+    );
     assert.deepEqual(loadState(file), engine.snapshot());
   });
 
@@ -55,10 +69,16 @@ describe('loadState and temp files', () => {
     assert.equal(loadState(join(dir, 'missing.json')), undefined);
     const corrupt = join(dir, 'corrupt.json');
     writeFileSync(corrupt, '{"version": 1, "or');
-    assert.throws(() => loadState(corrupt), (e: unknown) => e instanceof DataFileError && /not valid JSON/.test(e.message));
+    assert.throws(
+      () => loadState(corrupt),
+      (e: unknown) => e instanceof DataFileError && /not valid JSON/.test(e.message),
+    );
     const foreign = join(dir, 'foreign.json');
     writeFileSync(foreign, JSON.stringify({ ...seedState(T0), version: 99 }));
-    assert.throws(() => loadState(foreign), (e: unknown) => e instanceof DataFileError && /not usable/.test(e.message));
+    assert.throws(
+      () => loadState(foreign),
+      (e: unknown) => e instanceof DataFileError && /not usable/.test(e.message),
+    );
   });
 
   it('removes the temp files a killed writer left, and nothing else', () => {

@@ -3,7 +3,17 @@
  * written atomically after every change: a temp file in the same directory, fsync, rename. A kill at any
  * moment leaves either the previous or the new state on disk, never a torn file.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type MockState, parseState } from '@invitekit/engine';
 

@@ -56,7 +56,11 @@ const INPUTS: Record<string, Schema> = {
 function components(schemas: Record<string, Schema>, io: 'input' | 'output'): Record<string, JsonObject> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
-  const { schemas: out } = z.toJSONSchema(registry, { io, target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}` });
+  const { schemas: out } = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   return Object.fromEntries(
     Object.entries(out).map(([id, { $schema: _dialect, $id: _id, ...rest }]) => [id, rest as JsonObject]),
   );
@@ -84,7 +88,8 @@ const IDEMPOTENCY_KEY: JsonObject = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
-  description: 'Repeating a request with the same key within 24 hours returns the first answer and sends nothing again.',
+  description:
+    'Repeating a request with the same key within 24 hours returns the first answer and sends nothing again.',
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 };
 
@@ -118,7 +123,9 @@ function problems(codes: s.WireErrorCode[]): JsonObject {
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
     out[String(status)] = {
       description: list.map((code) => `\`${code}\``).join(', '),
-      ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } } } } : {}),
+      ...(status === 429
+        ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } } } }
+        : {}),
       content: {
         'application/problem+json': {
           schema: { allOf: [ref('Problem'), { type: 'object', properties: { code: { enum: list } } }] },
@@ -145,7 +152,12 @@ interface Op {
 }
 
 function operation(op: Op): JsonObject {
-  const security: Json = op.auth === 'admin' ? [{ bearerAuth: [] }, { cookieAuth: [] }] : op.auth === 'optional' ? [{}, { bearerAuth: [] }, { cookieAuth: [] }] : [];
+  const security: Json =
+    op.auth === 'admin'
+      ? [{ bearerAuth: [] }, { cookieAuth: [] }]
+      : op.auth === 'optional'
+        ? [{}, { bearerAuth: [] }, { cookieAuth: [] }]
+        : [];
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -166,61 +178,219 @@ export function buildOpenApiDocument(): JsonObject {
   const org = '/orgs/{org}';
   const paths: Record<string, Record<string, Op>> = {
     [`${org}/invitations`]: {
-      get: { operationId: 'listInvitations', summary: 'List invitations (a page)', params: [ORG, ...queryParams(s.ListInvitationsQuery)], ok: { schema: 'InvitationPage' }, errors: QUERY, auth: 'admin' },
-      post: { operationId: 'createInvitations', summary: 'Invite 1 to 100 addresses', params: [ORG, IDEMPOTENCY_KEY], body: 'CreateInvitationsBody', ok: { schema: 'CreateInvitationsResult' }, errors: [...BODY, 'too_many_emails', 'idempotency_key_reused'], auth: 'admin' },
+      get: {
+        operationId: 'listInvitations',
+        summary: 'List invitations (a page)',
+        params: [ORG, ...queryParams(s.ListInvitationsQuery)],
+        ok: { schema: 'InvitationPage' },
+        errors: QUERY,
+        auth: 'admin',
+      },
+      post: {
+        operationId: 'createInvitations',
+        summary: 'Invite 1 to 100 addresses',
+        params: [ORG, IDEMPOTENCY_KEY],
+        body: 'CreateInvitationsBody',
+        ok: { schema: 'CreateInvitationsResult' },
+        errors: [...BODY, 'too_many_emails', 'idempotency_key_reused'],
+        auth: 'admin',
+      },
     },
     [`${org}/invitations/export.csv`]: {
-      get: { operationId: 'exportInvitations', summary: 'Export matching invitations as CSV', params: [ORG, ...queryParams(s.ExportInvitationsQuery)], ok: { csv: true }, errors: QUERY, auth: 'admin' },
+      get: {
+        operationId: 'exportInvitations',
+        summary: 'Export matching invitations as CSV',
+        params: [ORG, ...queryParams(s.ExportInvitationsQuery)],
+        ok: { csv: true },
+        errors: QUERY,
+        auth: 'admin',
+      },
     },
     [`${org}/invitations/revoke-stale`]: {
-      post: { operationId: 'revokeStaleInvitations', summary: 'Revoke every stale pending invitation', params: [ORG], ok: { schema: 'RevokeStaleResult' }, errors: ADMIN, auth: 'admin' },
+      post: {
+        operationId: 'revokeStaleInvitations',
+        summary: 'Revoke every stale pending invitation',
+        params: [ORG],
+        ok: { schema: 'RevokeStaleResult' },
+        errors: ADMIN,
+        auth: 'admin',
+      },
     },
     [`${org}/invitations/{id}`]: {
-      get: { operationId: 'getInvitation', summary: 'One invitation', params: [ORG, ID], ok: { schema: 'Invitation' }, errors: ADMIN, auth: 'admin' },
+      get: {
+        operationId: 'getInvitation',
+        summary: 'One invitation',
+        params: [ORG, ID],
+        ok: { schema: 'Invitation' },
+        errors: ADMIN,
+        auth: 'admin',
+      },
     },
     [`${org}/invitations/{id}/link`]: {
-      get: { operationId: 'getInvitationLink', summary: 'The link and code of a pending invitation', params: [ORG, ID], ok: { schema: 'InvitationLink' }, errors: [...ADMIN, 'not_pending'], auth: 'admin' },
+      get: {
+        operationId: 'getInvitationLink',
+        summary: 'The link and code of a pending invitation',
+        params: [ORG, ID],
+        ok: { schema: 'InvitationLink' },
+        errors: [...ADMIN, 'not_pending'],
+        auth: 'admin',
+      },
     },
     [`${org}/invitations/{id}/resend`]: {
-      post: { operationId: 'resendInvitation', summary: 'Send the same link again (at most 3 times)', params: [ORG, ID], ok: { schema: 'Invitation' }, errors: [...ADMIN, 'not_pending', 'resend_limit_reached'], auth: 'admin' },
+      post: {
+        operationId: 'resendInvitation',
+        summary: 'Send the same link again (at most 3 times)',
+        params: [ORG, ID],
+        ok: { schema: 'Invitation' },
+        errors: [...ADMIN, 'not_pending', 'resend_limit_reached'],
+        auth: 'admin',
+      },
     },
     [`${org}/invitations/{id}/renew`]: {
-      post: { operationId: 'renewInvitation', summary: 'Send a new invitation for an expired one (fresh code)', params: [ORG, ID], ok: { schema: 'Invitation' }, errors: [...ADMIN, 'not_expired', 'not_renewable'], auth: 'admin' },
+      post: {
+        operationId: 'renewInvitation',
+        summary: 'Send a new invitation for an expired one (fresh code)',
+        params: [ORG, ID],
+        ok: { schema: 'Invitation' },
+        errors: [...ADMIN, 'not_expired', 'not_renewable'],
+        auth: 'admin',
+      },
     },
     [`${org}/invitations/{id}/revoke`]: {
-      post: { operationId: 'revokeInvitation', summary: 'Revoke a pending or expired invitation', params: [ORG, ID], ok: { schema: 'Invitation' }, errors: [...ADMIN, 'not_revocable'], auth: 'admin' },
+      post: {
+        operationId: 'revokeInvitation',
+        summary: 'Revoke a pending or expired invitation',
+        params: [ORG, ID],
+        ok: { schema: 'Invitation' },
+        errors: [...ADMIN, 'not_revocable'],
+        auth: 'admin',
+      },
     },
     [`${org}/invitation-requests`]: {
-      get: { operationId: 'listInvitationRequests', summary: 'List invitation requests (newest first)', params: [ORG, ...queryParams(s.ListRequestsQuery)], ok: { schema: 'InvitationRequestPage' }, errors: QUERY, auth: 'admin' },
-      post: { operationId: 'submitInvitationRequest', summary: 'Ask for an invitation (public, login page)', params: [ORG], body: 'SubmitRequestBody', ok: { status: 202, schema: 'SubmitRequestResult' }, errors: ['not_found', 'invalid_request', 'invalid_email', 'requests_disabled', 'rate_limited', 'payload_too_large'], auth: 'public' },
+      get: {
+        operationId: 'listInvitationRequests',
+        summary: 'List invitation requests (newest first)',
+        params: [ORG, ...queryParams(s.ListRequestsQuery)],
+        ok: { schema: 'InvitationRequestPage' },
+        errors: QUERY,
+        auth: 'admin',
+      },
+      post: {
+        operationId: 'submitInvitationRequest',
+        summary: 'Ask for an invitation (public, login page)',
+        params: [ORG],
+        body: 'SubmitRequestBody',
+        ok: { status: 202, schema: 'SubmitRequestResult' },
+        errors: [
+          'not_found',
+          'invalid_request',
+          'invalid_email',
+          'requests_disabled',
+          'rate_limited',
+          'payload_too_large',
+        ],
+        auth: 'public',
+      },
     },
     [`${org}/invitation-requests/dismiss-stale`]: {
-      post: { operationId: 'dismissStaleInvitationRequests', summary: 'Dismiss every stale pending request', params: [ORG], ok: { schema: 'DismissStaleResult' }, errors: ADMIN, auth: 'admin' },
+      post: {
+        operationId: 'dismissStaleInvitationRequests',
+        summary: 'Dismiss every stale pending request',
+        params: [ORG],
+        ok: { schema: 'DismissStaleResult' },
+        errors: ADMIN,
+        auth: 'admin',
+      },
     },
     [`${org}/invitation-requests/{id}/approve`]: {
-      post: { operationId: 'approveInvitationRequest', summary: 'Approve a request: an invitation is sent', params: [ORG, ID], ok: { schema: 'ApproveRequestResult' }, errors: [...ADMIN, 'not_pending', 'already_member', 'domain_not_allowed'], auth: 'admin' },
+      post: {
+        operationId: 'approveInvitationRequest',
+        summary: 'Approve a request: an invitation is sent',
+        params: [ORG, ID],
+        ok: { schema: 'ApproveRequestResult' },
+        errors: [...ADMIN, 'not_pending', 'already_member', 'domain_not_allowed'],
+        auth: 'admin',
+      },
     },
     [`${org}/invitation-requests/{id}/dismiss`]: {
-      post: { operationId: 'dismissInvitationRequest', summary: 'Dismiss a request', params: [ORG, ID], ok: { schema: 'InvitationRequest' }, errors: [...ADMIN, 'not_pending'], auth: 'admin' },
+      post: {
+        operationId: 'dismissInvitationRequest',
+        summary: 'Dismiss a request',
+        params: [ORG, ID],
+        ok: { schema: 'InvitationRequest' },
+        errors: [...ADMIN, 'not_pending'],
+        auth: 'admin',
+      },
     },
     [`${org}/members`]: {
-      get: { operationId: 'listMembers', summary: 'List members (by email)', params: [ORG, ...queryParams(s.ListMembersQuery)], ok: { schema: 'MemberPage' }, errors: QUERY, auth: 'admin' },
+      get: {
+        operationId: 'listMembers',
+        summary: 'List members (by email)',
+        params: [ORG, ...queryParams(s.ListMembersQuery)],
+        ok: { schema: 'MemberPage' },
+        errors: QUERY,
+        auth: 'admin',
+      },
     },
     [`${org}/settings`]: {
-      get: { operationId: 'getSettings', summary: 'The invitation settings', params: [ORG], ok: { schema: 'Settings' }, errors: ADMIN, auth: 'admin' },
-      patch: { operationId: 'updateSettings', summary: 'Change invitation settings', params: [ORG], body: 'SettingsPatch', ok: { schema: 'Settings' }, errors: BODY, auth: 'admin' },
+      get: {
+        operationId: 'getSettings',
+        summary: 'The invitation settings',
+        params: [ORG],
+        ok: { schema: 'Settings' },
+        errors: ADMIN,
+        auth: 'admin',
+      },
+      patch: {
+        operationId: 'updateSettings',
+        summary: 'Change invitation settings',
+        params: [ORG],
+        body: 'SettingsPatch',
+        ok: { schema: 'Settings' },
+        errors: BODY,
+        auth: 'admin',
+      },
     },
     [`${org}/access`]: {
-      get: { operationId: 'getAccess', summary: 'The organization and whether it takes requests (public)', params: [ORG], ok: { schema: 'Access' }, errors: ['not_found'], auth: 'public' },
+      get: {
+        operationId: 'getAccess',
+        summary: 'The organization and whether it takes requests (public)',
+        params: [ORG],
+        ok: { schema: 'Access' },
+        errors: ['not_found'],
+        auth: 'public',
+      },
     },
     '/invites/{code}': {
-      get: { operationId: 'lookupInvite', summary: 'What a code is for (public; never uses it up)', params: [CODE], ok: { schema: 'InviteLookup' }, errors: ['invalid_code'], auth: 'public' },
+      get: {
+        operationId: 'lookupInvite',
+        summary: 'What a code is for (public; never uses it up)',
+        params: [CODE],
+        ok: { schema: 'InviteLookup' },
+        errors: ['invalid_code'],
+        auth: 'public',
+      },
     },
     '/invites/{code}/accept': {
-      post: { operationId: 'acceptInvite', summary: 'Accept an invitation', params: [CODE], body: 'AcceptInviteBody', ok: { schema: 'AcceptInviteResult' }, errors: [...INVITE_STATE, 'email_mismatch', 'invalid_request', 'payload_too_large'], auth: 'optional' },
+      post: {
+        operationId: 'acceptInvite',
+        summary: 'Accept an invitation',
+        params: [CODE],
+        body: 'AcceptInviteBody',
+        ok: { schema: 'AcceptInviteResult' },
+        errors: [...INVITE_STATE, 'email_mismatch', 'invalid_request', 'payload_too_large'],
+        auth: 'optional',
+      },
     },
     '/invites/{code}/decline': {
-      post: { operationId: 'declineInvite', summary: 'Decline an invitation', params: [CODE], ok: { schema: 'DeclineInviteResult' }, errors: INVITE_STATE, auth: 'public' },
+      post: {
+        operationId: 'declineInvite',
+        summary: 'Decline an invitation',
+        params: [CODE],
+        ok: { schema: 'DeclineInviteResult' },
+        errors: INVITE_STATE,
+        auth: 'public',
+      },
     },
   };
 
@@ -229,18 +399,27 @@ export function buildOpenApiDocument(): JsonObject {
     info: {
       title: 'invitekit',
       version: '0.1.0',
-      description: 'Invitation management for B2B products. Generated from the zod schemas of @invitekit/sdk; do not edit.',
+      description:
+        'Invitation management for B2B products. Generated from the zod schemas of @invitekit/sdk; do not edit.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/api' }],
     paths: Object.fromEntries(
-      Object.entries(paths).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))]),
+      Object.entries(paths).map(([path, ops]) => [
+        path,
+        Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
+      ]),
     ),
     components: {
       schemas: { ...components(OUTPUTS, 'output'), ...components(INPUTS, 'input') },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An admin token (permission member:manage).' },
-        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'session', description: "The host product's session cookie (its name is the host's)." },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'session',
+          description: "The host product's session cookie (its name is the host's).",
+        },
       },
     },
   };
@@ -252,7 +431,11 @@ export function renderOpenApi(document: Json = buildOpenApiDocument()): string {
     Array.isArray(value)
       ? value.map(sort)
       : value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sort(value[key]!)]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, sort(value[key]!)]),
+          )
         : value;
   return JSON.stringify(sort(document), null, 2) + '\n';
 }

@@ -52,7 +52,10 @@ export interface InvitationsApi {
   /** One page of invitations (default filter `pending,expired`, newest first). */
   list(query?: ListInvitationsQuery, opts?: OrgCallOptions): Promise<Page<Invitation>>;
   /** Every matching invitation, page after page. */
-  all(query?: Omit<ListInvitationsQuery, 'cursor'> & { cursor?: string }, opts?: OrgCallOptions): AsyncGenerator<Invitation, void, undefined>;
+  all(
+    query?: Omit<ListInvitationsQuery, 'cursor'> & { cursor?: string },
+    opts?: OrgCallOptions,
+  ): AsyncGenerator<Invitation, void, undefined>;
   get(id: string, opts?: OrgCallOptions): Promise<Invitation>;
   /** Invites 1 to 100 addresses; always sends an `Idempotency-Key`, so retries never invite twice. */
   create(body: CreateInvitationsBody, opts?: CreateOptions): Promise<CreateInvitationsResult>;
@@ -124,7 +127,7 @@ function scopeOf(options: ClientOptions): Scope {
       const slug = opts?.organization ?? options.organization;
       if (!slug) {
         throw new TypeError(
-          'invitekit: no organization for this call: pass `organization` to createClient() or in the call\'s options',
+          "invitekit: no organization for this call: pass `organization` to createClient() or in the call's options",
         );
       }
       return ['orgs', slug, ...rest];
@@ -132,7 +135,12 @@ function scopeOf(options: ClientOptions): Scope {
   };
 }
 
-const call = (method: RequestSpec['method'], path: string[], opts?: CallOptions, extra?: Partial<RequestSpec>): RequestSpec => ({
+const call = (
+  method: RequestSpec['method'],
+  path: string[],
+  opts?: CallOptions,
+  extra?: Partial<RequestSpec>,
+): RequestSpec => ({
   method,
   path,
   signal: opts?.signal,
@@ -140,8 +148,10 @@ const call = (method: RequestSpec['method'], path: string[], opts?: CallOptions,
 });
 
 // Errors such as a missing organization surface when the iterator is first advanced, like any other error.
-const allOf = <T, Q extends { cursor?: string | undefined }>(list: (q: Q, o?: OrgCallOptions) => Promise<Page<T>>) =>
-  (query: Q = {} as Q, opts?: OrgCallOptions) => paginate((q: Q) => list(q, opts), query);
+const allOf =
+  <T, Q extends { cursor?: string | undefined }>(list: (q: Q, o?: OrgCallOptions) => Promise<Page<T>>) =>
+  (query: Q = {} as Q, opts?: OrgCallOptions) =>
+    paginate((q: Q) => list(q, opts), query);
 
 function invitationsApi({ http, org }: Scope): InvitationsApi {
   const list = async (query: ListInvitationsQuery = {}, opts?: OrgCallOptions) =>
@@ -152,21 +162,27 @@ function invitationsApi({ http, org }: Scope): InvitationsApi {
     get: async (id, opts) => http.json(call('get', org(opts, 'invitations', id), opts), Invitation),
     create: async (body, opts) =>
       http.json(
-        call('post', org(opts, 'invitations'), opts, { json: body, idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey() }),
+        call('post', org(opts, 'invitations'), opts, {
+          json: body,
+          idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey(),
+        }),
         CreateInvitationsResult,
       ),
     link: async (id, opts) => http.json(call('get', org(opts, 'invitations', id, 'link'), opts), InvitationLink),
     resend: async (id, opts) => http.json(call('post', org(opts, 'invitations', id, 'resend'), opts), Invitation),
     renew: async (id, opts) => http.json(call('post', org(opts, 'invitations', id, 'renew'), opts), Invitation),
     revoke: async (id, opts) => http.json(call('post', org(opts, 'invitations', id, 'revoke'), opts), Invitation),
-    revokeStale: async (opts) => http.json(call('post', org(opts, 'invitations', 'revoke-stale'), opts), RevokeStaleResult),
-    exportCsv: async (query = {}, opts) => http.csv(call('get', org(opts, 'invitations', 'export.csv'), opts, { query })),
+    revokeStale: async (opts) =>
+      http.json(call('post', org(opts, 'invitations', 'revoke-stale'), opts), RevokeStaleResult),
+    exportCsv: async (query = {}, opts) =>
+      http.csv(call('get', org(opts, 'invitations', 'export.csv'), opts, { query })),
   };
 }
 
 /** The public half of `requests`: the login page's form needs nothing else. */
 function submitRequest({ http, org }: Scope): RequestsApi['submit'] {
-  return async (body, opts) => http.json(call('post', org(opts, 'invitation-requests'), opts, { json: body }), SubmitRequestResult);
+  return async (body, opts) =>
+    http.json(call('post', org(opts, 'invitation-requests'), opts, { json: body }), SubmitRequestResult);
 }
 
 function requestsApi(scope: Scope): RequestsApi {
@@ -176,9 +192,12 @@ function requestsApi(scope: Scope): RequestsApi {
   return {
     list,
     all: allOf(list),
-    approve: async (id, opts) => http.json(call('post', org(opts, 'invitation-requests', id, 'approve'), opts), ApproveRequestResult),
-    dismiss: async (id, opts) => http.json(call('post', org(opts, 'invitation-requests', id, 'dismiss'), opts), InvitationRequest),
-    dismissStale: async (opts) => http.json(call('post', org(opts, 'invitation-requests', 'dismiss-stale'), opts), DismissStaleResult),
+    approve: async (id, opts) =>
+      http.json(call('post', org(opts, 'invitation-requests', id, 'approve'), opts), ApproveRequestResult),
+    dismiss: async (id, opts) =>
+      http.json(call('post', org(opts, 'invitation-requests', id, 'dismiss'), opts), InvitationRequest),
+    dismissStale: async (opts) =>
+      http.json(call('post', org(opts, 'invitation-requests', 'dismiss-stale'), opts), DismissStaleResult),
     submit: submitRequest(scope),
   };
 }
@@ -186,7 +205,8 @@ function requestsApi(scope: Scope): RequestsApi {
 function invitesApi({ http }: Scope): InvitesApi {
   return {
     lookup: async (code, opts) => http.json(call('get', ['invites', code], opts), InviteLookup),
-    accept: async (code, body = {}, opts) => http.json(call('post', ['invites', code, 'accept'], opts, { json: body }), AcceptInviteResult),
+    accept: async (code, body = {}, opts) =>
+      http.json(call('post', ['invites', code, 'accept'], opts, { json: body }), AcceptInviteResult),
     decline: async (code, opts) => http.json(call('post', ['invites', code, 'decline'], opts), DeclineInviteResult),
   };
 }

@@ -40,7 +40,13 @@ export class ApiError extends InvitekitError {
   /** Seconds to wait before trying again, from `Retry-After`, when the server gave one. */
   readonly retryAfter: number | undefined;
 
-  constructor(init: { status: number; code: ErrorCode; detail: string; fieldErrors?: FieldError[]; retryAfter?: number }) {
+  constructor(init: {
+    status: number;
+    code: ErrorCode;
+    detail: string;
+    fieldErrors?: FieldError[];
+    retryAfter?: number;
+  }) {
     super('api', `${init.code} (${init.status}): ${init.detail}`);
     this.name = 'ApiError';
     this.status = init.status;

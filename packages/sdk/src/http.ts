@@ -142,7 +142,11 @@ export function createTransport(options: ClientOptions): Transport {
       }
       const result = z.safeParse(schema, body);
       if (!result.success) {
-        const issues: ValidationIssue[] = result.error.issues.map(({ path, message, code }) => ({ path, message, code }));
+        const issues: ValidationIssue[] = result.error.issues.map(({ path, message, code }) => ({
+          path,
+          message,
+          code,
+        }));
         throw new ResponseValidationError(`${describe(spec)}: the answer does not match the contract`, issues);
       }
       return result.data;
@@ -189,7 +193,9 @@ async function read<T>(body: () => Promise<T>): Promise<T> {
 async function translate(error: unknown): Promise<unknown> {
   if (error instanceof HTTPError) return apiErrorFrom(error.response);
   if (error instanceof KyTimeoutError) {
-    return new TimeoutError(`No answer within the time limit: ${error.request.method} ${error.request.url}`, { cause: error });
+    return new TimeoutError(`No answer within the time limit: ${error.request.method} ${error.request.url}`, {
+      cause: error,
+    });
   }
   if (isAbortError(error)) return error;
   if (error instanceof TypeError) return new NetworkError(`Network failure: ${error.message}`, { cause: error });
@@ -235,7 +241,8 @@ async function apiErrorFrom(response: Response): Promise<ApiError> {
     // Not JSON (or the body broke off): the status tells enough.
   }
   const code = z.safeParse(ErrorCode, body['code']);
-  const detail = typeof body['detail'] === 'string' ? body['detail'] : typeof body['title'] === 'string' ? body['title'] : '';
+  const detail =
+    typeof body['detail'] === 'string' ? body['detail'] : typeof body['title'] === 'string' ? body['title'] : '';
   const errors = Array.isArray(body['errors']) ? body['errors'] : [];
   return new ApiError({
     status: response.status,

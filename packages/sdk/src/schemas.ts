@@ -28,7 +28,13 @@ export const JoinedVia = /*#__PURE__*/ z.enum(['invitation', 'sso', 'scim', 'see
 export type JoinedVia = z.infer<typeof JoinedVia>;
 
 /** Why an address of an invite request was not sent, in the order the rules check them. */
-export const SkipReason = /*#__PURE__*/ z.enum(['invalid_email', 'duplicate', 'already_member', 'already_invited', 'domain_not_allowed']);
+export const SkipReason = /*#__PURE__*/ z.enum([
+  'invalid_email',
+  'duplicate',
+  'already_member',
+  'already_invited',
+  'domain_not_allowed',
+]);
 export type SkipReason = z.infer<typeof SkipReason>;
 
 /** Every stable error `code` of api.md. `csv_too_many_rows` is raised by the SDK only, never on the wire. */
@@ -151,10 +157,12 @@ export const Settings = /*#__PURE__*/ z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** A domain as `allowedDomains` takes it: labels of letters, digits and hyphens, at least one dot. */
-const domain = /*#__PURE__*/ z.string().check(
-  z.maxLength(253),
-  z.regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i, 'Not a domain name such as example.com'),
-);
+const domain = /*#__PURE__*/ z
+  .string()
+  .check(
+    z.maxLength(253),
+    z.regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i, 'Not a domain name such as example.com'),
+  );
 
 /** Only the changeable settings; a read-only or unknown field is refused (`invalid_request`). */
 export const SettingsPatch = /*#__PURE__*/ z.strictObject({

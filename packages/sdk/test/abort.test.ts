@@ -19,7 +19,11 @@ const CALLS: { name: string; org: boolean; run: (api: InvitekitClient, opts: Org
   { name: 'invitations.list', org: true, run: (api, o) => api.invitations.list({}, o) },
   { name: 'invitations.all', org: true, run: (api, o) => api.invitations.all({}, o).next() },
   { name: 'invitations.get', org: true, run: (api, o) => api.invitations.get('inv_jane', o) },
-  { name: 'invitations.create', org: true, run: (api, o) => api.invitations.create({ emails: ['abort@example.com'] }, o) },
+  {
+    name: 'invitations.create',
+    org: true,
+    run: (api, o) => api.invitations.create({ emails: ['abort@example.com'] }, o),
+  },
   { name: 'invitations.link', org: true, run: (api, o) => api.invitations.link('inv_jane', o) },
   { name: 'invitations.resend', org: true, run: (api, o) => api.invitations.resend('inv_jane', o) },
   { name: 'invitations.renew', org: true, run: (api, o) => api.invitations.renew('inv_kim', o) },
@@ -57,9 +61,14 @@ describe('every call takes opts', () => {
 
   for (const { name, run } of CALLS.filter((c) => c.org)) {
     it(`${name}: opts.organization overrides the client's organization`, async () => {
-      await run(client({ token: 'globex-admin', organization: 'acme' }), { organization: 'globex' }).catch(() => undefined);
+      await run(client({ token: 'globex-admin', organization: 'acme' }), { organization: 'globex' }).catch(
+        () => undefined,
+      );
       assert.ok(requests.length > 0, 'a request was sent');
-      assert.ok(requests.every((r) => new URL(r.url).pathname.startsWith('/api/orgs/globex/')), requests.map((r) => r.url).join());
+      assert.ok(
+        requests.every((r) => new URL(r.url).pathname.startsWith('/api/orgs/globex/')),
+        requests.map((r) => r.url).join(),
+      );
     });
   }
 
@@ -72,7 +81,12 @@ describe('every call takes opts', () => {
 
 describe('abort', () => {
   it('an aborted call rejects with the platform AbortError and is not retried', async () => {
-    server.use(http.get(SETTINGS, async () => { await delay(600); return HttpResponse.json({}); }));
+    server.use(
+      http.get(SETTINGS, async () => {
+        await delay(600);
+        return HttpResponse.json({});
+      }),
+    );
     const controller = new AbortController();
     const call = client().settings.get({ signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
@@ -94,12 +108,15 @@ describe('abort', () => {
   it('abort stops an all() walk', async () => {
     const controller = new AbortController();
     const seen: string[] = [];
-    await assert.rejects(async () => {
-      for await (const invitation of client().invitations.all({ limit: 1 }, { signal: controller.signal })) {
-        seen.push(invitation.id);
-        controller.abort();
-      }
-    }, { name: 'AbortError' });
+    await assert.rejects(
+      async () => {
+        for await (const invitation of client().invitations.all({ limit: 1 }, { signal: controller.signal })) {
+          seen.push(invitation.id);
+          controller.abort();
+        }
+      },
+      { name: 'AbortError' },
+    );
     assert.equal(seen.length, 1);
   });
 });

@@ -41,7 +41,10 @@ describe('every error code of api.md, from the real rules', () => {
       await assert.rejects(admin().invitations.list({ limit }), (error: unknown) => {
         assert.ok(isApiError(error, 'invalid_request'));
         assert.equal(error.status, 400);
-        assert.deepEqual(error.fieldErrors.map((f) => f.field), ['limit']);
+        assert.deepEqual(
+          error.fieldErrors.map((f) => f.field),
+          ['limit'],
+        );
         assert.ok(error.fieldErrors[0]!.message.length > 0);
         return true;
       });
@@ -94,12 +97,20 @@ describe('every error code of api.md, from the real rules', () => {
   });
 
   it('requests_disabled 403', async () => {
-    await expectCode(client({ token: undefined, organization: 'globex' }).requests.submit({ email: 'x@example.com' }), 'requests_disabled', 403);
+    await expectCode(
+      client({ token: undefined, organization: 'globex' }).requests.submit({ email: 'x@example.com' }),
+      'requests_disabled',
+      403,
+    );
   });
 
   it('idempotency_key_reused 422', async () => {
     await admin().invitations.create({ emails: ['k@example.com'] }, { idempotencyKey: 'same' });
-    await expectCode(admin().invitations.create({ emails: ['other@example.com'] }, { idempotencyKey: 'same' }), 'idempotency_key_reused', 422);
+    await expectCode(
+      admin().invitations.create({ emails: ['other@example.com'] }, { idempotencyKey: 'same' }),
+      'idempotency_key_reused',
+      422,
+    );
   });
 
   it('rate_limited 429 with retryAfter, and the submit is not retried', async () => {
@@ -132,6 +143,9 @@ describe('every error code of api.md, from the real rules', () => {
   });
 
   it('saw every wire error code of api.md', () => {
-    assert.deepEqual(Object.keys(ERROR_STATUS).filter((code) => !seen.has(code)), []);
+    assert.deepEqual(
+      Object.keys(ERROR_STATUS).filter((code) => !seen.has(code)),
+      [],
+    );
   });
 });

@@ -28,7 +28,8 @@ async function bundle(page: string): Promise<Metafile> {
 
 const fromPapa = (input: string) => input.includes('node_modules/papaparse/');
 /** The page's own chunk (esbuild also makes each dynamically imported module an entry of its own). */
-const isPage = (output: Metafile['outputs'][string]) => output.entryPoint !== undefined && !output.entryPoint.includes('node_modules');
+const isPage = (output: Metafile['outputs'][string]) =>
+  output.entryPoint !== undefined && !output.entryPoint.includes('node_modules');
 
 /** The inputs of the entry chunk and of every chunk it imports, statically or dynamically (what may load). */
 function reachableInputs(meta: Metafile): string[] {
@@ -52,10 +53,20 @@ describe('browser bundles', () => {
       Object.assign(globalThis, { c, parseEmailList, isApiError });
     `);
     const all = Object.keys(meta.inputs);
-    assert.deepEqual(all.filter((i) => i.startsWith('node:') || /^(fs|path|os|crypto|http|url|util)$/.test(i)), []);
+    assert.deepEqual(
+      all.filter((i) => i.startsWith('node:') || /^(fs|path|os|crypto|http|url|util)$/.test(i)),
+      [],
+    );
     const loaded = reachableInputs(meta);
-    assert.deepEqual(loaded.filter(fromPapa), [], 'papaparse is neither in nor loaded by a page that never parses a file');
-    assert.ok(loaded.some((i) => i.includes('node_modules/ky/')), 'sanity: the page holds the client');
+    assert.deepEqual(
+      loaded.filter(fromPapa),
+      [],
+      'papaparse is neither in nor loaded by a page that never parses a file',
+    );
+    assert.ok(
+      loaded.some((i) => i.includes('node_modules/ky/')),
+      'sanity: the page holds the client',
+    );
   });
 
   it('parseCsvEmails loads papaparse from a separate chunk, not from the page’s own code', async () => {
@@ -69,7 +80,13 @@ describe('browser bundles', () => {
     assert.deepEqual(Object.keys(entry[1].inputs).filter(fromPapa), [], 'no papaparse in the entry chunk');
     const lazy = outputs.filter(([, output]) => Object.keys(output.inputs).some(fromPapa));
     assert.equal(lazy.length, 1, 'papaparse sits in its own chunk');
-    assert.ok(entry[1].imports.some((i) => i.kind === 'dynamic-import' && i.path === lazy[0]![0]), 'imported dynamically');
-    assert.ok(!entry[1].imports.some((i) => i.kind === 'import-statement' && i.path === lazy[0]![0]), 'never statically');
+    assert.ok(
+      entry[1].imports.some((i) => i.kind === 'dynamic-import' && i.path === lazy[0]![0]),
+      'imported dynamically',
+    );
+    assert.ok(
+      !entry[1].imports.some((i) => i.kind === 'import-statement' && i.path === lazy[0]![0]),
+      'never statically',
+    );
   });
 });

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { client, mock, requests } from './mock.js';
 import { createClient, isApiError } from '../src/index.js';
 
-
 describe('createClient', () => {
   it('requires a baseUrl', () => {
     assert.throws(() => createClient({} as never), /baseUrl/);
@@ -32,7 +31,9 @@ describe('createClient', () => {
   });
 
   it("includes credentials (cookies) by default when there is no token, and sends the client's headers", async () => {
-    await assert.rejects(client({ token: undefined, headers: { 'x-tenant': 't1' } }).settings.get(), (e) => isApiError(e, 'unauthenticated'));
+    await assert.rejects(client({ token: undefined, headers: { 'x-tenant': 't1' } }).settings.get(), (e) =>
+      isApiError(e, 'unauthenticated'),
+    );
     assert.equal(requests[0]!.credentials, 'include');
     assert.equal(requests[0]!.headers.get('authorization'), null);
     assert.equal(requests[0]!.headers.get('x-tenant'), 't1');
@@ -58,9 +59,13 @@ describe('invitations', () => {
     const status = ['pending', 'expired', 'accepted', 'revoked', 'declined'] as const;
     const { total, items } = await client().invitations.list({ status: [...status], limit: 100 });
     const seen: string[] = [];
-    for await (const invitation of client().invitations.all({ status: [...status], limit: 2 })) seen.push(invitation.id);
+    for await (const invitation of client().invitations.all({ status: [...status], limit: 2 }))
+      seen.push(invitation.id);
     assert.equal(seen.length, total);
-    assert.deepEqual(seen, items.map((i) => i.id));
+    assert.deepEqual(
+      seen,
+      items.map((i) => i.id),
+    );
     assert.ok(requests.length > 3);
   });
 
@@ -83,12 +88,21 @@ describe('invitations', () => {
   });
 
   it('create: sends and skips, with an Idempotency-Key', async () => {
-    const result = await client().invitations.create({ emails: ['new@example.com', 'jane@example.com', 'bad'], role: 'member' });
-    assert.deepEqual(result.sent.map((i) => i.email), ['new@example.com']);
-    assert.deepEqual(result.skipped.map((s) => [s.email, s.reason]), [
-      ['jane@example.com', 'already_invited'],
-      ['bad', 'invalid_email'],
-    ]);
+    const result = await client().invitations.create({
+      emails: ['new@example.com', 'jane@example.com', 'bad'],
+      role: 'member',
+    });
+    assert.deepEqual(
+      result.sent.map((i) => i.email),
+      ['new@example.com'],
+    );
+    assert.deepEqual(
+      result.skipped.map((s) => [s.email, s.reason]),
+      [
+        ['jane@example.com', 'already_invited'],
+        ['bad', 'invalid_email'],
+      ],
+    );
     assert.match(requests[0]!.headers.get('idempotency-key')!, /^[0-9a-f-]{36}$/);
     assert.equal(mock.outbox('new@example.com').length, 1);
   });
@@ -128,7 +142,10 @@ describe('requests', () => {
     assert.ok(pending.items.some((r) => r.id === 'req_nora'));
     const every: string[] = [];
     for await (const request of api.requests.all({ limit: 1 })) every.push(request.id);
-    assert.deepEqual(every, pending.items.map((r) => r.id));
+    assert.deepEqual(
+      every,
+      pending.items.map((r) => r.id),
+    );
     const approved = await api.requests.approve('req_nora');
     assert.equal(approved.request.status, 'approved');
     assert.equal(approved.invitation.email, 'nora@example.com');
@@ -138,7 +155,9 @@ describe('requests', () => {
 
   it('submit: public, no credentials needed', async () => {
     const anonymous = client({ token: undefined });
-    assert.deepEqual(await anonymous.requests.submit({ email: 'someone@example.com', name: 'Some One' }), { status: 'received' });
+    assert.deepEqual(await anonymous.requests.submit({ email: 'someone@example.com', name: 'Some One' }), {
+      status: 'received',
+    });
     assert.ok((await client().requests.list()).items.some((r) => r.email === 'someone@example.com'));
   });
 });

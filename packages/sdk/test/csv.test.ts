@@ -112,25 +112,34 @@ interface Row {
   emails: string[];
 }
 const row: fc.Arbitrary<Row> = fc
-  .array(fc.oneof(address.map((email) => ({ text: email, email })), plain.map((text) => ({ text, email: null }))), {
-    minLength: 1,
-    maxLength: 4,
-  })
+  .array(
+    fc.oneof(
+      address.map((email) => ({ text: email, email })),
+      plain.map((text) => ({ text, email: null })),
+    ),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
   .map((fields) => ({ fields: fields.map((f) => f.text), emails: fields.flatMap((f) => (f.email ? [f.email] : [])) }));
 
 describe('parseCsvEmails properties', () => {
   it('throws nothing but CsvError, and returns only usable, unique addresses', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'a@.<>",;\r\n x\uFEFF') , maxLength: 400 })), async (text) => {
-        try {
-          const { emails, ignoredRows, rowCount } = await parseCsvEmails(text);
-          for (const email of emails) assert.ok(isUsableEmail(email));
-          assert.equal(new Set(emails.map((e) => e.toLowerCase())).size, emails.length);
-          assert.ok(ignoredRows.length <= rowCount && rowCount <= 100 && emails.length <= 100);
-        } catch (error) {
-          assert.ok(error instanceof CsvError, String(error));
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'a@.<>",;\r\n x\uFEFF'), maxLength: 400 })),
+        async (text) => {
+          try {
+            const { emails, ignoredRows, rowCount } = await parseCsvEmails(text);
+            for (const email of emails) assert.ok(isUsableEmail(email));
+            assert.equal(new Set(emails.map((e) => e.toLowerCase())).size, emails.length);
+            assert.ok(ignoredRows.length <= rowCount && rowCount <= 100 && emails.length <= 100);
+          } catch (error) {
+            assert.ok(error instanceof CsvError, String(error));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -149,12 +158,18 @@ describe('parseCsvEmails properties', () => {
           const all = data.flatMap((r) => r.emails);
           // A first row without an address is a header: with no header line, the first data row may become one.
           const firstIsHeader = header || data[0]!.emails.length === 0;
-          if (data.length - (firstIsHeader && !header ? 1 : 0) > 100 || new Set(all.map((e) => e.toLowerCase())).size > 100) return;
+          if (
+            data.length - (firstIsHeader && !header ? 1 : 0) > 100 ||
+            new Set(all.map((e) => e.toLowerCase())).size > 100
+          )
+            return;
           const parsed = await parseCsvEmails(text);
           const found = new Set(parsed.emails.map((e) => e.toLowerCase()));
           for (const email of all) assert.ok(found.has(email.toLowerCase()), `${email} lost`);
           const offset = header ? 2 : 1;
-          const expectedIgnored = data.flatMap((r, i) => (r.emails.length === 0 && !(i === 0 && !header) ? [i + offset] : []));
+          const expectedIgnored = data.flatMap((r, i) =>
+            r.emails.length === 0 && !(i === 0 && !header) ? [i + offset] : [],
+          );
           assert.deepEqual(parsed.ignoredRows, expectedIgnored);
         },
       ),
@@ -164,21 +179,22 @@ describe('parseCsvEmails properties', () => {
   it('de-duplicates case-insensitively across rows and fields, keeping the first spelling in file order', async () => {
     /** The address with each letter's case chosen at random. */
     const casing = (email: string) =>
-      fc.array(fc.boolean(), { minLength: email.length, maxLength: email.length }).map((upper) =>
-        [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''),
-      );
+      fc
+        .array(fc.boolean(), { minLength: email.length, maxLength: email.length })
+        .map((upper) => [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
     const rowsOf = (pool: string[]) =>
-      fc.array(fc.array(fc.constantFrom(...pool).chain(casing), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 30 });
+      fc.array(fc.array(fc.constantFrom(...pool).chain(casing), { minLength: 1, maxLength: 3 }), {
+        minLength: 1,
+        maxLength: 30,
+      });
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(address, { minLength: 1, maxLength: 8 }).chain(rowsOf),
-        async (rowsOfEmails) => {
-          const text = rowsOfEmails.map((r) => r.join(',')).join('\r\n');
-          const firsts = new Map<string, string>();
-          for (const email of rowsOfEmails.flat()) if (!firsts.has(email.toLowerCase())) firsts.set(email.toLowerCase(), email);
-          assert.deepEqual((await parseCsvEmails(text)).emails, [...firsts.values()]);
-        },
-      ),
+      fc.asyncProperty(fc.array(address, { minLength: 1, maxLength: 8 }).chain(rowsOf), async (rowsOfEmails) => {
+        const text = rowsOfEmails.map((r) => r.join(',')).join('\r\n');
+        const firsts = new Map<string, string>();
+        for (const email of rowsOfEmails.flat())
+          if (!firsts.has(email.toLowerCase())) firsts.set(email.toLowerCase(), email);
+        assert.deepEqual((await parseCsvEmails(text)).emails, [...firsts.values()]);
+      }),
     );
   });
 

@@ -25,8 +25,14 @@ describe('error classes', () => {
       new ResponseValidationError('v', []),
       new CsvError('c'),
     ];
-    assert.deepEqual(errors.map((e) => e.kind), ['api', 'network', 'timeout', 'response_validation', 'csv']);
-    assert.deepEqual(errors.map((e) => e.name), ['ApiError', 'NetworkError', 'TimeoutError', 'ResponseValidationError', 'CsvError']);
+    assert.deepEqual(
+      errors.map((e) => e.kind),
+      ['api', 'network', 'timeout', 'response_validation', 'csv'],
+    );
+    assert.deepEqual(
+      errors.map((e) => e.name),
+      ['ApiError', 'NetworkError', 'TimeoutError', 'ResponseValidationError', 'CsvError'],
+    );
     for (const error of errors) {
       assert.ok(error instanceof InvitekitError && error instanceof Error);
       assert.ok(isInvitekitError(error));
@@ -42,7 +48,15 @@ describe('error classes', () => {
   });
 
   it('rejects look-alikes without the brand', () => {
-    for (const value of [null, undefined, 'api', 42, new Error('x'), { kind: 'api', code: 'forbidden' }, Object.assign(new Error('x'), { kind: 'api' })]) {
+    for (const value of [
+      null,
+      undefined,
+      'api',
+      42,
+      new Error('x'),
+      { kind: 'api', code: 'forbidden' },
+      Object.assign(new Error('x'), { kind: 'api' }),
+    ]) {
       assert.ok(!isInvitekitError(value));
       assert.ok(!isApiError(value));
     }
@@ -112,15 +126,28 @@ describe('transport helpers', () => {
   });
 
   it('codeForStatus: 5xx and 408 are unavailable, then by status', () => {
-    assert.deepEqual(
-      [400, 401, 403, 404, 408, 409, 410, 413, 422, 429, 500, 502, 503].map(codeForStatus),
-      ['invalid_request', 'unauthenticated', 'forbidden', 'not_found', 'unavailable', 'invalid_request', 'not_found',
-        'payload_too_large', 'invalid_request', 'rate_limited', 'unavailable', 'unavailable', 'unavailable'],
-    );
+    assert.deepEqual([400, 401, 403, 404, 408, 409, 410, 413, 422, 429, 500, 502, 503].map(codeForStatus), [
+      'invalid_request',
+      'unauthenticated',
+      'forbidden',
+      'not_found',
+      'unavailable',
+      'invalid_request',
+      'not_found',
+      'payload_too_large',
+      'invalid_request',
+      'rate_limited',
+      'unavailable',
+      'unavailable',
+      'unavailable',
+    ]);
   });
 
   it('queryString joins arrays with commas and drops undefined', () => {
-    assert.equal(queryString({ status: ['pending', 'expired'], q: undefined, limit: 5, cursor: 'a b&c' }), '?status=pending,expired&limit=5&cursor=a+b%26c');
+    assert.equal(
+      queryString({ status: ['pending', 'expired'], q: undefined, limit: 5, cursor: 'a b&c' }),
+      '?status=pending,expired&limit=5&cursor=a+b%26c',
+    );
     assert.equal(queryString({}), '');
   });
 
@@ -133,7 +160,8 @@ describe('transport helpers', () => {
     try {
       const keys = new Set(Array.from({ length: 50 }, newIdempotencyKey));
       assert.equal(keys.size, 50);
-      for (const key of keys) assert.match(key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      for (const key of keys)
+        assert.match(key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     } finally {
       Object.defineProperty(globalThis, 'crypto', original);
     }
@@ -142,7 +170,8 @@ describe('transport helpers', () => {
   it('paginate stops when a server repeats a cursor', async () => {
     let calls = 0;
     const seen: number[] = [];
-    for await (const item of paginate(async () => ({ items: [calls++], nextCursor: 'same', total: 9 }), {})) seen.push(item);
+    for await (const item of paginate(async () => ({ items: [calls++], nextCursor: 'same', total: 9 }), {}))
+      seen.push(item);
     assert.deepEqual(seen, [0, 1]);
   });
 });

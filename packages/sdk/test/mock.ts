@@ -24,7 +24,12 @@ after(() => server.close());
 
 /** A fetch that records each attempt before handing it to the (intercepted) global fetch. */
 export const recordingFetch = (request: Request, init?: RequestInit) => {
-  requests.push({ method: request.method, url: request.url, headers: new Headers([...request.headers]), credentials: request.credentials });
+  requests.push({
+    method: request.method,
+    url: request.url,
+    headers: new Headers([...request.headers]),
+    credentials: request.credentials,
+  });
   return globalThis.fetch(request, init);
 };
 

@@ -19,7 +19,9 @@ describe('openapi.json', () => {
 
   it('covers every path and method of api.md', () => {
     const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     assert.deepEqual(routes.sort(), [
       'GET /invites/{code}',
       'GET /orgs/{org}/access',

@@ -27,7 +27,12 @@ describe('parseEmailList', () => {
   });
 
   it('reads bare <address>, mailto: and half-selected brackets', () => {
-    assert.deepEqual(parseEmailList('<a@x.co> mailto:b@x.co <c@x.co d@x.co>').emails, ['a@x.co', 'b@x.co', 'c@x.co', 'd@x.co']);
+    assert.deepEqual(parseEmailList('<a@x.co> mailto:b@x.co <c@x.co d@x.co>').emails, [
+      'a@x.co',
+      'b@x.co',
+      'c@x.co',
+      'd@x.co',
+    ]);
   });
 
   it('takes an address typed beside a named entry without a separator', () => {
@@ -89,13 +94,16 @@ const lower = (list: string[]) => list.map((e) => e.toLowerCase());
 describe('parseEmailList properties', () => {
   it('never throws; returns only usable, unique addresses and unique invalid tokens', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'a@.<>",; \n"x') })), (text) => {
-        const { emails, invalid } = parseEmailList(text);
-        for (const email of emails) assert.ok(isUsableEmail(email), email);
-        assert.equal(new Set(lower(emails)).size, emails.length);
-        assert.equal(new Set(lower(invalid)).size, invalid.length);
-        for (const token of invalid) assert.ok(token.trim() !== '');
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'a@.<>",; \n"x') })),
+        (text) => {
+          const { emails, invalid } = parseEmailList(text);
+          for (const email of emails) assert.ok(isUsableEmail(email), email);
+          assert.equal(new Set(lower(emails)).size, emails.length);
+          assert.equal(new Set(lower(invalid)).size, invalid.length);
+          for (const token of invalid) assert.ok(token.trim() !== '');
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -105,7 +113,8 @@ describe('parseEmailList properties', () => {
       fc.property(joined(fc.array(entry, { minLength: 1, maxLength: 30 })), ({ list, text }) => {
         const { emails, invalid } = parseEmailList(text);
         const found = new Set(lower(emails));
-        for (const { email } of list) assert.ok(found.has(email.toLowerCase()), `${email} lost from ${JSON.stringify(text)}`);
+        for (const { email } of list)
+          assert.ok(found.has(email.toLowerCase()), `${email} lost from ${JSON.stringify(text)}`);
         assert.deepEqual(invalid, []);
       }),
     );
@@ -113,7 +122,10 @@ describe('parseEmailList properties', () => {
 
   it('loses no address mixed with junk words', () => {
     const junk = fc.string({ unit: fc.constantFrom(...'abcXYZ019.-_!#@'), minLength: 1, maxLength: 12 });
-    const item = fc.oneof(address.map((email) => ({ email, text: email })), junk.map((text) => ({ email: null, text })));
+    const item = fc.oneof(
+      address.map((email) => ({ email, text: email })),
+      junk.map((text) => ({ email: null, text })),
+    );
     fc.assert(
       fc.property(joined(fc.array(item, { minLength: 1, maxLength: 30 })), ({ list, text }) => {
         const found = new Set(lower(parseEmailList(text).emails));
@@ -124,17 +136,26 @@ describe('parseEmailList properties', () => {
 
   it('de-duplicates case-insensitively, keeping the first spelling', () => {
     const spelled = address.chain((email) =>
-      fc.array(fc.boolean(), { minLength: email.length, maxLength: email.length }).map((upper) =>
-        [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''),
-      ),
+      fc
+        .array(fc.boolean(), { minLength: email.length, maxLength: email.length })
+        .map((upper) => [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('')),
     );
     fc.assert(
-      fc.property(joined(fc.array(fc.oneof(address, spelled).map((text) => ({ text })), { minLength: 1, maxLength: 20 })), ({ list, text }) => {
-        const { emails } = parseEmailList(text);
-        const firsts = new Map<string, string>();
-        for (const { text: email } of list) if (!firsts.has(email.toLowerCase())) firsts.set(email.toLowerCase(), email);
-        assert.deepEqual(emails, [...firsts.values()]);
-      }),
+      fc.property(
+        joined(
+          fc.array(
+            fc.oneof(address, spelled).map((text) => ({ text })),
+            { minLength: 1, maxLength: 20 },
+          ),
+        ),
+        ({ list, text }) => {
+          const { emails } = parseEmailList(text);
+          const firsts = new Map<string, string>();
+          for (const { text: email } of list)
+            if (!firsts.has(email.toLowerCase())) firsts.set(email.toLowerCase(), email);
+          assert.deepEqual(emails, [...firsts.values()]);
+        },
+      ),
     );
   });
 });

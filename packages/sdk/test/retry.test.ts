@@ -10,7 +10,8 @@ import { isApiError, isInvitekitError, NetworkError, ResponseValidationError, Ti
 
 const SETTINGS = '*/api/orgs/acme/settings';
 const INVITATIONS = '*/api/orgs/acme/invitations';
-const html502 = () => new HttpResponse('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
+const html502 = () =>
+  new HttpResponse('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
 /** An override answering `respond` the first `times` times, then passing through to the real handlers. */
 function failFirst(method: 'get' | 'post', path: string, times: number, respond: () => Response | Promise<Response>) {
   let left = times;
@@ -71,7 +72,12 @@ describe('retries', () => {
 
   it('backs off exponentially by default (about 0.3 s, then 0.6 s) when no Retry-After is given', async () => {
     const at: number[] = [];
-    server.use(http.get(SETTINGS, () => (at.push(performance.now()), at.length <= 2 ? new HttpResponse(null, { status: 503 }) : undefined)));
+    server.use(
+      http.get(
+        SETTINGS,
+        () => (at.push(performance.now()), at.length <= 2 ? new HttpResponse(null, { status: 503 }) : undefined),
+      ),
+    );
     await client({ retry: 2 }).settings.get();
     assert.equal(at.length, 3);
     const [first, second] = [at[1]! - at[0]!, at[2]! - at[1]!];
@@ -137,7 +143,10 @@ describe('retries', () => {
 
   it('does not retry at all when Retry-After exceeds maxRetryAfter', async () => {
     await control('faults', { failureRate: 1 });
-    await assert.rejects(client({ retry: { limit: 1, maxRetryAfter: 10 } }).settings.get(), (e) => isApiError(e, 'unavailable') && e.retryAfter === 1);
+    await assert.rejects(
+      client({ retry: { limit: 1, maxRetryAfter: 10 } }).settings.get(),
+      (e) => isApiError(e, 'unavailable') && e.retryAfter === 1,
+    );
     assert.equal(requests.length, 1);
   });
 
@@ -174,7 +183,12 @@ describe('faults', () => {
   });
 
   it('no answer within `timeout` is a TimeoutError, not retried', async () => {
-    server.use(http.get(SETTINGS, async () => { await delay(300); return HttpResponse.json({}); }));
+    server.use(
+      http.get(SETTINGS, async () => {
+        await delay(300);
+        return HttpResponse.json({});
+      }),
+    );
     await assert.rejects(client({ timeout: 30 }).settings.get(), TimeoutError);
     assert.equal(requests.length, 1);
   });

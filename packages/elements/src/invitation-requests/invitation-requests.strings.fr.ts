@@ -21,17 +21,21 @@ const fr: InvitationRequestsStrings = {
   loadError: 'Impossible de charger les demandes.',
   settingError: 'Impossible de charger le réglage Invitations de nouveaux utilisateurs.',
   tryAgain: 'Réessayer',
-  forbidden: 'Vous n’avez pas l’autorisation de gérer les demandes d’invitation de cette organisation. Demandez à un administrateur.',
+  forbidden:
+    'Vous n’avez pas l’autorisation de gérer les demandes d’invitation de cette organisation. Demandez à un administrateur.',
   unauthenticated: 'Connectez-vous pour gérer les demandes d’invitation.',
   notFound: 'Organisation introuvable.',
   noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',
   showMore: 'Afficher plus de demandes',
-  count: (lang, shown, total) => `${new Intl.NumberFormat(lang).format(shown)} sur ${plural(lang, total, { one: '# demande', other: '# demandes' })}`,
+  count: (lang, shown, total) =>
+    `${new Intl.NumberFormat(lang).format(shown)} sur ${plural(lang, total, { one: '# demande', other: '# demandes' })}`,
   approved: (email) => `Demande de ${email} approuvée : invitation envoyée`,
   dismissed: (email) => `Demande de ${email} écartée`,
-  dismissedStale: (lang, count) => plural(lang, count, { one: '# demande obsolète écartée', other: '# demandes obsolètes écartées' }),
+  dismissedStale: (lang, count) =>
+    plural(lang, count, { one: '# demande obsolète écartée', other: '# demandes obsolètes écartées' }),
   enabled: 'Invitations de nouveaux utilisateurs activées : la page de connexion accepte les demandes',
-  disabled: 'Invitations de nouveaux utilisateurs désactivées : la page de connexion indique que les demandes sont fermées',
+  disabled:
+    'Invitations de nouveaux utilisateurs désactivées : la page de connexion indique que les demandes sont fermées',
   failures: {
     already_member: 'Cette personne est déjà membre. Écartez plutôt la demande.',
     domain_not_allowed: 'Le domaine de cette adresse n’est pas autorisé dans cette organisation.',

@@ -55,15 +55,18 @@ const en: InvitationRequestsStrings = {
   loadError: 'The requests could not be loaded.',
   settingError: 'The New user invitations setting could not be loaded.',
   tryAgain: 'Try again',
-  forbidden: 'You do not have permission to manage invitation requests in this organization. Ask an organization admin.',
+  forbidden:
+    'You do not have permission to manage invitation requests in this organization. Ask an organization admin.',
   unauthenticated: 'Sign in to manage invitation requests.',
   notFound: 'This organization was not found.',
   noClient: 'Not connected: give this element a client or place it inside <invitekit-provider>.',
   showMore: 'Show more requests',
-  count: (lang, shown, total) => `${new Intl.NumberFormat(lang).format(shown)} of ${plural(lang, total, { one: '# request', other: '# requests' })}`,
+  count: (lang, shown, total) =>
+    `${new Intl.NumberFormat(lang).format(shown)} of ${plural(lang, total, { one: '# request', other: '# requests' })}`,
   approved: (email) => `Request from ${email} approved: invitation sent`,
   dismissed: (email) => `Request from ${email} dismissed`,
-  dismissedStale: (lang, count) => plural(lang, count, { one: '# stale request dismissed', other: '# stale requests dismissed' }),
+  dismissedStale: (lang, count) =>
+    plural(lang, count, { one: '# stale request dismissed', other: '# stale requests dismissed' }),
   enabled: 'New user invitations turned on: the login page takes requests',
   disabled: 'New user invitations turned off: the login page says requests are closed',
   failures: {

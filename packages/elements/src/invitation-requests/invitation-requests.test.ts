@@ -13,10 +13,12 @@ import { invitationRequestsStrings } from './invitation-requests.strings.js';
 const LIST = '/api/orgs/acme/invitation-requests';
 
 async function render(options: { client?: InvitekitClient; lang?: string } = {}) {
-  return fixture<InvitationRequests>(html`<invitation-requests
-    lang=${options.lang ?? 'en'}
-    .client=${options.client ?? clientAs('acme-admin')}
-  ></invitation-requests>`);
+  return fixture<InvitationRequests>(
+    html`<invitation-requests
+      lang=${options.lang ?? 'en'}
+      .client=${options.client ?? clientAs('acme-admin')}
+    ></invitation-requests>`,
+  );
 }
 
 const items = (el: InvitationRequests) => Array.from(el.shadowRoot!.querySelectorAll('li[part="request"]'));
@@ -24,7 +26,11 @@ const emails = (el: InvitationRequests) => items(el).map((li) => li.querySelecto
 const announcer = (el: InvitationRequests) => el.shadowRoot!.querySelector('.announcer')!;
 const toggle = (el: InvitationRequests) => el.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!;
 const settled = (el: InvitationRequests) =>
-  waitUntil(() => items(el).length > 0 && !toggle(el).disabled && !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'never loaded', { timeout: 4000 });
+  waitUntil(
+    () => items(el).length > 0 && !toggle(el).disabled && !el.shadowRoot!.querySelector('[aria-busy="true"]'),
+    'never loaded',
+    { timeout: 4000 },
+  );
 
 describe('<invitation-requests>', () => {
   let mock: Awaited<ReturnType<typeof mockApi>>;
@@ -43,7 +49,9 @@ describe('<invitation-requests>', () => {
     expect(button(el, 'Approve request from tom@acme.test').disabled).to.equal(true);
     expect(textOf(el)).to.contain('I joined the design team this week.');
     const sw = toggle(el);
-    expect(el.shadowRoot!.getElementById(sw.getAttribute('aria-labelledby')!)!.textContent).to.equal('New user invitations');
+    expect(el.shadowRoot!.getElementById(sw.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'New user invitations',
+    );
     expect(sw.getAttribute('aria-checked')).to.equal('true');
     await expectAccessibleInBothThemes(el);
   });
@@ -57,7 +65,9 @@ describe('<invitation-requests>', () => {
     expect(detail.request.status).to.equal('approved');
     expect(detail.invitation.email).to.equal('nora@example.com');
     await waitUntil(() => !emails(el).includes('nora@example.com'));
-    await waitUntil(() => announcer(el).textContent!.includes('Request from nora@example.com approved: invitation sent'));
+    await waitUntil(() =>
+      announcer(el).textContent!.includes('Request from nora@example.com approved: invitation sent'),
+    );
     expect(mock.mock.outbox('nora@example.com')).to.have.length(1);
   });
 
@@ -111,7 +121,12 @@ describe('<invitation-requests>', () => {
   });
 
   it('draws loading and empty states', async () => {
-    mock.worker.use(http.get(LIST, async () => { await delay('infinite'); return HttpResponse.json({}); }));
+    mock.worker.use(
+      http.get(LIST, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
     const loading = await render();
     await waitUntil(() => textOf(loading).includes('Loading requests…'));
     await expectAccessibleInBothThemes(loading);
@@ -136,13 +151,17 @@ describe('<invitation-requests>', () => {
   it('says when the setting cannot be loaded, reports it, and Try again recovers the switch', async () => {
     mock.worker.use(http.get('/api/orgs/acme/settings', () => HttpResponse.error(), { once: true }));
     const errors: unknown[] = [];
-    const el = await fixture<InvitationRequests>(html`<invitation-requests
-      lang="en"
-      .client=${clientAs('acme-admin')}
-      @invitekit-error=${(e: CustomEvent) => errors.push(e.detail.error)}
-    ></invitation-requests>`);
+    const el = await fixture<InvitationRequests>(
+      html`<invitation-requests
+        lang="en"
+        .client=${clientAs('acme-admin')}
+        @invitekit-error=${(e: CustomEvent) => errors.push(e.detail.error)}
+      ></invitation-requests>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('.setting [role="alert"]'), 'no message for the setting');
-    expect(el.shadowRoot!.querySelector('.setting [role="alert"]')!.textContent).to.contain('The New user invitations setting could not be loaded.');
+    expect(el.shadowRoot!.querySelector('.setting [role="alert"]')!.textContent).to.contain(
+      'The New user invitations setting could not be loaded.',
+    );
     expect(errors).to.have.length(1);
     await expectAccessibleInBothThemes(el);
     button(el, 'Try again').click();
@@ -162,7 +181,9 @@ describe('<invitation-requests>', () => {
         return undefined; // on to the mock server's own handler
       }),
     );
-    const el = await fixture<InvitationRequests>(html`<invitation-requests lang="en" page-size="1" .client=${clientAs('acme-admin')}></invitation-requests>`);
+    const el = await fixture<InvitationRequests>(
+      html`<invitation-requests lang="en" page-size="1" .client=${clientAs('acme-admin')}></invitation-requests>`,
+    );
     await settled(el);
     button(el, 'Show more requests').click();
     el.reload();
@@ -198,7 +219,11 @@ describe('<invitation-requests>', () => {
   });
 
   it('renders markup in a request as text', async () => {
-    await clientAs().requests.submit({ email: 'mallory@example.com', name: '<img src=x onerror=alert(1)>', message: '<b>hi</b>' });
+    await clientAs().requests.submit({
+      email: 'mallory@example.com',
+      name: '<img src=x onerror=alert(1)>',
+      message: '<b>hi</b>',
+    });
     const el = await render();
     await settled(el);
     expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
@@ -212,7 +237,9 @@ describe('<invitation-requests>', () => {
     const shown = wordsOf(el);
     expect(shown).to.contain('Invitations de nouveaux utilisateurs');
     expect(findButton(el, 'Approuver la demande de nora@example.com')).to.exist;
-    expect(englishLeft(invitationRequestsStrings.en, invitationRequestsStrings.fr!, shown, ['failures'])).to.deep.equal([]);
+    expect(englishLeft(invitationRequestsStrings.en, invitationRequestsStrings.fr!, shown, ['failures'])).to.deep.equal(
+      [],
+    );
     expect(shown).not.to.match(/Requested|request from|requests\b/);
     await expectAccessibleInBothThemes(el);
   });

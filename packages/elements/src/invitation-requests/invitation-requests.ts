@@ -90,7 +90,8 @@ export class InvitationRequests extends InvitekitElement {
   });
 
   private readonly settings = new Task(this, {
-    task: async ([client], { signal }): Promise<Settings | null> => (client ? client.settings.get(this.callOptions(signal)) : null),
+    task: async ([client], { signal }): Promise<Settings | null> =>
+      client ? client.settings.get(this.callOptions(signal)) : null,
     args: () => [this.client, this.organization] as const,
     onComplete: () => {
       this.savedSettings = undefined;
@@ -148,11 +149,13 @@ export class InvitationRequests extends InvitekitElement {
         <span class="muted" aria-hidden="true">${settings ? (on ? s.switchOn : s.switchOff) : ''}</span>
       </button>
       <p id="switch-hint" class="muted hint">${s.switchHint}</p>
-      ${!settings && this.settings.status === TaskStatus.ERROR && this.requests.status !== TaskStatus.ERROR
-        ? html`<p class="error" role="alert">
-            ${s.settingError} <button part="button" @click=${() => this.settings.run()}>${s.tryAgain}</button>
-          </p>`
-        : nothing}
+      ${
+        !settings && this.settings.status === TaskStatus.ERROR && this.requests.status !== TaskStatus.ERROR
+          ? html`<p class="error" role="alert">
+              ${s.settingError} <button part="button" @click=${() => this.settings.run()}>${s.tryAgain}</button>
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -169,8 +172,16 @@ export class InvitationRequests extends InvitekitElement {
     if (items.length === 0) return html`<p class="state" part="state">${s.empty}</p>`;
     const lang = this.locale.lang;
     return html`
-      <ul part="list" aria-labelledby="heading" aria-busy=${this.requests.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        ${repeat(items, (r) => r.id, (r) => this.renderRequest(s, r))}
+      <ul
+        part="list"
+        aria-labelledby="heading"
+        aria-busy=${this.requests.status === TaskStatus.PENDING ? 'true' : 'false'}
+      >
+        ${repeat(
+          items,
+          (r) => r.id,
+          (r) => this.renderRequest(s, r),
+        )}
       </ul>
       <div class="footer">
         <span class="muted">${s.count(lang, items.length, page.total)}</span>
@@ -189,7 +200,13 @@ export class InvitationRequests extends InvitekitElement {
         <span class="muted when">${s.requested(this.locale.lang, r.requestedAt)}</span>
       </div>
       <div class="actions">
-        <button class="primary" part="action" aria-label=${s.approveFrom(r.email)} ?disabled=${r.stale} @click=${() => this.approve(r)}>
+        <button
+          class="primary"
+          part="action"
+          aria-label=${s.approveFrom(r.email)}
+          ?disabled=${r.stale}
+          @click=${() => this.approve(r)}
+        >
           ${s.approve}
         </button>
         <button part="action" aria-label=${s.dismissFrom(r.email)} @click=${() => this.dismiss(r)}>${s.dismiss}</button>
@@ -206,7 +223,9 @@ export class InvitationRequests extends InvitekitElement {
     void this.updateComplete.then(() => {
       const rows = Array.from(this.renderRoot.querySelectorAll('li[part="request"]'));
       const row = rows[Math.min(index, rows.length - 1)];
-      const target = row?.querySelector<HTMLElement>('button:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('#heading');
+      const target =
+        row?.querySelector<HTMLElement>('button:not([disabled])') ??
+        this.renderRoot.querySelector<HTMLElement>('#heading');
       target?.focus();
     });
   }
@@ -217,7 +236,10 @@ export class InvitationRequests extends InvitekitElement {
     return this.actions.run('*more', async () => {
       const load = (this.moreLoad = new AbortController());
       try {
-        const page = await this.client!.requests.list({ limit: pageLimit(this.pageSize), cursor }, this.callOptions(load.signal));
+        const page = await this.client!.requests.list(
+          { limit: pageLimit(this.pageSize), cursor },
+          this.callOptions(load.signal),
+        );
         if (load.signal.aborted) return;
         this.more = [...this.more, ...page.items];
         this.nextCursor = page.nextCursor;
@@ -228,7 +250,9 @@ export class InvitationRequests extends InvitekitElement {
   }
 
   private indexOf(r: InvitationRequest): number {
-    return Array.from(this.renderRoot.querySelectorAll('li[part="request"]')).findIndex((li) => (li as HTMLElement).dataset.id === r.id);
+    return Array.from(this.renderRoot.querySelectorAll('li[part="request"]')).findIndex(
+      (li) => (li as HTMLElement).dataset.id === r.id,
+    );
   }
 
   private approve(r: InvitationRequest): Promise<void> {
@@ -242,7 +266,8 @@ export class InvitationRequests extends InvitekitElement {
   }
 
   private dismiss(r: InvitationRequest): Promise<void> {
-    if (!emit(this, 'invitekit-request-dismiss-request', { request: r }, { cancelable: true })) return Promise.resolve();
+    if (!emit(this, 'invitekit-request-dismiss-request', { request: r }, { cancelable: true }))
+      return Promise.resolve();
     return this.actions.run(r.id, async () => {
       const request = await this.client!.requests.dismiss(r.id, this.callOptions());
       emit(this, 'invitekit-request-dismissed', { request });

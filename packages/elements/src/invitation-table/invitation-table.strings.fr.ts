@@ -52,7 +52,8 @@ const fr: InvitationTableStrings = {
   clearFilters: 'Effacer la recherche et le filtre',
   loadError: 'Impossible de charger les invitations.',
   tryAgain: 'Réessayer',
-  forbidden: 'Vous n’avez pas l’autorisation de gérer les invitations de cette organisation. Demandez à un administrateur.',
+  forbidden:
+    'Vous n’avez pas l’autorisation de gérer les invitations de cette organisation. Demandez à un administrateur.',
   unauthenticated: 'Connectez-vous pour gérer les invitations.',
   notFound: 'Organisation introuvable.',
   noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',

@@ -4,7 +4,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse, delay } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
-import { button, deepActive, englishLeft, findButton, problem, recordClipboard, textOf, waitForButton, wordsOf } from '../../test/dom.js';
+import {
+  button,
+  deepActive,
+  englishLeft,
+  findButton,
+  problem,
+  recordClipboard,
+  textOf,
+  waitForButton,
+  wordsOf,
+} from '../../test/dom.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/invitation-table.js';
 import type { InvitationTable } from './invitation-table.js';
@@ -14,18 +24,25 @@ import { invitationTableStrings } from './invitation-table.strings.js';
 const LIST = '/api/orgs/acme/invitations';
 
 async function render(options: { client?: InvitekitClient; lang?: string; pageSize?: number } = {}) {
-  const el = await fixture<InvitationTable>(html`<invitation-table
-    lang=${options.lang ?? 'en'}
-    page-size=${options.pageSize ?? 25}
-    .client=${options.client ?? clientAs('acme-admin')}
-  ></invitation-table>`);
+  const el = await fixture<InvitationTable>(
+    html`<invitation-table
+      lang=${options.lang ?? 'en'}
+      page-size=${options.pageSize ?? 25}
+      .client=${options.client ?? clientAs('acme-admin')}
+    ></invitation-table>`,
+  );
   return el;
 }
 
 const rows = (el: InvitationTable) => Array.from(el.shadowRoot!.querySelectorAll('tbody tr'));
 const emails = (el: InvitationTable) => rows(el).map((row) => row.querySelector('td')!.textContent!.trim());
 const announcer = (el: InvitationTable) => el.shadowRoot!.querySelector('[role="status"].announcer')!;
-const settled = (el: InvitationTable) => waitUntil(() => rows(el).length > 0 && !el.shadowRoot!.querySelector('table[aria-busy="true"]'), 'rows never loaded', { timeout: 4000 });
+const settled = (el: InvitationTable) =>
+  waitUntil(
+    () => rows(el).length > 0 && !el.shadowRoot!.querySelector('table[aria-busy="true"]'),
+    'rows never loaded',
+    { timeout: 4000 },
+  );
 
 describe('<invitation-table>', () => {
   let mock: Awaited<ReturnType<typeof mockApi>>;
@@ -37,7 +54,11 @@ describe('<invitation-table>', () => {
     const el = await render();
     el.roles = [{ value: 'admin', label: 'Administrator' }];
     await settled(el);
-    const role = (email: string) => rows(el).find((r) => r.textContent!.includes(email))!.querySelectorAll('td')[2]!.textContent!.trim();
+    const role = (email: string) =>
+      rows(el)
+        .find((r) => r.textContent!.includes(email))!
+        .querySelectorAll('td')[2]!
+        .textContent!.trim();
     expect(role('omar@example.com')).to.equal('Administrator');
     expect(role('priya@example.com'), 'a role without a label keeps its name').to.equal('billing');
     expect(role('jane@example.com')).to.equal('Default');
@@ -48,7 +69,14 @@ describe('<invitation-table>', () => {
     await settled(el);
     const headers = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
     expect(headers).to.deep.equal(['Email', 'Status', 'Role', 'Invited', 'Expires', 'Actions']);
-    expect(emails(el)).to.have.members(['jane@example.com', 'omar@example.com', 'priya@example.com', 'sam@acme.test', 'ren@example.com', 'kim@example.com']);
+    expect(emails(el)).to.have.members([
+      'jane@example.com',
+      'omar@example.com',
+      'priya@example.com',
+      'sam@acme.test',
+      'ren@example.com',
+      'kim@example.com',
+    ]);
     const sam = rows(el).find((row) => row.textContent!.includes('sam@acme.test'))!;
     expect(sam.querySelector('.badge.stale')!.textContent).to.contain('Stale');
     expect(findButton(el, 'Copy link for jane@example.com')).to.exist;
@@ -118,7 +146,10 @@ describe('<invitation-table>', () => {
     button(el, 'Next page').click();
     await waitUntil(() => textOf(el).includes('5–6 of 6'));
     expect(rows(el)).to.have.length(2);
-    expect(emails(el).some((e) => first.includes(e)), 'no row repeats').to.equal(false);
+    expect(
+      emails(el).some((e) => first.includes(e)),
+      'no row repeats',
+    ).to.equal(false);
     expect(button(el, 'Next page').disabled).to.equal(true);
     button(el, 'Previous page').click();
     await waitUntil(() => textOf(el).includes('1–4 of 6'));
@@ -127,7 +158,12 @@ describe('<invitation-table>', () => {
 
   it('draws the loading state while the first page is on its way', async () => {
     const { worker } = mock;
-    worker.use(http.get(LIST, async () => { await delay('infinite'); return HttpResponse.json({}); }));
+    worker.use(
+      http.get(LIST, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
     const el = await render();
     await waitUntil(() => textOf(el).includes('Loading invitations…'));
     await expectAccessibleInBothThemes(el);
@@ -149,10 +185,12 @@ describe('<invitation-table>', () => {
     const el = await render();
     el.addEventListener('invitekit-error', (e) => errors.push(e.detail.error));
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no alert');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The invitations could not be loaded.');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(
+      'The invitations could not be loaded.',
+    );
     await expectAccessibleInBothThemes(el);
     worker.resetHandlers();
-    worker.use(http.get(LIST, () => HttpResponse.error()), );
+    worker.use(http.get(LIST, () => HttpResponse.error()));
     button(el, 'Try again').click();
     await waitUntil(() => textOf(el).includes('could not be reached'), 'network failure explained');
     expect(errors.length).to.be.greaterThan(0);
@@ -192,7 +230,11 @@ describe('<invitation-table>', () => {
     button(el, 'Resend invitation to jane@example.com').click();
     expect((await resent).detail.invitation.resendsRemaining).to.equal(2);
     await waitUntil(() => announcer(el).textContent!.includes('Invitation resent to jane@example.com'));
-    await waitUntil(() => rows(el).find((r) => r.textContent!.includes('jane'))!.textContent!.includes('2 resends left'));
+    await waitUntil(() =>
+      rows(el)
+        .find((r) => r.textContent!.includes('jane'))!
+        .textContent!.includes('2 resends left'),
+    );
     expect(mock.mock.outbox('jane@example.com').filter((m) => m.kind === 'resend')).to.have.length(1);
 
     mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
@@ -221,7 +263,9 @@ describe('<invitation-table>', () => {
     await sendKeys({ press: 'Enter' });
     const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
     await waitUntil(() => dialog.open);
-    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Revoke invitation?');
+    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Revoke invitation?',
+    );
     expect(deepActive()!.textContent!.trim()).to.equal('Cancel');
     await expectAccessibleInBothThemes(el);
     await sendKeys({ press: 'Escape' });
@@ -251,7 +295,7 @@ describe('<invitation-table>', () => {
     await waitUntil(() => announcer(el).textContent!.includes('Invitation for jane@example.com revoked'));
   });
 
-  it('moves focus to the next row\'s first action when a revoked row leaves, not to the table', async () => {
+  it("moves focus to the next row's first action when a revoked row leaves, not to the table", async () => {
     const el = await render();
     await settled(el);
     const before = emails(el);
@@ -264,7 +308,10 @@ describe('<invitation-table>', () => {
     button(el, 'Revoke').focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !emails(el).includes('jane@example.com'));
-    await waitUntil(() => deepActive()?.closest('tr')?.textContent?.includes(next), `focus never reached ${next}'s row`);
+    await waitUntil(
+      () => deepActive()?.closest('tr')?.textContent?.includes(next),
+      `focus never reached ${next}'s row`,
+    );
     expect(deepActive()!.tagName).to.equal('BUTTON');
   });
 
@@ -328,7 +375,9 @@ describe('<invitation-table>', () => {
     for (let i = 0; i < 5; i++) {
       await sendKeys({ press: 'Tab' });
       const active = deepActive()!;
-      order.push(active.getAttribute('aria-label') ?? active.textContent!.replace(/\s+/g, ' ').trim() ?? active.tagName);
+      order.push(
+        active.getAttribute('aria-label') ?? active.textContent!.replace(/\s+/g, ' ').trim() ?? active.tagName,
+      );
     }
     expect(deepActive()!.tagName).to.equal('BUTTON');
     expect(order[0]).to.equal('Pending and expiredPendingExpiredAcceptedDeclinedRevokedAll'); // the Status select

@@ -70,7 +70,6 @@ export class InvitationTable extends InvitekitElement {
   /** Replaces any of the table's strings (see `InvitationTableStrings`). */
   @property({ attribute: false }) strings?: Partial<InvitationTableStrings>;
 
-
   @query('invite-dialog') private inviteDialog?: InviteDialog;
 
   private readonly query = new TableQuery(this);
@@ -82,8 +81,9 @@ export class InvitationTable extends InvitekitElement {
       if (isApiError(error) && error.status === 409) this.reload();
     },
   });
-  private readonly confirm = new RevokeConfirm(this, (target) =>
-    void (target.kind === 'revoke' ? this.revoke(target.invitation) : this.revokeStale()),
+  private readonly confirm = new RevokeConfirm(
+    this,
+    (target) => void (target.kind === 'revoke' ? this.revoke(target.invitation) : this.revokeStale()),
   );
   /**
    * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
@@ -94,7 +94,14 @@ export class InvitationTable extends InvitekitElement {
   private readonly invitations = new Task(this, {
     task: async ([client, , filter, q, sort, order, cursor, limit], { signal }): Promise<Page<Invitation> | null> => {
       if (!client) return null;
-      const query = { status: statusesOf(filter), sort, order, limit: pageLimit(limit), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) };
+      const query = {
+        status: statusesOf(filter),
+        sort,
+        order,
+        limit: pageLimit(limit),
+        ...(q ? { q } : {}),
+        ...(cursor ? { cursor } : {}),
+      };
       return client.invitations.list(query, this.callOptions(signal));
     },
     // Only primitives, so that a re-render with the same query does not load again.
@@ -160,7 +167,10 @@ export class InvitationTable extends InvitekitElement {
         </label>
         <label class="field">
           ${s.filterLabel}
-          <select part="filter" @change=${(e: Event) => this.query.setFilter((e.target as HTMLSelectElement).value as StatusFilter)}>
+          <select
+            part="filter"
+            @change=${(e: Event) => this.query.setFilter((e.target as HTMLSelectElement).value as StatusFilter)}
+          >
             ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.query.filter}>${s.filter[f]}</option>`)}
           </select>
         </label>
@@ -195,7 +205,9 @@ export class InvitationTable extends InvitekitElement {
     return html`
       <div class="frame">
         <table part="table" tabindex="-1" aria-busy=${task.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          <caption class="visually-hidden">${s.caption}</caption>
+          <caption class="visually-hidden">
+            ${s.caption}
+          </caption>
           <thead>
             <tr>
               ${this.header(s.columnEmail, 'email')} ${this.header(s.columnStatus, 'status')}
@@ -204,7 +216,11 @@ export class InvitationTable extends InvitekitElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(page.items, (inv) => inv.id, (inv) => this.renderRow(s, inv))}
+            ${repeat(
+              page.items,
+              (inv) => inv.id,
+              (inv) => this.renderRow(s, inv),
+            )}
           </tbody>
         </table>
       </div>
@@ -213,7 +229,11 @@ export class InvitationTable extends InvitekitElement {
         <button part="button" ?disabled=${this.query.page === 0} @click=${() => this.query.goTo(this.query.page - 1)}>
           ${s.previousPage}
         </button>
-        <button part="button" ?disabled=${!page.nextCursor} @click=${() => page.nextCursor && this.query.next(page.nextCursor)}>
+        <button
+          part="button"
+          ?disabled=${!page.nextCursor}
+          @click=${() => page.nextCursor && this.query.next(page.nextCursor)}
+        >
           ${s.nextPage}
         </button>
       </nav>
@@ -238,11 +258,13 @@ export class InvitationTable extends InvitekitElement {
       <td>
         <span class="status">
           <span class="badge ${inv.status}" part="badge">${s.status[inv.status]}</span>
-          ${inv.stale
-            ? html`<span class="badge stale" part="badge" title=${s.staleHint}
-                >${s.stale}<span class="visually-hidden">: ${s.staleHint}</span></span
-              >`
-            : nothing}
+          ${
+            inv.stale
+              ? html`<span class="badge stale" part="badge" title=${s.staleHint}
+                  >${s.stale}<span class="visually-hidden">: ${s.staleHint}</span></span
+                >`
+              : nothing
+          }
         </span>
       </td>
       <td>${inv.role ? roleLabel(this.roles, inv.role) : html`<span class="muted">${s.defaultRole}</span>`}</td>
@@ -253,14 +275,22 @@ export class InvitationTable extends InvitekitElement {
   }
 
   private renderActions(s: InvitationTableStrings, inv: Invitation) {
-    const revoke = html`<button part="action" aria-label=${s.revokeFor(inv.email)} @click=${() => this.requestRevoke(inv)}>
+    const revoke = html`<button
+      part="action"
+      aria-label=${s.revokeFor(inv.email)}
+      @click=${() => this.requestRevoke(inv)}
+    >
       ${s.revoke}
     </button>`;
     if (inv.status === 'pending') {
       const leftId = `left-${inv.id}`;
       return html`
-        <button part="action" aria-label=${s.copyLinkFor(inv.email)} @click=${() => this.copy(inv, 'link')}>${s.copyLink}</button>
-        <button part="action" aria-label=${s.copyCodeFor(inv.email)} @click=${() => this.copy(inv, 'code')}>${s.copyCode}</button>
+        <button part="action" aria-label=${s.copyLinkFor(inv.email)} @click=${() => this.copy(inv, 'link')}>
+          ${s.copyLink}
+        </button>
+        <button part="action" aria-label=${s.copyCodeFor(inv.email)} @click=${() => this.copy(inv, 'code')}>
+          ${s.copyCode}
+        </button>
         <button
           part="action"
           aria-label=${s.resendTo(inv.email)}
@@ -275,7 +305,9 @@ export class InvitationTable extends InvitekitElement {
       `;
     }
     if (inv.status === 'expired') {
-      return html`<button part="action" aria-label=${s.sendNewTo(inv.email)} @click=${() => this.renew(inv)}>${s.sendNew}</button>
+      return html`<button part="action" aria-label=${s.sendNewTo(inv.email)} @click=${() => this.renew(inv)}>
+          ${s.sendNew}
+        </button>
         ${revoke}`;
     }
     return html`<span class="visually-hidden">${s.noActions}</span>`;
@@ -298,7 +330,9 @@ export class InvitationTable extends InvitekitElement {
     void this.updateComplete.then(() => {
       const rows = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('tbody tr'));
       const row = rows.find((r) => r.dataset.id === focus.id) ?? rows[Math.min(focus.index, rows.length - 1)];
-      const target = row?.querySelector<HTMLElement>('button:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('table');
+      const target =
+        row?.querySelector<HTMLElement>('button:not([disabled])') ??
+        this.renderRoot.querySelector<HTMLElement>('table');
       target?.focus();
     });
   }
@@ -371,7 +405,12 @@ export class InvitationTable extends InvitekitElement {
   private exportCsv(): Promise<void> {
     return this.actions.run('*', async () => {
       const blob = await this.client!.invitations.exportCsv(
-        { status: this.query.statuses, sort: this.query.sort, order: this.query.order, ...(this.query.q ? { q: this.query.q } : {}) },
+        {
+          status: this.query.statuses,
+          sort: this.query.sort,
+          order: this.query.order,
+          ...(this.query.q ? { q: this.query.q } : {}),
+        },
         this.callOptions(),
       );
       const url = URL.createObjectURL(blob);

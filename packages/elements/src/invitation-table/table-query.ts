@@ -3,10 +3,23 @@ import type { InvitationSort, InvitationStatus, SortOrder } from '@invitekit/sdk
 import type { StatusFilter } from './invitation-table.strings.js';
 
 export const DEFAULT_FILTER: StatusFilter = 'pending,expired';
-export const FILTERS: StatusFilter[] = ['pending,expired', 'pending', 'expired', 'accepted', 'declined', 'revoked', 'all'];
+export const FILTERS: StatusFilter[] = [
+  'pending,expired',
+  'pending',
+  'expired',
+  'accepted',
+  'declined',
+  'revoked',
+  'all',
+];
 const ALL: InvitationStatus[] = ['pending', 'accepted', 'declined', 'revoked', 'expired'];
 /** The order a column sorts in when first chosen: dates newest first, words A to Z. */
-const FIRST_ORDER: Record<InvitationSort, SortOrder> = { email: 'asc', status: 'asc', invitedAt: 'desc', expiresAt: 'asc' };
+const FIRST_ORDER: Record<InvitationSort, SortOrder> = {
+  email: 'asc',
+  status: 'asc',
+  invitedAt: 'desc',
+  expiresAt: 'asc',
+};
 const SEARCH_DELAY_MS = 300;
 
 export function statusesOf(filter: StatusFilter): InvitationStatus[] {

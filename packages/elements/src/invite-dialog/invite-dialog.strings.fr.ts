@@ -5,7 +5,8 @@ import type { InviteDialogStrings } from './invite-dialog.strings.js';
 const fr: InviteDialogStrings = {
   title: 'Inviter des utilisateurs',
   emailsLabel: 'Adresses e-mail',
-  emailsHint: 'Séparez les adresses par des virgules, des points-virgules, des espaces ou des retours à la ligne. « Nom <adresse> » fonctionne aussi.',
+  emailsHint:
+    'Séparez les adresses par des virgules, des points-virgules, des espaces ou des retours à la ligne. « Nom <adresse> » fonctionne aussi.',
   uploadCsv: 'Importer un CSV',
   roleLabel: 'Rôle',
   send: 'Envoyer les invitations',
@@ -36,7 +37,8 @@ const fr: InviteDialogStrings = {
       one: `# ligne sans adresse e-mail a été ignorée (ligne ${rows.join(', ')}).`,
       other: `# lignes sans adresse e-mail ont été ignorées (lignes ${rows.join(', ')}).`,
     }),
-  csvTooManyRows: (max) => `Ce fichier compte plus de ${max} lignes. Découpez-le en fichiers de ${max} lignes au plus et importez-les un par un.`,
+  csvTooManyRows: (max) =>
+    `Ce fichier compte plus de ${max} lignes. Découpez-le en fichiers de ${max} lignes au plus et importez-les un par un.`,
   csvUnreadable: 'Ce fichier n’a pas pu être lu comme un CSV.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation envoyée', other: '# invitations envoyées' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# adresse ignorée :', other: '# adresses ignorées :' }),

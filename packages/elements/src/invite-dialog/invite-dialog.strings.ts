@@ -62,7 +62,8 @@ const en: InviteDialogStrings = {
       one: `# row without an email address was ignored (row ${rows.join(', ')}).`,
       other: `# rows without an email address were ignored (rows ${rows.join(', ')}).`,
     }),
-  csvTooManyRows: (max) => `This file has more than ${max} lines. Split it into files of ${max} rows or fewer and upload them one at a time.`,
+  csvTooManyRows: (max) =>
+    `This file has more than ${max} lines. Split it into files of ${max} rows or fewer and upload them one at a time.`,
   csvUnreadable: 'This file could not be read as CSV.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation sent', other: '# invitations sent' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# address skipped:', other: '# addresses skipped:' }),

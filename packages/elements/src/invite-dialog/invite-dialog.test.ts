@@ -12,10 +12,12 @@ import { inviteDialogStrings } from './invite-dialog.strings.js';
 const CREATE = '/api/orgs/acme/invitations';
 
 async function render(options: { lang?: string; roles?: InviteRole[] } = {}) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'en'}>
-    <button id="opener">Open</button>
-    <invite-dialog .client=${clientAs('acme-admin')} .roles=${options.roles ?? []}></invite-dialog>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${options.lang ?? 'en'}>
+      <button id="opener">Open</button>
+      <invite-dialog .client=${clientAs('acme-admin')} .roles=${options.roles ?? []}></invite-dialog>
+    </div>`,
+  );
   const el = wrapper.querySelector('invite-dialog')!;
   // fixture() waited for the wrapper, not the dialog, whose first render may wait for its language's strings.
   await el.updateComplete;
@@ -35,7 +37,14 @@ async function open(options: Parameters<typeof render>[0] = {}) {
 const textarea = (el: InviteDialog) => el.shadowRoot!.querySelector('textarea')!;
 const dialogOf = (el: InviteDialog) => el.shadowRoot!.querySelector('dialog')!;
 const previewDone = (el: InviteDialog) =>
-  waitUntil(() => /will be sent|seront envoyées|sera envoyée/.test(el.shadowRoot!.querySelector('.preview [role="status"]')?.textContent ?? ''), 'no preview', { timeout: 4000 });
+  waitUntil(
+    () =>
+      /will be sent|seront envoyées|sera envoyée/.test(
+        el.shadowRoot!.querySelector('.preview [role="status"]')?.textContent ?? '',
+      ),
+    'no preview',
+    { timeout: 4000 },
+  );
 
 async function type(el: InviteDialog, text: string) {
   textarea(el).focus();
@@ -66,7 +75,9 @@ describe('<invite-dialog>', () => {
     expect(el.hasAttribute('open')).to.equal(true);
     const dialog = dialogOf(el);
     expect(dialog.matches(':modal')).to.equal(true);
-    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Invite users');
+    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Invite users',
+    );
     expect(deepActive()).to.equal(textarea(el));
     expect(textarea(el).labels![0]!.textContent).to.equal('Email addresses');
     await expectAccessibleInBothThemes(el);
@@ -81,7 +92,9 @@ describe('<invite-dialog>', () => {
     const { el } = await open();
     await type(el, 'Jane <jane@example.com>, viewer@acme.test; new@example.com\nfresh@other.co not-an-email');
     await previewDone(el);
-    const items = Array.from(el.shadowRoot!.querySelectorAll('.preview li')).map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.preview li')).map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(items).to.deep.equal([
       'jane@example.com already invited',
       'viewer@acme.test already a member of the organization',
@@ -100,10 +113,16 @@ describe('<invite-dialog>', () => {
     const sent = oneEvent(el, 'invitekit-invitations-sent');
     button(el, 'Send invitations').click();
     const { detail } = await sent;
-    expect(detail.sent.map((i: { email: string }) => i.email)).to.deep.equal(['a@example.com', 'b@example.com', 'c@example.com']);
+    expect(detail.sent.map((i: { email: string }) => i.email)).to.deep.equal([
+      'a@example.com',
+      'b@example.com',
+      'c@example.com',
+    ]);
     await waitUntil(() => textOf(el).includes('3 invitations sent'));
     expect(textOf(el)).to.contain('1 address skipped:');
-    expect(el.shadowRoot!.querySelector('.result li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('jane@example.com already invited');
+    expect(el.shadowRoot!.querySelector('.result li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'jane@example.com already invited',
+    );
     expect(mock.mock.outbox().filter((m) => m.kind === 'invitation')).to.have.length(3);
     expect(deepActive()!.textContent).to.equal('3 invitations sent');
     await expectAccessibleInBothThemes(el);
@@ -154,7 +173,9 @@ describe('<invite-dialog>', () => {
   it('shows a failed send in an alert and retries with the same Idempotency-Key', async () => {
     const counter = countSends(mock.worker);
     mock.worker.use(
-      http.post(CREATE, async ({ request }) => (((await request.clone().json()) as { dryRun?: boolean }).dryRun ? undefined : problem(503, 'unavailable'))),
+      http.post(CREATE, async ({ request }) =>
+        ((await request.clone().json()) as { dryRun?: boolean }).dryRun ? undefined : problem(503, 'unavailable'),
+      ),
     );
     try {
       const { el } = await open();
@@ -207,7 +228,9 @@ describe('<invite-dialog>', () => {
     };
     choose('team.csv', 'name,email\nAnn,ann@example.com\nBo,bo@example.com\nno address here,\n');
     await waitUntil(() => el.shadowRoot!.querySelector('p.csv')!.textContent !== '', 'no CSV message');
-    expect(el.shadowRoot!.querySelector('p.csv')!.textContent).to.equal('2 addresses added from team.csv. 1 row without an email address was ignored (row 4).');
+    expect(el.shadowRoot!.querySelector('p.csv')!.textContent).to.equal(
+      '2 addresses added from team.csv. 1 row without an email address was ignored (row 4).',
+    );
     expect(textarea(el).value).to.equal('ann@example.com\nbo@example.com');
     choose('huge.csv', Array.from({ length: 101 }, (_, i) => `u${i}@example.com`).join('\n'));
     await waitUntil(() => textOf(el).includes('This file has more than 100 lines.'));
@@ -215,7 +238,12 @@ describe('<invite-dialog>', () => {
   });
 
   it('offers the configured roles and sends the chosen one', async () => {
-    const { el } = await open({ roles: [{ value: 'member', label: 'Member' }, { value: 'admin', label: 'Admin' }] });
+    const { el } = await open({
+      roles: [
+        { value: 'member', label: 'Member' },
+        { value: 'admin', label: 'Admin' },
+      ],
+    });
     const select = el.shadowRoot!.querySelector('select')!;
     expect(select.labels![0]!.textContent).to.contain('Role');
     select.value = 'admin';
@@ -257,7 +285,6 @@ describe('<invite-dialog>', () => {
     await waitUntil(() => textOf(el).includes('invitation sent'));
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(textOf(el)).to.contain('<img not a valid email address');
-
   });
 
   it('speaks French when lang="fr", with no English string of the catalogue left', async () => {

@@ -162,9 +162,12 @@ export class InviteDialog extends InvitekitElement {
   private renderForm(s: InviteDialogStrings) {
     const lang = this.locale.lang;
     const count = this.addresses.length;
-    const problem = count > MAX_EMAILS_PER_INVITE
-      ? s.tooMany(lang, count, MAX_EMAILS_PER_INVITE)
-      : this.touched && count === 0 ? s.noEmails : '';
+    const problem =
+      count > MAX_EMAILS_PER_INVITE
+        ? s.tooMany(lang, count, MAX_EMAILS_PER_INVITE)
+        : this.touched && count === 0
+          ? s.noEmails
+          : '';
     return html`<form novalidate @submit=${this.onSubmit}>
       <label for="emails">${s.emailsLabel}</label>
       <p id="hint" class="muted hint">${s.emailsHint}</p>
@@ -183,21 +186,27 @@ export class InviteDialog extends InvitekitElement {
       <div class="row">
         <button type="button" part="button" @click=${() => this.fileInput?.click()}>${s.uploadCsv}</button>
         <input type="file" accept=".csv,text/csv" hidden tabindex="-1" @change=${this.onFile} />
-        <p class="csv ${this.csvMessage?.error ? 'error' : 'muted'}" part="message" role="status">${this.csvMessage?.text ?? ''}</p>
+        <p class="csv ${this.csvMessage?.error ? 'error' : 'muted'}" part="message" role="status">
+          ${this.csvMessage?.text ?? ''}
+        </p>
       </div>
-      ${this.roles.length
-        ? html`<label class="role"
-            >${s.roleLabel}
-            <select @change=${(e: Event) => this.onRole(e)}>
-              ${this.roles.map((r) => html`<option value=${r.value} ?selected=${r.value === this.selectedRole}>${r.label}</option>`)}
-            </select></label
-          >`
-        : nothing}
+      ${
+        this.roles.length
+          ? html`<label class="role"
+              >${s.roleLabel}
+              <select @change=${(e: Event) => this.onRole(e)}>
+                ${this.roles.map((r) => html`<option value=${r.value} ?selected=${r.value === this.selectedRole}>${r.label}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }
       ${problem ? nothing : this.renderPreview(s)}
       <p class="error" part="message" role="alert">${this.sendError}</p>
       <div class="buttons">
         <button type="button" part="button" @click=${() => this.close()}>${s.close}</button>
-        <button type="submit" class="primary" part="button" ?disabled=${this.sending}>${this.sending ? s.sending : s.send}</button>
+        <button type="submit" class="primary" part="button" ?disabled=${this.sending}>
+          ${this.sending ? s.sending : s.send}
+        </button>
       </div>
     </form>`;
   }
@@ -218,10 +227,11 @@ export class InviteDialog extends InvitekitElement {
       <p class="muted" role="status">${summary}</p>
       <ul>
         ${items.map(
-          ({ email, reason }) => html`<li class=${reason ? 'skip' : 'send'}>
-            <span class="address">${email}</span>
-            <span class=${reason ? 'warning' : 'success'}>${reason ? s.reasons[reason] : s.willSend}</span>
-          </li>`,
+          ({ email, reason }) =>
+            html`<li class=${reason ? 'skip' : 'send'}>
+              <span class="address">${email}</span>
+              <span class=${reason ? 'warning' : 'success'}>${reason ? s.reasons[reason] : s.willSend}</span>
+            </li>`,
         )}
       </ul>
     </section>`;
@@ -231,14 +241,19 @@ export class InviteDialog extends InvitekitElement {
     const lang = this.locale.lang;
     return html`<div class="result" part="result">
       <p class="sent success" tabindex="-1" role="status">${s.sent(lang, result.sent.length)}</p>
-      ${result.skipped.length
-        ? html`<p>${s.skippedHeading(lang, result.skipped.length)}</p>
-            <ul>
-              ${result.skipped.map(
-                (skip) => html`<li><span class="address">${skip.email}</span> <span class="warning">${s.reasons[skip.reason]}</span></li>`,
-              )}
-            </ul>`
-        : nothing}
+      ${
+        result.skipped.length
+          ? html`<p>${s.skippedHeading(lang, result.skipped.length)}</p>
+              <ul>
+                ${result.skipped.map(
+                  (skip) =>
+                    html`<li>
+                      <span class="address">${skip.email}</span> <span class="warning">${s.reasons[skip.reason]}</span>
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
       <div class="buttons">
         <button type="button" part="button" @click=${this.reset}>${s.inviteMore}</button>
         <button type="button" class="primary" part="button" @click=${() => this.close()}>${s.close}</button>

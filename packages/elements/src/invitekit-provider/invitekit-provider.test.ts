@@ -20,13 +20,19 @@ describe('<invitekit-provider>', () => {
   it('gives its client to an element that was defined before it', async () => {
     expect(customElements.get('invitekit-provider'), 'the provider must not be defined yet').to.equal(undefined);
     const page = await fixture<HTMLElement>(
-      html`<invitekit-provider base-url="/api" organization="acme"><invitation-table></invitation-table></invitekit-provider>`,
+      html`<invitekit-provider base-url="/api" organization="acme"
+        ><invitation-table></invitation-table
+      ></invitekit-provider>`,
     );
     const table = page.querySelector<InvitationTable>('invitation-table')!;
     await import('../define/invitekit-provider.js');
-    await waitUntil(() => table.shadowRoot!.querySelectorAll('tbody tr').length > 0, 'the table never loaded through the provider', {
-      timeout: 4000,
-    });
+    await waitUntil(
+      () => table.shadowRoot!.querySelectorAll('tbody tr').length > 0,
+      'the table never loaded through the provider',
+      {
+        timeout: 4000,
+      },
+    );
     expect(table.shadowRoot!.textContent).to.include('jane@example.com');
     expect(table.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     const provider = page as HTMLElement & { client?: unknown };

@@ -3,7 +3,8 @@ import type { RedeemInviteStrings } from './redeem-invite.strings.js';
 
 const fr: RedeemInviteStrings = {
   loading: 'Chargement de votre invitation…',
-  offerHeading: (org, inviter) => (inviter ? `${inviter} vous invite à rejoindre ${org}` : `Vous êtes invité à rejoindre ${org}`),
+  offerHeading: (org, inviter) =>
+    inviter ? `${inviter} vous invite à rejoindre ${org}` : `Vous êtes invité à rejoindre ${org}`,
   sentTo: 'Envoyée à',
   role: 'Rôle',
   expires: 'Expire',
@@ -14,7 +15,8 @@ const fr: RedeemInviteStrings = {
   accepting: 'Acceptation…',
   decline: 'Refuser',
   declineQuestion: 'Refuser cette invitation ?',
-  declineExplanation: (org) => `Le lien ne fonctionnera plus. Pour rejoindre ${org} plus tard, il vous faudra une nouvelle invitation.`,
+  declineExplanation: (org) =>
+    `Le lien ne fonctionnera plus. Pour rejoindre ${org} plus tard, il vous faudra une nouvelle invitation.`,
   declineConfirm: "Refuser l'invitation",
   declining: 'Refus…',
   cancel: 'Annuler',
@@ -36,7 +38,8 @@ const fr: RedeemInviteStrings = {
   unknownBody:
     "Vérifiez que vous avez ouvert le lien complet de l'e-mail d'invitation, ou demandez une nouvelle invitation à la personne qui vous a invité.",
   noCodeHeading: "Pas de code d'invitation",
-  noCodeBody: "Ouvrez cette page depuis le lien de votre e-mail d'invitation. Pas d'e-mail ? Demandez à la personne qui vous a invité de vous le renvoyer.",
+  noCodeBody:
+    "Ouvrez cette page depuis le lien de votre e-mail d'invitation. Pas d'e-mail ? Demandez à la personne qui vous a invité de vous le renvoyer.",
   mismatchHeading: 'Vous êtes connecté avec une autre adresse e-mail',
   mismatchBody: (org, email) =>
     `Cette invitation est destinée à ${email}. Déconnectez-vous et connectez-vous avec cette adresse, ou demandez à un administrateur de ${org} d'inviter l'adresse que vous utilisez.`,

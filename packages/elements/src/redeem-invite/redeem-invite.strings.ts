@@ -48,7 +48,8 @@ export interface RedeemInviteStrings {
 
 const en: RedeemInviteStrings = {
   loading: 'Loading your invitation…',
-  offerHeading: (org, inviter) => (inviter ? `${inviter} invited you to join ${org}` : `You are invited to join ${org}`),
+  offerHeading: (org, inviter) =>
+    inviter ? `${inviter} invited you to join ${org}` : `You are invited to join ${org}`,
   sentTo: 'Sent to',
   role: 'Role',
   expires: 'Expires',
@@ -66,12 +67,14 @@ const en: RedeemInviteStrings = {
   acceptedHeading: (org) => `Welcome to ${org}`,
   acceptedBody: 'You are now a member. You can close this page or continue to the app.',
   declinedHeading: 'Invitation declined',
-  declinedBody: (org) => `You did not join ${org}, and the link no longer works. If you change your mind, ask an administrator of ${org} for a new invitation.`,
+  declinedBody: (org) =>
+    `You did not join ${org}, and the link no longer works. If you change your mind, ask an administrator of ${org} for a new invitation.`,
   expiredHeading: 'This invitation has expired',
   expiredBody: (org, inviter, date) =>
     `It expired on ${date}. Ask ${inviter ?? `an administrator of ${org}`} for a new invitation.`,
   revokedHeading: 'This invitation was withdrawn',
-  revokedBody: (org) => `It can no longer be used. If you still need access, ask an administrator of ${org} to invite you again.`,
+  revokedBody: (org) =>
+    `It can no longer be used. If you still need access, ask an administrator of ${org} to invite you again.`,
   usedHeading: 'This invitation has already been used',
   usedBody: (org) =>
     `Each invitation works only once. If you already accepted it, you can sign in now. If not, ask an administrator of ${org} for a new invitation.`,
@@ -79,7 +82,8 @@ const en: RedeemInviteStrings = {
   unknownBody:
     'Check that you opened the whole link from your invitation email, or ask the person who invited you for a new invitation.',
   noCodeHeading: 'No invitation code',
-  noCodeBody: 'Open this page from the link in your invitation email. No email? Ask the person who invited you to send it again.',
+  noCodeBody:
+    'Open this page from the link in your invitation email. No email? Ask the person who invited you to send it again.',
   mismatchHeading: 'You are signed in with another email address',
   mismatchBody: (org, email) =>
     `This invitation is for ${email}. Sign out and sign in with that address, or ask an administrator of ${org} to invite the address you use.`,

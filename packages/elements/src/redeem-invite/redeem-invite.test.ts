@@ -34,7 +34,9 @@ const text = (el: RedeemInvite) => (el.shadowRoot!.textContent ?? '').replace(/\
 const heading = (el: RedeemInvite) => $(el, 'h2')!.textContent!.trim();
 /** The details list as "term: value" lines. */
 const pairs = (el: RedeemInvite) =>
-  [...el.shadowRoot!.querySelectorAll('dt')].map((dt) => `${dt.textContent!.trim()}: ${dt.nextElementSibling!.textContent!.trim()}`);
+  [...el.shadowRoot!.querySelectorAll('dt')].map(
+    (dt) => `${dt.textContent!.trim()}: ${dt.nextElementSibling!.textContent!.trim()}`,
+  );
 /** The button whose visible text is exactly `name`. */
 const button = (el: RedeemInvite, name: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name) ?? null;
@@ -211,7 +213,11 @@ describe('<redeem-invite>', () => {
 
   it('shows an unknown code', async () => {
     const failed = new Promise<unknown>((resolve) =>
-      document.addEventListener('invitekit-error', (e) => resolve((e as CustomEvent<{ error: unknown }>).detail.error), { once: true }),
+      document.addEventListener(
+        'invitekit-error',
+        (e) => resolve((e as CustomEvent<{ error: unknown }>).detail.error),
+        { once: true },
+      ),
     );
     const el = await render('no-such-code');
     expect(el.state).to.equal('unknown');
@@ -335,14 +341,20 @@ describe('<redeem-invite>', () => {
     expect(button(offer, 'Annuler')).to.exist;
     await click(offer, "Refuser l'invitation");
     await settled(offer, 'declined');
-    expect(text(offer)).to.contain("Invitation refusée Vous n'avez pas rejoint Acme Inc. et le lien ne fonctionne plus.");
+    expect(text(offer)).to.contain(
+      "Invitation refusée Vous n'avez pas rejoint Acme Inc. et le lien ne fonctionne plus.",
+    );
 
     const cases: [string | null, InvitekitClient, RegExp][] = [
       [SEED_CODES.lee, clientAs(), /^Cette invitation a été retirée Elle ne peut plus être utilisée/],
       [SEED_CODES.grace, clientAs(), /^Cette invitation a déjà été utilisée Chaque invitation/],
       ['nope', clientAs(), /^Invitation introuvable Vérifiez que vous avez ouvert/],
       [null, clientAs(), /^Pas de code d'invitation Ouvrez cette page/],
-      [SEED_CODES.kim, clientAs(), /^Cette invitation a expiré Elle a expiré le .+\. Demandez à Ada Admin une nouvelle invitation\.$/],
+      [
+        SEED_CODES.kim,
+        clientAs(),
+        /^Cette invitation a expiré Elle a expiré le .+\. Demandez à Ada Admin une nouvelle invitation\.$/,
+      ],
     ];
     for (const [code, client, expected] of cases) {
       const el = await render(code, client, 'fr');
@@ -352,7 +364,9 @@ describe('<redeem-invite>', () => {
     const mismatch = await render(JANE, clientAs('acme-admin'), 'fr');
     await click(mismatch, "Accepter l'invitation");
     await settled(mismatch, 'mismatch');
-    expect(text(mismatch)).to.match(/^Vous êtes connecté avec une autre adresse e-mail Cette invitation est destinée à j\*\*\*@example\.com\./);
+    expect(text(mismatch)).to.match(
+      /^Vous êtes connecté avec une autre adresse e-mail Cette invitation est destinée à j\*\*\*@example\.com\./,
+    );
 
     const accepted = await render(JANE, clientAs(), 'fr');
     await click(accepted, "Accepter l'invitation");

@@ -12,16 +12,7 @@ import { styles } from './redeem-invite.styles.js';
 
 /** Every state the element draws, besides loading. */
 export type RedeemState =
-  | 'pending'
-  | 'expired'
-  | 'revoked'
-  | 'used'
-  | 'unknown'
-  | 'no-code'
-  | 'mismatch'
-  | 'error'
-  | 'accepted'
-  | 'declined';
+  'pending' | 'expired' | 'revoked' | 'used' | 'unknown' | 'no-code' | 'mismatch' | 'error' | 'accepted' | 'declined';
 
 /** What an accept or decline that failed turns into; anything else stays on the offer with an error. */
 const OUTCOME_OF_ERROR = {
@@ -113,7 +104,8 @@ export class RedeemInvite extends PublicElement {
   get state(): RedeemState | undefined {
     if (!this.effectiveCode) return 'no-code';
     if (this.outcome) return this.outcome;
-    if (this.lookup.status === TaskStatus.ERROR) return isApiError(this.lookup.error, 'invalid_code') ? 'unknown' : 'error';
+    if (this.lookup.status === TaskStatus.ERROR)
+      return isApiError(this.lookup.error, 'invalid_code') ? 'unknown' : 'error';
     const status = this.lookup.value?.status;
     if (this.lookup.status !== TaskStatus.COMPLETE || !status) return undefined;
     return status === 'accepted' || status === 'declined' ? 'used' : status;
@@ -149,7 +141,11 @@ export class RedeemInvite extends PublicElement {
       case 'declined':
         return this.renderState('neutral', t.declinedHeading, t.declinedBody(org));
       case 'expired':
-        return this.renderState('warning', t.expiredHeading, t.expiredBody(org, inviter, formatDateTime(lang, invite!.expiresAt)));
+        return this.renderState(
+          'warning',
+          t.expiredHeading,
+          t.expiredBody(org, inviter, formatDateTime(lang, invite!.expiresAt)),
+        );
       case 'revoked':
         return this.renderState('warning', t.revokedHeading, t.revokedBody(org));
       case 'used':
@@ -187,8 +183,18 @@ export class RedeemInvite extends PublicElement {
     return html`<div part="base">
       <h2 part="heading" tabindex="-1">${t.offerHeading(invite.organization.name, invite.invitedBy?.name ?? null)}</h2>
       <dl part="details">
-        <div><dt>${t.sentTo}</dt><dd>${invite.email}</dd></div>
-        ${invite.role ? html`<div><dt>${t.role}</dt><dd>${roleLabel(this.roles, invite.role)}</dd></div>` : nothing}
+        <div>
+          <dt>${t.sentTo}</dt>
+          <dd>${invite.email}</dd>
+        </div>
+        ${
+          invite.role
+            ? html`<div>
+                <dt>${t.role}</dt>
+                <dd>${roleLabel(this.roles, invite.role)}</dd>
+              </div>`
+            : nothing
+        }
         <div>
           <dt>${t.expires}</dt>
           <dd>${t.expiresValue(expiresAt > Date.now() ? formatRelative(lang, invite.expiresAt) : null, date)}</dd>
@@ -196,15 +202,27 @@ export class RedeemInvite extends PublicElement {
       </dl>
       <form @submit=${this.onAccept}>
         <div class="field">
-          <span><label for="name">${t.nameLabel}</label> <span class="muted" id="name-optional">${t.optional}</span></span>
-          <input part="name-input" id="name" aria-describedby="name-optional" name="name" autocomplete="name" maxlength="200" ?disabled=${!!this.busy} />
+          <span
+            ><label for="name">${t.nameLabel}</label> <span class="muted" id="name-optional">${t.optional}</span></span
+          >
+          <input
+            part="name-input"
+            id="name"
+            aria-describedby="name-optional"
+            name="name"
+            autocomplete="name"
+            maxlength="200"
+            ?disabled=${!!this.busy}
+          />
         </div>
-        ${this.actionFailed
-          ? html`<div class="message error" role="alert">
-              <p>${t.errorBody}</p>
-              <button type="button" @click=${this.retryAction}>${t.retry}</button>
-            </div>`
-          : nothing}
+        ${
+          this.actionFailed
+            ? html`<div class="message error" role="alert">
+                <p>${t.errorBody}</p>
+                <button type="button" @click=${this.retryAction}>${t.retry}</button>
+              </div>`
+            : nothing
+        }
         ${this.confirming ? this.renderConfirm(t, invite) : this.renderActions(t)}
       </form>
     </div>`;
@@ -215,7 +233,9 @@ export class RedeemInvite extends PublicElement {
       <button part="accept" class="primary" type="submit" ?disabled=${!!this.busy}>
         ${this.busy === 'accept' ? t.accepting : t.accept}
       </button>
-      <button part="decline" id="decline" type="button" ?disabled=${!!this.busy} @click=${this.askToDecline}>${t.decline}</button>
+      <button part="decline" id="decline" type="button" ?disabled=${!!this.busy} @click=${this.askToDecline}>
+        ${t.decline}
+      </button>
     </div>`;
   }
 
@@ -307,7 +327,6 @@ export class RedeemInvite extends PublicElement {
     if (this.outcome) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     else this.renderRoot.querySelector<HTMLElement>('[role="alert"] button')?.focus();
   }
-
 }
 
 declare global {

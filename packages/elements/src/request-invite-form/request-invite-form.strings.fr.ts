@@ -16,7 +16,7 @@ const fr: RequestInviteFormStrings = {
   closed: (org) => `Les demandes d'invitation sont fermées. Demandez à un administrateur de ${org} de vous inviter.`,
   closedHeading: 'Demandes fermées',
   unknownOrganization: "Cette organisation n'existe pas. Vérifiez l'adresse de cette page.",
-  loadError: "Impossible de charger ce formulaire. Vérifiez votre connexion et réessayez.",
+  loadError: 'Impossible de charger ce formulaire. Vérifiez votre connexion et réessayez.',
   submitError: "Votre demande n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
   retry: 'Réessayer',
   emailMissing: 'Saisissez votre adresse e-mail.',

@@ -18,7 +18,11 @@ const MEMBER_ADDRESS = 'viewer@acme.test';
 
 async function render(organization = 'acme', client: InvitekitClient = clientAs(), lang?: string) {
   const el = await fixture<RequestInviteForm>(
-    html`<request-invite-form lang=${lang ?? 'en'} organization=${organization} .client=${client}></request-invite-form>`,
+    html`<request-invite-form
+      lang=${lang ?? 'en'}
+      organization=${organization}
+      .client=${client}
+    ></request-invite-form>`,
   );
   await waitUntil(() => !text(el).includes('Loading') && !text(el).includes('Chargement'), 'access never loaded');
   return el;
@@ -56,7 +60,9 @@ describe('<request-invite-form>', () => {
 
   it('shows a loading state while it reads access', async () => {
     await setFaults({ latencyMs: 5000 });
-    const el = await fixture<RequestInviteForm>(html`<request-invite-form organization="acme" .client=${clientAs()}></request-invite-form>`);
+    const el = await fixture<RequestInviteForm>(
+      html`<request-invite-form organization="acme" .client=${clientAs()}></request-invite-form>`,
+    );
     expect(text(el)).to.equal('Loading…');
     expect($(el, '[role="status"]')).to.exist;
     await expectAccessibleInBothThemes(el);
@@ -82,7 +88,10 @@ describe('<request-invite-form>', () => {
       ['textbox', 'Message'],
       ['button', 'Request invitation'],
     ]) {
-      expect(findAccessibilityNode<AxNode>(tree, (node) => node.role === role && node.name === name), `${role} "${name}"`).to.exist;
+      expect(
+        findAccessibilityNode<AxNode>(tree, (node) => node.role === role && node.name === name),
+        `${role} "${name}"`,
+      ).to.exist;
     }
     // The honeypot is out of the accessibility tree.
     expect(findAccessibilityNode<AxNode>(tree, (node) => node.name === 'Website')).to.be.null;
@@ -123,7 +132,11 @@ describe('<request-invite-form>', () => {
       const el = await render();
       await typeInto(el, 'email', address);
       await submit(el);
-      answers.push(root(el).querySelector('[part="base"]')!.innerHTML.replace(/<!--[^]*?-->/g, ''));
+      answers.push(
+        root(el)
+          .querySelector('[part="base"]')!
+          .innerHTML.replace(/<!--[^]*?-->/g, ''),
+      );
       await expectAccessibleInBothThemes(el);
     }
     expect(answers[0]).to.contain('If your request is approved, you will receive an invitation by email.');
@@ -189,7 +202,9 @@ describe('<request-invite-form>', () => {
     await setFaults({ latencyMs: 0 });
     // A second request for the address would have counted against its limit of 5: 4 remain.
     for (let i = 0; i < 4; i++) await clientAs().requests.submit({ email: NEW_ADDRESS });
-    const sixth = await clientAs().requests.submit({ email: NEW_ADDRESS }).catch((error: unknown) => error);
+    const sixth = await clientAs()
+      .requests.submit({ email: NEW_ADDRESS })
+      .catch((error: unknown) => error);
     expect(sixth).to.have.property('code', 'rate_limited');
   });
 
@@ -293,7 +308,9 @@ describe('<request-invite-form>', () => {
     for (let i = 0; i < 5; i++) await clientAs().requests.submit({ email: NEW_ADDRESS });
     input(form, 'email').value = NEW_ADDRESS;
     await submit(form);
-    expect($(form, 'form [role="alert"]')!.textContent).to.equal('Trop de demandes pour cette adresse. Veuillez réessayer dans 1 heure.');
+    expect($(form, 'form [role="alert"]')!.textContent).to.equal(
+      'Trop de demandes pour cette adresse. Veuillez réessayer dans 1 heure.',
+    );
     await setFaults({ failureRate: 1 });
     await submit(form);
     expect($(form, 'form [role="alert"]')!.textContent).to.contain("Votre demande n'a pas pu être envoyée");

@@ -90,22 +90,27 @@ export class RequestInviteForm extends PublicElement {
         error: (error) =>
           html`<div part="status" class="message error" role="alert">
             <p>${isApiError(error, 'not_found') ? t.unknownOrganization : t.loadError}</p>
-            ${isApiError(error, 'not_found')
-              ? nothing
-              : html`<button type="button" @click=${() => this.access.run()}>${t.retry}</button>`}
+            ${
+              isApiError(error, 'not_found')
+                ? nothing
+                : html`<button type="button" @click=${() => this.access.run()}>${t.retry}</button>`
+            }
           </div>`,
-        complete: (access) => html`<h2 part="heading">${t.heading(access.organization.name)}</h2>
-          ${this.phase === 'closed'
-            ? html`<div part="status" class="message" role="status">
-                <p><strong>${t.closedHeading}</strong></p>
-                <p>${t.closed(access.organization.name)}</p>
-              </div>`
-            : this.phase === 'confirmation'
-              ? html`<div part="status" class="message success" role="status" tabindex="-1" id="confirmation">
-                  <p><strong>${t.confirmationHeading}</strong></p>
-                  <p>${t.confirmation}</p>
-                </div>`
-              : this.renderForm(t)}`,
+        complete: (access) =>
+          html`<h2 part="heading">${t.heading(access.organization.name)}</h2>
+            ${
+              this.phase === 'closed'
+                ? html`<div part="status" class="message" role="status">
+                    <p><strong>${t.closedHeading}</strong></p>
+                    <p>${t.closed(access.organization.name)}</p>
+                  </div>`
+                : this.phase === 'confirmation'
+                  ? html`<div part="status" class="message success" role="status" tabindex="-1" id="confirmation">
+                      <p><strong>${t.confirmationHeading}</strong></p>
+                      <p>${t.confirmation}</p>
+                    </div>`
+                  : this.renderForm(t)
+            }`,
       })}
     </div>`;
   }
@@ -135,11 +140,28 @@ export class RequestInviteForm extends PublicElement {
         </div>
         <div part="field" class="field">
           <span><label for="name">${t.name}</label> <span class="muted" id="name-optional">${t.optional}</span></span>
-          <input part="input" id="name" name="name" autocomplete="name" maxlength="200" aria-describedby="name-optional" />
+          <input
+            part="input"
+            id="name"
+            name="name"
+            autocomplete="name"
+            maxlength="200"
+            aria-describedby="name-optional"
+          />
         </div>
         <div part="field" class="field">
-          <span><label for="message">${t.message}</label> <span class="muted" id="message-optional">${t.optional}</span></span>
-          <textarea part="input" id="message" name="message" maxlength="2000" rows="3" aria-describedby="message-optional"></textarea>
+          <span
+            ><label for="message">${t.message}</label>
+            <span class="muted" id="message-optional">${t.optional}</span></span
+          >
+          <textarea
+            part="input"
+            id="message"
+            name="message"
+            maxlength="2000"
+            rows="3"
+            aria-describedby="message-optional"
+          ></textarea>
         </div>
         <div class="visually-hidden" aria-hidden="true">
           <label for="website">${t.honeypot}</label>

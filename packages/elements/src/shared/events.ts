@@ -1,12 +1,7 @@
 /**
  * Every event an invitekit element fires: bubbling, composed, with a typed `detail`. The names are public API.
  */
-import type {
-  AcceptInviteResult,
-  CreateInvitationsResult,
-  Invitation,
-  InvitationRequest,
-} from '@invitekit/sdk';
+import type { AcceptInviteResult, CreateInvitationsResult, Invitation, InvitationRequest } from '@invitekit/sdk';
 
 export interface InvitekitEventDetails {
   'invitekit-invitations-sent': CreateInvitationsResult;

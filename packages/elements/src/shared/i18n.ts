@@ -51,11 +51,12 @@ export function languageReady(lang: string): Promise<unknown> | undefined {
   const primary = lang.toLowerCase().split('-')[0];
   const loads = pending
     .filter((entry) => entry.lang === primary)
-    .map((entry) =>
-      (entry.loading ??= entry.load().catch((error: unknown) => {
-        entry.loading = undefined;
-        console.warn(`invitekit: the "${primary}" strings could not be loaded; showing English.`, error);
-      })),
+    .map(
+      (entry) =>
+        (entry.loading ??= entry.load().catch((error: unknown) => {
+          entry.loading = undefined;
+          console.warn(`invitekit: the "${primary}" strings could not be loaded; showing English.`, error);
+        })),
     );
   return loads.length ? Promise.all(loads) : undefined;
 }

@@ -1,0 +1,35 @@
+// The house rules (`npm run lint`): typescript-eslint strict and type-aware, Lit's template rules and the
+// custom-element rules. Run from the repo root; this file lives beside the TypeScript 5 that typescript-eslint needs.
+import { fileURLToPath } from 'node:url';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'demo/public/**', 'test/consumers/.cache/**', 'tools/lint/**'],
+  },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: root },
+    },
+    rules: {
+      // node:test's describe() and it() return promises that the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test'] }] },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // Numbers read naturally in messages ("At most ${MAX} addresses"); other types still need a String().
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['packages/elements/src/**/*.ts'],
+    extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
+  },
+);
