@@ -53,10 +53,12 @@ function checkOnePending(report: Report, org: OrgRecord, path: string): void {
   }
   for (const [email, list] of byEmail) {
     const sorted = [...list].sort((a, b) => a.invitedAt - b.invitedAt);
-    for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i]!.invitedAt < sorted[i - 1]!.expiresAt) {
+    let previous: InvitationRecord | undefined;
+    for (const inv of sorted) {
+      if (previous && inv.invitedAt < previous.expiresAt) {
         report(`${path}.invitations`, `two pending invitations for ${email} at once`);
       }
+      previous = inv;
     }
   }
 }

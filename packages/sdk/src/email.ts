@@ -40,12 +40,8 @@ export class CaseInsensitiveList {
 
 /** The first user-perceived character (grapheme) of `text`: a whole emoji or letter with its combining marks. */
 function firstGrapheme(text: string): string {
-  if (typeof Intl.Segmenter === 'function') {
-    const first = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)[Symbol.iterator]().next();
-    return first.done ? '' : first.value.segment;
-  }
-  // Without Intl.Segmenter, at least never split a surrogate pair.
-  return [...text][0] ?? '';
+  const first = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)[Symbol.iterator]().next();
+  return first.done ? '' : first.value.segment;
 }
 
 /**
