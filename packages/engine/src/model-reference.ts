@@ -5,16 +5,15 @@
  * else it predicts. Where rules.md leaves the order of two refusals open, either is accepted.
  */
 import assert from 'node:assert/strict';
+import { type CreateInvitationsResult, MAX_EMAILS_PER_INVITE, type SkippedAddress } from '@invitekit/sdk';
+import type { Engine, MockState } from './index.js';
 import {
-  type CreateInvitationsResult,
-  type SkippedAddress,
   IDEMPOTENCY_WINDOW_MS,
-  MAX_EMAILS_PER_INVITE,
+  MAX_OUTBOX_MESSAGES,
   RATE_WINDOW_MS,
   REQUESTS_PER_ADDRESS_PER_HOUR,
   REQUESTS_PER_CLIENT_PER_HOUR,
-} from '@invitekit/sdk';
-import type { Engine, MockState } from './index.js';
+} from './limits.js';
 import { USABLE } from './model-ops.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -248,7 +247,13 @@ export function addInvitation(
     revokedAt: null,
   });
   for (const req of org.requests) if (req.email === init.email && req.status === 'pending') req.status = 'approved';
-  model.outbox.push({ to: init.email, kind: 'invitation', org: org.slug, code: init.code });
+  send(model, { to: init.email, kind: 'invitation', org: org.slug, code: init.code });
+}
+
+/** A message into the outbox, which keeps the newest MAX_OUTBOX_MESSAGES only. */
+export function send(model: Model, message: MMessage): void {
+  model.outbox.push(message);
+  if (model.outbox.length > MAX_OUTBOX_MESSAGES) model.outbox.splice(0, model.outbox.length - MAX_OUTBOX_MESSAGES);
 }
 
 /** Every code ever issued, current and replaced. */

@@ -27,6 +27,7 @@ import {
   success,
   tokenEmail,
 } from './model-reference.js';
+import { MAX_RESENDS } from './limits.js';
 
 export function clockStep(model: Model, op: Extract<Op, { kind: 'advance' | 'edge' }>): Step {
   let target = model.now + (op.kind === 'advance' ? op.ms : 0);
@@ -169,6 +170,6 @@ export function settingsStep(model: Model, op: Extract<Op, { kind: 'settings' }>
     assert.equal(settings.invitationTtlDays, org.ttlDays);
     assert.deepEqual(settings.allowedDomains, org.allowedDomains);
     assert.equal(settings.invitationRequestsEnabled, org.requestsEnabled);
-    assert.equal(settings.maxResends, 3);
+    assert.equal(settings.maxResends, MAX_RESENDS);
   });
 }

@@ -27,6 +27,7 @@ import {
   previousBody,
   refusal,
   rememberIdempotent,
+  send,
   statusOf,
   storedCode,
   success,
@@ -160,7 +161,7 @@ function invitationStep(model: Model, op: Extract<Op, { kind: 'resend' | 'renew'
       return success(call, (value) => {
         inv.resendCount += 1;
         inv.lastSentAt = model.now;
-        model.outbox.push({ to: inv.email, kind: 'resend', org: slug, code: inv.code });
+        send(model, { to: inv.email, kind: 'resend', org: slug, code: inv.code });
         view(value);
       });
     case 'renew': {
@@ -187,7 +188,7 @@ function invitationStep(model: Model, op: Extract<Op, { kind: 'resend' | 'renew'
           resendCount: 0,
           invitedBy: tokenEmail(model, cred),
         });
-        model.outbox.push({ to: inv.email, kind: 'renewal', org: slug, code });
+        send(model, { to: inv.email, kind: 'renewal', org: slug, code });
         view(value);
       });
     }

@@ -10,9 +10,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Invitation, type InvitationRequest, MAX_RESENDS, type Page } from '@invitekit/sdk';
+import type { Invitation, InvitationRequest, Page } from '@invitekit/sdk';
 import fc from 'fast-check';
 import { type Engine, EngineError, type MockState, type SeedName } from './index.js';
+import { MAX_RESENDS } from './limits.js';
 import { type Op, opArb, sequenceArb } from './model-ops.js';
 import { type Model, USABLE_SET, isStale, modelFrom, statusOf } from './model-reference.js';
 import { stepFor } from './model-steps.js';
@@ -325,5 +326,17 @@ describe('the rules engine against a reference model of rules.md', () => {
     assert.ok(invites.some((op) => op.size === 'over') && invites.some((op) => op.size === 'hundred'));
     assert.ok(samples.some((op) => op.kind === 'advance' && op.ms === 7 * DAY - 1));
     assert.ok(samples.some((op) => op.kind === 'edge' && op.offset === -1 && op.anchor === 'seven days'));
+  });
+});
+
+describe('rules the model-based test found broken', () => {
+  it('takes a 254-character address on the request form even with spaces around it (addresses are trimmed)', async () => {
+    const { engine } = await settled(setup());
+    const longest = `${'l'.repeat(64)}@${'x'.repeat(60)}.${'y'.repeat(60)}.${'z'.repeat(63)}.com`;
+    assert.equal(longest.length, 254);
+    const answer = await settled(engine.submitRequest('acme', { email: ` ${longest}\n` }, 'r1'));
+    assert.deepEqual(answer, { status: 'received' });
+    const stored = await settled(engine.listRequests('acme-admin', 'acme'));
+    assert.ok(stored.items.some((r) => r.email === longest));
   });
 });
