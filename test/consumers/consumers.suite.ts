@@ -195,6 +195,10 @@ for (const app of apps) {
           'one invitation email in the mock outbox',
         );
         assertNoPageErrors(errors);
+      } catch (error) {
+        // What the page said is usually why a step never showed up.
+        if (errors.length === 0) throw error;
+        throw new Error(`${(error as Error).message}\nErrors in the page:\n${errors.join('\n')}`, { cause: error });
       } finally {
         record(`${app.name}: in Chromium`, started);
         await page.context().close();
