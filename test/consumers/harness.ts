@@ -51,9 +51,13 @@ function call(method: string, url: string, what: string, options: { body?: strin
   });
 }
 
-/** Starts `invitekit-mock-server --port 0` from an app's node_modules/.bin and waits for its ready line. */
-export function startPackagedMock(appDir: string): Promise<MockServer> {
-  const child: ChildProcess = spawn(join(appDir, 'node_modules/.bin/invitekit-mock-server'), ['--port', '0'], {
+/**
+ * Starts `invitekit-mock-server --port 0` from an app's node_modules/.bin, answering CORS for `allowOrigins`, and
+ * waits for its ready line.
+ */
+export function startPackagedMock(appDir: string, allowOrigins: readonly string[] = []): Promise<MockServer> {
+  const args = ['--port', '0', ...allowOrigins.flatMap((origin) => ['--allow-origin', origin])];
+  const child: ChildProcess = spawn(join(appDir, 'node_modules/.bin/invitekit-mock-server'), args, {
     cwd: appDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -111,9 +115,9 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves a built app's folder on a free 127.0.0.1 port, /api and /__mock forwarded to the mock. */
-export async function serveApp(root: string, mock: MockServer): Promise<Site> {
-  const { server, origin } = (await serve({ root, api: mock.url })) as { server: Server; origin: string };
+/** Serves a built app's folder on 127.0.0.1 (`port`, or a free one), /api and /__mock forwarded to the mock. */
+export async function serveApp(root: string, mock: MockServer, port = 0): Promise<Site> {
+  const { server, origin } = (await serve({ root, api: mock.url, port })) as { server: Server; origin: string };
   return {
     origin,
     close: () =>
@@ -130,8 +134,11 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
-/** A page of `site` in a fresh context; uncaught errors in it are collected for {@link assertNoPageErrors}. */
-export async function openApp(browser: Browser, site: Site): Promise<{ page: Page; errors: string[] }> {
+/**
+ * `path` of `site` in a fresh context; uncaught errors, failed loads and console errors in it are collected for
+ * {@link assertNoPageErrors}.
+ */
+export async function openApp(browser: Browser, site: Site, path = '/'): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: site.origin, locale: 'en-US', timezoneId: 'UTC' });
   context.setDefaultTimeout(STEP_TIMEOUT);
   const errors: string[] = [];
@@ -152,7 +159,7 @@ export async function openApp(browser: Browser, site: Site): Promise<{ page: Pag
   page.on('requestfailed', (request) => {
     errors.push(`${request.failure()?.errorText ?? 'failed'}: ${request.method()} ${request.url()}`);
   });
-  await page.goto('/');
+  await page.goto(path);
   return { page, errors };
 }
 
