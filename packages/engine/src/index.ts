@@ -37,7 +37,8 @@ export { CLOCK_MAX, type RealNow } from './controls.js';
 export { SEED_CODES, type SeedName, seedState } from './seed.js';
 export { type MockState, type OutboxMessage, type Faults, STATE_VERSION, parseState, cloneState } from './state.js';
 export { csvField, EXPORT_HEADER } from './export.js';
-export type { Credentials } from './auth.js';
+export type { Actor, Credentials } from './auth.js';
+export * from './store.js';
 export { MalformedJson } from './validate.js';
 
 export interface EngineOptions {
