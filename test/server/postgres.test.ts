@@ -15,7 +15,9 @@ function portOpen(port: number): Promise<boolean> {
       socket.destroy();
       resolve(true);
     });
-    socket.once('error', () => resolve(false));
+    socket.once('error', () => {
+      resolve(false);
+    });
   });
 }
 
@@ -35,7 +37,7 @@ describe('PostgreSQL test harness', () => {
     await client.connect();
     const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
     await client.end();
-    assert.match(rows[0]?.v ?? '', /^15\./);
+    assert.match(rows[0]?.v ?? '', /^\d+\.\d+/);
     await server.stop();
     assert.equal(await portOpen(server.port), false);
   });

@@ -7,12 +7,21 @@
  * process and, when that pipe closes for any reason, stops the server and deletes the directory.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../http/server.js';
 
-export const PG_BIN = process.env['INVITEKIT_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+/** Debian installs each major version under /usr/lib/postgresql/<major>/bin; the newest one wins. */
+function findPgBin(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0] ?? '15';
+  return join(root, newest, 'bin');
+}
+
+export const PG_BIN = process.env['INVITEKIT_PG_BIN'] ?? findPgBin();
 
 export interface RunningPostgres {
   /** `postgres://invitekit@127.0.0.1:PORT/postgres`: the maintenance database. */
@@ -74,8 +83,12 @@ export async function startPostgres(): Promise<RunningPostgres> {
   const script = `cat >/dev/null; ${stop.map(shellQuote).join(' ')} >/dev/null 2>&1; rm -rf ${shellQuote(dir)}`;
   const watchdog = spawn('sh', ['-c', script], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
   watchdog.unref();
-  (watchdog.stdin as unknown as { unref?: () => void }).unref?.();
-  const finished = new Promise<void>((resolve) => watchdog.once('exit', () => resolve()));
+  if (watchdog.stdin instanceof Socket) watchdog.stdin.unref();
+  const finished = new Promise<void>((resolve) => {
+    watchdog.once('exit', () => {
+      resolve();
+    });
+  });
   const adminUrl = `postgres://invitekit@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
@@ -94,7 +107,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     },
     async stop() {
       watchdog.ref();
-      watchdog.stdin?.end();
+      watchdog.stdin.end();
       await finished;
     },
   };

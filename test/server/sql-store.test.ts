@@ -63,8 +63,9 @@ describe('SQL store', () => {
     };
     await store.transaction((tx) => tx.updateInvitation('acme', renewed, kim));
     const old = await store.transaction((tx) => tx.invitationByCode(kim.code));
-    assert.equal(old?.replacedExpiresAt, kim.expiresAt);
-    assert.deepEqual(old?.invitation, renewed);
+    assert.ok(old);
+    assert.equal(old.replacedExpiresAt, kim.expiresAt);
+    assert.deepEqual(old.invitation, renewed);
     const fresh = await store.transaction((tx) => tx.invitationByCode(renewed.code));
     assert.equal(fresh?.replacedExpiresAt, null);
   });

@@ -10,6 +10,7 @@ import {
   type InvitationRecord,
   type InvitationRow,
   epochMs,
+  invitationColumns,
   invitationFromRow,
   invitationRow,
   toDate,
@@ -124,11 +125,12 @@ export async function updateInvitation(
   next: InvitationRecord,
   previous: InvitationRecord,
 ): Promise<void> {
-  const { id: _id, org: _org, ...columns } = invitationRow(org, next);
+  const { id } = next;
+  const columns = invitationColumns(next);
   const result = await db
     .updateTable('invitations')
     .set(columns)
-    .where('id', '=', previous.id)
+    .where('id', '=', id)
     .where('org', '=', org)
     .where('state', '=', previous.state)
     .where('code', '=', previous.code)

@@ -79,7 +79,9 @@ export function memberRow(org: string, member: MemberRecord) {
 }
 
 /** An invitation row with its replaced codes (oldest first) selected beside it as JSON. */
-export type InvitationRow = Selectable<InvitationsTable> & { replaced_codes: { code: string; expiresAt: number }[] };
+export type InvitationRow = Selectable<InvitationsTable> & {
+  replaced_codes: { code: string; expiresAt: number | string }[];
+};
 
 export function invitationFromRow(row: InvitationRow): InvitationRecord {
   return {
@@ -106,9 +108,12 @@ export function invitationFromRow(row: InvitationRow): InvitationRecord {
 
 /** The invitation's columns (not its replaced codes, which live in invitation_codes). */
 export function invitationRow(org: string, inv: InvitationRecord) {
+  return { id: inv.id, org, ...invitationColumns(inv) };
+}
+
+/** The columns an update may change (all but the id and the organization). */
+export function invitationColumns(inv: InvitationRecord) {
   return {
-    id: inv.id,
-    org,
     email: inv.email,
     state: inv.state,
     role: inv.role,
@@ -139,9 +144,11 @@ export function requestFromRow(row: Selectable<RequestsTable>): RequestRecord {
 }
 
 export function requestRow(org: string, req: RequestRecord) {
+  return { id: req.id, org, ...requestColumns(req) };
+}
+
+export function requestColumns(req: RequestRecord) {
   return {
-    id: req.id,
-    org,
     email: req.email,
     name: req.name,
     message: req.message,

@@ -35,6 +35,7 @@ import {
   messageRow,
   organizationFromRow,
   requestFromRow,
+  requestColumns,
   requestRow,
   toDate,
   toMs,
@@ -209,11 +210,12 @@ export class SqlTx implements StoreTx {
   }
 
   async updateRequest(org: string, next: RequestRecord, previous: RequestRecord): Promise<void> {
-    const { id: _id, org: _org, ...columns } = requestRow(org, next);
+    const { id } = next;
+    const columns = requestColumns(next);
     const result = await this.db
       .updateTable('requests')
       .set(columns)
-      .where('id', '=', previous.id)
+      .where('id', '=', id)
       .where('org', '=', org)
       .where('status', '=', previous.status)
       .executeTakeFirst();
@@ -336,7 +338,7 @@ export class SqlTx implements StoreTx {
 
   // Controls and credentials -------------------------------------------------------------------------------
   async clockOffset(): Promise<number> {
-    return Number(await getMeta(this.db, 'clock_offset_ms', 0));
+    return Number(await getMeta(this.db, 'clock_offset_ms'));
   }
 
   setClockOffset(ms: number): Promise<void> {
@@ -344,7 +346,7 @@ export class SqlTx implements StoreTx {
   }
 
   async faults(): Promise<Faults> {
-    return { ...NO_FAULTS, ...(await getMeta<Faults>(this.db, 'faults', NO_FAULTS)) };
+    return { ...NO_FAULTS, ...((await getMeta(this.db, 'faults')) as Partial<Faults> | undefined) };
   }
 
   setFaults(faults: Faults): Promise<void> {

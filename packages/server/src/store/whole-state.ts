@@ -28,9 +28,10 @@ type Db = Kysely<Database>;
 
 const CHUNK = 500;
 
-export async function getMeta<T>(db: Db, key: string, fallback: T): Promise<T> {
+/** A stored value, or undefined when it was never set. */
+export async function getMeta(db: Db, key: string): Promise<unknown> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  return row ? (row.value as T) : fallback;
+  return row?.value;
 }
 
 export async function setMeta(db: Db, key: string, value: unknown): Promise<void> {
@@ -41,15 +42,15 @@ export async function setMeta(db: Db, key: string, value: unknown): Promise<void
     .execute();
 }
 
-async function insertChunked<T extends keyof Database>(
+async function insertChunked(
   db: Db,
-  table: T,
+  table: keyof Database,
   rows: readonly Parameters<ReturnType<Db['insertInto']>['values']>[0][],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + CHUNK) as never)
+      .values(rows.slice(i, i + CHUNK))
       .execute();
   }
 }
@@ -120,11 +121,11 @@ export async function snapshot(db: Db): Promise<MockState> {
     db.selectFrom('idempotency').selectAll().orderBy('position').execute(),
     db.selectFrom('rate_hits').selectAll().orderBy('id').execute(),
   ]);
-  const seed = await getMeta<MockState['seed']>(db, 'seed', 'default');
+  const seed = (await getMeta(db, 'seed')) === 'empty' ? 'empty' : 'default';
   return {
     version: STATE_VERSION,
     seed,
-    clockOffsetMs: Number(await getMeta(db, 'clock_offset_ms', 0)),
+    clockOffsetMs: Number((await getMeta(db, 'clock_offset_ms')) ?? 0),
     orgs: orgs.map((row) => ({
       ...organizationFromRow(row),
       members: members.filter((m) => m.org === row.slug).map(memberFromRow),
@@ -135,6 +136,10 @@ export async function snapshot(db: Db): Promise<MockState> {
     outbox: outbox.map(messageFromRow),
     idempotency: idempotency.map((r) => ({ scope: r.scope, body: r.body, response: r.response, at: toMs(r.at) })),
     rateHits: rateHits.map((h) => ({ key: h.key, at: toMs(h.at) })),
-    faults: await getMeta(db, 'faults', { latencyMs: 0, failureRate: 0 }),
+    faults: {
+      latencyMs: 0,
+      failureRate: 0,
+      ...((await getMeta(db, 'faults')) as Partial<MockState['faults']> | undefined),
+    },
   };
 }
