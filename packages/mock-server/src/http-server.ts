@@ -40,7 +40,13 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   }
   const mock = createMock({
     ...(saved ? { state: saved } : {}),
-    ...(dataFile ? { onChange: (state: MockState) => saveState(dataFile, state) } : {}),
+    ...(dataFile
+      ? {
+          onChange: (state: MockState) => {
+            saveState(dataFile, state);
+          },
+        }
+      : {}),
   });
   const { api, controls } = createFetchHandlers(mock.engine, { allowOrigins: options.allowOrigins ?? [] });
   const handlers = [controls, api];
@@ -81,7 +87,9 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      resolve();
+    });
   });
   const address = server.address() as AddressInfo;
   origin = `http://${address.address}:${address.port}`;
@@ -94,7 +102,10 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     url: origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };

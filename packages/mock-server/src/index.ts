@@ -98,7 +98,9 @@ export function createMock(options: CreateMockOptions = {}): Mock {
     handlers,
     engine,
     seedCodes: SEED_CODES,
-    reset: (seed) => engine.reset(seed),
+    reset: (seed) => {
+      engine.reset(seed);
+    },
     now: () => new Date(engine.now()),
     advanceClock: (ms) => new Date(engine.advanceClock(ms)),
     setClock: (when) => new Date(engine.setClock(typeof when === 'string' ? when : when.toISOString())),

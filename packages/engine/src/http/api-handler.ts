@@ -109,7 +109,9 @@ export function createApiHandler<C>(options: ApiHandlerOptions<C>): FetchHandler
     if (value === undefined) throw new HttpRefusal('not_found', `No ${name} in ${call.url.pathname}.`);
     return value;
   };
-  const noBody = (call: RouteCall) => requireNoFields(call.body);
+  const noBody = (call: RouteCall) => {
+    requireNoFields(call.body);
+  };
   const org = '/orgs/:org';
   const inv = `${org}/invitations/:id`;
   const req = `${org}/invitation-requests/:id`;

@@ -48,7 +48,8 @@ export function createControlsHandler(options: ControlsHandlerOptions): FetchHan
         const { now, advanceMs, ...rest } = body ?? {};
         const unknown = Object.keys(rest)[0];
         if (unknown !== undefined) throw invalidRequest(unknown, 'Unknown field (send advanceMs or now)');
-        if (now !== undefined && advanceMs !== undefined) throw invalidRequest('now', 'Send advanceMs or now, not both');
+        if (now !== undefined && advanceMs !== undefined)
+          throw invalidRequest('now', 'Send advanceMs or now, not both');
         if (now !== undefined) {
           if (typeof now !== 'string') throw invalidRequest('now', 'Must be an ISO 8601 time');
           return json(isoOf(await controls.setClock(now)));

@@ -84,7 +84,10 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
   const { basePath, intercept, maxBodyBytes } = options;
   const cors = new Cors(options.allowOrigins);
   const onError =
-    options.onError ?? ((error: unknown, request: Request) => console.error(`${request.method} ${request.url}`, error));
+    options.onError ??
+    ((error: unknown, request: Request) => {
+      console.error(`${request.method} ${request.url}`, error);
+    });
 
   const handles = (pathname: string) => pathname.startsWith(`${basePath}/`);
   const matches = (pathname: string): Match[] =>
@@ -101,7 +104,10 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
     if (found.length === 0) return problem('not_found', `No such endpoint: ${request.method} ${url.pathname}.`);
     const allow = allowedOf(found).join(', ');
     if (request.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: { Allow: allow, ...cors.preflight(request, allowedOf(found)) } });
+      return new Response(null, {
+        status: 204,
+        headers: { Allow: allow, ...cors.preflight(request, allowedOf(found)) },
+      });
     }
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const chosen = found.filter((m) => m.route.method === method).sort((a, b) => b.literals - a.literals)[0];
