@@ -5,7 +5,7 @@
  */
 import { type IncomingMessage, STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { MAX_BODY_BYTES } from '@invitekit/sdk';
+import { MAX_BODY_BYTES } from '@invitekit/engine';
 import { type FetchHandler, problem } from '@invitekit/engine/http';
 
 /** The body, keeping at most one byte past the limit (enough for the handler to answer 413) and draining the rest. */

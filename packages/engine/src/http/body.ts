@@ -4,7 +4,7 @@
  * else 400; a JSON object where an object is expected. The media type matters beyond hygiene: a cross-site
  * form can post `text/plain` with the host's cookie and no CORS preflight, so only JSON reaches the rules.
  */
-import { MAX_BODY_BYTES } from '@invitekit/sdk';
+import { MAX_BODY_BYTES } from '../limits.js';
 import { HttpRefusal, invalidRequest } from './problem.js';
 
 /** An object body, or `undefined` when the request has none. */

@@ -4,6 +4,7 @@
  */
 import { ERROR_STATUS, type FieldError, type WireErrorCode } from '@invitekit/sdk';
 import { EngineError } from '../errors.js';
+import { StoreUnavailable } from '../store.js';
 
 function title(code: string): string {
   const words = code.replace(/_/g, ' ');
@@ -59,6 +60,12 @@ export function problemFromError(error: unknown): Response | undefined {
     const headers: Record<string, string> = {};
     if (error.retryAfter !== undefined) headers['Retry-After'] = String(error.retryAfter);
     return problem(error.code, error.detail, { errors: error.fieldErrors, headers });
+  }
+  // The store could not serve (a lost connection, a data file that could not be written): nothing changed.
+  if (error instanceof StoreUnavailable) {
+    return problem('unavailable', `${error.message} Nothing was changed; try again.`, {
+      headers: { 'Retry-After': '1' },
+    });
   }
   return undefined;
 }
