@@ -10,6 +10,18 @@ const MANAGE = 'member:manage';
 /** Credentials as the adapters extract them: a bearer token or the session cookie value, or nothing. */
 export type Credentials = string | null | undefined;
 
+/**
+ * Who is asking, once authenticated: the person, their permissions by organization slug (an entry, even empty,
+ * means "belongs to that organization"), and a `key` stable for these credentials, which scopes Idempotency-Keys.
+ * The mock resolves its tokens to an Actor (`key` is the token); the production server gets one from the host's
+ * `authenticate(request)`. Admin operations and accept take `Actor | null` (null: nobody signed in).
+ */
+export interface Actor {
+  person: { id: string; name: string; email: string };
+  grants: Record<string, string[]>;
+  key: string;
+}
+
 export function findToken(state: MockState, credentials: Credentials): TokenRecord | undefined {
   if (!credentials) return undefined;
   return state.tokens.find((t) => t.token === credentials);

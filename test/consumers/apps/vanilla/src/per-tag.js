@@ -1,0 +1,15 @@
+// One entry per element, as a page that needs only some of them imports them (plain JavaScript, no types).
+import '@invitekit/elements/invitekit-provider';
+import '@invitekit/elements/invitation-table';
+import { createClient } from '@invitekit/sdk/client';
+
+const table = document.querySelector('invitation-table');
+document.querySelector('invitekit-provider').client = createClient({ baseUrl: '/api', token: 'acme-admin' });
+table.roles = [
+  { value: 'member', label: 'Member' },
+  { value: 'admin', label: 'Admin' },
+];
+table.addEventListener('invitekit-invitations-sent', (event) => {
+  const { sent } = event.detail;
+  document.querySelector('output').value = `${sent.length} sent: ${sent.map((i) => i.email).join(', ')}`;
+});
