@@ -16,7 +16,7 @@
  * - alone:       up front + own client: what a page with nothing but this element downloads before it is usable.
  *                This is "the bundle with every dependency" that the budgets of issues 4 and 5 speak of.
  * - French:      the catalogues of a second language, loaded only by an element that speaks it.
- * - CSV parser:  papaparse, loaded only when someone uploads a file in the invite dialog.
+ * - CSV parser:  d3-dsv, loaded only when someone uploads a file in the invite dialog.
  *
  * Exits 1 when a budget is exceeded.
  */
@@ -56,7 +56,7 @@ const adminEndpoint = /revoke-stale|dismiss-stale|export\.csv/;
 function lazyKind(module) {
   if (/packages\/sdk\/src\/(client|public)\.ts$/.test(module)) return 'own client';
   if (/\.strings\.[a-z-]+\.ts$/.test(module)) return 'French';
-  if (/papaparse/.test(module)) return 'CSV parser';
+  if (/d3-dsv/.test(module)) return 'CSV parser';
   return `other (${module})`;
 }
 
