@@ -6,6 +6,7 @@
 import { type Member, isUsableEmail, normalizeEmail } from '@invitekit/sdk';
 import * as z from 'zod/mini';
 import { findOrg } from './auth.js';
+import { CLOCK_MAX, MAX_FAULT_LATENCY_MS } from './limits.js';
 import { type Ctx, newId } from './context.js';
 import { invalid } from './errors.js';
 import { checkRole } from './invitations.js';
@@ -19,12 +20,6 @@ export type RealNow = () => number;
 export function mockNow(state: MockState, realNow: RealNow): number {
   return realNow() + state.clockOffsetMs;
 }
-
-/**
- * The latest time the clock may show. Past it, times no longer print as the four-digit-year ISO strings of
- * api.md (and past year 275760 not at all), which would break every later answer, and a saved state with them.
- */
-export const CLOCK_MAX = Date.parse('9999-12-31T23:59:59.999Z');
 
 /** Moves the clock forward by `ms` (a finite number ≥ 0) and answers the new time. */
 export function advanceClock(state: MockState, realNow: RealNow, ms: unknown): number {
@@ -83,7 +78,7 @@ export function joinMember(ctx: Ctx, slug: string, rawBody: unknown): { member: 
 }
 
 const FaultsBody = z.strictObject({
-  latencyMs: z.optional(z.number().check(z.minimum(0), z.maximum(60_000))),
+  latencyMs: z.optional(z.number().check(z.minimum(0), z.maximum(MAX_FAULT_LATENCY_MS))),
   failureRate: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 

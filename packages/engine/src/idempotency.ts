@@ -2,7 +2,7 @@
  * Idempotency-Key (rules.md): scope = organization + credentials + key, kept 24 hours on the mock clock.
  * Only successful answers are recorded; the caller decides that by recording after success.
  */
-import { IDEMPOTENCY_WINDOW_MS } from '@invitekit/sdk';
+import { IDEMPOTENCY_WINDOW_MS } from './limits.js';
 import { EngineError } from './errors.js';
 import type { MockState } from './state.js';
 

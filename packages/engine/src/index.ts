@@ -33,10 +33,11 @@ import { type MockState, type OutboxMessage, cloneState, parseState } from './st
 
 export { EngineError, attempt, type EngineResult } from './errors.js';
 export { type Ctx, type RandomSource, cryptoRandom, seededRandom } from './context.js';
-export { CLOCK_MAX, type RealNow } from './controls.js';
+export type { RealNow } from './controls.js';
 export { SEED_CODES, type SeedName, seedState } from './seed.js';
 export { type MockState, type OutboxMessage, type Faults, STATE_VERSION, parseState, cloneState } from './state.js';
 export { csvField, EXPORT_HEADER } from './export.js';
+export * from './limits.js';
 export type { Actor, Credentials } from './auth.js';
 export * from './store.js';
 export { MalformedJson } from './validate.js';

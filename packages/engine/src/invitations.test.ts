@@ -41,6 +41,24 @@ describe('inviting', () => {
     ]);
   });
 
+  it('skips as invalid_email an address without an @ and one with invisible or bidirectional characters', () => {
+    const { engine, invite } = setup();
+    const before = frozen(engine);
+    const hidden = [
+      'ad\u200Bmin@acme.test',
+      'evil\u202E@example.com',
+      'b\uFEFFom@example.com',
+      'bel\u0007@example.com',
+    ];
+    const r = invite(['example.com', '=HYPERLINK("http://evil.test"', ...hidden]);
+    assert.deepEqual(r.sent, []);
+    assert.deepEqual(
+      r.skipped.map((s) => s.reason),
+      Array<string>(6).fill('invalid_email'),
+    );
+    assert.equal(frozen(engine), before, 'nothing sent, nothing stored');
+  });
+
   it('checks invalid before duplicate, and duplicate before already_member', () => {
     const { invite } = setup();
     const r = invite(['admin@acme.test', ' Admin@ACME.test', 'bad@', 'bad@']);

@@ -33,6 +33,18 @@ describe('looking a code up', () => {
     assert.equal(stale.email, 's***@acme.test');
   });
 
+  it('masks an address without splitting its first character (emoji, combining marks)', () => {
+    const { engine, invite, codeOf } = setup();
+    // A thumbs-up with a skin tone, a flag (two regional indicators), an e with a combining acute accent.
+    const emails = ['\u{1F44D}\u{1F3FD}ok@example.com', '\u{1F1EB}\u{1F1F7}fr@example.com', 'e\u0301mile@example.com'];
+    const masked = invite(emails).sent.map((inv) => engine.lookupInvite(codeOf(inv.id)).email);
+    assert.deepEqual(masked, [
+      '\u{1F44D}\u{1F3FD}***@example.com',
+      '\u{1F1EB}\u{1F1F7}***@example.com',
+      'e\u0301***@example.com',
+    ]);
+  });
+
   it('answers invalid_code for an unknown code', () => {
     const { engine } = setup();
     refused(() => engine.lookupInvite('no-such-code'), 'invalid_code');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ADMIN, DAY, frozen, refused, setup } from './test-support.js';
+import { MAX_RESENDS } from './limits.js';
+import { ADMIN, DAY, HOUR, frozen, refused, setup } from './test-support.js';
 
 describe('expiry', () => {
   it('is pending 1 ms before invitedAt + 7 days and expired at and after it, read from the clock', () => {
@@ -31,15 +32,15 @@ describe('expiry', () => {
 });
 
 describe('resend', () => {
-  it('sends the same link up to three times, then resend_limit_reached; never extends the expiry', () => {
+  it('sends the same link up to MAX_RESENDS times, then resend_limit_reached; never extends the expiry', () => {
     const { engine, tick, invite } = setup();
     const [inv] = invite(['r@example.com']).sent;
     assert.ok(inv);
-    for (let n = 1; n <= 3; n++) {
-      tick(DAY);
+    for (let n = 1; n <= MAX_RESENDS; n++) {
+      tick(HOUR);
       const resent = engine.resend(ADMIN, 'acme', inv.id);
       assert.equal(resent.resendCount, n);
-      assert.equal(resent.resendsRemaining, 3 - n);
+      assert.equal(resent.resendsRemaining, MAX_RESENDS - n);
       assert.equal(resent.expiresAt, inv.expiresAt);
       assert.equal(resent.lastSentAt, new Date(engine.now()).toISOString());
     }
@@ -49,7 +50,7 @@ describe('resend', () => {
     const mails = engine.outbox('r@example.com');
     assert.deepEqual(
       mails.map((m) => m.kind),
-      ['invitation', 'resend', 'resend', 'resend'],
+      ['invitation', ...Array<string>(MAX_RESENDS).fill('resend')],
     );
     assert.equal(new Set(mails.map((m) => m.url)).size, 1, 'the same link every time');
   });
@@ -83,7 +84,7 @@ describe('renew (send new invitation)', () => {
     assert.equal(renewed.invitedBy?.email, 'bea@acme.test');
     const newCode = codeOf('inv_kim');
     assert.notEqual(newCode, oldCode);
-    assert.equal(renewed.resendsRemaining, 3);
+    assert.equal(renewed.resendsRemaining, MAX_RESENDS);
     assert.equal(engine.lookupInvite(oldCode).status, 'expired');
     refused(() => engine.acceptInvite(null, oldCode), 'expired');
     refused(() => engine.declineInvite(oldCode), 'expired');
@@ -97,6 +98,26 @@ describe('renew (send new invitation)', () => {
     refused(() => engine.renew(ADMIN, 'acme', 'inv_jane'), 'not_expired');
     for (const id of ['inv_lee', 'inv_dan', 'inv_grace'])
       refused(() => engine.renew(ADMIN, 'acme', id), 'not_renewable');
+  });
+
+  it('answers not_renewable when the address meanwhile has another pending invitation; nothing changes', () => {
+    const { engine, invite, codeOf } = setup();
+    const again = invite(['kim@example.com']).sent[0]; // inv_kim expired, so kim may be invited again
+    assert.ok(again);
+    const before = frozen(engine);
+    refused(() => engine.renew(ADMIN, 'acme', 'inv_kim'), 'not_renewable');
+    assert.equal(frozen(engine), before);
+    assert.equal(engine.lookupInvite(codeOf('inv_kim')).status, 'expired');
+    engine.revoke(ADMIN, 'acme', again.id); // once the other one is gone, the renewal is allowed
+    assert.equal(engine.renew(ADMIN, 'acme', 'inv_kim').status, 'pending');
+  });
+
+  it('answers already_member when the address now belongs to a member; nothing changes', () => {
+    const { engine } = setup();
+    engine.joinMember('acme', { email: 'Kim@example.com', via: 'scim' });
+    const before = frozen(engine);
+    refused(() => engine.renew(ADMIN, 'acme', 'inv_kim'), 'already_member');
+    assert.equal(frozen(engine), before);
   });
 });
 

@@ -1,12 +1,13 @@
 /** The admin side of an invitation's life (rules.md, Lifecycle): read, copy link, resend, renew, revoke. */
-import { type Invitation, type InvitationLink, MAX_RESENDS } from '@invitekit/sdk';
+import type { Invitation, InvitationLink } from '@invitekit/sdk';
+import { MAX_RESENDS } from './limits.js';
 import { type Credentials, requireAdmin } from './auth.js';
 import { type Ctx, linkFor, newCode } from './context.js';
 import { EngineError } from './errors.js';
 import { expiryFrom } from './issue.js';
 import { sendMessage } from './outbox.js';
 import type { InvitationRecord, OrgRecord } from './state.js';
-import { invitationStatus, invitationView, isStaleInvitation } from './views.js';
+import { invitationStatus, invitationView, isStaleInvitation, memberByEmail, pendingInvitationFor } from './views.js';
 
 function findInvitation(org: OrgRecord, id: string): InvitationRecord {
   const inv = org.invitations.find((i) => i.id === id);
@@ -56,6 +57,17 @@ export function renewInvitation(ctx: Ctx, credentials: Credentials, slug: string
   if (status === 'pending') throw new EngineError('not_expired', 'This invitation has not expired; resend it instead.');
   if (status !== 'expired')
     throw new EngineError('not_renewable', `This invitation is ${status}; only an expired one can be renewed.`);
+  // Renewing must not make a second pending invitation for one address, nor invite a member (rules.md, renew).
+  if (memberByEmail(org, inv.email)) {
+    throw new EngineError('already_member', `${inv.email} is already a member of ${org.name}.`);
+  }
+  const other = pendingInvitationFor(org, inv.email, ctx.now);
+  if (other) {
+    throw new EngineError(
+      'not_renewable',
+      `${inv.email} already has a pending invitation (${other.id}); resend or revoke that one instead.`,
+    );
+  }
   inv.replacedCodes.push({ code: inv.code, expiresAt: inv.expiresAt });
   inv.code = newCode(ctx.random);
   inv.invitedAt = ctx.now;

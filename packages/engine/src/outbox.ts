@@ -1,6 +1,7 @@
 /** Every message the mock "sends" lands in the outbox, oldest first, so tests and the demo can follow links. */
 import { normalizeEmail } from '@invitekit/sdk';
 import { type Ctx, iso, linkFor } from './context.js';
+import { MAX_OUTBOX_MESSAGES } from './limits.js';
 import type { InvitationRecord, MockState, OrgRecord, OutboxMessage } from './state.js';
 
 const SUBJECTS: Record<OutboxMessage['kind'], (org: OrgRecord) => string> = {
@@ -9,8 +10,11 @@ const SUBJECTS: Record<OutboxMessage['kind'], (org: OrgRecord) => string> = {
   renewal: (org) => `A new invitation to join ${org.name}`,
 };
 
+/** Records a message; past MAX_OUTBOX_MESSAGES the oldest go, so the mock's state (and data file) stays bounded. */
 export function sendMessage(ctx: Ctx, org: OrgRecord, inv: InvitationRecord, kind: OutboxMessage['kind']): void {
-  ctx.state.outbox.push({
+  const { outbox } = ctx.state;
+  if (outbox.length >= MAX_OUTBOX_MESSAGES) outbox.splice(0, outbox.length - MAX_OUTBOX_MESSAGES + 1);
+  outbox.push({
     to: inv.email,
     kind,
     org: org.slug,

@@ -1,26 +1,32 @@
 /**
- * Abuse limits (rules.md): 5 submissions per address per organization and 30 per client per sliding hour, on
- * the mock clock; only accepted submissions count; `Retry-After` in whole seconds.
+ * Abuse limits (rules.md): REQUESTS_PER_ADDRESS_PER_HOUR submissions per address per organization and
+ * REQUESTS_PER_CLIENT_PER_HOUR per client in a sliding RATE_WINDOW_MS, on the mock clock; only accepted
+ * submissions count; `Retry-After` in whole seconds.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ADMIN, GLOBEX, HOUR, refused, setup } from './test-support.js';
+import {
+  RATE_WINDOW_MS,
+  REQUESTS_PER_ADDRESS_PER_HOUR as PER_ADDRESS,
+  REQUESTS_PER_CLIENT_PER_HOUR as PER_CLIENT,
+} from './limits.js';
+import { ADMIN, GLOBEX, refused, setup } from './test-support.js';
 
-const MINUTE = 60 * 1000;
 const submit = (engine: ReturnType<typeof setup>['engine'], email: string, remote = 'r1', org = 'acme') =>
   engine.submitRequest(org, { email }, remote);
 
 describe('rate limits', () => {
-  it('allows 5 per address per organization per sliding hour, then rate_limited with Retry-After seconds', () => {
+  it('allows PER_ADDRESS per address per organization per sliding window, then rate_limited with Retry-After seconds', () => {
     const { engine, tick } = setup();
-    for (let i = 0; i < 5; i++) {
+    const step = RATE_WINDOW_MS / (PER_ADDRESS + 1);
+    for (let i = 0; i < PER_ADDRESS; i++) {
       submit(engine, 'spam@example.com', `client${i}`);
-      tick(10 * MINUTE);
+      tick(step);
     }
-    // Hits at 0, 10, 20, 30, 40 min; now 50 min: the oldest leaves the window in 10 minutes.
+    // Hits at 0, 1, ..., PER_ADDRESS - 1 steps; now PER_ADDRESS steps: the oldest leaves the window in one step.
     const error = refused(() => submit(engine, 'Spam@example.com', 'client9'), 'rate_limited');
-    assert.equal(error.retryAfter, 600);
-    tick(600 * 1000 - 1);
+    assert.equal(error.retryAfter, Math.ceil(step / 1000));
+    tick(step - 1);
     // One millisecond left: still refused, and the wait rounds up to a whole second (never 0). Refused
     // submissions do not count: were the two refusals hits, the window would still be full a moment later.
     assert.equal(refused(() => submit(engine, 'spam@example.com', 'client9'), 'rate_limited').retryAfter, 1);
@@ -35,8 +41,8 @@ describe('rate limits', () => {
 
   it('rounds a partial second up: Retry-After is the whole seconds until a slot frees', () => {
     const { engine, tick } = setup();
-    for (let i = 0; i < 5; i++) submit(engine, 'round@example.com', `c${i}`);
-    tick(HOUR - 1200);
+    for (let i = 0; i < PER_ADDRESS; i++) submit(engine, 'round@example.com', `c${i}`);
+    tick(RATE_WINDOW_MS - 1200);
     // 1.2 s left: 2 whole seconds (waiting 1 would be refused again).
     assert.equal(refused(() => submit(engine, 'round@example.com', 'c9'), 'rate_limited').retryAfter, 2);
   });
@@ -44,23 +50,23 @@ describe('rate limits', () => {
   it('counts the address limit per organization', () => {
     const { engine } = setup();
     engine.updateSettings(GLOBEX, 'globex', { invitationRequestsEnabled: true });
-    for (let i = 0; i < 5; i++) submit(engine, 'both@example.com', `c${i}`);
+    for (let i = 0; i < PER_ADDRESS; i++) submit(engine, 'both@example.com', `c${i}`);
     refused(() => submit(engine, 'both@example.com', 'c9'), 'rate_limited');
     assert.deepEqual(submit(engine, 'both@example.com', 'c9', 'globex'), { status: 'received' });
   });
 
-  it('allows 30 per client per hour, across organizations; only accepted submissions count', () => {
+  it('allows PER_CLIENT per client per window, across organizations; only accepted submissions count', () => {
     const { engine, tick } = setup();
     engine.updateSettings(GLOBEX, 'globex', { invitationRequestsEnabled: true });
     for (let i = 0; i < 10; i++) refused(() => submit(engine, `bad ${i}`, 'c'), 'invalid_email');
     for (let i = 0; i < 10; i++)
       refused(() => engine.submitRequest('acme', { email: 'x@example.com', extra: i }, 'c'), 'invalid_request');
-    for (let i = 0; i < 29; i++) submit(engine, `p${i}@example.com`, 'c');
-    submit(engine, 'p29@example.com', 'c', 'globex');
+    for (let i = 0; i < PER_CLIENT - 1; i++) submit(engine, `p${i}@example.com`, 'c');
+    submit(engine, 'last@example.com', 'c', 'globex');
     const error = refused(() => submit(engine, 'p99@example.com', 'c'), 'rate_limited');
-    assert.equal(error.retryAfter, 3600);
+    assert.equal(error.retryAfter, RATE_WINDOW_MS / 1000);
     assert.deepEqual(submit(engine, 'p99@example.com', 'd'), { status: 'received' }, 'another client is not limited');
-    tick(HOUR);
+    tick(RATE_WINDOW_MS);
     assert.deepEqual(submit(engine, 'p99@example.com', 'c'), { status: 'received' });
   });
 
@@ -72,9 +78,11 @@ describe('rate limits', () => {
     const stored = () => engine.listRequests(ADMIN, 'acme', { status: ['pending', 'approved', 'dismissed'] }).total;
     const before = stored();
     for (const email of ['nora@example.com', 'viewer@acme.test', 'brand-new@example.com']) {
-      for (let i = 0; i < 5; i++) assert.deepEqual(submit(engine, email, `c-${email}-${i}`), { status: 'received' });
+      for (let i = 0; i < PER_ADDRESS; i++) {
+        assert.deepEqual(submit(engine, email, `c-${email}-${i}`), { status: 'received' });
+      }
       const error = refused(() => submit(engine, email, 'c-last'), 'rate_limited');
-      assert.equal(error.retryAfter, 3600, email);
+      assert.equal(error.retryAfter, RATE_WINDOW_MS / 1000, email);
     }
     assert.equal(stored(), before + 2, 'one request for the member, one for the new address, none for nora');
   });

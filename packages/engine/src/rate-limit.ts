@@ -2,7 +2,7 @@
  * Abuse limits for public request submissions (rules.md): per address per organization and per client, in a
  * sliding hour on the mock clock. Only accepted submissions are counted (the caller records after accepting).
  */
-import { RATE_WINDOW_MS, REQUESTS_PER_ADDRESS_PER_HOUR, REQUESTS_PER_CLIENT_PER_HOUR } from '@invitekit/sdk';
+import { RATE_WINDOW_MS, REQUESTS_PER_ADDRESS_PER_HOUR, REQUESTS_PER_CLIENT_PER_HOUR } from './limits.js';
 import { EngineError } from './errors.js';
 import type { MockState } from './state.js';
 

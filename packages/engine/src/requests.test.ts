@@ -38,6 +38,15 @@ describe('submitting a request (public)', () => {
     refused(() => submit(engine, 'a@example.com', 'r1', 'nowhere'), 'not_found');
     assert.equal(frozen(engine), before);
   });
+
+  it('refuses an address without an @ or with invisible characters (invalid_email), storing nothing', () => {
+    const { engine } = setup();
+    const before = frozen(engine);
+    for (const email of ['nobody.example.org', 'ad\u200Bmin@acme.test', 'x\u202E@example.com', 'a\uFEFF@example.com']) {
+      refused(() => submit(engine, email), 'invalid_email');
+    }
+    assert.equal(frozen(engine), before, 'not stored and no rate-limit budget of its own');
+  });
 });
 
 describe('approving and dismissing', () => {

@@ -3,7 +3,7 @@
  * the moment of the reset. Seed codes are fixed, readable strings (listed in the README) so tests and the demo
  * can open them; every code made later is random.
  */
-import { DEFAULT_TTL_DAYS } from '@invitekit/sdk';
+import { DEFAULT_TTL_DAYS, MAX_RESENDS } from './limits.js';
 import {
   type InvitationRecord,
   type MemberRecord,
@@ -103,7 +103,7 @@ function seedAcme(acme: OrgRecord, now: number): void {
     invitation(now, 'inv_jane', 'jane@example.com', c.jane, 1 * DAY),
     invitation(now, 'inv_omar', 'omar@example.com', c.omar, 2 * DAY, {
       role: 'admin',
-      resendCount: 3,
+      resendCount: MAX_RESENDS,
       lastSentAt: now - 1 * DAY,
     }),
     // Expires one hour after the reset: a clock control away from turning expired.

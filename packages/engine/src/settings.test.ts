@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { MAX_RESENDS } from './limits.js';
 import { ADMIN, GLOBEX, frozen, refused, setup } from './test-support.js';
 
 describe('settings', () => {
@@ -9,7 +10,7 @@ describe('settings', () => {
       invitationRequestsEnabled: true,
       invitationTtlDays: 7,
       allowedDomains: [],
-      maxResends: 3,
+      maxResends: MAX_RESENDS,
       maxEmailsPerInvite: 100,
       maxCsvRows: 100,
     });

@@ -1,5 +1,6 @@
 /** Organization settings (rules.md, Settings): three changeable fields, three read-only limits. */
-import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE, MAX_RESENDS, type Settings, SettingsPatch } from '@invitekit/sdk';
+import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE, type Settings, SettingsPatch } from '@invitekit/sdk';
+import { MAX_RESENDS } from './limits.js';
 import { type Credentials, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
 import type { OrgRecord } from './state.js';

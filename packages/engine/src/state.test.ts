@@ -1,15 +1,42 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLOCK_MAX, Engine, SEED_CODES, parseState, seedState } from './index.js';
+import {
+  CLOCK_MAX,
+  Engine,
+  MAX_OUTBOX_MESSAGES,
+  MAX_RESENDS,
+  type MockState,
+  SEED_CODES,
+  parseState,
+  seedState,
+} from './index.js';
 import { ADMIN, DAY, T0, setup } from './test-support.js';
+
+/** The seed's pieces a test changes, found (and asserted) by name. */
+function acme(state: MockState) {
+  const org = state.orgs.find((o) => o.slug === 'acme');
+  assert.ok(org);
+  return org;
+}
+function invitationOf(state: MockState, id: string) {
+  const inv = acme(state).invitations.find((i) => i.id === id);
+  assert.ok(inv);
+  return inv;
+}
+const jane = (state: MockState) => invitationOf(state, 'inv_jane');
+const omar = (state: MockState) => invitationOf(state, 'inv_omar');
+function ada(state: MockState) {
+  const member = acme(state).members.find((m) => m.id === 'mem_ada');
+  assert.ok(member);
+  return member;
+}
 
 describe('seed and state', () => {
   it('is deterministic: the same ids, addresses, statuses and codes, times relative to the reset', () => {
     assert.deepEqual(seedState(T0), seedState(T0));
     const later = seedState(T0 + 5 * DAY);
-    const acme = later.orgs.find((o) => o.slug === 'acme')!;
-    assert.equal(acme.invitations.find((i) => i.id === 'inv_jane')?.invitedAt, T0 + 5 * DAY - DAY);
-    assert.equal(acme.invitations.find((i) => i.id === 'inv_jane')?.code, SEED_CODES.jane);
+    assert.equal(jane(later).invitedAt, T0 + 5 * DAY - DAY);
+    assert.equal(jane(later).code, SEED_CODES.jane);
   });
 
   it('has invitations in every status, one stale pending invitation, one stale request, requests on for acme only', () => {
@@ -63,6 +90,60 @@ describe('seed and state', () => {
     assert.equal(copy.now(), engine.now());
     assert.throws(() => parseState({ version: 1, orgs: 'no' }), /Not an invitekit mock state/);
     assert.throws(() => parseState(null), /Not an invitekit mock state/);
+  });
+
+  it('refuses a state whose values are out of range or break an invariant, naming where', () => {
+    const cases: [string, (s: MockState) => void, RegExp][] = [
+      ['TTL -5', (s) => (acme(s).settings.invitationTtlDays = -5), /invitationTtlDays: not a whole number/],
+      ['TTL 31', (s) => (acme(s).settings.invitationTtlDays = 31), /invitationTtlDays/],
+      ['resendCount -10', (s) => (jane(s).resendCount = -10), /resendCount/],
+      ['resendCount past the cap', (s) => (jane(s).resendCount = MAX_RESENDS + 1), /resendCount/],
+      ['latency 1e9', (s) => (s.faults.latencyMs = 1e9), /faults.latencyMs/],
+      ['failure rate 2', (s) => (s.faults.failureRate = 2), /faults.failureRate/],
+      ['negative clock offset', (s) => (s.clockOffsetMs = -1), /clockOffsetMs/],
+      ['a time past the Date range', (s) => (jane(s).expiresAt = 1e300), /expiresAt: not a time/],
+      ['expiry before invitation', (s) => (jane(s).expiresAt = 0), /not after invitedAt/],
+      ['duplicate member', (s) => acme(s).members.push({ ...ada(s), id: 'mem_x' }), /a second member/],
+      [
+        'two pending invitations for one address',
+        (s) => acme(s).invitations.push({ ...jane(s), id: 'inv_x', code: 'another' }),
+        /two pending invitations for jane@example.com/,
+      ],
+      ['a code used twice', (s) => (omar(s).code = jane(s).code), /invitation with the code/],
+      ['an unusable address', (s) => (jane(s).email = 'example.com'), /email: not a usable/],
+      ['an upper-case address', (s) => (ada(s).email = 'Admin@acme.test'), /email: not a usable/],
+      ['an unknown role', (s) => (jane(s).role = 'owner'), /role: not a role/],
+      ['a default role not among roles', (s) => (acme(s).defaultRole = 'owner'), /defaultRole/],
+    ];
+    for (const [name, change, message] of cases) {
+      const state = seedState(T0);
+      change(state);
+      assert.throws(() => parseState(JSON.parse(JSON.stringify(state))), message, name);
+    }
+    assert.doesNotThrow(() => parseState(seedState(T0)));
+  });
+
+  it('keeps the newest MAX_OUTBOX_MESSAGES of a longer outbox when loading, and when sending', () => {
+    const state = seedState(T0);
+    const message = (i: number) => ({
+      to: `p${i}@example.com`,
+      kind: 'invitation' as const,
+      org: 'acme',
+      subject: 's',
+      url: 'https://x.test/',
+      code: `c${i}`,
+      sentAt: new Date(T0).toISOString(),
+    });
+    state.outbox = Array.from({ length: MAX_OUTBOX_MESSAGES + 5 }, (_, i) => message(i));
+    const loaded = parseState(state);
+    assert.equal(loaded.outbox.length, MAX_OUTBOX_MESSAGES);
+    assert.equal(loaded.outbox[0]?.to, 'p5@example.com');
+    const engine = new Engine({ state: loaded, realNow: () => T0 });
+    engine.createInvitations(ADMIN, 'acme', { emails: ['newest@example.com'] });
+    const outbox = engine.outbox();
+    assert.equal(outbox.length, MAX_OUTBOX_MESSAGES);
+    assert.equal(outbox[0]?.to, 'p6@example.com');
+    assert.equal(outbox.at(-1)?.to, 'newest@example.com');
   });
 
   it('reset restores the seed, empties the outbox, idempotency and rate records, clears faults and the clock offset', () => {

@@ -4,6 +4,8 @@
  * an invitation's `expired` status and every `stale` flag are derived at read time (views.ts).
  */
 import * as z from 'zod/mini';
+import { MAX_OUTBOX_MESSAGES } from './limits.js';
+import { stateProblems } from './state-checks.js';
 
 export const STATE_VERSION = 1;
 
@@ -126,17 +128,21 @@ export const MockState = z.object({
 export type MockState = z.infer<typeof MockState>;
 
 /**
- * Checks that `data` (read from a file or localStorage) is a state this version understands.
- * Throws an Error naming the first problems: a corrupt file must be a clear error, never a silent reset.
+ * Checks that `data` (read from a file or localStorage) is a state this version understands: its types, then its
+ * ranges and invariants (state-checks.ts). Throws an Error naming the first problems: a corrupt or out-of-range
+ * file must be a clear error, never a silent reset. An outbox longer than the bound keeps its newest messages.
  */
 export function parseState(data: unknown): MockState {
   const parsed = MockState.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  throw new Error(`Not an invitekit mock state (version ${STATE_VERSION}): ${problems}`);
+  const problems = parsed.success
+    ? stateProblems(parsed.data)
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  if (parsed.success && problems.length === 0) {
+    const state = parsed.data;
+    if (state.outbox.length > MAX_OUTBOX_MESSAGES) state.outbox = state.outbox.slice(-MAX_OUTBOX_MESSAGES);
+    return state;
+  }
+  throw new Error(`Not an invitekit mock state (version ${STATE_VERSION}): ${problems.slice(0, 3).join('; ')}`);
 }
 
 /** A deep copy: snapshots handed out never alias the live state. */

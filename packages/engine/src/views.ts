@@ -3,7 +3,7 @@
  * read time, so nothing needs a background job.
  */
 import type { Invitation, InvitationRequest, InvitationStatus, Member } from '@invitekit/sdk';
-import { MAX_RESENDS } from '@invitekit/sdk';
+import { MAX_RESENDS } from './limits.js';
 import { iso } from './context.js';
 import type { InvitationRecord, MemberRecord, OrgRecord, RequestRecord } from './state.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_HEADERS as admin, harness } from './handlers-test-support.js';
+import { MAX_BODY_BYTES } from '@invitekit/engine';
 import { SEED_CODES } from './index.js';
 import { setupMockServer } from './node.js';
 
@@ -81,7 +82,7 @@ describe('MSW handlers', () => {
   it('refuses bodies over 64 KiB with payload_too_large and stores nothing', async () => {
     const { call, mock } = harness();
     const before = JSON.stringify(mock.state());
-    const big = { emails: ['a'.repeat(70 * 1024)] };
+    const big = { emails: ['a'.repeat(MAX_BODY_BYTES + 6 * 1024)] };
     const response = await call('POST', '/api/orgs/acme/invitations', { body: big, headers: admin });
     assert.equal(response.status, 413);
     assert.equal((await response.json()).code, 'payload_too_large');
@@ -91,7 +92,7 @@ describe('MSW handlers', () => {
   it('takes a body of exactly 64 KiB and refuses one byte more', async () => {
     const { call } = harness();
     const pad = (json: string, size: number) => json + ' '.repeat(size - new TextEncoder().encode(json).length);
-    const limit = 64 * 1024;
+    const limit = MAX_BODY_BYTES;
     const fits = await call('POST', '/api/orgs/acme/invitations', {
       raw: pad('{"emails":["fits@example.com"]}', limit),
       headers: admin,

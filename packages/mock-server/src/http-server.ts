@@ -4,7 +4,7 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_BODY_BYTES } from '@invitekit/sdk';
+import { MAX_BODY_BYTES } from '@invitekit/engine';
 import { getResponse } from 'msw';
 import { problem } from './http-utils.js';
 import { type Mock, type MockState, createMock } from './index.js';

@@ -1,5 +1,6 @@
 /** The HTTP edge of the handlers: problem+json answers, credentials, bodies and queries. No rules here. */
-import { ERROR_STATUS, type FieldError, MAX_BODY_BYTES, type WireErrorCode } from '@invitekit/sdk';
+import { ERROR_STATUS, type FieldError, type WireErrorCode } from '@invitekit/sdk';
+import { MAX_BODY_BYTES } from '@invitekit/engine';
 import { HttpResponse } from 'msw';
 import { EngineError, MalformedJson } from '@invitekit/engine';
 

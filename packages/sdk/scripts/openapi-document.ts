@@ -7,6 +7,7 @@
  * answers are what it produces (`io: 'output'`).
  */
 import * as z from 'zod/mini';
+import { IDEMPOTENCY_WINDOW_MS, MAX_RESENDS } from '@invitekit/engine';
 import * as s from '../src/schemas.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -88,8 +89,7 @@ const IDEMPOTENCY_KEY: JsonObject = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
-  description:
-    'Repeating a request with the same key within 24 hours returns the first answer and sends nothing again.',
+  description: `Repeating a request with the same key within ${IDEMPOTENCY_WINDOW_MS / 3_600_000} hours returns the first answer and sends nothing again.`,
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 };
 
@@ -239,7 +239,7 @@ export function buildOpenApiDocument(): JsonObject {
     [`${org}/invitations/{id}/resend`]: {
       post: {
         operationId: 'resendInvitation',
-        summary: 'Send the same link again (at most 3 times)',
+        summary: `Send the same link again (at most ${MAX_RESENDS} times)`,
         params: [ORG, ID],
         ok: { schema: 'Invitation' },
         errors: [...ADMIN, 'not_pending', 'resend_limit_reached'],

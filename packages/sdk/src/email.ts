@@ -1,15 +1,18 @@
-// Any control character (C0, DEL, C1) or any white space makes an address unusable.
-const FORBIDDEN = /[\s\u0000-\u001f\u007f-\u009f]/u;
+// White space, control characters (Unicode category Cc: C0, DEL, C1) and invisible or formatting characters
+// (category Cf: U+200B zero-width space, U+202E right-to-left override, U+FEFF, soft hyphen...) make an address
+// unusable: with them, an address would look like another one in every list (rules.md, Inviting).
+const FORBIDDEN = /[\s\p{Cc}\p{Cf}]/u;
 
 /**
- * Whether `address` is usable per rules.md: one `@`, a non-empty local part of at most 64 characters,
- * a domain with a dot, at most 254 characters in all, no spaces or control characters.
+ * Whether `address` is usable per rules.md: exactly one `@`, a non-empty local part of at most 64 characters,
+ * a domain with a dot, at most 254 characters in all, no spaces, no control, invisible or formatting characters.
  * The caller trims first; this function does not.
  */
 export function isUsableEmail(address: string): boolean {
   if (address.length === 0 || address.length > 254 || FORBIDDEN.test(address)) return false;
   const at = address.indexOf('@');
-  if (at !== address.lastIndexOf('@')) return false;
+  // No `@` at all is -1 for both searches: "exactly one" needs the check that there is one.
+  if (at < 0 || at !== address.lastIndexOf('@')) return false;
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
   if (local.length === 0 || local.length > 64) return false;
@@ -35,9 +38,18 @@ export class CaseInsensitiveList {
   }
 }
 
-/** `jane@example.com` → `j***@example.com`: enough for the invitee to recognise, useless to a scraper. */
+/** The first user-perceived character (grapheme) of `text`: a whole emoji or letter with its combining marks. */
+function firstGrapheme(text: string): string {
+  const first = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)[Symbol.iterator]().next();
+  return first.done ? '' : first.value.segment;
+}
+
+/**
+ * `jane@example.com` → `j***@example.com`: enough for the invitee to recognise, useless to a scraper. The kept
+ * character is a whole grapheme, never half of one (`👩‍💻***@example.com`, `é***@...` with its combining accent).
+ */
 export function maskEmail(address: string): string {
   const at = address.lastIndexOf('@');
   if (at <= 0) return '***';
-  return `${address[0]}***${address.slice(at)}`;
+  return `${firstGrapheme(address.slice(0, at))}***${address.slice(at)}`;
 }

@@ -1,0 +1,200 @@
+/**
+ * The packages as users get them (`npm run test:consumers`, part of `npm test`): the tarballs of `npm pack`,
+ * installed with nothing else of the repo into scratch apps that their own toolchains build; each built app served,
+ * opened in Chromium and used. See test/consumers/README.md.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { installApp, packTarballs, repo, run } from './packages.mjs';
+import { freePort } from '../http/server.js';
+import {
+  assertNoPageErrors,
+  inviteThroughDialog,
+  launchChromium,
+  openApp,
+  serveApp,
+  startPackagedMock,
+  waitForDefined,
+  waitForRows,
+  type MockServer,
+} from './harness.js';
+
+const ALL_TAGS = [
+  'invitekit-provider',
+  'invitation-table',
+  'invite-dialog',
+  'invitation-requests',
+  'request-invite-form',
+  'redeem-invite',
+];
+/** What an app that imports the provider and the table gets: the table renders the invite dialog. */
+const TABLE_TAGS = ['invitekit-provider', 'invitation-table', 'invite-dialog'];
+
+interface ConsumerApp {
+  name: string;
+  /** The folder installed (several apps may share one install), and its name in the cache. */
+  source: string;
+  install: string;
+  /** npm scripts run in order; the first that fails fails the app. */
+  scripts: string[];
+  /** The served folder, relative to the installed app. */
+  served: string;
+  tags: readonly string[];
+  /**
+   * The app calls the mock on the mock's own origin (`?api=`), which answers CORS for the app's origin
+   * (`--allow-origin`); otherwise it calls `/api` on its own origin and the static server forwards it.
+   */
+  crossOrigin: boolean;
+}
+
+const vanilla = fileURLToPath(new URL('apps/vanilla', import.meta.url));
+/** Whether the packaged mock server answers CORS (`--allow-origin`); until then every app goes through a proxy. */
+const CROSS_ORIGIN = false;
+
+/** The same page built three ways; each calls the mock across origins (CORS), as a dev server on another port would. */
+const fromVanilla = (name: string, script: string, served: string, tags: readonly string[]): ConsumerApp => ({
+  name,
+  source: vanilla,
+  install: 'vanilla',
+  scripts: [script],
+  served,
+  tags,
+  crossOrigin: CROSS_ORIGIN,
+});
+/** An example folder, served as built; it calls `/api` on its own origin, as its README sets it up. */
+const fromExample = (name: string, folder: string, scripts: string[], served: string, tags: readonly string[]) => ({
+  name: `${name} (examples/${folder})`,
+  source: join(repo, 'examples', folder),
+  install: folder,
+  scripts,
+  served,
+  tags,
+  crossOrigin: false,
+});
+
+const apps: ConsumerApp[] = [
+  fromVanilla('Vite + TypeScript', 'build:vite', 'dist-vite', ALL_TAGS),
+  fromVanilla('esbuild', 'build:esbuild', 'dist-esbuild', TABLE_TAGS),
+  fromVanilla('webpack 5 (production)', 'build:webpack', 'dist-webpack', TABLE_TAGS),
+  fromExample('Vite + React 19', 'react', ['build'], 'dist', TABLE_TAGS),
+  fromExample('Vite + Vue 3', 'vue', ['build'], 'dist', TABLE_TAGS),
+  fromExample('no bundler, import map', 'html', [], '.', ALL_TAGS),
+];
+/** The ports of the cross-origin apps' sites, known before the mock starts so that it can allow their origins. */
+const ports = new Map<string, number>();
+
+const timings: string[] = [];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+function record(label: string, started: number, note = ''): void {
+  timings.push(`${label.padEnd(58)}${seconds(Date.now() - started).padStart(8)}${note}`);
+}
+function timed<T>(label: string, work: () => T, note: (result: T) => string = () => ''): T {
+  const started = Date.now();
+  let result: T | undefined;
+  try {
+    result = work();
+    return result;
+  } finally {
+    record(label, started, result === undefined ? ' (failed)' : note(result));
+  }
+}
+
+let packed: ReturnType<typeof packTarballs>;
+let mock: MockServer | undefined;
+let browser: Browser | undefined;
+const installed = new Map<string, string>();
+
+/** The app's install, once per install folder per run (reused across runs while the tarballs are unchanged). */
+function installFor(app: Pick<ConsumerApp, 'install' | 'source'>): string {
+  let dir = installed.get(app.install);
+  if (!dir) {
+    dir = timed(
+      `install ${app.install}`,
+      () => installApp(app.install, app.source, packed),
+      (result) => (result.reused ? ' (reused)' : ''),
+    ).dir;
+    installed.set(app.install, dir);
+  }
+  return dir;
+}
+
+before(async () => {
+  packed = timed(
+    'build and pack the packages',
+    () => packTarballs(),
+    (result) => (result.reused ? ' (reused)' : ''),
+  );
+  for (const app of apps) if (app.crossOrigin) ports.set(app.name, await freePort());
+  const origins = [...ports.values()].map((port) => `http://127.0.0.1:${port}`);
+  mock = await startPackagedMock(installFor({ install: 'vanilla', source: vanilla }), origins);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await mock?.stop();
+  console.log(`\nConsumer suite timings:\n  ${timings.join('\n  ')}`);
+});
+
+describe('a TypeScript consumer (skipLibCheck off) compiles against the packed types', () => {
+  for (const resolution of ['bundler', 'nodenext']) {
+    it(`with moduleResolution "${resolution}"`, () => {
+      const dir = installFor({ install: 'vanilla', source: vanilla });
+      timed(`tsc, moduleResolution ${resolution}`, () =>
+        run('npm', ['run', '--silent', `typecheck:${resolution}`], dir),
+      );
+    });
+  }
+});
+
+for (const app of apps) {
+  describe(`consumer app: ${app.name}`, { timeout: 240_000 }, () => {
+    let built: Error | undefined;
+    let dir = '';
+
+    it('installs from the tarballs and builds with its own toolchain', () => {
+      try {
+        dir = installFor(app);
+        for (const script of app.scripts)
+          timed(`${app.name}: npm run ${script}`, () => run('npm', ['run', script], dir));
+      } catch (error) {
+        built = error as Error;
+        throw error;
+      }
+    });
+
+    it('defines every element it imports, shows the mock server rows and sends an invitation', async () => {
+      if (built) throw new Error(`Nothing to open: the app did not build (${built.message.split('\n')[0]})`);
+      assert.ok(mock && browser, 'the mock server and Chromium started');
+      await mock.reset();
+      const site = await serveApp(join(dir, app.served), mock, ports.get(app.name));
+      const started = Date.now();
+      const path = app.crossOrigin ? `/?api=${encodeURIComponent(`${mock.url}/api`)}` : '/';
+      const { page, errors } = await openApp(browser, site, path);
+      try {
+        await waitForDefined(page, app.tags);
+        await waitForRows(page, await mock.invitationEmails());
+        const email = `${app.install}-${app.served.replace(/\W/g, '') || 'page'}@example.com`;
+        await inviteThroughDialog(page, email);
+        const outbox = await mock.outbox(email);
+        assert.deepEqual(
+          outbox.map((message) => [message.to, message.kind]),
+          [[email, 'invitation']],
+          'one invitation email in the mock outbox',
+        );
+        assertNoPageErrors(errors);
+      } catch (error) {
+        // What the page said is usually why a step never showed up.
+        if (errors.length === 0) throw error;
+        throw new Error(`${(error as Error).message}\nErrors in the page:\n${errors.join('\n')}`, { cause: error });
+      } finally {
+        record(`${app.name}: in Chromium`, started);
+        await page.context().close();
+        await site.close();
+      }
+    });
+  });
+}
