@@ -74,6 +74,20 @@ describe('publicManifest', () => {
     );
   });
 
+  it('leaves out a module that declares and exports nothing (types only, no JavaScript shipped)', () => {
+    const manifest = publicManifest({
+      schemaVersion: '1.0.0',
+      modules: [
+        { kind: 'javascript-module', path: 'src/a.events.ts', declarations: [], exports: [] },
+        module('src/a.ts', ['A']),
+      ],
+    });
+    assert.deepEqual(
+      manifest.modules.map((m) => m.path),
+      ['dist/a.js'],
+    );
+  });
+
   it('keeps public members only', () => {
     const manifest = {
       schemaVersion: '1.0.0',

@@ -30,7 +30,8 @@ const byKey = (key) => (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
 /**
  * Rewrites the manifest in place:
  * - only public members: private and protected ones are implementation;
- * - paths of the files the package ships (dist/*.js, each with its .d.ts beside it), not of src/*.ts;
+ * - paths of the files the package ships (dist/*.js, each with its .d.ts beside it), not of src/*.ts; a module
+ *   that declares and exports nothing (types only: no .js is emitted for it) is left out;
  * - modules sorted by path, declarations and exports by name: the analyzer lists them in the order it happens
  *   to read files, and the committed manifest must come out of every build byte for byte the same.
  * @template {{ modules: object[] }} M
@@ -50,6 +51,7 @@ export function publicManifest(manifest) {
     module.declarations?.sort(byKey((d) => `${d.name}\u0000${d.kind}`));
     module.exports?.sort(byKey((e) => `${e.name}\u0000${e.kind}`));
   }
+  manifest.modules = manifest.modules.filter((m) => m.declarations?.length || m.exports?.length);
   manifest.modules.sort(byKey((m) => m.path));
   return manifest;
 }
