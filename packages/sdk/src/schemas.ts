@@ -62,9 +62,14 @@ export const ErrorCode = /*#__PURE__*/ z.enum([
   'rate_limited',
   'payload_too_large',
   'unavailable',
+  'method_not_allowed',
+  'unsupported_media_type',
   'csv_too_many_rows',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The cookie a server reads credentials from when no `Authorization` header is sent (api.md, Requests). */
+export const SESSION_COOKIE = 'invitekit_session';
 
 /** The HTTP status of every wire error code (api.md, Errors). */
 export const ERROR_STATUS = {
@@ -91,6 +96,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   payload_too_large: 413,
   unavailable: 503,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
 } as const satisfies Record<Exclude<ErrorCode, 'csv_too_many_rows'>, number>;
 export type WireErrorCode = keyof typeof ERROR_STATUS;
 
@@ -282,7 +289,8 @@ export type Access = z.infer<typeof Access>;
 
 /** `email` is a plain string here: a malformed address is the specific `invalid_email`, not `invalid_request`. */
 export const SubmitRequestBody = /*#__PURE__*/ z.strictObject({
-  email: z.string().check(z.maxLength(254)),
+  // Trimmed before the length check: rules.md trims addresses, so a usable one typed with spaces around it fits.
+  email: z.string().check(z.trim(), z.maxLength(254)),
   name: z.optional(z.string().check(z.maxLength(200))),
   message: z.optional(z.string().check(z.maxLength(2000))),
 });
