@@ -17,6 +17,7 @@ import {
   openSettings,
   shot,
   shown,
+  sidewaysScroll,
   signInAs,
   startDemo,
   toolbar,
@@ -335,4 +336,42 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       assert.equal(await adminActions.count(), 0);
     });
   });
+
+  for (const width of [320, 375]) {
+    it(`fits a ${width} px phone: no demo page scrolls sideways, in any state it is opened in`, async () => {
+      await journey(
+        demo,
+        async (page) => {
+          const fits = async (where: string) => {
+            const { overflow, culprits } = await sidewaysScroll(page);
+            assert.equal(overflow, 0, `${where} scrolls ${overflow} px sideways: ${culprits.join('; ')}`);
+          };
+          await openSettings(page);
+          await shown(page.getByRole('button', { name: 'Approve request from nora@example.com' }));
+          await shown(page.getByRole('table', { name: /Members of Acme Inc/ }));
+          await fits('Settings › Users');
+          const dialog = await openInviteDialog(page);
+          await dialog
+            .getByRole('textbox', { name: 'Email addresses' })
+            .fill('Lena Lindqvist <lena.lindqvist.from.the.long.address.department@example.com>, viewer@acme.test, x@');
+          await shown(dialog.getByText('1 invitation will be sent, 2 addresses will be skipped'));
+          await fits('the invite dialog');
+          await dialog.getByRole('button', { name: 'Send invitations' }).click();
+          await shown(dialog.getByText('1 invitation sent'));
+          await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+          await openMailbox(page);
+          await shown(page.getByText('1 of 1 message'));
+          await fits('the mailbox');
+          await followNewestLink(page, 'lena.lindqvist.from.the.long.address.department@example.com');
+          await shown(page.getByRole('button', { name: 'Accept invitation' }));
+          await fits('the redeem page');
+          await page.goto('/login/');
+          await shown(page.getByRole('button', { name: 'Request invitation' }));
+          await fits('the login page');
+        },
+        { width, height: 800 },
+      );
+    });
+  }
 });
