@@ -43,6 +43,11 @@ async function openInviteDialog(page: Page) {
   return shown(page.getByRole('dialog', { name: 'Invite users' }));
 }
 
+/** The visible outcome of an action, beside the row (or toolbar) that acted. */
+function outcome(page: Page, text: string) {
+  return page.locator('[part~="outcome"]', { hasText: text });
+}
+
 /** Signs in with the login page's own form, which lands on Settings › Users. */
 async function signInFromLoginPage(page: Page, email: string) {
   await page.getByRole('textbox', { name: 'Work email' }).fill(email);
@@ -212,7 +217,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await openSettings(page);
       const jane = invitationRow(page, 'jane@example.com');
       await jane.getByRole('button', { name: 'Copy link for jane@example.com' }).click();
-      await shown(page.getByText('Link copied for jane@example.com'));
+      await shown(outcome(page, 'Link copied for jane@example.com'));
       const link = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(link, /\/redeem\/\?code=/);
 
@@ -244,7 +249,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       const approve = page.getByRole('button', { name: 'Approve request from nia@example.com' });
       await shown(page.getByText('I run the data team in Oslo.'));
       await approve.click();
-      await shown(page.getByText('Request from nia@example.com approved: invitation sent'));
+      await shown(outcome(page, 'Request from nia@example.com approved: invitation sent'));
       await approve.waitFor({ state: 'detached' });
       await page.reload();
       await shown(invitationRow(page, 'nia@example.com'));
@@ -276,13 +281,13 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(ivan.getByText('Already a member'));
       assert.ok(await page.getByRole('button', { name: 'Approve request from ivan@example.com' }).isDisabled());
       await page.getByRole('button', { name: 'Dismiss request from ivan@example.com' }).click();
-      await shown(page.getByText('Request from ivan@example.com dismissed'));
+      await shown(outcome(page, 'Request from ivan@example.com dismissed'));
       await ivan.waitFor({ state: 'detached' });
 
       // The seed's other stale request (tom@acme.test, who joined through SCIM), all at once.
       await shown(page.getByRole('listitem').filter({ hasText: 'tom@acme.test' }).getByText('Already a member'));
       await page.getByRole('button', { name: 'Dismiss stale requests' }).click();
-      await shown(page.getByText('1 stale request dismissed'));
+      await shown(outcome(page, '1 stale request dismissed'));
       await page.getByRole('button', { name: 'Dismiss request from tom@acme.test' }).waitFor({ state: 'detached' });
       await shown(page.getByRole('button', { name: 'Approve request from nora@example.com' }));
     });

@@ -103,6 +103,7 @@ describe('<invitation-requests> states', () => {
     await approved;
     await waitUntil(() => !emails(el).includes('nora@example.com'), 'the row never left');
     expect(approve.calls()).to.equal(1);
+    expect(shadow(el).querySelectorAll('.outcome'), 'one outcome, not one by the row and one above').to.have.length(1);
     const outcome = $(el, '.outcome.success');
     expect(outcome?.textContent).to.contain('Request from nora@example.com approved: invitation sent');
     expect(mock.mock.outbox('nora@example.com')).to.have.length(1);

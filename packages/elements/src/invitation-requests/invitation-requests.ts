@@ -36,7 +36,7 @@ import { renderSettingSwitch } from './setting-switch.js';
  * @csspart badge - The "Already a member" badge.
  * @csspart action - The Approve and Dismiss buttons.
  * @csspart outcome - The result of the last action, beside its request (also `success` or `failure`).
- * @csspart announcer - The polite live region reporting each action.
+ * @csspart announcer - The polite live region reporting each action (visually hidden: outcomes show by their rows).
  * @csspart state - Loading, empty, error and permission messages.
  *
  * @cssprop --invitekit-font - Font family (default: inherited from the page).
@@ -139,9 +139,8 @@ export class InvitationRequests extends InvitekitElement {
         <h2 id="heading" part="heading" tabindex="-1">${s.heading}</h2>
         ${this.renderSwitch(s, error !== undefined)} ${this.renderDismissStale(s)}
       </div>
-      ${this.removed ? this.renderOutcome(this.removed) : nothing} ${this.renderOutcome('*stale')}
-      ${this.renderBody(s, error)}
-      <p class="announcer" role="status" part="announcer">${this.actions.message}</p>
+      ${this.renderRemovedOutcome()} ${this.renderOutcome('*stale')} ${this.renderBody(s, error)}
+      <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
     `;
   }
 
@@ -159,6 +158,13 @@ export class InvitationRequests extends InvitekitElement {
         void this.toggleSetting();
       },
     });
+  }
+
+  /** The outcome of an answered request, above the list, once its row has left (until then it shows by the row). */
+  private renderRemovedOutcome() {
+    const id = this.removed;
+    const shown = [...(this.requests.value?.items ?? []), ...this.more].some((r) => r.id === id);
+    return id && !shown ? this.renderOutcome(id) : nothing;
   }
 
   private renderDismissStale(s: InvitationRequestsStrings) {
