@@ -243,8 +243,7 @@ describe('an element removed mid-request', () => {
       el.remove();
       approve.release();
       await call.settled();
-      // Whatever the answer started (a reload of the list) has finished too.
-      await waitUntil(() => !el.renderRoot.querySelector('[aria-busy="true"]'), 'the element never settled');
+      expect((call.outcome.error as Error | undefined)?.name, 'the approve was aborted').to.equal('AbortError');
       await el.updateComplete;
       expect(watch.events).to.deep.equal([]);
       expect(document.activeElement).to.equal(document.body);
