@@ -18,7 +18,7 @@ import { invitationTableStrings, type InvitationTableStrings, type StatusFilter 
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
-import { renderOutcome, renderRow, renderSkeletonRow, type RowContext } from './invitation-row.js';
+import { pressed, renderOutcome, renderRow, renderSkeletonRow, type RowContext } from './invitation-row.js';
 import { downloadBlob } from './download.js';
 
 /**
@@ -242,14 +242,19 @@ export class InvitationTable extends InvitekitElement {
       lang: this.locale.lang,
       roles: this.roles,
       actions: this.actions,
-      copy: (inv, what) => void this.copy(inv, what),
-      resend: (inv) => void this.resend(inv),
-      renew: (inv) => void this.renew(inv),
-      requestRevoke: (inv) => {
-        this.requestRevoke(inv);
-      },
     };
   }
+
+  /** The one listener for every row button (see `pressed` in invitation-row.ts). */
+  private readonly onRowClick = (event: Event): void => {
+    const press = pressed(event);
+    const inv = press && this.invitations.value?.items.find((item) => item.id === press.id);
+    if (!press || !inv) return;
+    if (press.action === 'link' || press.action === 'code') void this.copy(inv, press.action);
+    else if (press.action === 'resend') void this.resend(inv);
+    else if (press.action === 'renew') void this.renew(inv);
+    else this.requestRevoke(inv);
+  };
 
   private renderBody(s: InvitationTableStrings, error: unknown) {
     const task = this.invitations;
@@ -302,7 +307,7 @@ export class InvitationTable extends InvitekitElement {
               ${this.header(s.columnActions)}
             </tr>
           </thead>
-          <tbody>
+          <tbody @click=${this.onRowClick}>
             ${
               page
                 ? repeat(
