@@ -85,17 +85,36 @@ describe('<invitation-requests>', () => {
   it('dismisses a request after a vetoable request event', async () => {
     const el = await render();
     await settled(el);
-    const veto = (e: Event) => e.preventDefault();
-    el.addEventListener('invitekit-request-dismiss-request', veto);
-    button(el, 'Dismiss request from ivan@example.com').click();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(emails(el)).to.include('ivan@example.com');
-    el.removeEventListener('invitekit-request-dismiss-request', veto);
-    const dismissed = oneEvent(el, 'invitekit-request-dismissed');
-    button(el, 'Dismiss request from ivan@example.com').click();
-    expect((await dismissed).detail.request.status).to.equal('dismissed');
-    await waitUntil(() => !emails(el).includes('ivan@example.com'));
-    await waitUntil(() => announcer(el).textContent!.includes('Request from ivan@example.com dismissed'));
+    const sent: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      if (request.url.endsWith('/dismiss')) sent.push(request.url);
+    };
+    mock.worker.events.on('request:start', record);
+    try {
+      let vetoes = 0;
+      const veto = (e: Event) => {
+        vetoes += 1;
+        e.preventDefault();
+      };
+      el.addEventListener('invitekit-request-dismiss-request', veto);
+      button(el, 'Dismiss request from ivan@example.com').click();
+      expect(vetoes).to.equal(1);
+      el.removeEventListener('invitekit-request-dismiss-request', veto);
+      // Another row's dismiss, unvetoed: had the vetoed one been sent, its request and event would come first.
+      const dismissed = oneEvent(el, 'invitekit-request-dismissed');
+      button(el, 'Dismiss request from nora@example.com').click();
+      expect((await dismissed).detail.request.email).to.equal('nora@example.com');
+      await waitUntil(() => !emails(el).includes('nora@example.com'));
+      expect(sent).to.have.length(1);
+      expect(emails(el)).to.include('ivan@example.com');
+      const second = oneEvent(el, 'invitekit-request-dismissed');
+      button(el, 'Dismiss request from ivan@example.com').click();
+      expect((await second).detail.request.status).to.equal('dismissed');
+      await waitUntil(() => !emails(el).includes('ivan@example.com'));
+      await waitUntil(() => announcer(el).textContent!.includes('Request from ivan@example.com dismissed'));
+    } finally {
+      mock.worker.events.removeListener('request:start', record);
+    }
   });
 
   it('dismisses every stale request at once', async () => {
@@ -181,16 +200,30 @@ describe('<invitation-requests>', () => {
         return undefined; // on to the mock server's own handler
       }),
     );
+    // The "Show more" load, watched from the outside, so that the test waits for its end rather than a guess.
+    const client = clientAs('acme-admin');
+    const list = client.requests.list.bind(client.requests);
+    let moreSettled: Promise<unknown> | undefined;
+    client.requests.list = (query, options) => {
+      const answer = list(query, options);
+      if (query?.cursor)
+        moreSettled = answer.then(
+          () => undefined,
+          () => undefined,
+        );
+      return answer;
+    };
     const el = await fixture<InvitationRequests>(
-      html`<invitation-requests lang="en" page-size="1" .client=${clientAs('acme-admin')}></invitation-requests>`,
+      html`<invitation-requests lang="en" page-size="1" .client=${client}></invitation-requests>`,
     );
     await settled(el);
     button(el, 'Show more requests').click();
     el.reload();
     await waitUntil(() => firstPages === 2 && !el.shadowRoot!.querySelector('[aria-busy="true"]'));
     release();
-    // The stale page's answer (when its request was not aborted) arrives within this.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Settled or aborted, the stale page's answer has reached the element by the time this resolves.
+    await waitUntil(() => moreSettled !== undefined, 'the "Show more" page was never asked for');
+    await moreSettled;
     await el.updateComplete;
     expect(emails(el)).to.deep.equal(['nora@example.com']);
   });

@@ -1,5 +1,5 @@
 /** The French invitation-table strings, loaded the first time an element speaks French. */
-import { formatDate, plural } from '../shared/i18n.js';
+import { formatDate, formatNumber, plural } from '../shared/i18n.js';
 import type { InvitationTableStrings } from './invitation-table.strings.js';
 
 const fr: InvitationTableStrings = {
@@ -8,8 +8,10 @@ const fr: InvitationTableStrings = {
   columnStatus: 'Statut',
   columnRole: 'Rôle',
   columnInvited: 'Invitée le',
+  columnInvitedBy: 'Invitée par',
   columnExpires: 'Expire le',
   columnActions: 'Actions',
+  invitedByNobody: 'Non renseigné',
   status: { pending: 'En attente', accepted: 'Acceptée', declined: 'Refusée', revoked: 'Révoquée', expired: 'Expirée' },
   filterLabel: 'Statut',
   filter: {
@@ -26,8 +28,7 @@ const fr: InvitationTableStrings = {
   exportCsv: 'Exporter en CSV',
   revokeStale: 'Révoquer les invitations obsolètes',
   defaultRole: 'Par défaut',
-  stale: 'Obsolète',
-  staleHint: 'déjà membre',
+  stale: 'Déjà membre',
   date: formatDate,
   copyLink: 'Copier le lien',
   copyLinkFor: (email) => `Copier le lien pour ${email}`,
@@ -36,11 +37,20 @@ const fr: InvitationTableStrings = {
   resend: 'Renvoyer',
   resendTo: (email) => `Renvoyer l’invitation à ${email}`,
   resendsLeft: (lang, count) => plural(lang, count, { one: '# renvoi restant', other: '# renvois restants' }),
+  resendsLeftShort: (lang, count) => plural(lang, count, { one: '# restant', other: '# restants' }),
   sendNew: 'Envoyer une nouvelle invitation',
   sendNewTo: (email) => `Envoyer une nouvelle invitation à ${email}`,
   revoke: 'Révoquer',
   revokeFor: (email) => `Révoquer l’invitation de ${email}`,
   noActions: 'Aucune action',
+  copying: 'Copie…',
+  resending: 'Renvoi…',
+  sendingNew: 'Envoi…',
+  revoking: 'Révocation…',
+  exporting: 'Export…',
+  failedFor: (email, reason) => `${email} : ${reason}`,
+  nothingToExport: 'Rien à exporter : aucune invitation dans cette vue.',
+  noStale: 'Aucune invitation en attente ne va à une personne déjà membre.',
   confirmRevokeTitle: 'Révoquer l’invitation ?',
   confirmRevokeBody: (email) => `Le lien d’invitation envoyé à ${email} ne fonctionnera plus.`,
   confirmRevokeStaleTitle: 'Révoquer les invitations obsolètes ?',
@@ -48,9 +58,15 @@ const fr: InvitationTableStrings = {
   cancel: 'Annuler',
   loading: 'Chargement des invitations…',
   empty: 'Aucune invitation en attente',
+  emptyHint: 'Invitez des personnes par e-mail : chacune reçoit un lien pour rejoindre l’organisation.',
+  emptyAction: 'Inviter des personnes',
   emptyFiltered: 'Aucune invitation ne correspond à cette recherche et à ce filtre',
   clearFilters: 'Effacer la recherche et le filtre',
-  loadError: 'Impossible de charger les invitations.',
+  loadFailures: {
+    network: 'Impossible de charger les invitations car le serveur est injoignable.',
+    unavailable: 'Impossible de charger les invitations car le service est occupé ; réessayez dans un instant.',
+    other: 'Impossible de charger les invitations ; réessayez dans un instant.',
+  },
   tryAgain: 'Réessayer',
   forbidden:
     'Vous n’avez pas l’autorisation de gérer les invitations de cette organisation. Demandez à un administrateur.',
@@ -58,10 +74,8 @@ const fr: InvitationTableStrings = {
   notFound: 'Organisation introuvable.',
   noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',
   pagination: 'Pagination',
-  range: (lang, from, to, total) => {
-    const n = new Intl.NumberFormat(lang);
-    return `${n.format(from)}–${n.format(to)} sur ${n.format(total)}`;
-  },
+  range: (lang, from, to, total) =>
+    `${formatNumber(lang, from)}–${formatNumber(lang, to)} sur ${formatNumber(lang, total)}`,
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
   linkCopied: (email) => `Lien copié pour ${email}`,

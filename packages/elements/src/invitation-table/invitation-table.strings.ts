@@ -1,5 +1,5 @@
 /** Every string `<invitation-table>` shows or announces. English is public API (accessible names). */
-import { formatDate, plural, catalogues, type Catalogues } from '../shared/i18n.js';
+import { formatDate, formatNumber, plural, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode, InvitationStatus } from '@invitekit/sdk';
 
 export type StatusFilter = 'pending,expired' | InvitationStatus | 'all';
@@ -10,8 +10,11 @@ export interface InvitationTableStrings {
   columnStatus: string;
   columnRole: string;
   columnInvited: string;
+  columnInvitedBy: string;
   columnExpires: string;
   columnActions: string;
+  /** Said for an invitation with no recorded inviter (a request approved by a since-removed admin, an import). */
+  invitedByNobody: string;
   status: Record<InvitationStatus, string>;
   filterLabel: string;
   filter: Record<StatusFilter, string>;
@@ -20,8 +23,11 @@ export interface InvitationTableStrings {
   exportCsv: string;
   revokeStale: string;
   defaultRole: string;
+  /**
+   * The badge of a pending invitation whose address already belongs to a member. One word for it everywhere:
+   * `<invitation-requests>` shows the same "Already a member" for a request from a member's address.
+   */
   stale: string;
-  staleHint: string;
   date: (lang: string, iso: string) => string;
   copyLink: string;
   copyLinkFor: (email: string) => string;
@@ -30,11 +36,25 @@ export interface InvitationTableStrings {
   resend: string;
   resendTo: (email: string) => string;
   resendsLeft: (lang: string, count: number) => string;
+  /** The count shown inside the Resend button ("2 left"); the full `resendsLeft` is its description. */
+  resendsLeftShort: (lang: string, count: number) => string;
   sendNew: string;
   sendNewTo: (email: string) => string;
   revoke: string;
   revokeFor: (email: string) => string;
   noActions: string;
+  /** The busy labels of the pressed control, while its request is under way. */
+  copying: string;
+  resending: string;
+  sendingNew: string;
+  revoking: string;
+  exporting: string;
+  /** A failed row action, beside the row and in the live region: whose it was, and why. */
+  failedFor: (email: string, reason: string) => string;
+  /** Why Export CSV is disabled: the view is empty. */
+  nothingToExport: string;
+  /** Why "Revoke stale invitations" is disabled: no pending invitation goes to a member's address. */
+  noStale: string;
   confirmRevokeTitle: string;
   confirmRevokeBody: (email: string) => string;
   confirmRevokeStaleTitle: string;
@@ -42,9 +62,13 @@ export interface InvitationTableStrings {
   cancel: string;
   loading: string;
   empty: string;
+  /** Under "No pending invitations", with a button that opens the invite dialog. */
+  emptyHint: string;
+  emptyAction: string;
   emptyFiltered: string;
   clearFilters: string;
-  loadError: string;
+  /** A failed load, one sentence, by error code; `other` for anything else. */
+  loadFailures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
   tryAgain: string;
   forbidden: string;
   unauthenticated: string;
@@ -73,8 +97,10 @@ const en: InvitationTableStrings = {
   columnStatus: 'Status',
   columnRole: 'Role',
   columnInvited: 'Invited',
+  columnInvitedBy: 'Invited by',
   columnExpires: 'Expires',
   columnActions: 'Actions',
+  invitedByNobody: 'Not recorded',
   status: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined', revoked: 'Revoked', expired: 'Expired' },
   filterLabel: 'Status',
   filter: {
@@ -91,8 +117,7 @@ const en: InvitationTableStrings = {
   exportCsv: 'Export CSV',
   revokeStale: 'Revoke stale invitations',
   defaultRole: 'Default',
-  stale: 'Stale',
-  staleHint: 'already a member',
+  stale: 'Already a member',
   date: formatDate,
   copyLink: 'Copy link',
   copyLinkFor: (email) => `Copy link for ${email}`,
@@ -101,11 +126,20 @@ const en: InvitationTableStrings = {
   resend: 'Resend',
   resendTo: (email) => `Resend invitation to ${email}`,
   resendsLeft: (lang, count) => plural(lang, count, { one: '# resend left', other: '# resends left' }),
+  resendsLeftShort: (lang, count) => plural(lang, count, { other: '# left' }),
   sendNew: 'Send new invitation',
   sendNewTo: (email) => `Send new invitation to ${email}`,
   revoke: 'Revoke',
   revokeFor: (email) => `Revoke invitation for ${email}`,
   noActions: 'No actions',
+  copying: 'Copying…',
+  resending: 'Resending…',
+  sendingNew: 'Sending…',
+  revoking: 'Revoking…',
+  exporting: 'Exporting…',
+  failedFor: (email, reason) => `${email}: ${reason}`,
+  nothingToExport: 'Nothing to export: no invitation in this view.',
+  noStale: 'No pending invitation goes to someone who is already a member.',
   confirmRevokeTitle: 'Revoke invitation?',
   confirmRevokeBody: (email) => `The invitation link sent to ${email} will stop working.`,
   confirmRevokeStaleTitle: 'Revoke stale invitations?',
@@ -113,19 +147,23 @@ const en: InvitationTableStrings = {
   cancel: 'Cancel',
   loading: 'Loading invitations…',
   empty: 'No pending invitations',
+  emptyHint: 'Invite people by email: each gets a link to join the organization.',
+  emptyAction: 'Invite people',
   emptyFiltered: 'No invitations match this search and filter',
   clearFilters: 'Clear search and filter',
-  loadError: 'The invitations could not be loaded.',
+  loadFailures: {
+    network: 'The invitations could not be loaded because the server could not be reached.',
+    unavailable: 'The invitations could not be loaded because the service is busy; try again in a moment.',
+    other: 'The invitations could not be loaded; try again in a moment.',
+  },
   tryAgain: 'Try again',
   forbidden: 'You do not have permission to manage invitations in this organization. Ask an organization admin.',
   unauthenticated: 'Sign in to manage invitations.',
   notFound: 'This organization was not found.',
   noClient: 'Not connected: give this element a client or place it inside <invitekit-provider>.',
   pagination: 'Pages',
-  range: (lang, from, to, total) => {
-    const n = new Intl.NumberFormat(lang);
-    return `${n.format(from)}–${n.format(to)} of ${n.format(total)}`;
-  },
+  range: (lang, from, to, total) =>
+    `${formatNumber(lang, from)}–${formatNumber(lang, to)} of ${formatNumber(lang, total)}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
   linkCopied: (email) => `Link copied for ${email}`,

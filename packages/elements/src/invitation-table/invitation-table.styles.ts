@@ -2,6 +2,11 @@ import { css } from 'lit';
 import { controls, modal, panel, tokens } from '../shared/theme.js';
 
 const own = css`
+  /* The layout follows the element's own width (a container query), not the viewport: a table in a narrow
+     sidebar turns into cards on a wide screen too. */
+  :host {
+    container-type: inline-size;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -16,9 +21,17 @@ const own = css`
     display: grid;
     gap: calc(var(--_space) / 2);
     font-size: 0.875em;
+    min-inline-size: 0;
+  }
+  label.field input,
+  label.field select {
+    max-inline-size: 100%;
+  }
+  .toolbar > .outcome,
+  :host > .outcome {
+    margin-block-end: var(--_space);
   }
   .frame {
-    overflow-x: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
@@ -32,7 +45,7 @@ const own = css`
   th,
   td {
     text-align: start;
-    padding: calc(var(--_space) * var(--_density)) calc(var(--_space) * 1.5 * var(--_density));
+    padding: calc(var(--_space) * 0.75 * var(--_density)) calc(var(--_space) * var(--_density));
     border-block-end: 1px solid var(--_border);
     vertical-align: middle;
   }
@@ -42,6 +55,7 @@ const own = css`
   thead th {
     background: var(--_surface);
     font-weight: 600;
+    font-size: 0.875em;
     white-space: nowrap;
   }
   th button.sort {
@@ -69,14 +83,28 @@ const own = css`
     content: '▼';
   }
   td.email {
-    min-width: 14rem;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
+    font-weight: 500;
   }
-  td.date {
+  td.date,
+  td.role,
+  td.status {
     white-space: nowrap;
   }
-  .status {
-    display: flex;
+  td.by .name {
+    display: inline-block;
+    max-inline-size: 10rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    vertical-align: bottom;
+  }
+  /* Field names for the card layout; the column headers name the cells in the table. */
+  .label {
+    display: none;
+  }
+  .badges {
+    display: inline-flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
     align-items: center;
@@ -96,22 +124,58 @@ const own = css`
   }
   .actions {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     gap: calc(var(--_space) / 2);
     align-items: center;
   }
-  .actions button {
+  /* Compact row buttons keep a row one line high; each still carries its full accessible name. */
+  .actions button,
+  .bone.action {
     white-space: nowrap;
-    padding: calc(var(--_space) * 0.375 * var(--_density)) var(--_space);
+    padding: calc(var(--_space) * 0.25 * var(--_density)) calc(var(--_space) * 0.75 * var(--_density));
+    font-size: 0.8125em;
+    line-height: 1.5;
+  }
+  .actions .count {
+    margin-inline-start: -0.25em;
+    padding: 0 0.375em;
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_muted);
     font-size: 0.875em;
   }
-  .left {
-    flex-basis: 100%;
-    order: 1;
-    font-size: 0.8125em;
+  .bone {
+    display: inline-block;
+    block-size: 1em;
+    max-inline-size: 100%;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    vertical-align: middle;
+  }
+  .bone.action {
+    block-size: auto;
+    inline-size: 4.5rem;
+    border: 1px solid transparent;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.4;
+    }
+  }
+  .state button.primary {
+    color: var(--_on-accent);
+  }
+  .state.empty .title {
+    font-weight: 600;
   }
   .pager {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
     justify-content: flex-end;
     align-items: center;
@@ -123,6 +187,75 @@ const own = css`
   dialog h2 {
     margin: 0 0 var(--_space);
     font-size: 1.125em;
+  }
+
+  /* Cards: below 640 px of the element's width each row is a card with every field and every action. The
+     header row stays as a bar of sort buttons. */
+  @container (max-width: 639.98px) {
+    .frame {
+      border: none;
+    }
+    table,
+    tbody,
+    tr,
+    td {
+      display: block;
+    }
+    thead,
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) / 2);
+      margin-block-end: var(--_space);
+    }
+    thead th {
+      display: none;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      padding: calc(var(--_space) * 0.25) var(--_space);
+    }
+    thead th.sortable {
+      display: block;
+    }
+    tbody tr {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      margin-block-end: var(--_space);
+    }
+    td {
+      border: none;
+      padding: calc(var(--_space) * 0.25) 0;
+      display: flex;
+      gap: var(--_space);
+      align-items: baseline;
+      white-space: normal;
+    }
+    td.email {
+      font-size: 1.0625em;
+      padding-block-end: calc(var(--_space) / 2);
+    }
+    .label {
+      display: inline;
+      flex: 0 0 6.5rem;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    td.act {
+      display: block;
+      padding-block-start: var(--_space);
+    }
+    .actions {
+      flex-wrap: wrap;
+    }
+    .toolbar label.field,
+    .toolbar label.field input,
+    .toolbar label.field select {
+      inline-size: 100%;
+    }
+    .toolbar .spacer {
+      display: none;
+    }
   }
 `;
 

@@ -36,6 +36,13 @@ async function render(options: { client?: InvitekitClient; lang?: string; pageSi
 
 const rows = (el: InvitationTable) => Array.from(el.shadowRoot!.querySelectorAll('tbody tr'));
 const emails = (el: InvitationTable) => rows(el).map((row) => row.querySelector('td')!.textContent!.trim());
+/** A cell's value as the table shows it (without the field name that only the card layout shows). */
+const cellText = (cell: Element) =>
+  Array.from(cell.childNodes)
+    .filter((n) => n.nodeType === Node.TEXT_NODE || (n instanceof Element && !n.classList.contains('label')))
+    .map((n) => n.textContent)
+    .join('')
+    .trim();
 const announcer = (el: InvitationTable) => el.shadowRoot!.querySelector('[role="status"].announcer')!;
 const settled = (el: InvitationTable) =>
   waitUntil(
@@ -57,18 +64,17 @@ describe('<invitation-table>', () => {
     const role = (email: string) =>
       rows(el)
         .find((r) => r.textContent!.includes(email))!
-        .querySelectorAll('td')[2]!
-        .textContent!.trim();
-    expect(role('omar@example.com')).to.equal('Administrator');
-    expect(role('priya@example.com'), 'a role without a label keeps its name').to.equal('billing');
-    expect(role('jane@example.com')).to.equal('Default');
+        .querySelector('td.role')!;
+    expect(cellText(role('omar@example.com'))).to.equal('Administrator');
+    expect(cellText(role('priya@example.com')), 'a role without a label keeps its name').to.equal('billing');
+    expect(cellText(role('jane@example.com'))).to.equal('Default');
   });
 
   it('lists pending and expired invitations with every column, a stale badge and the actions of each state', async () => {
     const el = await render();
     await settled(el);
     const headers = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
-    expect(headers).to.deep.equal(['Email', 'Status', 'Role', 'Invited', 'Expires', 'Actions']);
+    expect(headers).to.deep.equal(['Email', 'Status', 'Role', 'Invited by', 'Invited', 'Expires', 'Actions']);
     expect(emails(el)).to.have.members([
       'jane@example.com',
       'omar@example.com',
@@ -78,14 +84,19 @@ describe('<invitation-table>', () => {
       'kim@example.com',
     ]);
     const sam = rows(el).find((row) => row.textContent!.includes('sam@acme.test'))!;
-    expect(sam.querySelector('.badge.stale')!.textContent).to.contain('Stale');
+    expect(sam.querySelector('.badge.stale')!.textContent).to.equal('Already a member');
+    expect(cellText(sam.querySelector('td.by')!), 'the inviter, by name').to.match(/\S/);
     expect(findButton(el, 'Copy link for jane@example.com')).to.exist;
     expect(findButton(el, 'Copy code for jane@example.com')).to.exist;
     expect(findButton(el, 'Revoke invitation for jane@example.com')).to.exist;
-    expect(button(el, 'Resend invitation to jane@example.com').disabled).to.equal(false);
+    expect(button(el, 'Resend invitation to jane@example.com').hasAttribute('aria-disabled')).to.equal(false);
     expect(textOf(el)).to.contain('3 resends left');
-    // omar has used all three resends
-    expect(button(el, 'Resend invitation to omar@example.com').disabled).to.equal(true);
+    // omar has used all three resends: the button says so and stays focusable, with the reason as its description
+    const omarResend = button(el, 'Resend invitation to omar@example.com');
+    expect(omarResend.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.getElementById(omarResend.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      '0 resends left',
+    );
     expect(rows(el).find((r) => r.textContent!.includes('omar'))!.textContent).to.contain('0 resends left');
     // kim's invitation expired: it can be renewed or revoked, not resent or copied
     expect(findButton(el, 'Send new invitation to kim@example.com')).to.exist;
@@ -185,8 +196,8 @@ describe('<invitation-table>', () => {
     const el = await render();
     el.addEventListener('invitekit-error', (e) => errors.push(e.detail.error));
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no alert');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(
-      'The invitations could not be loaded.',
+    expect(el.shadowRoot!.querySelector('[role="alert"] p')!.textContent!.trim()).to.equal(
+      'The invitations could not be loaded because the service is busy; try again in a moment.',
     );
     await expectAccessibleInBothThemes(el);
     worker.resetHandlers();

@@ -7,18 +7,25 @@ import { isApiError } from '@invitekit/sdk/errors';
 import type { Invitation, InvitationSort, Page } from '@invitekit/sdk';
 import { InvitekitElement, pageLimit } from '../shared/base.js';
 import { ActionsController } from '../shared/actions.js';
+import { LoadsController } from '../shared/loads.js';
+import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
-import { roleLabel, type InviteRole } from '../shared/roles.js';
+import type { InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
+import { renderOutcome, renderRow, renderSkeletonRow, type RowContext } from './invitation-row.js';
+import { downloadBlob } from './download.js';
 
 /**
  * The invitations of an organization, for its admins: sort, filter, search, page, and act on each invitation.
+ * Below 640 px of its own width (a container query, not the viewport) each row becomes a card with every field
+ * and action. Inside an `<invitekit-provider>` it loads again when another element of the organization changes
+ * something (an approve, a send from any invite dialog); a host can also call `reload()`.
  *
  * @tagname invitation-table
  * @summary Lists, searches and manages the organization's invitations (needs `member:manage`).
@@ -36,10 +43,11 @@ import { RevokeConfirm } from './revoke-confirm.js';
  * @csspart row - Each invitation row.
  * @csspart badge - Status and stale badges.
  * @csspart action - Each row action button.
+ * @csspart outcome - The result of the last action, beside its row (also `success` or `failure`).
  * @csspart button - Each toolbar button.
  * @csspart pager - The paging controls.
  * @csspart announcer - The polite live region that reports the result of each action.
- * @csspart state - The loading, empty, error and permission messages.
+ * @csspart state - The empty, error and permission messages.
  * @csspart confirm - The revoke confirmation dialog.
  *
  * @cssprop --invitekit-font - Font family (default: inherited from the page).
@@ -109,17 +117,23 @@ export class InvitationTable extends InvitekitElement {
       const { filter, q, sort, order, cursor } = this.query;
       return [this.client, this.organization, filter, q, sort, order, cursor, this.pageSize] as const;
     },
-    onComplete: (page) => this.afterLoad(page),
+    onComplete: (page) => {
+      this.afterLoad(page);
+    },
     onError: (error) => {
       if (!isAbort(error)) this.reportError(error);
     },
+  });
+  protected readonly loads = new LoadsController(this, () => [this.invitations]);
+  protected readonly sync = new SyncController(this, () => {
+    this.reload();
   });
 
   private get s(): InvitationTableStrings {
     return pickStrings(invitationTableStrings, this.locale.lang, this.strings);
   }
 
-  /** Loads the current page again. */
+  /** Loads the current page again (another tab or an outside change made it stale). */
   reload(): void {
     void this.invitations.run();
   }
@@ -128,31 +142,60 @@ export class InvitationTable extends InvitekitElement {
     const s = this.s;
     if (!this.client) return html`<p class="state" part="state">${s.noClient}</p>`;
     const error = this.invitations.status === TaskStatus.ERROR ? this.invitations.error : undefined;
-    const blocking = this.blockingMessage(error);
+    const blocking = this.blockingMessage(s, error);
     if (blocking) return html`<p class="state" part="state">${blocking}</p>`;
     return html`
-      ${this.renderToolbar(s)} ${this.renderBody(s, error)}
-      <p class="announcer" role="status" part="announcer">${this.actions.message}</p>
+      ${this.renderToolbar(s)} ${renderOutcome(this.rowContext(s), '*')} ${this.renderBody(s, error)}
+      <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
       ${this.confirm.render(s)}
       <invite-dialog
         .client=${this.client}
         organization=${ifDefined(this.organization)}
         theme=${ifDefined(this.theme)}
         .roles=${this.roles}
-        @invitekit-invitations-sent=${() => this.reload()}
+        @invitekit-invitations-sent=${() => {
+          this.reload();
+        }}
       ></invite-dialog>
     `;
   }
 
   /** A state where the table makes no sense: not signed in, no permission, no such organization. */
-  private blockingMessage(error: unknown): string | undefined {
-    if (isApiError(error, 'unauthenticated')) return this.s.unauthenticated;
-    if (isApiError(error, 'forbidden')) return this.s.forbidden;
-    if (isApiError(error, 'not_found')) return this.s.notFound;
+  private blockingMessage(s: InvitationTableStrings, error: unknown): string | undefined {
+    if (isApiError(error, 'unauthenticated')) return s.unauthenticated;
+    if (isApiError(error, 'forbidden')) return s.forbidden;
+    if (isApiError(error, 'not_found')) return s.notFound;
     return undefined;
   }
 
+  /** Why a toolbar action has nothing to act on now, or undefined when it has (or the table cannot know). */
+  private unavailable(s: InvitationTableStrings): { export?: string; stale?: string } {
+    const page = this.invitations.value;
+    if (!page) return {};
+    const reasons: { export?: string; stale?: string } = {};
+    if (page.total === 0) reasons.export = s.nothingToExport;
+    // Stale invitations are pending ones; the table knows there are none only when it sees every pending one.
+    const seesAllPending = this.query.statuses.includes('pending') && !this.query.q && page.nextCursor === null;
+    if (seesAllPending && this.query.page === 0 && !page.items.some((inv) => inv.stale)) reasons.stale = s.noStale;
+    return reasons;
+  }
+
   private renderToolbar(s: InvitationTableStrings) {
+    const reasons = this.unavailable(s);
+    const exporting = this.actions.busy('*', 'export');
+    const toolbarButton = (name: string, busyLabel: string, busy: boolean, reason: string | undefined, id: string) =>
+      html`<button
+          part="button"
+          aria-label=${name}
+          aria-busy=${busy ? 'true' : nothing}
+          aria-disabled=${busy || reason ? 'true' : nothing}
+          aria-describedby=${reason ? id : nothing}
+          title=${reason ?? nothing}
+          data-busy=${busyLabel}
+          @click=${() => busy || reason || this.toolbarAction(id)}
+        >
+          <span class="idle">${name}</span></button
+        >${reason ? html`<span class="visually-hidden" id=${id}>${reason}</span>` : nothing}`;
     return html`
       <div class="toolbar" part="toolbar">
         <label class="field">
@@ -161,7 +204,9 @@ export class InvitationTable extends InvitekitElement {
             type="search"
             part="search"
             .value=${this.query.search}
-            @input=${(e: Event) => this.query.type((e.target as HTMLInputElement).value)}
+            @input=${(e: Event) => {
+              this.query.type((e.target as HTMLInputElement).value);
+            }}
             @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.query.applySearch()}
           />
         </label>
@@ -169,148 +214,152 @@ export class InvitationTable extends InvitekitElement {
           ${s.filterLabel}
           <select
             part="filter"
-            @change=${(e: Event) => this.query.setFilter((e.target as HTMLSelectElement).value as StatusFilter)}
+            @change=${(e: Event) => {
+              this.query.setFilter((e.target as HTMLSelectElement).value as StatusFilter);
+            }}
           >
             ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.query.filter}>${s.filter[f]}</option>`)}
           </select>
         </label>
         <span class="spacer"></span>
         <button class="primary" part="button" @click=${this.openInviteDialog}>${s.inviteUsers}</button>
-        <button part="button" @click=${this.exportCsv}>${s.exportCsv}</button>
-        <button part="button" @click=${() => this.confirm.open({ kind: 'stale' })}>${s.revokeStale}</button>
+        ${toolbarButton(s.exportCsv, s.exporting, exporting, reasons.export, 'export-reason')}
+        ${toolbarButton(s.revokeStale, s.revoking, this.actions.busy('*', 'stale'), reasons.stale, 'stale-reason')}
       </div>
     `;
+  }
+
+  private toolbarAction(id: string): void {
+    if (id === 'export-reason') void this.exportCsv();
+    else void this.confirm.open({ kind: 'stale' });
+  }
+
+  private rowContext(s: InvitationTableStrings): RowContext {
+    return {
+      s,
+      lang: this.locale.lang,
+      roles: this.roles,
+      actions: this.actions,
+      copy: (inv, what) => void this.copy(inv, what),
+      resend: (inv) => void this.resend(inv),
+      renew: (inv) => void this.renew(inv),
+      requestRevoke: (inv) => {
+        this.requestRevoke(inv);
+      },
+    };
   }
 
   private renderBody(s: InvitationTableStrings, error: unknown) {
     const task = this.invitations;
     if (error !== undefined) {
       return html`<div class="state" role="alert" part="state">
-        <p>${s.loadError} ${failureMessage(s.failures, error)}</p>
-        <button part="button" @click=${() => this.reload()}>${s.tryAgain}</button>
+        <p>${failureMessage(s.loadFailures, error)}</p>
+        <button
+          part="button"
+          @click=${() => {
+            this.reload();
+          }}
+        >
+          ${s.tryAgain}
+        </button>
       </div>`;
     }
     const page = task.value;
-    if (!page) return html`<p class="state" part="state">${s.loading}</p>`;
-    if (page.items.length === 0 && task.status !== TaskStatus.PENDING) {
+    if (page && page.items.length === 0 && task.status !== TaskStatus.PENDING) {
       return this.query.narrowed
         ? html`<div class="state" part="state">
             <p>${s.emptyFiltered}</p>
-            <button part="button" @click=${() => this.query.clear()}>${s.clearFilters}</button>
+            <button
+              part="button"
+              @click=${() => {
+                this.query.clear();
+              }}
+            >
+              ${s.clearFilters}
+            </button>
           </div>`
-        : html`<p class="state" part="state">${s.empty}</p>`;
+        : html`<div class="state empty" part="state">
+            <p class="title">${s.empty}</p>
+            <p class="muted">${s.emptyHint}</p>
+            <button class="primary" part="button" @click=${this.openInviteDialog}>${s.emptyAction}</button>
+          </div>`;
     }
-    const from = this.query.page * this.pageSize + 1;
-    const to = from + page.items.length - 1;
+    const c = this.rowContext(s);
+    const loading = task.status === TaskStatus.PENDING;
     return html`
       <div class="frame">
-        <table part="table" tabindex="-1" aria-busy=${task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        <table part="table" tabindex="-1" aria-busy=${loading ? 'true' : 'false'}>
           <caption class="visually-hidden">
-            ${s.caption}
+            ${s.caption}${page ? nothing : html` <span>${s.loading}</span>`}
           </caption>
           <thead>
             <tr>
               ${this.header(s.columnEmail, 'email')} ${this.header(s.columnStatus, 'status')}
-              ${this.header(s.columnRole)} ${this.header(s.columnInvited, 'invitedAt')}
-              ${this.header(s.columnExpires, 'expiresAt')} ${this.header(s.columnActions)}
+              ${this.header(s.columnRole)} ${this.header(s.columnInvitedBy)}
+              ${this.header(s.columnInvited, 'invitedAt')} ${this.header(s.columnExpires, 'expiresAt')}
+              ${this.header(s.columnActions)}
             </tr>
           </thead>
           <tbody>
-            ${repeat(
-              page.items,
-              (inv) => inv.id,
-              (inv) => this.renderRow(s, inv),
-            )}
+            ${
+              page
+                ? repeat(
+                    page.items,
+                    (inv) => inv.id,
+                    (inv) => renderRow(c, inv),
+                  )
+                : Array.from({ length: Math.min(pageLimit(this.pageSize), 5) }, (_, i) => renderSkeletonRow(c, i))
+            }
           </tbody>
         </table>
       </div>
-      <nav class="pager" part="pager" aria-label=${s.pagination}>
-        <span>${s.range(this.locale.lang, Math.min(from, to), to, page.total)}</span>
-        <button part="button" ?disabled=${this.query.page === 0} @click=${() => this.query.goTo(this.query.page - 1)}>
-          ${s.previousPage}
-        </button>
-        <button
-          part="button"
-          ?disabled=${!page.nextCursor}
-          @click=${() => page.nextCursor && this.query.next(page.nextCursor)}
-        >
-          ${s.nextPage}
-        </button>
-      </nav>
+      ${page ? this.renderPager(s, page) : nothing}
     `;
+  }
+
+  private renderPager(s: InvitationTableStrings, page: Page<Invitation>) {
+    const from = this.query.page * this.pageSize + 1;
+    const to = from + page.items.length - 1;
+    return html`<nav class="pager" part="pager" aria-label=${s.pagination}>
+      <span>${s.range(this.locale.lang, Math.min(from, to), to, page.total)}</span>
+      <button
+        part="button"
+        ?disabled=${this.query.page === 0}
+        @click=${() => {
+          this.query.goTo(this.query.page - 1);
+        }}
+      >
+        ${s.previousPage}
+      </button>
+      <button
+        part="button"
+        ?disabled=${!page.nextCursor}
+        @click=${() => page.nextCursor && this.query.next(page.nextCursor)}
+      >
+        ${s.nextPage}
+      </button>
+    </nav>`;
   }
 
   private header(label: string, key?: InvitationSort): TemplateResult {
     if (!key) return html`<th scope="col" part="header">${label}</th>`;
     const sorted = this.query.sort === key;
     const ascending = this.query.order === 'asc';
-    return html`<th scope="col" part="header" aria-sort=${sorted ? (ascending ? 'ascending' : 'descending') : nothing}>
-      <button class="sort" @click=${() => this.query.sortBy(key)}>
+    return html`<th
+      scope="col"
+      part="header"
+      class="sortable"
+      aria-sort=${sorted ? (ascending ? 'ascending' : 'descending') : nothing}
+    >
+      <button
+        class="sort"
+        @click=${() => {
+          this.query.sortBy(key);
+        }}
+      >
         ${label}<span class="arrow" aria-hidden="true"></span>
       </button>
     </th>`;
-  }
-
-  private renderRow(s: InvitationTableStrings, inv: Invitation) {
-    const lang = this.locale.lang;
-    return html`<tr part="row" data-id=${inv.id}>
-      <td class="email">${inv.email}</td>
-      <td>
-        <span class="status">
-          <span class="badge ${inv.status}" part="badge">${s.status[inv.status]}</span>
-          ${
-            inv.stale
-              ? html`<span class="badge stale" part="badge" title=${s.staleHint}
-                  >${s.stale}<span class="visually-hidden">: ${s.staleHint}</span></span
-                >`
-              : nothing
-          }
-        </span>
-      </td>
-      <td>${inv.role ? roleLabel(this.roles, inv.role) : html`<span class="muted">${s.defaultRole}</span>`}</td>
-      <td class="date">${s.date(lang, inv.invitedAt)}</td>
-      <td class="date">${s.date(lang, inv.expiresAt)}</td>
-      <td><div class="actions">${this.renderActions(s, inv)}</div></td>
-    </tr>`;
-  }
-
-  private renderActions(s: InvitationTableStrings, inv: Invitation) {
-    const revoke = html`<button
-      part="action"
-      aria-label=${s.revokeFor(inv.email)}
-      @click=${() => this.requestRevoke(inv)}
-    >
-      ${s.revoke}
-    </button>`;
-    if (inv.status === 'pending') {
-      const leftId = `left-${inv.id}`;
-      return html`
-        <button part="action" aria-label=${s.copyLinkFor(inv.email)} @click=${() => this.copy(inv, 'link')}>
-          ${s.copyLink}
-        </button>
-        <button part="action" aria-label=${s.copyCodeFor(inv.email)} @click=${() => this.copy(inv, 'code')}>
-          ${s.copyCode}
-        </button>
-        <button
-          part="action"
-          aria-label=${s.resendTo(inv.email)}
-          aria-describedby=${leftId}
-          ?disabled=${inv.resendsRemaining === 0}
-          @click=${() => this.resend(inv)}
-        >
-          ${s.resend}
-        </button>
-        <span class="left muted" id=${leftId}>${s.resendsLeft(this.locale.lang, inv.resendsRemaining)}</span>
-        ${revoke}
-      `;
-    }
-    if (inv.status === 'expired') {
-      return html`<button part="action" aria-label=${s.sendNewTo(inv.email)} @click=${() => this.renew(inv)}>
-          ${s.sendNew}
-        </button>
-        ${revoke}`;
-    }
-    return html`<span class="visually-hidden">${s.noActions}</span>`;
   }
 
   // --- after each load ---------------------------------------------------------------------------------
@@ -328,10 +377,11 @@ export class InvitationTable extends InvitekitElement {
     // searched below are the new ones, not the ones the action just changed.
     this.requestUpdate();
     void this.updateComplete.then(() => {
+      if (!this.isConnected) return;
       const rows = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('tbody tr'));
       const row = rows.find((r) => r.dataset.id === focus.id) ?? rows[Math.min(focus.index, rows.length - 1)];
       const target =
-        row?.querySelector<HTMLElement>('button:not([disabled])') ??
+        row?.querySelector<HTMLElement>('button:not([aria-disabled])') ??
         this.renderRoot.querySelector<HTMLElement>('table');
       target?.focus();
     });
@@ -345,38 +395,59 @@ export class InvitationTable extends InvitekitElement {
     this.focusAfterLoad = { id: inv.id, index: Math.max(0, index) };
   }
 
+  /** How a failed action on `inv` reads: whose row, and why. */
+  private failedFor(inv: Invitation) {
+    return { describeFailure: (error: unknown) => this.s.failedFor(inv.email, failureMessage(this.s.failures, error)) };
+  }
+
   private copy(inv: Invitation, what: 'link' | 'code'): Promise<void> {
-    return this.actions.run(inv.id, async () => {
-      const link = await this.client!.invitations.link(inv.id, this.callOptions());
-      try {
-        await navigator.clipboard.writeText(what === 'link' ? link.url : link.code);
-      } catch (error) {
-        this.reportError(error);
-        await this.actions.announce(this.s.copyFailed);
-        return;
-      }
-      await this.actions.announce(what === 'link' ? this.s.linkCopied(inv.email) : this.s.codeCopied(inv.email));
-    });
+    return this.actions.run(
+      inv.id,
+      async (signal) => {
+        const link = await this.client!.invitations.link(inv.id, this.callOptions(signal));
+        try {
+          await navigator.clipboard.writeText(what === 'link' ? link.url : link.code);
+        } catch (error) {
+          if (signal.aborted) return;
+          this.reportError(error);
+          throw new CopyFailed(this.s.copyFailed);
+        }
+        return what === 'link' ? this.s.linkCopied(inv.email) : this.s.codeCopied(inv.email);
+      },
+      {
+        control: what,
+        describeFailure: (error) =>
+          error instanceof CopyFailed ? error.message : this.failedFor(inv).describeFailure(error),
+      },
+    );
   }
 
   private resend(inv: Invitation): Promise<void> {
-    return this.actions.run(inv.id, async () => {
-      const invitation = await this.client!.invitations.resend(inv.id, this.callOptions());
-      emit(this, 'invitekit-invitation-resent', { invitation });
-      if (invitation.resendsRemaining === 0) this.refocus(inv);
-      this.reload();
-      await this.actions.announce(this.s.resent(inv.email));
-    });
+    return this.actions.run(
+      inv.id,
+      async (signal) => {
+        const invitation = await this.client!.invitations.resend(inv.id, this.callOptions(signal));
+        emit(this, 'invitekit-invitation-resent', { invitation });
+        if (invitation.resendsRemaining === 0) this.refocus(inv);
+        this.reload();
+        return this.s.resent(inv.email);
+      },
+      { control: 'resend', ...this.failedFor(inv) },
+    );
   }
 
   private renew(inv: Invitation): Promise<void> {
-    return this.actions.run(inv.id, async () => {
-      const invitation = await this.client!.invitations.renew(inv.id, this.callOptions());
-      emit(this, 'invitekit-invitation-renewed', { invitation });
-      this.refocus(inv);
-      this.reload();
-      await this.actions.announce(this.s.renewed(inv.email));
-    });
+    return this.actions.run(
+      inv.id,
+      async (signal) => {
+        const invitation = await this.client!.invitations.renew(inv.id, this.callOptions(signal));
+        emit(this, 'invitekit-invitation-renewed', { invitation });
+        this.refocus(inv);
+        this.reload();
+        return this.s.renewed(inv.email);
+      },
+      { control: 'renew', ...this.failedFor(inv) },
+    );
   }
 
   private requestRevoke(invitation: Invitation): void {
@@ -385,51 +456,58 @@ export class InvitationTable extends InvitekitElement {
   }
 
   private revoke(inv: Invitation): Promise<void> {
-    return this.actions.run(inv.id, async () => {
-      const invitation = await this.client!.invitations.revoke(inv.id, this.callOptions());
-      emit(this, 'invitekit-invitation-revoked', { invitation });
-      this.refocus(inv);
-      this.reload();
-      await this.actions.announce(this.s.revoked(inv.email));
-    });
+    return this.actions.run(
+      inv.id,
+      async (signal) => {
+        const invitation = await this.client!.invitations.revoke(inv.id, this.callOptions(signal));
+        emit(this, 'invitekit-invitation-revoked', { invitation });
+        this.refocus(inv);
+        this.reload();
+        return this.s.revoked(inv.email);
+      },
+      { control: 'revoke', ...this.failedFor(inv) },
+    );
   }
 
   private revokeStale(): Promise<void> {
-    return this.actions.run('*', async () => {
-      const { revoked } = await this.client!.invitations.revokeStale(this.callOptions());
-      this.reload();
-      await this.actions.announce(this.s.revokedStale(this.locale.lang, revoked));
-    });
+    return this.actions.run(
+      '*',
+      async (signal) => {
+        const { revoked } = await this.client!.invitations.revokeStale(this.callOptions(signal));
+        this.reload();
+        return this.s.revokedStale(this.locale.lang, revoked);
+      },
+      { control: 'stale' },
+    );
   }
 
   private exportCsv(): Promise<void> {
-    return this.actions.run('*', async () => {
-      const blob = await this.client!.invitations.exportCsv(
-        {
-          status: this.query.statuses,
-          sort: this.query.sort,
-          order: this.query.order,
-          ...(this.query.q ? { q: this.query.q } : {}),
-        },
-        this.callOptions(),
-      );
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = this.s.exportFileName;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-      await this.actions.announce(this.s.exported);
-    });
+    return this.actions.run(
+      '*',
+      async (signal) => {
+        const blob = await this.client!.invitations.exportCsv(
+          {
+            status: this.query.statuses,
+            sort: this.query.sort,
+            order: this.query.order,
+            ...(this.query.q ? { q: this.query.q } : {}),
+          },
+          this.callOptions(signal),
+        );
+        downloadBlob(this.renderRoot, blob, this.s.exportFileName);
+        return this.s.exported;
+      },
+      { control: 'export' },
+    );
   }
 
   private openInviteDialog(): void {
     this.inviteDialog?.show();
   }
 }
+
+/** A clipboard refusal, told apart from an API failure of the same copy. */
+class CopyFailed extends Error {}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { html, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Invitation } from '@invitekit/sdk';
 import type { InvitationTableStrings } from './invitation-table.strings.js';
 
@@ -12,15 +12,23 @@ interface Host extends ReactiveControllerHost {
 /**
  * The table's revoke confirmation: a modal alertdialog (native `<dialog>`, so Escape cancels and focus returns to
  * the button that opened it) that starts on Cancel, as a destructive question should. `onConfirm` runs only when
- * the person chose Revoke.
+ * the person chose Revoke. A registered controller: when the table leaves the page, an open confirmation closes
+ * as cancelled, so nothing is revoked and focus goes nowhere.
  */
-export class RevokeConfirm {
+export class RevokeConfirm implements ReactiveController {
   private target?: RevokeTarget;
 
   constructor(
     private readonly host: Host,
     private readonly onConfirm: (target: RevokeTarget) => void,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.target = undefined;
+    this.dialog?.close('cancel');
+  }
 
   private get dialog(): HTMLDialogElement | null {
     return this.host.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
@@ -31,7 +39,7 @@ export class RevokeConfirm {
     this.host.requestUpdate();
     await this.host.updateComplete;
     const dialog = this.dialog;
-    if (!dialog || dialog.open) return;
+    if (!dialog || dialog.open || !dialog.isConnected) return;
     dialog.returnValue = '';
     dialog.showModal();
     dialog.querySelector<HTMLButtonElement>('button.cancel')?.focus();
@@ -55,7 +63,9 @@ export class RevokeConfirm {
       role="alertdialog"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-body"
-      @close=${() => this.onClose()}
+      @close=${() => {
+        this.onClose();
+      }}
     >
       <h2 id="confirm-title">${title}</h2>
       <p id="confirm-body">${body}</p>

@@ -88,7 +88,9 @@ export class TableQuery implements ReactiveController {
   type(search: string): void {
     this.search = search;
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.applySearch(), SEARCH_DELAY_MS);
+    this.searchTimer = setTimeout(() => {
+      this.applySearch();
+    }, SEARCH_DELAY_MS);
     this.host.requestUpdate();
   }
 

@@ -27,7 +27,7 @@ describe('<invitekit-provider>', () => {
     const table = page.querySelector<InvitationTable>('invitation-table')!;
     await import('../define/invitekit-provider.js');
     await waitUntil(
-      () => table.shadowRoot!.querySelectorAll('tbody tr').length > 0,
+      () => table.shadowRoot!.querySelectorAll('tbody tr[part="row"]').length > 0,
       'the table never loaded through the provider',
       {
         timeout: 4000,

@@ -3,9 +3,13 @@ import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createClient } from '@invitekit/sdk/client';
 import { clientContext, type InvitekitClient } from '../shared/context.js';
+import { InvitekitSync, syncContext } from '../shared/sync.js';
 
 /**
- * Gives every invitekit element inside it one SDK client.
+ * Gives every invitekit element inside it one SDK client, and keeps them in sync: when one element changes
+ * something (sends, approves, revokes, renews, resends, dismisses), every other element of the same
+ * organization inside this provider loads again. Sync hears the elements' own bubbling `invitekit-*` events, so a
+ * listener that stops their propagation below the provider also stops the sync.
  *
  * @tagname invitekit-provider
  * @summary Shares an SDK client with the elements it contains.
@@ -30,6 +34,15 @@ export class InvitekitProvider extends LitElement {
   /** What the elements inside receive: `client`, or one made from `base-url` and `organization`. */
   @provide({ context: clientContext })
   protected providedClient?: InvitekitClient;
+
+  /** The change hub the elements inside subscribe to (see `shared/sync.ts`); one per provider, never global. */
+  @provide({ context: syncContext })
+  protected readonly sync = new InvitekitSync(() => this.organization);
+
+  constructor() {
+    super();
+    this.sync.listen(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('baseUrl') || changed.has('organization')) {

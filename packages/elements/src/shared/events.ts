@@ -29,13 +29,18 @@ export class InvitekitEvent<N extends InvitekitEventName> extends CustomEvent<In
   }
 }
 
-/** Fires `name` on `target`; returns false when a listener cancelled it (for the cancelable `...-request` events). */
+/**
+ * Fires `name` on `target`; returns false when a listener cancelled it (for the cancelable `...-request` events).
+ * An element that has left the page fires nothing (and a `...-request` counts as vetoed): a response that lands
+ * after removal must not reach a host that has moved on.
+ */
 export function emit<N extends InvitekitEventName>(
   target: EventTarget,
   name: N,
   detail: InvitekitEventDetails[N],
   options: { cancelable?: boolean } = {},
 ): boolean {
+  if (target instanceof Node && !target.isConnected) return false;
   return target.dispatchEvent(new InvitekitEvent(name, detail, options));
 }
 

@@ -78,23 +78,53 @@ export function pickStrings<S extends object>(catalogues: Catalogues<S>, lang: s
   return overrides ? { ...base, ...overrides } : base;
 }
 
+// Intl formatters are costly to build (tens of microseconds each, against a fraction of one to use): one per
+// language and kind, kept for the page's life. A page speaks a handful of languages, so the caches stay small.
+const formatters = new Map<
+  string,
+  Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat
+>();
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => F,
+): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+/** The language's `Intl.NumberFormat`, made once. */
+export function numberFormat(lang: string): Intl.NumberFormat {
+  return cached(`number ${lang}`, () => new Intl.NumberFormat(lang));
+}
+
+/** A count in the language's digits: "1,234" / "1 234". */
+export function formatNumber(lang: string, count: number): string {
+  return numberFormat(lang).format(count);
+}
+
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /** `plural('en', 3, { one: '# invitation sent', other: '# invitations sent' })` → "3 invitations sent". */
 export function plural(lang: string, count: number, forms: PluralForms): string {
-  const rule = new Intl.PluralRules(lang).select(count);
+  const rule = cached(`plural ${lang}`, () => new Intl.PluralRules(lang)).select(count);
   const form = forms[rule] ?? forms.other;
-  return form.replaceAll('#', new Intl.NumberFormat(lang).format(count));
+  return form.replaceAll('#', formatNumber(lang, count));
 }
 
 /** A date people read in a table: "24 Nov 2026" / "24 nov. 2026". */
 export function formatDate(lang: string, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso));
+  return cached(`date ${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })).format(new Date(iso));
 }
 
 /** A moment with its time: "24 Nov 2026, 14:05". */
 export function formatDateTime(lang: string, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const format = cached(
+    `datetime ${lang}`,
+    () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  return format.format(new Date(iso));
 }
 
 /** "in 3 days", "2 hours ago": the unit is the largest that fits. */
@@ -107,7 +137,7 @@ export function formatRelative(lang: string, iso: string, now: number = Date.now
     ['hour', 3600],
     ['minute', 60],
   ];
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const format = cached(`relative ${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -120,24 +150,38 @@ let observer: MutationObserver | undefined;
 
 function observeLanguageChanges(): void {
   if (observer) return;
-  observer = new MutationObserver(() => speakers.forEach((host) => host.requestUpdate()));
+  observer = new MutationObserver(() => {
+    speakers.forEach((host) => {
+      host.requestUpdate();
+    });
+  });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
-/** Keeps `lang` current and re-renders its host when any `lang` on the page changes. */
+/**
+ * Keeps `lang` current and re-renders its host when any `lang` on the page changes. The language is looked up
+ * (a walk up the tree) once per update, not once per string or row: `lang` reads the value of the update under
+ * way or last made.
+ */
 export class LocaleController implements ReactiveController {
+  private current?: string;
+
   constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
   }
 
-  /** The host's language now. */
+  /** The host's language, as looked up at the start of the current (or last) update. */
   get lang(): string {
-    return languageOf(this.host);
+    return (this.current ??= languageOf(this.host));
   }
 
   /** Settles when the strings of the host's language are loaded; `undefined` when they already are. */
   get ready(): Promise<unknown> | undefined {
-    return languageReady(this.lang);
+    return languageReady(languageOf(this.host));
+  }
+
+  hostUpdate(): void {
+    this.current = languageOf(this.host);
   }
 
   hostConnected(): void {

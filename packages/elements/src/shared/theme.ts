@@ -84,9 +84,26 @@ export const controls = /*#__PURE__*/ (() => css`
     border-color: var(--_danger);
     color: var(--_on-danger);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
+  }
+  /* A pressed control whose request is under way (ActionsController.busy): it stays focusable, keeps its
+     accessible name, and shows its busy words ("Resending…"). Markup:
+       <button aria-label="Resend invitation to X" aria-busy="true" aria-disabled="true" data-busy="Resending…">
+         <span class="idle">Resend</span></button>
+     The words come from CSS, not the DOM, so that the visible text never contradicts the name (axe
+     label-content-name-mismatch) and the name never changes (give an aria-label where the text was the name). */
+  button[aria-busy='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  button[aria-busy='true'][data-busy] > .idle {
+    display: none;
+  }
+  button[aria-busy='true'][data-busy]::after {
+    content: attr(data-busy);
   }
   input,
   select,
@@ -171,6 +188,29 @@ export const panel = /*#__PURE__*/ (() => css`
   }
   .badge.stale {
     color: var(--_warning);
+  }
+  /* The result of an action beside the row that acted (ActionsController.outcome): success and failure differ by
+     colour, icon and edge, not colour alone. */
+  .outcome {
+    display: flex;
+    gap: 0.375em;
+    align-items: baseline;
+    margin: calc(var(--_space) / 2) 0 0;
+    padding: 0 0 0 calc(var(--_space) * 0.75);
+    border-inline-start: 3px solid currentColor;
+    font-size: 0.8125em;
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+  }
+  .outcome.success {
+    color: var(--_success);
+  }
+  .outcome.failure {
+    color: var(--_danger);
+    border-inline-start-style: double;
+  }
+  .outcome .icon {
+    font-weight: 700;
   }
 `)();
 

@@ -1,0 +1,56 @@
+/**
+ * Opens the database: an embedded PGlite in a data directory by default (`./invitekit-data`), or a PostgreSQL
+ * server given as a `postgres://` URL (the `pg` driver, a connection pool). Both speak PostgreSQL, so the same
+ * migrations and queries run on each.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './schema.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export const DEFAULT_DATA_DIR = './invitekit-data';
+
+/** A `postgres://` URL, or `{ pglite: dir }` (a directory, or `memory://` for a throwaway database). */
+export type DatabaseOption = string | { pglite: string } | undefined;
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  /** Where it is, without credentials (for the log line at start). */
+  where: string;
+  close(): Promise<void>;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+export async function openDatabase(option: DatabaseOption, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
+  if (typeof option === 'string') {
+    if (!isPostgresUrl(option)) {
+      throw new Error(`The database must be a postgres:// URL or { pglite: dir }, not "${redact(option)}"`);
+    }
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: option, max: options.poolSize ?? 10 });
+    // A pooled connection that breaks while idle must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', where: redact(option), close: () => db.destroy() };
+  }
+  const dataDir = option?.pglite ?? DEFAULT_DATA_DIR;
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const client = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm } });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, kind: 'pglite', where: `PGlite at ${dataDir}`, close: () => db.destroy() };
+}

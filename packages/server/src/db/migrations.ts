@@ -1,0 +1,154 @@
+/**
+ * Versioned migrations, shipped in the package and run in order by Kysely's Migrator (migrate.ts). The same
+ * statements run on PGlite and on a PostgreSQL server. Never edit a released migration: add the next one.
+ *
+ * Choices worth knowing:
+ * - One pending invitation per (organization, address): the engine computes `expired` from the clock, so a row
+ *   stored `pending` may already be expired, and a plain unique index `WHERE state = 'pending'` would refuse
+ *   re-inviting an address whose invitation lapsed. The rule is about instants, so the constraint is too: an
+ *   exclusion constraint over the validity window `[invited_at, expires_at)` of stored-pending rows
+ *   (`btree_gist`). Two windows of one address may not overlap; a lapsed window never overlaps a new one that
+ *   starts now. No hidden flag, no background job, and the engine's records stay exactly what it wrote.
+ * - Codes: every code ever issued (current or replaced by a renewal) is a row of `invitation_codes`, whose
+ *   primary key makes each unique across organizations; the current one is copied on the invitation row.
+ * - `position` keeps the order records were added in, so a snapshot lists them as the mock's state does.
+ * - Orders compare by code point (`COLLATE "C"`), the engine's order, so pages agree with the mock's exactly.
+ * - Search (`q`, a substring of the address) uses a trigram GIN index (`pg_trgm`, in PGlite and in Debian's
+ *   PostgreSQL), so `email LIKE '%q%'` does not scan the organization's invitations for queries of 3+ characters.
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+function statements(...list: string[]): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of list) await sql.raw(statement).execute(db);
+    },
+  };
+}
+
+const initial = statements(
+  `CREATE EXTENSION IF NOT EXISTS btree_gist`,
+  `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+  `CREATE TABLE organizations (
+    position bigserial NOT NULL,
+    slug text COLLATE "C" PRIMARY KEY,
+    name text NOT NULL,
+    roles jsonb NOT NULL,
+    default_role text NOT NULL,
+    invitation_requests_enabled boolean NOT NULL,
+    invitation_ttl_days integer NOT NULL CHECK (invitation_ttl_days BETWEEN 1 AND 30),
+    allowed_domains jsonb NOT NULL
+  )`,
+  `CREATE TABLE members (
+    position bigserial NOT NULL,
+    id text COLLATE "C" PRIMARY KEY,
+    org text COLLATE "C" NOT NULL REFERENCES organizations (slug) ON DELETE CASCADE,
+    email text COLLATE "C" NOT NULL,
+    name text,
+    role text NOT NULL,
+    joined_at timestamptz NOT NULL,
+    joined_via text NOT NULL CHECK (joined_via IN ('invitation', 'sso', 'scim', 'seed')),
+    CONSTRAINT member_email_unique UNIQUE (org, email)
+  )`,
+  `CREATE INDEX members_email_trgm ON members USING gin (email gin_trgm_ops)`,
+  `CREATE TABLE invitations (
+    position bigserial NOT NULL,
+    id text COLLATE "C" PRIMARY KEY,
+    org text COLLATE "C" NOT NULL REFERENCES organizations (slug) ON DELETE CASCADE,
+    email text COLLATE "C" NOT NULL,
+    state text COLLATE "C" NOT NULL CHECK (state IN ('pending', 'accepted', 'declined', 'revoked')),
+    role text,
+    invited_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL CHECK (expires_at > invited_at),
+    invited_by_id text,
+    invited_by_name text,
+    invited_by_email text,
+    source text NOT NULL CHECK (source IN ('manual', 'bulk', 'request')),
+    resend_count integer NOT NULL CHECK (resend_count BETWEEN 0 AND 3),
+    last_sent_at timestamptz NOT NULL,
+    accepted_at timestamptz,
+    declined_at timestamptz,
+    revoked_at timestamptz,
+    code text COLLATE "C" NOT NULL CONSTRAINT invitation_current_code_unique UNIQUE,
+    CONSTRAINT invitation_pending_unique EXCLUDE USING gist (
+      org WITH =, email WITH =, tstzrange(invited_at, expires_at) WITH &&
+    ) WHERE (state = 'pending')
+  )`,
+  // Keyset paging: one index per sort, each ending with the id tie-break.
+  `CREATE INDEX invitations_invited_at ON invitations (org, invited_at, id)`,
+  `CREATE INDEX invitations_expires_at ON invitations (org, expires_at, id)`,
+  `CREATE INDEX invitations_email ON invitations (org, email, id)`,
+  `CREATE INDEX invitations_state ON invitations (org, state, id)`,
+  `CREATE INDEX invitations_email_trgm ON invitations USING gin (email gin_trgm_ops)`,
+  `CREATE TABLE invitation_codes (
+    code text COLLATE "C" CONSTRAINT invitation_code_unique PRIMARY KEY,
+    invitation_id text COLLATE "C" NOT NULL REFERENCES invitations (id) ON DELETE CASCADE,
+    replaced_expires_at timestamptz,
+    seq bigserial NOT NULL
+  )`,
+  `CREATE INDEX invitation_codes_invitation ON invitation_codes (invitation_id, seq)`,
+  `CREATE TABLE requests (
+    position bigserial NOT NULL,
+    id text COLLATE "C" PRIMARY KEY,
+    org text COLLATE "C" NOT NULL REFERENCES organizations (slug) ON DELETE CASCADE,
+    email text COLLATE "C" NOT NULL,
+    name text,
+    message text,
+    status text NOT NULL CHECK (status IN ('pending', 'approved', 'dismissed')),
+    requested_at timestamptz NOT NULL
+  )`,
+  `CREATE UNIQUE INDEX request_pending_unique ON requests (org, email) WHERE status = 'pending'`,
+  `CREATE INDEX requests_requested_at ON requests (org, requested_at, id)`,
+  `CREATE TABLE idempotency (
+    position bigserial NOT NULL,
+    scope text COLLATE "C" CONSTRAINT idempotency_scope_unique PRIMARY KEY,
+    body text NOT NULL,
+    response jsonb NOT NULL,
+    at timestamptz NOT NULL
+  )`,
+  `CREATE INDEX idempotency_at ON idempotency (at)`,
+  `CREATE TABLE rate_hits (
+    id bigserial PRIMARY KEY,
+    key text COLLATE "C" NOT NULL,
+    at timestamptz NOT NULL
+  )`,
+  `CREATE INDEX rate_hits_key_at ON rate_hits (key, at)`,
+  `CREATE INDEX rate_hits_at ON rate_hits (at)`,
+  `CREATE TABLE outbox (
+    id bigserial PRIMARY KEY,
+    "to" text COLLATE "C" NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('invitation', 'resend', 'renewal')),
+    org text COLLATE "C" NOT NULL,
+    subject text NOT NULL,
+    url text NOT NULL,
+    code text NOT NULL,
+    sent_at timestamptz NOT NULL,
+    delivered_at timestamptz,
+    attempts integer NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz NOT NULL,
+    last_error text
+  )`,
+  `CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL`,
+  `CREATE INDEX outbox_to ON outbox ("to", id)`,
+  `CREATE TABLE tokens (
+    position bigserial NOT NULL,
+    token text COLLATE "C" PRIMARY KEY,
+    person_id text NOT NULL,
+    person_name text NOT NULL,
+    person_email text NOT NULL,
+    grants jsonb NOT NULL
+  )`,
+  `CREATE TABLE meta (
+    key text COLLATE "C" PRIMARY KEY,
+    value jsonb NOT NULL
+  )`,
+);
+
+/** Every migration by name; names sort in the order they run. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

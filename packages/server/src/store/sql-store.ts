@@ -1,0 +1,70 @@
+/**
+ * The SQL store: the engine's {@link Store} on PostgreSQL or PGlite. Each engine operation is one database
+ * transaction (READ COMMITTED); the guarantees that must hold across processes are constraints and
+ * compare-and-set updates, and a lost race surfaces as `StoreConflict` so that the engine reruns the operation.
+ */
+import { type Store, StoreConflict, StoreUnavailable, type StoreTx, type TransactionOptions } from '@invitekit/engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { SqlTx } from './tx.js';
+
+export interface SqlStoreOptions {
+  /** Called after a transaction that queued email commits (the sender drains the outbox). */
+  onMessages?: () => void;
+}
+
+/** SQLSTATE classes: 23505 unique, 23P01 exclusion, 40001 serialization failure, 40P01 deadlock. */
+const CONFLICTS = new Set(['23505', '23P01', '40001', '40P01']);
+
+function sqlState(error: unknown): { code: string; constraint?: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  return typeof constraint === 'string' ? { code, constraint } : { code };
+}
+
+/** Lost connections, a server shutting down, too many clients, a refused socket: try again later. */
+function isUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state) return /^(08|53|57)/.test(state.code);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NOTFOUND)$/.test(code)) {
+    return true;
+  }
+  return error instanceof Error && /Connection terminated|connection .*closed|timeout exceeded/i.test(error.message);
+}
+
+/** A database error as the engine expects it: conflicts to rerun, unavailability to answer 503; others as is. */
+export function storeError(error: unknown): unknown {
+  if (error instanceof StoreConflict || error instanceof StoreUnavailable) return error;
+  const state = sqlState(error);
+  if (state && CONFLICTS.has(state.code)) return new StoreConflict(state.constraint ?? `sqlstate_${state.code}`);
+  if (isUnavailable(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new StoreUnavailable(`The database is unavailable: ${message}`, { cause: error });
+  }
+  return error;
+}
+
+export class SqlStore implements Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly options: SqlStoreOptions = {},
+  ) {}
+
+  async transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    let tx: SqlTx | undefined;
+    let result: T;
+    try {
+      const builder = this.db.transaction();
+      result = await (options.readOnly ? builder.setAccessMode('read only') : builder).execute((trx) => {
+        tx = new SqlTx(trx);
+        return fn(tx);
+      });
+    } catch (error) {
+      throw storeError(error);
+    }
+    if (tx?.appendedMessages) this.options.onMessages?.();
+    return result;
+  }
+}

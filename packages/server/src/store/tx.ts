@@ -1,0 +1,379 @@
+/**
+ * One transaction of the SQL store: the engine's {@link StoreTx} over Kysely. Records go in and come out as
+ * the engine's values; constraints that fire become `StoreConflict` in sql-store.ts.
+ */
+import type {
+  CodeMatch,
+  Faults,
+  MemberListQuery,
+  MockState,
+  OrganizationRecord,
+  OutboxMessage,
+  RequestListQuery,
+  Slice,
+  StoreTx,
+} from '@invitekit/engine';
+import { StoreConflict } from '@invitekit/engine';
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Database } from '../db/schema.js';
+import {
+  containsPattern,
+  insertInvitation,
+  listInvitations,
+  selectInvitations,
+  updateInvitation,
+} from './invitations.js';
+import {
+  type InvitationRecord,
+  type MemberRecord,
+  type RequestRecord,
+  type TokenRecord,
+  invitationFromRow,
+  memberFromRow,
+  memberRow,
+  messageFromRow,
+  messageRow,
+  organizationFromRow,
+  requestFromRow,
+  requestColumns,
+  requestRow,
+  toDate,
+  toMs,
+  tokenFromRow,
+} from './rows.js';
+import { getMeta, replaceAll, setMeta, snapshot } from './whole-state.js';
+
+type IdempotencyRecord = MockState['idempotency'][number];
+
+const NO_FAULTS: Faults = { latencyMs: 0, failureRate: 0 };
+
+export class SqlTx implements StoreTx {
+  /** Whether this transaction queued messages (the sender drains the outbox once it commits). */
+  appendedMessages = false;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  // Organizations ----------------------------------------------------------------------------------------
+  async organization(slug: string): Promise<OrganizationRecord | undefined> {
+    const row = await this.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row && organizationFromRow(row);
+  }
+
+  async updateSettings(slug: string, settings: OrganizationRecord['settings']): Promise<void> {
+    await this.db
+      .updateTable('organizations')
+      .set({
+        invitation_requests_enabled: settings.invitationRequestsEnabled,
+        invitation_ttl_days: settings.invitationTtlDays,
+        allowed_domains: JSON.stringify(settings.allowedDomains),
+      })
+      .where('slug', '=', slug)
+      .execute();
+  }
+
+  // Members ----------------------------------------------------------------------------------------------
+  async member(org: string, email: string): Promise<MemberRecord | undefined> {
+    const row = await this.db
+      .selectFrom('members')
+      .selectAll()
+      .where('org', '=', org)
+      .where('email', '=', email)
+      .executeTakeFirst();
+    return row && memberFromRow(row);
+  }
+
+  async memberEmails(org: string, emails: readonly string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('members')
+      .select('email')
+      .where('org', '=', org)
+      .where('email', 'in', [...emails])
+      .execute();
+    return new Set(rows.map((r) => r.email));
+  }
+
+  async insertMember(org: string, member: MemberRecord): Promise<void> {
+    await this.db.insertInto('members').values(memberRow(org, member)).execute();
+  }
+
+  async listMembers(org: string, query: MemberListQuery): Promise<Slice<MemberRecord>> {
+    const pattern = containsPattern(query.q);
+    const base = this.db
+      .selectFrom('members')
+      .where('org', '=', org)
+      .$if(query.q !== '', (qb) =>
+        qb.where((eb) => eb.or([eb('email', 'like', pattern), sql<SqlBool>`lower(${eb.ref('name')}) like ${pattern}`])),
+      );
+    const after = query.after;
+    const page = base
+      .selectAll()
+      .$if(after !== null, (qb) =>
+        qb.where((eb) => sql<SqlBool>`(${eb.ref('email')}, ${eb.ref('id')}) > (${after?.key}, ${after?.id})`),
+      )
+      .orderBy('email')
+      .orderBy('id')
+      .limit(query.limit);
+    const [rows, count] = await Promise.all([
+      page.execute(),
+      base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(memberFromRow), total: Number(count.n) };
+  }
+
+  // Invitations ------------------------------------------------------------------------------------------
+  async invitation(org: string, id: string): Promise<InvitationRecord | undefined> {
+    const row = await selectInvitations(this.db).where('org', '=', org).where('id', '=', id).executeTakeFirst();
+    return row && invitationFromRow(row);
+  }
+
+  async pendingInvitation(org: string, email: string, now: number): Promise<InvitationRecord | undefined> {
+    const row = await selectInvitations(this.db)
+      .where('org', '=', org)
+      .where('email', '=', email)
+      .where('state', '=', 'pending')
+      .where('expires_at', '>', toDate(now))
+      .executeTakeFirst();
+    return row && invitationFromRow(row);
+  }
+
+  async invitationByCode(code: string): Promise<CodeMatch | undefined> {
+    const found = await this.db
+      .selectFrom('invitation_codes')
+      .select(['invitation_id', 'replaced_expires_at'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!found) return undefined;
+    const row = await selectInvitations(this.db).where('id', '=', found.invitation_id).executeTakeFirstOrThrow();
+    return {
+      org: row.org,
+      invitation: invitationFromRow(row),
+      replacedExpiresAt: found.replaced_expires_at === null ? null : toMs(found.replaced_expires_at),
+    };
+  }
+
+  insertInvitation(org: string, invitation: InvitationRecord): Promise<void> {
+    return insertInvitation(this.db, org, invitation);
+  }
+
+  updateInvitation(org: string, next: InvitationRecord, previous: InvitationRecord): Promise<void> {
+    return updateInvitation(this.db, org, next, previous);
+  }
+
+  listInvitations(org: string, query: Parameters<StoreTx['listInvitations']>[1]) {
+    return listInvitations(this.db, org, query);
+  }
+
+  async staleInvitations(org: string, now: number): Promise<InvitationRecord[]> {
+    const rows = await selectInvitations(this.db)
+      .where('org', '=', org)
+      .where('state', '=', 'pending')
+      .where('expires_at', '>', toDate(now))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('members as m')
+            .select('m.id')
+            .whereRef('m.org', '=', 'invitations.org')
+            .whereRef('m.email', '=', 'invitations.email'),
+        ),
+      )
+      .orderBy('position')
+      .execute();
+    return rows.map(invitationFromRow);
+  }
+
+  // Invitation requests ----------------------------------------------------------------------------------
+  async request(org: string, id: string): Promise<RequestRecord | undefined> {
+    const row = await this.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('org', '=', org)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && requestFromRow(row);
+  }
+
+  async pendingRequest(org: string, email: string): Promise<RequestRecord | undefined> {
+    const row = await this.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('org', '=', org)
+      .where('email', '=', email)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return row && requestFromRow(row);
+  }
+
+  async insertRequest(org: string, request: RequestRecord): Promise<void> {
+    await this.db.insertInto('requests').values(requestRow(org, request)).execute();
+  }
+
+  async updateRequest(org: string, next: RequestRecord, previous: RequestRecord): Promise<void> {
+    const { id } = next;
+    const columns = requestColumns(next);
+    const result = await this.db
+      .updateTable('requests')
+      .set(columns)
+      .where('id', '=', id)
+      .where('org', '=', org)
+      .where('status', '=', previous.status)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new StoreConflict('request_changed');
+  }
+
+  async listRequests(org: string, query: RequestListQuery): Promise<Slice<RequestRecord>> {
+    if (query.statuses.length === 0) return { items: [], total: 0 };
+    const base = this.db
+      .selectFrom('requests')
+      .where('org', '=', org)
+      .where('status', 'in', [...query.statuses]);
+    const after = query.after;
+    const page = base
+      .selectAll()
+      .$if(after !== null, (qb) =>
+        qb.where(
+          (eb) =>
+            sql<SqlBool>`(${eb.ref('requested_at')}, ${eb.ref('id')}) < (${toDate(Number(after?.key))}, ${after?.id})`,
+        ),
+      )
+      .orderBy('requested_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit);
+    const [rows, count] = await Promise.all([
+      page.execute(),
+      base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(requestFromRow), total: Number(count.n) };
+  }
+
+  async staleRequests(org: string): Promise<RequestRecord[]> {
+    const rows = await this.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('org', '=', org)
+      .where('status', '=', 'pending')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('members as m')
+            .select('m.id')
+            .whereRef('m.org', '=', 'requests.org')
+            .whereRef('m.email', '=', 'requests.email'),
+        ),
+      )
+      .orderBy('position')
+      .execute();
+    return rows.map(requestFromRow);
+  }
+
+  // Idempotency ------------------------------------------------------------------------------------------
+  async idempotency(scope: string, since: number): Promise<IdempotencyRecord | undefined> {
+    const row = await this.db
+      .selectFrom('idempotency')
+      .selectAll()
+      .where('scope', '=', scope)
+      .where('at', '>', toDate(since))
+      .executeTakeFirst();
+    return row && { scope: row.scope, body: row.body, response: row.response, at: toMs(row.at) };
+  }
+
+  async putIdempotency(record: IdempotencyRecord): Promise<void> {
+    await this.db
+      .insertInto('idempotency')
+      .values({
+        scope: record.scope,
+        body: record.body,
+        response: JSON.stringify(record.response),
+        at: toDate(record.at),
+      })
+      .execute();
+  }
+
+  async pruneIdempotency(before: number): Promise<void> {
+    await this.db.deleteFrom('idempotency').where('at', '<=', toDate(before)).execute();
+  }
+
+  // Rate limits ------------------------------------------------------------------------------------------
+  async rateHits(key: string, since: number): Promise<number[]> {
+    // Held to the end of the transaction: counting and adding are one step across processes.
+    await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(this.db);
+    const rows = await this.db
+      .selectFrom('rate_hits')
+      .select('at')
+      .where('key', '=', key)
+      .where('at', '>', toDate(since))
+      .orderBy('at')
+      .execute();
+    return rows.map((r) => toMs(r.at));
+  }
+
+  async addRateHits(keys: readonly string[], at: number): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db
+      .insertInto('rate_hits')
+      .values(keys.map((key) => ({ key, at: toDate(at) })))
+      .execute();
+  }
+
+  async pruneRateHits(before: number): Promise<void> {
+    await this.db.deleteFrom('rate_hits').where('at', '<=', toDate(before)).execute();
+  }
+
+  // Outbox -----------------------------------------------------------------------------------------------
+  async appendMessage(message: OutboxMessage): Promise<void> {
+    await this.db.insertInto('outbox').values(messageRow(message)).execute();
+    this.appendedMessages = true;
+  }
+
+  async listMessages(to: string | null): Promise<OutboxMessage[]> {
+    const rows = await this.db
+      .selectFrom('outbox')
+      .selectAll()
+      .$if(to !== null, (qb) => qb.where('to', '=', to ?? ''))
+      .orderBy('id')
+      .execute();
+    return rows.map(messageFromRow);
+  }
+
+  // Controls and credentials -------------------------------------------------------------------------------
+  async clockOffset(): Promise<number> {
+    return Number(await getMeta(this.db, 'clock_offset_ms'));
+  }
+
+  setClockOffset(ms: number): Promise<void> {
+    return setMeta(this.db, 'clock_offset_ms', ms);
+  }
+
+  async faults(): Promise<Faults> {
+    return { ...NO_FAULTS, ...((await getMeta(this.db, 'faults')) as Partial<Faults> | undefined) };
+  }
+
+  setFaults(faults: Faults): Promise<void> {
+    return setMeta(this.db, 'faults', faults);
+  }
+
+  async token(token: string): Promise<TokenRecord | undefined> {
+    const row = await this.db.selectFrom('tokens').selectAll().where('token', '=', token).executeTakeFirst();
+    return row && tokenFromRow(row);
+  }
+
+  async grantMembership(key: string, org: string): Promise<void> {
+    await this.db
+      .updateTable('tokens')
+      .set((eb) => ({
+        grants: sql`${eb.ref('grants')} || jsonb_build_object(${org}::text, coalesce(${eb.ref('grants')} -> ${org}::text, '[]'::jsonb))`,
+      }))
+      .where('token', '=', key)
+      .execute();
+  }
+
+  // Whole state ------------------------------------------------------------------------------------------
+  replaceAll(state: MockState): Promise<void> {
+    return replaceAll(this.db, state);
+  }
+
+  snapshot(): Promise<MockState> {
+    return snapshot(this.db);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The whole state at once: `replaceAll` (the seed at start, `/__mock/reset`) and `snapshot` (a deep copy in the
+ * mock's shape, records in the order they were added). Bulk inserts go in chunks, under PostgreSQL's limit of
+ * 65,535 parameters per statement.
+ */
+import { type MockState, STATE_VERSION } from '@invitekit/engine';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { selectInvitations } from './invitations.js';
+import {
+  invitationFromRow,
+  invitationRow,
+  memberFromRow,
+  memberRow,
+  messageFromRow,
+  messageRow,
+  organizationFromRow,
+  organizationRow,
+  requestFromRow,
+  requestRow,
+  toDate,
+  toMs,
+  tokenFromRow,
+  tokenRow,
+} from './rows.js';
+
+type Db = Kysely<Database>;
+
+const CHUNK = 500;
+
+/** A stored value, or undefined when it was never set. */
+export async function getMeta(db: Db, key: string): Promise<unknown> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+export async function setMeta(db: Db, key: string, value: unknown): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+    .execute();
+}
+
+async function insertChunked(
+  db: Db,
+  table: keyof Database,
+  rows: readonly Parameters<ReturnType<Db['insertInto']>['values']>[0][],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  }
+}
+
+export async function replaceAll(db: Db, state: MockState): Promise<void> {
+  await sql`TRUNCATE organizations, members, invitations, invitation_codes, requests, idempotency, rate_hits, outbox, tokens, meta RESTART IDENTITY`.execute(
+    db,
+  );
+  await insertChunked(db, 'organizations', state.orgs.map(organizationRow));
+  await insertChunked(
+    db,
+    'members',
+    state.orgs.flatMap((o) => o.members.map((m) => memberRow(o.slug, m))),
+  );
+  const invitations = state.orgs.flatMap((o) => o.invitations.map((i) => ({ org: o.slug, inv: i })));
+  await insertChunked(
+    db,
+    'invitations',
+    invitations.map(({ org, inv }) => invitationRow(org, inv)),
+  );
+  await insertChunked(
+    db,
+    'invitation_codes',
+    invitations.flatMap(({ inv }) => [
+      ...inv.replacedCodes.map((c) => ({
+        code: c.code,
+        invitation_id: inv.id,
+        replaced_expires_at: toDate(c.expiresAt),
+      })),
+      { code: inv.code, invitation_id: inv.id, replaced_expires_at: null },
+    ]),
+  );
+  await insertChunked(
+    db,
+    'requests',
+    state.orgs.flatMap((o) => o.requests.map((r) => requestRow(o.slug, r))),
+  );
+  await insertChunked(db, 'tokens', state.tokens.map(tokenRow));
+  await insertChunked(db, 'outbox', state.outbox.map(messageRow));
+  await insertChunked(
+    db,
+    'idempotency',
+    state.idempotency.map((r) => ({
+      scope: r.scope,
+      body: r.body,
+      response: JSON.stringify(r.response),
+      at: toDate(r.at),
+    })),
+  );
+  await insertChunked(
+    db,
+    'rate_hits',
+    state.rateHits.map((h) => ({ key: h.key, at: toDate(h.at) })),
+  );
+  await setMeta(db, 'clock_offset_ms', state.clockOffsetMs);
+  await setMeta(db, 'faults', state.faults);
+  await setMeta(db, 'seed', state.seed);
+}
+
+export async function snapshot(db: Db): Promise<MockState> {
+  const [orgs, members, invitations, requests, tokens, outbox, idempotency, rateHits] = await Promise.all([
+    db.selectFrom('organizations').selectAll().orderBy('position').execute(),
+    db.selectFrom('members').selectAll().orderBy('position').execute(),
+    selectInvitations(db).orderBy('position').execute(),
+    db.selectFrom('requests').selectAll().orderBy('position').execute(),
+    db.selectFrom('tokens').selectAll().orderBy('position').execute(),
+    db.selectFrom('outbox').selectAll().orderBy('id').execute(),
+    db.selectFrom('idempotency').selectAll().orderBy('position').execute(),
+    db.selectFrom('rate_hits').selectAll().orderBy('id').execute(),
+  ]);
+  const seed = (await getMeta(db, 'seed')) === 'empty' ? 'empty' : 'default';
+  return {
+    version: STATE_VERSION,
+    seed,
+    clockOffsetMs: Number((await getMeta(db, 'clock_offset_ms')) ?? 0),
+    orgs: orgs.map((row) => ({
+      ...organizationFromRow(row),
+      members: members.filter((m) => m.org === row.slug).map(memberFromRow),
+      invitations: invitations.filter((i) => i.org === row.slug).map(invitationFromRow),
+      requests: requests.filter((r) => r.org === row.slug).map(requestFromRow),
+    })),
+    tokens: tokens.map(tokenFromRow),
+    outbox: outbox.map(messageFromRow),
+    idempotency: idempotency.map((r) => ({ scope: r.scope, body: r.body, response: r.response, at: toMs(r.at) })),
+    rateHits: rateHits.map((h) => ({ key: h.key, at: toMs(h.at) })),
+    faults: {
+      latencyMs: 0,
+      failureRate: 0,
+      ...((await getMeta(db, 'faults')) as Partial<MockState['faults']> | undefined),
+    },
+  };
+}
