@@ -4,7 +4,7 @@
  * Node and in the standalone server.
  */
 import { type RequestHandler, delay, http } from 'msw';
-import type { Engine } from '@invitekit/engine';
+import type { Actor, Engine } from '@invitekit/engine';
 import {
   credentialsOf,
   json,
@@ -25,12 +25,13 @@ type Info = {
 interface Call {
   request: Request;
   param: (name: string) => string;
-  cred: string | null;
+  /** Whoever the request's credentials name (the mock's tokens), or null. */
+  actor: Actor | null;
   body: unknown;
 }
 
 /** Wraps a resolver: reads the body of writes (64 KiB limit), and turns engine refusals into problems. */
-function route(resolve: (call: Call) => Response | Promise<Response>) {
+function route(engine: Engine, resolve: (call: Call) => Response | Promise<Response>) {
   return async ({ request, params, cookies }: Info): Promise<Response> => {
     try {
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await readBody(request);
@@ -38,7 +39,8 @@ function route(resolve: (call: Call) => Response | Promise<Response>) {
         const value = params[name];
         return typeof value === 'string' ? value : '';
       };
-      return await resolve({ request, param, cred: credentialsOf(request, cookies), body });
+      const actor = await engine.authenticate(credentialsOf(request, cookies));
+      return await resolve({ request, param, actor, body });
     } catch (error) {
       return problemFromError(error);
     }
@@ -58,7 +60,7 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
   return [
     // Injected faults first; answering nothing falls through to the real handler.
     http.all('*/api/*', async () => {
-      const { latencyMs, failureRate } = engine.state.faults;
+      const { latencyMs, failureRate } = await engine.faults();
       if (latencyMs > 0) await delay(latencyMs);
       if (failureRate > 0 && chance() < failureRate) {
         return problem('unavailable', 'The service is unavailable (a fault injected through /__mock/faults).', {
@@ -70,15 +72,15 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
 
     http.get(
       `${org}/invitations`,
-      route(({ request, param, cred }) =>
-        json(engine.listInvitations(cred, param('org'), queryOf(request.url, QUERY_KEYS.invitations))),
+      route(engine, async ({ request, param, actor }) =>
+        json(await engine.listInvitations(actor, param('org'), queryOf(request.url, QUERY_KEYS.invitations))),
       ),
     ),
     http.post(
       `${org}/invitations`,
-      route(({ request, param, cred, body }) =>
+      route(engine, async ({ request, param, actor, body }) =>
         json(
-          engine.createInvitations(cred, param('org'), body, {
+          await engine.createInvitations(actor, param('org'), body, {
             idempotencyKey: request.headers.get('idempotency-key'),
           }),
         ),
@@ -86,8 +88,8 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
     ),
     http.get(
       `${org}/invitations/export.csv`,
-      route(({ request, param, cred }) => {
-        const csv = engine.exportCsv(cred, param('org'), queryOf(request.url, QUERY_KEYS.export));
+      route(engine, async ({ request, param, actor }) => {
+        const csv = await engine.exportCsv(actor, param('org'), queryOf(request.url, QUERY_KEYS.export));
         return new Response(csv, {
           headers: {
             'Content-Type': 'text/csv; charset=utf-8',
@@ -98,82 +100,84 @@ function apiHandlers(engine: Engine, chance: () => number): RequestHandler[] {
     ),
     http.post(
       `${org}/invitations/revoke-stale`,
-      route(({ param, cred }) => json(engine.revokeStale(cred, param('org')))),
+      route(engine, async ({ param, actor }) => json(await engine.revokeStale(actor, param('org')))),
     ),
     http.get(
       `${org}/invitations/:id`,
-      route(({ param, cred }) => json(engine.getInvitation(cred, param('org'), param('id')))),
+      route(engine, async ({ param, actor }) => json(await engine.getInvitation(actor, param('org'), param('id')))),
     ),
     http.get(
       `${org}/invitations/:id/link`,
-      route(({ param, cred }) => json(engine.link(cred, param('org'), param('id')))),
+      route(engine, async ({ param, actor }) => json(await engine.link(actor, param('org'), param('id')))),
     ),
     http.post(
       `${org}/invitations/:id/resend`,
-      route(({ param, cred }) => json(engine.resend(cred, param('org'), param('id')))),
+      route(engine, async ({ param, actor }) => json(await engine.resend(actor, param('org'), param('id')))),
     ),
     http.post(
       `${org}/invitations/:id/renew`,
-      route(({ param, cred }) => json(engine.renew(cred, param('org'), param('id')))),
+      route(engine, async ({ param, actor }) => json(await engine.renew(actor, param('org'), param('id')))),
     ),
     http.post(
       `${org}/invitations/:id/revoke`,
-      route(({ param, cred }) => json(engine.revoke(cred, param('org'), param('id')))),
+      route(engine, async ({ param, actor }) => json(await engine.revoke(actor, param('org'), param('id')))),
     ),
 
     http.get(
       `${org}/invitation-requests`,
-      route(({ request, param, cred }) =>
-        json(engine.listRequests(cred, param('org'), queryOf(request.url, QUERY_KEYS.requests))),
+      route(engine, async ({ request, param, actor }) =>
+        json(await engine.listRequests(actor, param('org'), queryOf(request.url, QUERY_KEYS.requests))),
       ),
     ),
     http.post(
       `${org}/invitation-requests`,
-      route(({ request, param, body }) => json(engine.submitRequest(param('org'), body, remoteOf(request)), 202)),
+      route(engine, async ({ request, param, body }) =>
+        json(await engine.submitRequest(param('org'), body, remoteOf(request)), 202),
+      ),
     ),
     http.post(
       `${org}/invitation-requests/dismiss-stale`,
-      route(({ param, cred }) => json(engine.dismissStale(cred, param('org')))),
+      route(engine, async ({ param, actor }) => json(await engine.dismissStale(actor, param('org')))),
     ),
     http.post(
       `${org}/invitation-requests/:id/approve`,
-      route(({ param, cred }) => json(engine.approveRequest(cred, param('org'), param('id')))),
+      route(engine, async ({ param, actor }) => json(await engine.approveRequest(actor, param('org'), param('id')))),
     ),
     http.post(
       `${org}/invitation-requests/:id/dismiss`,
-      route(({ param, cred }) => json(engine.dismissRequest(cred, param('org'), param('id')))),
+      route(engine, async ({ param, actor }) => json(await engine.dismissRequest(actor, param('org'), param('id')))),
     ),
 
     http.get(
       `${org}/members`,
-      route(({ request, param, cred }) =>
-        json(engine.listMembers(cred, param('org'), queryOf(request.url, QUERY_KEYS.members))),
+      route(engine, async ({ request, param, actor }) =>
+        json(await engine.listMembers(actor, param('org'), queryOf(request.url, QUERY_KEYS.members))),
       ),
     ),
     http.get(
       `${org}/settings`,
-      route(({ param, cred }) => json(engine.getSettings(cred, param('org')))),
+      route(engine, async ({ param, actor }) => json(await engine.getSettings(actor, param('org')))),
     ),
     http.patch(
       `${org}/settings`,
-      route(({ param, cred, body }) => json(engine.updateSettings(cred, param('org'), body))),
+      route(engine, async ({ param, actor, body }) => json(await engine.updateSettings(actor, param('org'), body))),
     ),
     http.get(
       `${org}/access`,
-      route(({ param }) => json(engine.access(param('org')))),
+      route(engine, async ({ param }) => json(await engine.access(param('org')))),
     ),
 
     http.get(
       '*/api/invites/:code',
-      route(({ param }) => json(engine.lookupInvite(param('code')))),
+      route(engine, async ({ param }) => json(await engine.lookupInvite(param('code')))),
     ),
     http.post(
       '*/api/invites/:code/accept',
-      route(({ param, cred, body }) => json(engine.acceptInvite(cred, param('code'), body))),
+      route(engine, async ({ param, actor, body }) => json(await engine.acceptInvite(actor, param('code'), body))),
     ),
     http.post(
       '*/api/invites/:code/decline',
-      route(({ param }) => json(engine.declineInvite(param('code')))),
+      route(engine, async ({ param }) => json(await engine.declineInvite(param('code')))),
     ),
 
     http.all('*/api/*', ({ request }) =>
@@ -186,34 +190,37 @@ function controlHandlers(engine: Engine): RequestHandler[] {
   return [
     http.post(
       '*/__mock/reset',
-      route(({ body }) => {
-        engine.resetFromBody(body);
+      route(engine, async ({ body }) => {
+        await engine.resetFromBody(body);
         return noContent();
       }),
     ),
-    http.get('*/__mock/clock', () => json({ now: new Date(engine.now()).toISOString() })),
+    http.get('*/__mock/clock', async () => json({ now: new Date(await engine.now()).toISOString() })),
     http.post(
       '*/__mock/clock',
-      route(({ body }) => {
+      route(engine, async ({ body }) => {
         const b = (body ?? {}) as { advanceMs?: unknown; now?: unknown };
-        const now = b.now !== undefined ? engine.setClock(b.now as string) : engine.advanceClock(b.advanceMs as number);
+        const now =
+          b.now !== undefined
+            ? await engine.setClock(b.now as string)
+            : await engine.advanceClock(b.advanceMs as number);
         return json({ now: new Date(now).toISOString() });
       }),
     ),
-    http.get('*/__mock/outbox', ({ request }) =>
-      json({ items: engine.outbox(new URL(request.url).searchParams.get('to')) }),
+    http.get('*/__mock/outbox', async ({ request }) =>
+      json({ items: await engine.outbox(new URL(request.url).searchParams.get('to')) }),
     ),
     http.post(
       '*/__mock/orgs/:org/members',
-      route(({ param, body }) => {
-        const { member, created } = engine.joinMember(param('org'), body);
+      route(engine, async ({ param, body }) => {
+        const { member, created } = await engine.joinMember(param('org'), body);
         return json(member, created ? 201 : 200);
       }),
     ),
     http.post(
       '*/__mock/faults',
-      route(({ body }) => {
-        engine.setFaults(body);
+      route(engine, async ({ body }) => {
+        await engine.setFaults(body);
         return noContent();
       }),
     ),

@@ -107,7 +107,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   origin = `http://${address.address}:${address.port}`;
   mock.acceptUrl = options.acceptUrl ?? `${origin}/redeem/`;
   // A new data file is written once the port is ours, so a server that cannot start leaves no file behind.
-  if (dataFile && !saved) saveState(dataFile, mock.engine.state);
+  if (dataFile && !saved) saveState(dataFile, await mock.state());
   return {
     server,
     mock,

@@ -27,14 +27,16 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 
 describe('saveState', () => {
-  it('replaces the file through a rename: a new inode every save, no temp file left, the content whole', () => {
+  it('replaces the file through a rename: a new inode every save, no temp file left, the content whole', async () => {
     const file = join(dir, 'state.json');
     const engine = new Engine({ realNow: () => T0 });
-    saveState(file, engine.snapshot());
+    saveState(file, await engine.snapshot());
     const inodes = [statSync(file).ino];
     for (let i = 0; i < 3; i++) {
-      engine.createInvitations('acme-admin', 'acme', { emails: [`save${i}@example.com`] });
-      saveState(file, engine.snapshot());
+      await engine.createInvitations(await engine.authenticate('acme-admin'), 'acme', {
+        emails: [`save${i}@example.com`],
+      });
+      saveState(file, await engine.snapshot());
       inodes.push(statSync(file).ino);
     }
     // The file system may recycle a freed inode for a later temp file, so compare each save with the one before.
@@ -44,10 +46,10 @@ describe('saveState', () => {
       readdirSync(dir).filter((n) => n.includes('state.json') && n !== 'state.json'),
       [],
     );
-    assert.deepEqual(loadState(file), engine.snapshot());
+    assert.deepEqual(loadState(file), await engine.snapshot());
   });
 
-  it('leaves a reader of the previous file its previous bytes', () => {
+  it('leaves a reader of the previous file its previous bytes', async () => {
     const file = join(dir, 'reader.json');
     saveState(file, seedState(T0, 'empty'));
     const before = readFileSync(file);
@@ -65,7 +67,7 @@ describe('saveState', () => {
 });
 
 describe('loadState and temp files', () => {
-  it('answers undefined for a missing file and refuses corrupt or foreign content with DataFileError', () => {
+  it('answers undefined for a missing file and refuses corrupt or foreign content with DataFileError', async () => {
     assert.equal(loadState(join(dir, 'missing.json')), undefined);
     const corrupt = join(dir, 'corrupt.json');
     writeFileSync(corrupt, '{"version": 1, "or');
@@ -81,7 +83,7 @@ describe('loadState and temp files', () => {
     );
   });
 
-  it('removes the temp files a killed writer left, and nothing else', () => {
+  it('removes the temp files a killed writer left, and nothing else', async () => {
     const sub = mkdtempSync(join(dir, 'temps-'));
     const file = join(sub, 'data.json');
     writeFileSync(file, '{}');

@@ -56,7 +56,7 @@ describe('every error code of api.md, from the real rules', () => {
   it('too_many_emails 400', async () => {
     const emails = Array.from({ length: 101 }, (_, i) => `u${i}@example.com`);
     await expectCode(admin().invitations.create({ emails }), 'too_many_emails', 400);
-    assert.equal(mock.outbox().length, 0);
+    assert.equal((await mock.outbox()).length, 0);
   });
 
   it('invalid_email 400 (request form)', async () => {
@@ -92,7 +92,7 @@ describe('every error code of api.md, from the real rules', () => {
   it('expired 410 once the clock passes expiresAt', async () => {
     const { sent } = await admin().invitations.create({ emails: ['later@example.com'] });
     const { code } = await admin().invitations.link(sent[0]!.id);
-    mock.advanceClock(7 * DAY);
+    await mock.advanceClock(7 * DAY);
     await expectCode(anonymous().invites.accept(code), 'expired', 410);
   });
 
@@ -133,7 +133,7 @@ describe('every error code of api.md, from the real rules', () => {
   });
 
   it('unavailable 503 (injected fault)', async () => {
-    mock.setFaults({ failureRate: 1 });
+    await mock.setFaults({ failureRate: 1 });
     await expectCode(client({ retry: 0 }).settings.get(), 'unavailable', 503);
   });
 
@@ -142,7 +142,7 @@ describe('every error code of api.md, from the real rules', () => {
     for (const item of page.items) assert.ok(z.safeParse(Invitation, item).success);
   });
 
-  it('saw every wire error code of api.md', () => {
+  it('saw every wire error code of api.md', async () => {
     assert.deepEqual(
       Object.keys(ERROR_STATUS).filter((code) => !seen.has(code)),
       [],
