@@ -25,13 +25,15 @@ import {
 } from './harness.js';
 
 let demo: Demo;
+let started: Demo | undefined;
 
 before(async () => {
-  demo = await startDemo();
+  demo = started = await startDemo();
 });
 
 after(async () => {
-  await demo?.close();
+  // `before` may have failed, leaving nothing to close.
+  await started?.close();
 });
 
 /** Opens the invite dialog from the table and types addresses into it. */
@@ -95,7 +97,9 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
       await shot(page, '06-accepted');
 
-      // The host sends the new member on to its login page.
+      // No timed redirect: the confirmation stays until the new member continues, and the host decides where to.
+      assert.match(page.url(), /\/redeem\//, 'still on the confirmation');
+      await page.getByRole('link', { name: 'Continue to Acme Inc.' }).click();
       await page.waitForURL(/\/login\/\?joined=/);
       await shown(page.getByText('Welcome to Acme Inc.! Your invitation was accepted'));
       await shown(page.getByRole('button', { name: 'Request invitation' }));
@@ -155,7 +159,8 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await page.goto(link);
       await page.getByRole('button', { name: 'Accept invitation' }).click();
       await shown(page.getByRole('heading', { name: 'You are signed in with another email address' }));
-      await signInAs(page, 'Signed out');
+      // The element's "Sign out", wired by the host to its own sign-out, then the same link again.
+      await withToolbar(page, 'Signed out', () => page.getByRole('button', { name: 'Sign out' }).click());
       await page.getByRole('button', { name: 'Accept invitation' }).click();
       await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
     });
@@ -189,6 +194,10 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await toEve.nth(1).getByRole('link', { name: 'Open invitation for eve@example.com' }).click();
       await shown(page.getByRole('heading', { name: 'This invitation has expired' }));
       assert.equal(await page.getByRole('button', { name: 'Accept invitation' }).count(), 0);
+      // Asking again leads, as the host wired it, to the login page's request form.
+      await page.getByRole('button', { name: 'Ask for a new invitation' }).click();
+      await page.waitForURL(/\/login\/#request-invitation$/);
+      await shown(page.getByRole('button', { name: 'Request invitation' }));
 
       await followNewestLink(page, 'eve@example.com');
       await page.getByRole('button', { name: 'Accept invitation' }).click();

@@ -117,6 +117,8 @@ export type Op =
   | { kind: 'resend' | 'renew' | 'revoke' | 'link'; actor: Actor; pick: number }
   | { kind: 'accept'; cred: Cred; pick: number; body: Record<string, unknown> }
   | { kind: 'decline'; pick: number }
+  /** Two accepts of one code started together: exactly one may succeed. */
+  | { kind: 'race'; pick: number }
   | { kind: 'lookup'; pick: number }
   | { kind: 'advance'; ms: number }
   /** Sets the clock to an invitation's `invitedAt + 7 days` or its `expiresAt`, exactly or 1 ms before. */
@@ -208,6 +210,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('decline' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('race' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('lookup' as const), pick }) },
   {
     weight: 3,

@@ -6,11 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import type { AcceptInviteResult, Invitation, InvitationLink, InviteLookup } from '@invitekit/sdk';
+import { type Engine, EngineError } from './index.js';
 import type { Op } from './model-ops.js';
 import {
   type Call,
   DAY,
   type InviteAnswer,
+  type MInvitation,
+  type MOrg,
   type Model,
   type Step,
   addInvitation,
@@ -233,14 +236,46 @@ function redeemStep(model: Model, op: Extract<Op, { kind: 'accept' | 'decline' }
       inv.state = 'declined';
       return;
     }
-    inv.state = 'accepted';
-    const role = org.members.get(inv.email) ?? inv.role ?? org.defaultRole;
-    org.members.set(inv.email, role);
-    if (signedIn) signedIn.grants[org.slug] ??= [];
+    const role = applyAccept(model, org, inv, signedIn);
     const answer = value as AcceptInviteResult;
     assert.equal(answer.organization.slug, org.slug);
     assert.equal(answer.member.email, inv.email);
     assert.equal(answer.member.role, role, 'the invitation role, or the role the member already had');
+  });
+}
+
+/** An accepted invitation: a member (the existing membership kept), and the signed-in person one too. */
+function applyAccept(model: Model, org: MOrg, inv: MInvitation, signedIn?: { grants: Record<string, string[]> }) {
+  inv.state = 'accepted';
+  const role = org.members.get(inv.email) ?? inv.role ?? org.defaultRole;
+  org.members.set(inv.email, role);
+  if (signedIn) signedIn.grants[org.slug] ??= [];
+  return role;
+}
+
+/** Two anonymous accepts of one code, started together: one succeeds and one is `already_used`, or both fail alike. */
+function raceStep(model: Model, pick: number): Step {
+  const found = pickCode(model, pick);
+  const accept = async (engine: Engine) => {
+    try {
+      await Promise.resolve(engine.acceptInvite(null, found.code, {}));
+      return 'accepted';
+    } catch (error) {
+      if (error instanceof EngineError) return error.code;
+      throw error;
+    }
+  };
+  const call: Call = (engine) => Promise.all([accept(engine), accept(engine)]);
+  const byCode = codeRefusal(model, pick);
+  if (byCode || !('inv' in found)) {
+    const bothRefused = (value: unknown) => {
+      assert.deepEqual(value, [byCode, byCode], 'both refused alike');
+    };
+    return success(call, bothRefused, true);
+  }
+  return success(call, (value) => {
+    assert.deepEqual([...(value as string[])].sort(), ['accepted', 'already_used'], 'exactly one accept succeeds');
+    applyAccept(model, found.org, found.inv);
   });
 }
 
@@ -276,6 +311,8 @@ export function stepFor(model: Model, op: Op): Step {
     case 'accept':
     case 'decline':
       return redeemStep(model, op);
+    case 'race':
+      return raceStep(model, op.pick);
     case 'lookup':
       return lookupStep(model, op.pick);
     case 'advance':

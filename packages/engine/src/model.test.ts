@@ -230,12 +230,12 @@ async function runStep(engine: Engine, model: Model, op: Op, before: MockState, 
     step.accept(outcome.value, after);
   }
   if (!outcome.ok || step.changesNothing) assert.deepEqual(after, before, 'this operation must change nothing');
-  if (outcome.ok && (op.kind === 'accept' || op.kind === 'decline')) {
+  if (outcome.ok && !step.changesNothing && (op.kind === 'accept' || op.kind === 'decline' || op.kind === 'race')) {
     const used = after.orgs
       .flatMap((o) => o.invitations)
       .find(
         (i) =>
-          i.state === (op.kind === 'accept' ? 'accepted' : 'declined') &&
+          i.state === (op.kind === 'decline' ? 'declined' : 'accepted') &&
           before.orgs.flatMap((b) => b.invitations).some((b) => b.id === i.id && b.state === 'pending'),
       );
     assert.ok(used, 'an accept or decline that changed no invitation');
@@ -275,6 +275,7 @@ const CORNERS = [
   'accept:expired',
   'accept:email_mismatch',
   'decline:ok',
+  'race:ok',
   'resend:ok',
   'resend:resend_limit_reached',
   'renew:ok',

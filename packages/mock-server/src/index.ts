@@ -19,8 +19,8 @@ import { createHandlers } from './handlers.js';
 
 export { Engine, EngineError, SEED_CODES, parseState, seedState } from '@invitekit/engine';
 export type { EngineOptions, MockState, OutboxMessage, SeedName, Faults } from '@invitekit/engine';
-export { createHandlers } from './handlers.js';
-export { SESSION_COOKIE } from './http-utils.js';
+export { createFetchHandlers, createHandlers, type MockFetchHandlers, type MockHandlerOptions } from './handlers.js';
+export { SESSION_COOKIE } from '@invitekit/sdk';
 
 export interface CreateMockOptions {
   /** The data to start from: `default` (the sample data of the README) or `empty`. Default `default`. */
@@ -41,6 +41,8 @@ export interface CreateMockOptions {
   random?: RandomSource;
   /** Tests: decides injected failures, a number in [0, 1) (default `Math.random`). */
   chance?: () => number;
+  /** Tests: how a latency fault waits (default a timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface JoinMemberInput {
@@ -91,7 +93,10 @@ export function createMock(options: CreateMockOptions = {}): Mock {
     ...(options.onChange ? { onChange: options.onChange } : {}),
     acceptUrl: options.acceptUrl ?? defaultAcceptUrl(),
   });
-  const handlers = createHandlers(engine, options.chance);
+  const handlers = createHandlers(engine, {
+    ...(options.chance ? { chance: options.chance } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
   return {
     handlers,
     engine,

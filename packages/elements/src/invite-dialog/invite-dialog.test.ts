@@ -227,8 +227,8 @@ describe('<invite-dialog>', () => {
       input.dispatchEvent(new Event('change'));
     };
     choose('team.csv', 'name,email\nAnn,ann@example.com\nBo,bo@example.com\nno address here,\n');
-    await waitUntil(() => el.shadowRoot!.querySelector('p.csv')!.textContent !== '', 'no CSV message');
-    expect(el.shadowRoot!.querySelector('p.csv')!.textContent).to.equal(
+    await waitUntil(() => el.shadowRoot!.querySelector('p.csv')!.textContent!.trim() !== '', 'no CSV message');
+    expect(el.shadowRoot!.querySelector('p.csv')!.textContent!.trim()).to.equal(
       '2 addresses added from team.csv. 1 row without an email address was ignored (row 4).',
     );
     expect(textarea(el).value).to.equal('ann@example.com\nbo@example.com');
@@ -260,16 +260,16 @@ describe('<invite-dialog>', () => {
     const { el } = await open();
     await sendKeys({ type: 'kb@example.com' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent).to.equal('Upload CSV');
+    expect(deepActive()!.textContent!.trim()).to.equal('Upload CSV');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent).to.equal('Close');
+    expect(deepActive()!.textContent!.trim()).to.equal('Close');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent).to.equal('Send invitations');
+    expect(deepActive()!.textContent!.trim()).to.equal('Send invitations');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => textOf(el).includes('1 invitation sent'));
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent).to.equal('Close');
+    expect(deepActive()!.textContent!.trim()).to.equal('Close');
     await sendKeys({ press: 'Space' });
     await waitUntil(() => !el.open);
     expect(document.activeElement!.id).to.equal('opener');

@@ -353,7 +353,7 @@ describe('<redeem-invite>', () => {
       [
         SEED_CODES.kim,
         clientAs(),
-        /^Cette invitation a expiré Elle a expiré le .+\. Demandez à Ada Admin une nouvelle invitation\.$/,
+        /^Cette invitation a expiré Elle a expiré le .+\. Demandez à Ada Admin une nouvelle invitation\.( Demander une nouvelle invitation)?$/,
       ],
     ];
     for (const [code, client, expected] of cases) {
