@@ -14,7 +14,7 @@ import type { Invitation, InvitationRequest, Page } from '@invitekit/sdk';
 import fc from 'fast-check';
 import { type Engine, EngineError, type MockState, type SeedName } from './index.js';
 import { MAX_RESENDS } from './limits.js';
-import { type Op, opArb, sequenceArb } from './model-ops.js';
+import { type Op, REGRESSIONS, opArb, sequenceArb } from './model-ops.js';
 import { type Model, USABLE_SET, isStale, modelFrom, statusOf } from './model-reference.js';
 import { stepFor } from './model-steps.js';
 import { setup } from './test-support.js';
@@ -302,6 +302,7 @@ describe('the rules engine against a reference model of rules.md', () => {
     const started = Date.now();
     await fc.assert(fc.asyncProperty(fc.constantFrom<SeedName>('default', 'empty'), sequenceArb, runSequence), {
       numRuns: RUNS,
+      examples: REGRESSIONS,
       includeErrorInReport: true,
       ...(SEED === undefined ? {} : { seed: SEED }),
     });
