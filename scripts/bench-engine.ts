@@ -111,7 +111,7 @@ function summary(times: number[]): string {
   return `p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(7)} ms`;
 }
 
-const subjects = [await subject('this checkout', Engine as unknown as EngineClass)];
+const subjects = [await subject('this checkout', Engine)];
 if (values.compare) {
   const other = (await import(pathToFileURL(resolve(values.compare)).href)) as { Engine: EngineClass };
   subjects.unshift(await subject(values.compare, other.Engine));

@@ -106,7 +106,7 @@ function asyncErrors(tx: MemoryTx): StoreTx {
         try {
           return Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args));
         } catch (error) {
-          return Promise.reject(error as Error);
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
       };
     },

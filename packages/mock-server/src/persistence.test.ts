@@ -49,7 +49,7 @@ describe('saveState', () => {
     assert.deepEqual(loadState(file), await engine.snapshot());
   });
 
-  it('leaves a reader of the previous file its previous bytes', async () => {
+  it('leaves a reader of the previous file its previous bytes', () => {
     const file = join(dir, 'reader.json');
     saveState(file, seedState(T0, 'empty'));
     const before = readFileSync(file);
@@ -67,7 +67,7 @@ describe('saveState', () => {
 });
 
 describe('loadState and temp files', () => {
-  it('answers undefined for a missing file and refuses corrupt or foreign content with DataFileError', async () => {
+  it('answers undefined for a missing file and refuses corrupt or foreign content with DataFileError', () => {
     assert.equal(loadState(join(dir, 'missing.json')), undefined);
     const corrupt = join(dir, 'corrupt.json');
     writeFileSync(corrupt, '{"version": 1, "or');
@@ -83,7 +83,7 @@ describe('loadState and temp files', () => {
     );
   });
 
-  it('removes the temp files a killed writer left, and nothing else', async () => {
+  it('removes the temp files a killed writer left, and nothing else', () => {
     const sub = mkdtempSync(join(dir, 'temps-'));
     const file = join(sub, 'data.json');
     writeFileSync(file, '{}');

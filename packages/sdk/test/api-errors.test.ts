@@ -164,7 +164,7 @@ describe('every error code of api.md, from the real rules', () => {
     for (const item of page.items) assert.ok(z.safeParse(Invitation, item).success);
   });
 
-  it('saw every wire error code of api.md', async () => {
+  it('saw every wire error code of api.md', () => {
     assert.deepEqual(
       Object.keys(ERROR_STATUS).filter((code) => !seen.has(code)),
       [],

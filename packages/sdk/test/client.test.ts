@@ -5,7 +5,7 @@ import { client, mock, requests } from './mock.js';
 import { createClient, isApiError } from '../src/index.js';
 
 describe('createClient', () => {
-  it('requires a baseUrl', async () => {
+  it('requires a baseUrl', () => {
     assert.throws(() => createClient({} as never), /baseUrl/);
   });
 
