@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publicManifest, shippedPath } from '../packages/elements/scripts/public-manifest.mjs';
+import { fixSvelteTypings, withDetailTypes } from '../packages/elements/scripts/framework-typings.mjs';
 
 const elementsDir = fileURLToPath(new URL('../packages/elements/', import.meta.url));
 const cem = fileURLToPath(new URL('../node_modules/.bin/cem', import.meta.url));
@@ -122,5 +123,60 @@ describe('publicManifest', () => {
     assert.equal(shippedPath('./shared/events.js', 'src'), 'dist/shared/events.js');
     assert.equal(shippedPath('../shared/events.js', 'src/define'), 'dist/shared/events.js');
     assert.equal(shippedPath('lit'), 'lit');
+  });
+});
+
+describe('framework typings', () => {
+  const withEvent = (event: { name: string; type?: { text: string } }) => ({
+    schemaVersion: '1.0.0',
+    modules: [
+      {
+        kind: 'javascript-module',
+        path: 'src/a.ts',
+        declarations: [{ kind: 'class', name: 'A', customElement: true, tagName: 'a-b', events: [event] }],
+      },
+    ],
+  });
+
+  it('types each invitekit event by its detail in the manifest (the JSDoc names none)', () => {
+    const manifest = publicManifest(withEvent({ name: 'invitekit-error' }));
+    assert.deepEqual(manifest.modules[0]?.declarations[0]?.events, [
+      { name: 'invitekit-error', type: { text: "CustomEvent<InvitekitEventDetails['invitekit-error']>" } },
+    ]);
+  });
+
+  it('gives the Vue and Svelte generators the details, on a copy', () => {
+    const manifest = publicManifest(withEvent({ name: 'invitekit-error' }));
+    const copy = withDetailTypes(manifest);
+    assert.deepEqual(copy.modules[0]?.declarations[0]?.events[0]?.type, {
+      text: "InvitekitEventDetails['invitekit-error']",
+    });
+    assert.deepEqual(manifest.modules[0]?.declarations[0]?.events[0]?.type, {
+      text: "CustomEvent<InvitekitEventDetails['invitekit-error']>",
+    });
+  });
+
+  it('moves the Svelte tags into the global svelteHTML namespace, without React JSX types', () => {
+    const generated = [
+      'import type { A } from "../index.js";',
+      'type BaseProps = {',
+      '  children?: JSX.Element;',
+      '  style?: JSX.CSSProperties;',
+      '};',
+      'export type CustomElements = { "a-b": Partial<BaseProps> };',
+      'declare namespace svelteHTML {',
+      '  // eslint-disable-next-line',
+      '  interface IntrinsicElements extends CustomElements {}',
+      '}',
+      '',
+    ].join('\n');
+    const fixed = fixSvelteTypings(generated);
+    assert.doesNotMatch(fixed, /JSX\./);
+    assert.match(fixed, /children\?: import\('svelte'\)\.Snippet;/);
+    assert.match(
+      fixed,
+      /declare global \{\n {2}namespace svelteHTML \{\n {4}interface IntrinsicElements extends CustomElements \{\}/,
+    );
+    assert.throws(() => fixSvelteTypings('declare module "x" {}'), /generator changed its output/);
   });
 });

@@ -5,6 +5,7 @@ import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
 import { publicManifest } from './scripts/public-manifest.mjs';
+import { fixFrameworkTypings, onCopy, withDetailTypes } from './scripts/framework-typings.mjs';
 
 // A check of the committed manifest (test/manifest.test.ts) writes it to a scratch folder and leaves dist/ alone.
 const frameworksDir = process.env.INVITEKIT_FRAMEWORKS_DIR ?? 'dist/frameworks';
@@ -35,7 +36,8 @@ export default {
       fileName: 'react.d.ts',
       stronglyTypedEvents: true,
     }),
-    customElementVuejsPlugin({ ...shared, fileName: 'vue.d.ts' }),
-    customElementSveltePlugin({ ...shared, fileName: 'svelte.d.ts' }),
+    onCopy(customElementVuejsPlugin({ ...shared, fileName: 'vue.d.ts' }), withDetailTypes),
+    onCopy(customElementSveltePlugin({ ...shared, fileName: 'svelte.d.ts' }), withDetailTypes),
+    fixFrameworkTypings({ outdir: frameworksDir, react: 'react.d.ts', vue: 'vue.d.ts', svelte: 'svelte.d.ts' }),
   ],
 };

@@ -17,6 +17,7 @@ import {
   openSettings,
   shot,
   shown,
+  sidewaysScroll,
   signInAs,
   startDemo,
   toolbar,
@@ -40,6 +41,11 @@ after(async () => {
 async function openInviteDialog(page: Page) {
   await page.getByRole('button', { name: 'Invite users' }).click();
   return shown(page.getByRole('dialog', { name: 'Invite users' }));
+}
+
+/** The visible outcome of an action, beside the row (or toolbar) that acted. */
+function outcome(page: Page, text: string) {
+  return page.locator('[part~="outcome"]', { hasText: text });
 }
 
 /** Signs in with the login page's own form, which lands on Settings › Users. */
@@ -211,7 +217,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await openSettings(page);
       const jane = invitationRow(page, 'jane@example.com');
       await jane.getByRole('button', { name: 'Copy link for jane@example.com' }).click();
-      await shown(page.getByText('Link copied for jane@example.com'));
+      await shown(outcome(page, 'Link copied for jane@example.com'));
       const link = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(link, /\/redeem\/\?code=/);
 
@@ -243,7 +249,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       const approve = page.getByRole('button', { name: 'Approve request from nia@example.com' });
       await shown(page.getByText('I run the data team in Oslo.'));
       await approve.click();
-      await shown(page.getByText('Request from nia@example.com approved: invitation sent'));
+      await shown(outcome(page, 'Request from nia@example.com approved: invitation sent'));
       await approve.waitFor({ state: 'detached' });
       await page.reload();
       await shown(invitationRow(page, 'nia@example.com'));
@@ -275,13 +281,13 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(ivan.getByText('Already a member'));
       assert.ok(await page.getByRole('button', { name: 'Approve request from ivan@example.com' }).isDisabled());
       await page.getByRole('button', { name: 'Dismiss request from ivan@example.com' }).click();
-      await shown(page.getByText('Request from ivan@example.com dismissed'));
+      await shown(outcome(page, 'Request from ivan@example.com dismissed'));
       await ivan.waitFor({ state: 'detached' });
 
       // The seed's other stale request (tom@acme.test, who joined through SCIM), all at once.
       await shown(page.getByRole('listitem').filter({ hasText: 'tom@acme.test' }).getByText('Already a member'));
       await page.getByRole('button', { name: 'Dismiss stale requests' }).click();
-      await shown(page.getByText('1 stale request dismissed'));
+      await shown(outcome(page, '1 stale request dismissed'));
       await page.getByRole('button', { name: 'Dismiss request from tom@acme.test' }).waitFor({ state: 'detached' });
       await shown(page.getByRole('button', { name: 'Approve request from nora@example.com' }));
     });
@@ -335,4 +341,42 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       assert.equal(await adminActions.count(), 0);
     });
   });
+
+  for (const width of [320, 375]) {
+    it(`fits a ${width} px phone: no demo page scrolls sideways, in any state it is opened in`, async () => {
+      await journey(
+        demo,
+        async (page) => {
+          const fits = async (where: string) => {
+            const { overflow, culprits } = await sidewaysScroll(page);
+            assert.equal(overflow, 0, `${where} scrolls ${overflow} px sideways: ${culprits.join('; ')}`);
+          };
+          await openSettings(page);
+          await shown(page.getByRole('button', { name: 'Approve request from nora@example.com' }));
+          await shown(page.getByRole('table', { name: /Members of Acme Inc/ }));
+          await fits('Settings › Users');
+          const dialog = await openInviteDialog(page);
+          await dialog
+            .getByRole('textbox', { name: 'Email addresses' })
+            .fill('Lena Lindqvist <lena.lindqvist.from.the.long.address.department@example.com>, viewer@acme.test, x@');
+          await shown(dialog.getByText('1 invitation will be sent, 2 addresses will be skipped'));
+          await fits('the invite dialog');
+          await dialog.getByRole('button', { name: 'Send invitations' }).click();
+          await shown(dialog.getByText('1 invitation sent'));
+          await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+          await openMailbox(page);
+          await shown(page.getByText('1 of 1 message'));
+          await fits('the mailbox');
+          await followNewestLink(page, 'lena.lindqvist.from.the.long.address.department@example.com');
+          await shown(page.getByRole('button', { name: 'Accept invitation' }));
+          await fits('the redeem page');
+          await page.goto('/login/');
+          await shown(page.getByRole('button', { name: 'Request invitation' }));
+          await fits('the login page');
+        },
+        { width, height: 800 },
+      );
+    });
+  }
 });

@@ -200,5 +200,17 @@ describe('published packages', { timeout: 300_000 }, () => {
       }
       assert.doesNotMatch(read(join(p.unpacked, 'custom-elements.json')), /"(module|path)": "\/?src\//);
     });
+
+    it('ships the React, Vue and Svelte typings as type-only subpaths, with the tags and event details', () => {
+      const p = elements();
+      const { exports } = manifestOf(p.unpacked);
+      for (const framework of ['react', 'vue', 'svelte']) {
+        assert.deepEqual(exports[`./${framework}`], { types: `./dist/frameworks/${framework}.d.ts` });
+        const typings = read(join(p.unpacked, `dist/frameworks/${framework}.d.ts`));
+        assert.match(typings, /^import type \{ InvitekitEventDetails \} from "\.\.\/shared\/events\.js";/);
+        assert.match(typings, /"invitation-table": /);
+        assert.match(typings, /InvitekitEventDetails\["invitekit-invitations-sent"\]/);
+      }
+    });
   });
 });

@@ -30,6 +30,7 @@ const byKey = (key) => (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
 /**
  * Rewrites the manifest in place:
  * - only public members: private and protected ones are implementation;
+ * - each `invitekit-*` event typed `CustomEvent<InvitekitEventDetails[name]>` (its JSDoc `@fires` names no type);
  * - paths of the files the package ships (dist/*.js, each with its .d.ts beside it), not of src/*.ts; a module
  *   that declares and exports nothing (types only: no .js is emitted for it) is left out;
  * - modules sorted by path, declarations and exports by name: the analyzer lists them in the order it happens
@@ -44,6 +45,14 @@ export function publicManifest(manifest) {
     for (const declaration of module.declarations ?? []) {
       if (declaration.members) {
         declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
+      }
+    }
+    for (const declaration of module.declarations ?? []) {
+      for (const event of declaration.events ?? []) {
+        // The kit's events are CustomEvents whose detail is typed by name (shared/events.ts); the framework
+        // typings generated from this manifest take the event types from here.
+        if (!event.type && event.name?.startsWith('invitekit-'))
+          event.type = { text: `CustomEvent<InvitekitEventDetails['${event.name}']>` };
       }
     }
     rewriteModules(module, from);
