@@ -301,7 +301,7 @@ describe('<invitation-table>', () => {
     await waitUntil(() => !resend.isConnected || resend.getAttribute('aria-busy') === null, 'still busy');
     await waitUntil(() => announcer(el).textContent!.includes('Invitation resent to jane@example.com'));
     expect(sent, 'a second press while busy sends nothing').to.equal(1);
-    expect(mock.mock.outbox('jane@example.com').filter((m) => m.kind === 'resend')).to.have.length(1);
+    expect((await mock.mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend')).to.have.length(1);
   });
 
   it('says the outcome beside the row that acted, success and failure apart, until the next action', async () => {
