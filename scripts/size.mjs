@@ -78,6 +78,7 @@ function packageOf(input) {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   if (!m) return 'other';
   if (/^(lit|lit-html|lit-element)$/.test(m[1])) return 'lit (lit, lit-html, lit-element)';
+  if (m[1] === 'zod') return 'zod/mini (with zod/v4/core)';
   return m[1];
 }
 

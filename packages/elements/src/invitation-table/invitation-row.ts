@@ -141,16 +141,18 @@ function renderActions(c: RowContext, inv: Invitation) {
 /** A placeholder row of the final height while the first page loads, so that nothing moves when it arrives. */
 export function renderSkeletonRow(c: Pick<RowContext, 's'>, index: number): TemplateResult {
   const { s } = c;
-  const bone = (width: string) => html`<span class="bone" style="inline-size: ${width}"></span>`;
+  // Each bone holds a no-break space, so that it is exactly one line of its cell's text high.
+  const bone = (width: string, kind = '') =>
+    html`<span class="bone ${kind}" style="inline-size: ${width}">&nbsp;</span>`;
   return html`<tr class="skeleton" aria-hidden="true" data-skeleton=${index}>
-    <td class="email">${bone(`${11 - (index % 3) * 2}rem`)}</td>
-    <td class="status">${label(s.columnStatus)}${bone('4.5rem')}</td>
+    <td class="email">${bone(`${String(11 - (index % 3) * 2)}rem`)}</td>
+    <td class="status">${label(s.columnStatus)}${bone('4.5rem', 'badge')}</td>
     <td class="role">${label(s.columnRole)}${bone('4rem')}</td>
     <td class="by">${label(s.columnInvitedBy)}${bone('5rem')}</td>
     <td class="date">${label(s.columnInvited)}${bone('5.5rem')}</td>
     <td class="date">${label(s.columnExpires)}${bone('5.5rem')}</td>
     <td class="act">
-      <div class="actions"><span class="bone action">&nbsp;</span><span class="bone action">&nbsp;</span></div>
+      <div class="actions">${bone('4.5rem', 'action')}${bone('4.5rem', 'action')}</div>
     </td>
   </tr>`;
 }

@@ -141,7 +141,9 @@ export class InvitationTable extends InvitekitElement {
   protected override render() {
     const s = this.s;
     if (!this.client) return html`<p class="state" part="state">${s.noClient}</p>`;
-    const error = this.invitations.status === TaskStatus.ERROR ? this.invitations.error : undefined;
+    // An abort is no failure: the element left the page mid-load (and loads again when it is back).
+    const failed = this.invitations.status === TaskStatus.ERROR && !isAbort(this.invitations.error);
+    const error = failed ? this.invitations.error : undefined;
     const blocking = this.blockingMessage(s, error);
     if (blocking) return html`<p class="state" part="state">${blocking}</p>`;
     return html`
