@@ -73,7 +73,8 @@ function inviteStep(model: Model, op: Extract<Op, { kind: 'invite' }>): Step {
     ...(op.role === null ? {} : { role: op.role }),
     ...(op.dryRun ? { dryRun: true } : {}),
   };
-  const call: Call = (engine) => engine.createInvitations(cred, slug, body, { idempotencyKey: op.key });
+  const call: Call = async (engine) =>
+    engine.createInvitations(await engine.authenticate(cred), slug, body, { idempotencyKey: op.key });
   const auth = authError(model, cred, slug);
   if (auth) return refusal(call, auth);
   const org = orgOf(model, slug);
@@ -130,9 +131,10 @@ function cycle(items: string[], length: number): string[] {
 function invitationStep(model: Model, op: Extract<Op, { kind: 'resend' | 'renew' | 'revoke' | 'link' }>): Step {
   const { org: slug, cred } = op.actor;
   const target = pickInvitation(model, op.pick);
-  const call: Call = (engine) => {
-    if (op.kind === 'link') return engine.link(cred, slug, target.id);
-    return engine[op.kind](cred, slug, target.id);
+  const call: Call = async (engine) => {
+    const actor = await engine.authenticate(cred);
+    if (op.kind === 'link') return engine.link(actor, slug, target.id);
+    return engine[op.kind](actor, slug, target.id);
   };
   const auth = authError(model, cred, slug);
   if (auth) return refusal(call, auth);
@@ -213,8 +215,10 @@ function invitationStep(model: Model, op: Extract<Op, { kind: 'resend' | 'renew'
 function redeemStep(model: Model, op: Extract<Op, { kind: 'accept' | 'decline' }>): Step {
   const found = pickCode(model, op.pick);
   const accepting = op.kind === 'accept';
-  const call: Call = (engine) =>
-    accepting ? engine.acceptInvite(op.cred, found.code, op.body) : engine.declineInvite(found.code);
+  const call: Call = async (engine) =>
+    accepting
+      ? engine.acceptInvite(await engine.authenticate(op.cred), found.code, op.body)
+      : engine.declineInvite(found.code);
   const refusals: string[] = [];
   const byCode = codeRefusal(model, op.pick);
   if (byCode) refusals.push(byCode);

@@ -119,7 +119,7 @@ async function start(options: MockHttpServerOptions, lock: DataLock | undefined)
   origin = `http://${address.address}:${address.port}`;
   mock.acceptUrl = options.acceptUrl ?? `${origin}/redeem/`;
   // A new data file is written once the port is ours, so a server that cannot start leaves no file behind.
-  if (dataFile && !saved) saveState(dataFile, mock.engine.state);
+  if (dataFile && !saved) saveState(dataFile, await mock.state());
   return {
     server,
     mock,

@@ -28,14 +28,16 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 
 describe('saveState', () => {
-  it('replaces the file through a rename: a new inode every save, no temp file left, the content whole', () => {
+  it('replaces the file through a rename: a new inode every save, no temp file left, the content whole', async () => {
     const file = join(dir, 'state.json');
     const engine = new Engine({ realNow: () => T0 });
-    saveState(file, engine.snapshot());
+    saveState(file, await engine.snapshot());
     const inodes = [statSync(file).ino];
     for (let i = 0; i < 3; i++) {
-      engine.createInvitations('acme-admin', 'acme', { emails: [`save${i}@example.com`] });
-      saveState(file, engine.snapshot());
+      await engine.createInvitations(await engine.authenticate('acme-admin'), 'acme', {
+        emails: [`save${i}@example.com`],
+      });
+      saveState(file, await engine.snapshot());
       inodes.push(statSync(file).ino);
     }
     // The file system may recycle a freed inode for a later temp file, so compare each save with the one before.
@@ -45,7 +47,7 @@ describe('saveState', () => {
       readdirSync(dir).filter((n) => n.includes('state.json') && n !== 'state.json'),
       [],
     );
-    assert.deepEqual(loadState(file), engine.snapshot());
+    assert.deepEqual(loadState(file), await engine.snapshot());
   });
 
   it('leaves a reader of the previous file its previous bytes', () => {

@@ -106,7 +106,7 @@ describe('<invitation-requests> states', () => {
     expect(shadow(el).querySelectorAll('.outcome'), 'one outcome, not one by the row and one above').to.have.length(1);
     const outcome = $(el, '.outcome.success');
     expect(outcome?.textContent).to.contain('Request from nora@example.com approved: invitation sent');
-    expect(mock.mock.outbox('nora@example.com')).to.have.length(1);
+    expect(await mock.mock.outbox('nora@example.com')).to.have.length(1);
     await expectAccessibleInBothThemes(el);
   });
 

@@ -71,7 +71,7 @@ describe('<invitation-requests>', () => {
     await waitUntil(() =>
       announcer(el).textContent!.includes('Request from nora@example.com approved: invitation sent'),
     );
-    expect(mock.mock.outbox('nora@example.com')).to.have.length(1);
+    expect(await mock.mock.outbox('nora@example.com')).to.have.length(1);
   });
 
   it('announces a refused approval and reports it', async () => {

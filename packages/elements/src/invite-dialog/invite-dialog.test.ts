@@ -103,7 +103,7 @@ describe('<invite-dialog>', () => {
       'not-an-email not a valid email address',
     ]);
     expect(textOf(el)).to.contain('1 invitation will be sent, 4 addresses will be skipped');
-    expect(mock.mock.outbox()).to.have.length(0);
+    expect(await mock.mock.outbox()).to.have.length(0);
     await expectAccessibleInBothThemes(el);
   });
 
@@ -123,7 +123,7 @@ describe('<invite-dialog>', () => {
     expect(el.shadowRoot!.querySelector('.result li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       'jane@example.com already invited',
     );
-    expect(mock.mock.outbox().filter((m) => m.kind === 'invitation')).to.have.length(3);
+    expect((await mock.mock.outbox()).filter((m) => m.kind === 'invitation')).to.have.length(3);
     expect(deepActive()!.textContent).to.equal('3 invitations sent');
     await expectAccessibleInBothThemes(el);
     button(el, 'Invite more people').click();
@@ -164,7 +164,7 @@ describe('<invite-dialog>', () => {
       send.click();
       await waitUntil(() => textOf(el).includes('2 invitations sent'));
       expect(counter.sends).to.have.length(1);
-      expect(mock.mock.outbox().filter((m) => m.kind === 'invitation')).to.have.length(2);
+      expect((await mock.mock.outbox()).filter((m) => m.kind === 'invitation')).to.have.length(2);
     } finally {
       counter.stop();
     }

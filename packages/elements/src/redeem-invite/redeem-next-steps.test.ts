@@ -183,7 +183,7 @@ describe('<redeem-invite> next steps', () => {
       await expectAccessibleInBothThemes(done);
 
       const { mock } = await mockApi();
-      mock.advanceClock(8 * DAY);
+      await mock.advanceClock(8 * DAY);
       const expired = await render(SEED_CODES.jane);
       (await askAgain(expired)).click();
       await waitUntil(() => $(expired, 'request-invite-form')?.shadowRoot?.querySelector('form'), 'no form');
