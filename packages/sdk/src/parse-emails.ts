@@ -119,13 +119,11 @@ function isNamedEntry(parts: string[] | undefined): boolean {
   return first > 0 && parts.slice(0, first).every((word) => !word.includes('@'));
 }
 
-/** Parses a pasted list of addresses; never throws. */
-export function parseEmailList(text: string): ParsedEmailList {
+/** Parses a pasted list of addresses; never throws (nothing, from a JavaScript caller, is an empty list). */
+export function parseEmailList(text: string | null | undefined): ParsedEmailList {
   const emails = new CaseInsensitiveList();
   const invalid = new CaseInsensitiveList();
-  // JavaScript callers may pass null, undefined or a number despite the type, and this never throws.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, @typescript-eslint/no-unnecessary-type-conversion -- see above
-  const list = segments(String(text ?? ''));
+  const list = segments(text ?? '');
   // Each segment's words are read once: a segment is also looked at from the one before it.
   const wordsOf = list.map((segment) => words(segment.text));
   list.forEach((segment, index) => {

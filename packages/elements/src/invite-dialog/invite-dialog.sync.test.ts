@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { button, findButton } from '../../test/dom.js';
 import '../define/invite-dialog.js';
@@ -28,9 +28,17 @@ describe('<invite-dialog> in sync', () => {
     if (!textarea) throw new Error('no textarea');
     textarea.value = 'new.colleague@example.com';
     textarea.dispatchEvent(new Event('input'));
-    const sent = oneEvent(dialog, 'invitekit-invitations-sent');
+    const sent = new Promise<number>((resolve) => {
+      dialog.addEventListener(
+        'invitekit-invitations-sent',
+        (event) => {
+          resolve(event.detail.sent.length);
+        },
+        { once: true },
+      );
+    });
     button(dialog, 'Send invitations').click();
-    expect((await sent).detail.sent).to.have.length(1);
+    expect(await sent).to.equal(1);
     await waitUntil(
       () => findButton(table, 'Revoke invitation for new.colleague@example.com'),
       'the table never showed the new invitation',
