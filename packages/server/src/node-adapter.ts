@@ -1,0 +1,93 @@
+/**
+ * Node's `(req, res)` in front of a fetch handler: IncomingMessage → Request, Response → ServerResponse. The
+ * client address rate limits count by comes from the socket (a client cannot choose it) unless `trustProxy`
+ * keeps the proxy's `X-Forwarded-For`. Methods a `Request` cannot carry (TRACE, CONNECT) are answered by the
+ * `fallback`, so that every answer is still problem+json.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_BODY_BYTES } from '@invitekit/engine';
+
+/** The body, keeping at most one byte past the limit (enough for the handler to answer 413), draining the rest. */
+async function readLimited(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (size > MAX_BODY_BYTES) continue;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return size === 0 ? undefined : new Uint8Array(Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1));
+}
+
+const FETCH_FORBIDDEN = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+export async function toRequest(req: IncomingMessage, trustProxy: boolean): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || ['content-length', 'transfer-encoding', 'connection'].includes(name)) continue;
+    if (name === 'x-forwarded-for' && !trustProxy) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  if (!trustProxy || !headers.has('x-forwarded-for')) headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
+  const host = /^[\w.:[\]-]+$/.test(req.headers.host ?? '') ? (req.headers.host ?? '') : 'localhost';
+  const body = await readLimited(req);
+  return new Request(new URL(req.url ?? '/', `http://${host}`), {
+    method: req.method ?? 'GET',
+    headers,
+    ...(body ? { body } : {}),
+  });
+}
+
+export async function send(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const body = Buffer.from(await response.arrayBuffer());
+  if (res.req.method !== 'HEAD') headers['content-length'] = String(body.byteLength);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+export interface NodeListenerOptions {
+  trustProxy?: boolean;
+  /** Answers a request whose method fetch cannot carry (405 on a known path, else 404). */
+  fallback: (method: string, target: string) => Response;
+  /** Told about a failure to answer at all. */
+  onError?: (error: unknown) => void;
+}
+
+export function nodeListener(
+  handle: (request: Request) => Promise<Response>,
+  options: NodeListenerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void (async () => {
+      try {
+        if (FETCH_FORBIDDEN.has((req.method ?? '').toUpperCase())) {
+          req.resume();
+          await send(res, options.fallback(req.method ?? '', req.url ?? '/'));
+          return;
+        }
+        await send(res, await handle(await toRequest(req, options.trustProxy ?? false)));
+      } catch (error) {
+        options.onError?.(error);
+        if (!res.headersSent) {
+          res.writeHead(503, { 'content-type': 'application/problem+json' });
+          res.end(
+            JSON.stringify({
+              type: 'https://invitekit.dev/errors/unavailable',
+              title: 'Service unavailable',
+              status: 503,
+              code: 'unavailable',
+              detail: 'The server could not answer this request.',
+            }),
+          );
+        } else res.destroy();
+      }
+    })();
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The engine's own unit tests (packages/engine/src/*.test.ts) with the SQL store instead of the memory store,
+ * through `INVITEKIT_TEST_STORE_MODULE` (test/server/sql-store-module.ts): on PGlite and on PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { failures, runSuite } from './suites.js';
+
+const ENGINE_SRC = fileURLToPath(new URL('../../packages/engine/src/', import.meta.url));
+const FILES = readdirSync(ENGINE_SRC)
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => `packages/engine/src/${name}`);
+const MODULE = fileURLToPath(new URL('./sql-store-module.ts', import.meta.url));
+
+describe("the engine's tests on the SQL store", () => {
+  for (const sql of ['pglite', 'postgres']) {
+    it(`pass on ${sql}`, async () => {
+      const run = await runSuite(FILES, { INVITEKIT_TEST_STORE_MODULE: MODULE, INVITEKIT_TEST_SQL: sql }, 2);
+      assert.equal(run.code, 0, failures(run.output));
+    });
+  }
+});
