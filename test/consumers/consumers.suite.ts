@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { installApp, packTarballs, repo, run } from './packages.mjs';
+import { freePort } from '../http/server.js';
 import {
   assertNoPageErrors,
   inviteThroughDialog,
@@ -42,61 +43,48 @@ interface ConsumerApp {
   /** The served folder, relative to the installed app. */
   served: string;
   tags: readonly string[];
+  /**
+   * The app calls the mock on the mock's own origin (`?api=`), which answers CORS for the app's origin
+   * (`--allow-origin`); otherwise it calls `/api` on its own origin and the static server forwards it.
+   */
+  crossOrigin: boolean;
 }
 
 const vanilla = fileURLToPath(new URL('apps/vanilla', import.meta.url));
-const example = (name: string) => join(repo, 'examples', name);
+/** Whether the packaged mock server answers CORS (`--allow-origin`); until then every app goes through a proxy. */
+const CROSS_ORIGIN = false;
+
+/** The same page built three ways; each calls the mock across origins (CORS), as a dev server on another port would. */
+const fromVanilla = (name: string, script: string, served: string, tags: readonly string[]): ConsumerApp => ({
+  name,
+  source: vanilla,
+  install: 'vanilla',
+  scripts: [script],
+  served,
+  tags,
+  crossOrigin: CROSS_ORIGIN,
+});
+/** An example folder, served as built; it calls `/api` on its own origin, as its README sets it up. */
+const fromExample = (name: string, folder: string, scripts: string[], served: string, tags: readonly string[]) => ({
+  name: `${name} (examples/${folder})`,
+  source: join(repo, 'examples', folder),
+  install: folder,
+  scripts,
+  served,
+  tags,
+  crossOrigin: false,
+});
 
 const apps: ConsumerApp[] = [
-  {
-    name: 'Vite + TypeScript',
-    source: vanilla,
-    install: 'vanilla',
-    scripts: ['build:vite'],
-    served: 'dist-vite',
-    tags: ALL_TAGS,
-  },
-  {
-    name: 'esbuild',
-    source: vanilla,
-    install: 'vanilla',
-    scripts: ['build:esbuild'],
-    served: 'dist-esbuild',
-    tags: TABLE_TAGS,
-  },
-  {
-    name: 'webpack 5 (production)',
-    source: vanilla,
-    install: 'vanilla',
-    scripts: ['build:webpack'],
-    served: 'dist-webpack',
-    tags: TABLE_TAGS,
-  },
-  {
-    name: 'Vite + React 19 (examples/react)',
-    source: example('react'),
-    install: 'react',
-    scripts: ['build'],
-    served: 'dist',
-    tags: TABLE_TAGS,
-  },
-  {
-    name: 'Vite + Vue 3 (examples/vue)',
-    source: example('vue'),
-    install: 'vue',
-    scripts: ['build'],
-    served: 'dist',
-    tags: TABLE_TAGS,
-  },
-  {
-    name: 'no bundler, import map (examples/html)',
-    source: example('html'),
-    install: 'html',
-    scripts: [],
-    served: '.',
-    tags: ALL_TAGS,
-  },
+  fromVanilla('Vite + TypeScript', 'build:vite', 'dist-vite', ALL_TAGS),
+  fromVanilla('esbuild', 'build:esbuild', 'dist-esbuild', TABLE_TAGS),
+  fromVanilla('webpack 5 (production)', 'build:webpack', 'dist-webpack', TABLE_TAGS),
+  fromExample('Vite + React 19', 'react', ['build'], 'dist', TABLE_TAGS),
+  fromExample('Vite + Vue 3', 'vue', ['build'], 'dist', TABLE_TAGS),
+  fromExample('no bundler, import map', 'html', [], '.', ALL_TAGS),
 ];
+/** The ports of the cross-origin apps' sites, known before the mock starts so that it can allow their origins. */
+const ports = new Map<string, number>();
 
 const timings: string[] = [];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -139,7 +127,9 @@ before(async () => {
     () => packTarballs(),
     (result) => (result.reused ? ' (reused)' : ''),
   );
-  mock = await startPackagedMock(installFor({ install: 'vanilla', source: vanilla }));
+  for (const app of apps) if (app.crossOrigin) ports.set(app.name, await freePort());
+  const origins = [...ports.values()].map((port) => `http://127.0.0.1:${port}`);
+  mock = await startPackagedMock(installFor({ install: 'vanilla', source: vanilla }), origins);
   browser = await launchChromium();
 });
 
@@ -180,9 +170,10 @@ for (const app of apps) {
       if (built) throw new Error(`Nothing to open: the app did not build (${built.message.split('\n')[0]})`);
       assert.ok(mock && browser, 'the mock server and Chromium started');
       await mock.reset();
-      const site = await serveApp(join(dir, app.served), mock);
+      const site = await serveApp(join(dir, app.served), mock, ports.get(app.name));
       const started = Date.now();
-      const { page, errors } = await openApp(browser, site);
+      const path = app.crossOrigin ? `/?api=${encodeURIComponent(`${mock.url}/api`)}` : '/';
+      const { page, errors } = await openApp(browser, site, path);
       try {
         await waitForDefined(page, app.tags);
         await waitForRows(page, await mock.invitationEmails());
@@ -195,6 +186,10 @@ for (const app of apps) {
           'one invitation email in the mock outbox',
         );
         assertNoPageErrors(errors);
+      } catch (error) {
+        // What the page said is usually why a step never showed up.
+        if (errors.length === 0) throw error;
+        throw new Error(`${(error as Error).message}\nErrors in the page:\n${errors.join('\n')}`, { cause: error });
       } finally {
         record(`${app.name}: in Chromium`, started);
         await page.context().close();

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { serve } from '../../examples/html/serve.mjs';
@@ -25,14 +25,39 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-async function ok(response: Response, what: string): Promise<Response> {
-  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
-  return response;
+/**
+ * One request to the mock, on a fresh connection (Node's fetch would reuse a pooled socket that the mock server
+ * closed while an app was building: "other side closed"). Rejects on any answer but 2xx.
+ */
+function call(method: string, url: string, what: string, options: { body?: string; token?: string } = {}) {
+  return new Promise<string>((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        if (status >= 200 && status < 300) resolve(text);
+        else reject(new Error(`${what}: ${status} ${text}`));
+      });
+    });
+    req.on('error', (error) => {
+      reject(new Error(`${what}: ${error.message}`, { cause: error }));
+    });
+    req.end(options.body);
+  });
 }
 
-/** Starts `invitekit-mock-server --port 0` from an app's node_modules/.bin and waits for its ready line. */
-export function startPackagedMock(appDir: string): Promise<MockServer> {
-  const child: ChildProcess = spawn(join(appDir, 'node_modules/.bin/invitekit-mock-server'), ['--port', '0'], {
+/**
+ * Starts `invitekit-mock-server --port 0` from an app's node_modules/.bin, answering CORS for `allowOrigins`, and
+ * waits for its ready line.
+ */
+export function startPackagedMock(appDir: string, allowOrigins: readonly string[] = []): Promise<MockServer> {
+  const args = ['--port', '0', ...allowOrigins.flatMap((origin) => ['--allow-origin', origin])];
+  const child: ChildProcess = spawn(join(appDir, 'node_modules/.bin/invitekit-mock-server'), args, {
     cwd: appDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,27 +86,20 @@ export function startPackagedMock(appDir: string): Promise<MockServer> {
       if (!ready?.[1]) return;
       clearTimeout(timer);
       const url = ready[1];
-      const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
       resolve({
         url,
         async reset() {
-          await ok(
-            await fetch(`${url}/__mock/reset`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: '{"seed":"default"}',
-            }),
-            'resetting the mock',
-          );
+          await call('POST', `${url}/__mock/reset`, 'resetting the mock', { body: '{"seed":"default"}' });
         },
         async invitationEmails() {
-          const page = await ok(await fetch(`${url}/api/orgs/acme/invitations?limit=10`, { headers: admin }), 'list');
-          const { items } = (await page.json()) as { items: { email: string }[] };
-          return items.map((item) => item.email);
+          const page = await call('GET', `${url}/api/orgs/acme/invitations?limit=10`, 'listing the invitations', {
+            token: ADMIN_TOKEN,
+          });
+          return (JSON.parse(page) as { items: { email: string }[] }).items.map((item) => item.email);
         },
         async outbox(to) {
-          const answer = await ok(await fetch(`${url}/__mock/outbox?to=${encodeURIComponent(to)}`), 'outbox');
-          return ((await answer.json()) as { items: { to: string; kind: string }[] }).items;
+          const answer = await call('GET', `${url}/__mock/outbox?to=${encodeURIComponent(to)}`, 'reading the outbox');
+          return (JSON.parse(answer) as { items: { to: string; kind: string }[] }).items;
         },
         async stop() {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -97,9 +115,9 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves a built app's folder on a free 127.0.0.1 port, /api and /__mock forwarded to the mock. */
-export async function serveApp(root: string, mock: MockServer): Promise<Site> {
-  const { server, origin } = (await serve({ root, api: mock.url })) as { server: Server; origin: string };
+/** Serves a built app's folder on 127.0.0.1 (`port`, or a free one), /api and /__mock forwarded to the mock. */
+export async function serveApp(root: string, mock: MockServer, port = 0): Promise<Site> {
+  const { server, origin } = (await serve({ root, api: mock.url, port })) as { server: Server; origin: string };
   return {
     origin,
     close: () =>
@@ -116,17 +134,32 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
-/** A page of `site` in a fresh context; uncaught errors in it are collected for {@link assertNoPageErrors}. */
-export async function openApp(browser: Browser, site: Site): Promise<{ page: Page; errors: string[] }> {
+/**
+ * `path` of `site` in a fresh context; uncaught errors, failed loads and console errors in it are collected for
+ * {@link assertNoPageErrors}.
+ */
+export async function openApp(browser: Browser, site: Site, path = '/'): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: site.origin, locale: 'en-US', timezoneId: 'UTC' });
   context.setDefaultTimeout(STEP_TIMEOUT);
   const errors: string[] = [];
   context.on('weberror', (error) => errors.push(error.error().message));
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    // Failed loads are reported below with their address.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`);
+    }
   });
-  await page.goto('/');
+  page.on('response', (response) => {
+    // The browser asks for a favicon that none of the apps has: harmless, as on any site without one.
+    if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') {
+      errors.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    errors.push(`${request.failure()?.errorText ?? 'failed'}: ${request.method()} ${request.url()}`);
+  });
+  await page.goto(path);
   return { page, errors };
 }
 

@@ -6,8 +6,9 @@ import type { Invitation } from '@invitekit/sdk';
 import { createClient } from '@invitekit/sdk/client';
 import { useState } from 'react';
 
-// One client for the whole app. The mock server's seed admin token stands in for the product's own session.
-const client = createClient({ baseUrl: '/api', token: 'acme-admin' });
+// One client for the whole app, for one organization. The mock server's seed admin token stands in for the
+// product's own session.
+const client = createClient({ baseUrl: '/api', organization: 'acme', token: 'acme-admin' });
 
 const roles: InviteRole[] = [
   { value: 'member', label: 'Member' },
@@ -20,7 +21,7 @@ export function App() {
     <main>
       <h1>Invitations</h1>
       {/* React 19 sets `client` and `roles` as properties (the elements have them), not as attributes. */}
-      <invitekit-provider client={client} organization="acme">
+      <invitekit-provider client={client}>
         <invitation-table
           page-size={10}
           roles={roles}

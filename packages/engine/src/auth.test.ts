@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Engine } from './index.js';
+import type { Actor, Engine } from './index.js';
 import { ADMIN, GLOBEX, VIEWER, frozen, refused, setup } from './test-support.js';
 
-type AdminOp = (engine: Engine, cred: string | null, org: string) => unknown;
+type AdminOp = (engine: Engine, actor: Actor | null, org: string) => unknown;
 
 /** Every operation of the admin surface, with acme ids and a valid body. */
 const ADMIN_OPS: Record<string, AdminOp> = {
@@ -31,32 +31,41 @@ const ADMIN_OPS: Record<string, AdminOp> = {
 };
 
 describe('authentication, permission, tenants', () => {
+  it('resolves the mock’s tokens to actors: person, grants, and the token as the idempotency key; others are nobody', async () => {
+    const { engine } = await setup();
+    assert.deepEqual(await engine.authenticate('acme-admin'), ADMIN);
+    assert.deepEqual(await engine.authenticate('acme-viewer'), VIEWER);
+    assert.equal(await engine.authenticate('not-a-token'), null);
+    assert.equal(await engine.authenticate(''), null);
+    assert.equal(await engine.authenticate(null), null);
+  });
+
   for (const [name, op] of Object.entries(ADMIN_OPS)) {
-    it(`${name}: 401 without or with unknown credentials (whatever the organization), 404 for another or no tenant, 403 without the permission; nothing changes`, () => {
-      const { engine } = setup();
-      const before = frozen(engine);
-      refused(() => op(engine, null, 'acme'), 'unauthenticated');
-      refused(() => op(engine, null, 'nowhere'), 'unauthenticated');
-      refused(() => op(engine, 'not-a-token', 'globex'), 'unauthenticated');
-      refused(() => op(engine, GLOBEX, 'acme'), 'not_found');
-      refused(() => op(engine, ADMIN, 'nowhere'), 'not_found');
-      refused(() => op(engine, VIEWER, 'globex'), 'not_found');
-      refused(() => op(engine, VIEWER, 'acme'), 'forbidden');
-      assert.equal(frozen(engine), before);
-      op(engine, ADMIN, 'acme'); // and the admin of the organization may
+    it(`${name}: 401 without or with unknown credentials (whatever the organization), 404 for another or no tenant, 403 without the permission; nothing changes`, async () => {
+      const { engine } = await setup();
+      const before = await frozen(engine);
+      await refused(() => op(engine, null, 'acme'), 'unauthenticated');
+      await refused(() => op(engine, null, 'nowhere'), 'unauthenticated');
+      await refused(async () => op(engine, await engine.authenticate('not-a-token'), 'globex'), 'unauthenticated');
+      await refused(() => op(engine, GLOBEX, 'acme'), 'not_found');
+      await refused(() => op(engine, ADMIN, 'nowhere'), 'not_found');
+      await refused(() => op(engine, VIEWER, 'globex'), 'not_found');
+      await refused(() => op(engine, VIEWER, 'acme'), 'forbidden');
+      assert.equal(await frozen(engine), before);
+      await op(engine, ADMIN, 'acme'); // and the admin of the organization may
     });
   }
 
-  it('checks credentials before the body, and the permission before the resource', () => {
-    const { engine } = setup();
-    refused(() => engine.createInvitations(null, 'acme', { nonsense: true }), 'unauthenticated');
-    refused(() => engine.updateSettings(null, 'acme', { maxResends: 9 }), 'unauthenticated');
-    refused(() => engine.createInvitations(VIEWER, 'acme', { nonsense: true }), 'forbidden');
-    refused(() => engine.getInvitation(VIEWER, 'acme', 'inv_nope'), 'forbidden');
+  it('checks credentials before the body, and the permission before the resource', async () => {
+    const { engine } = await setup();
+    await refused(() => engine.createInvitations(null, 'acme', { nonsense: true }), 'unauthenticated');
+    await refused(() => engine.updateSettings(null, 'acme', { maxResends: 9 }), 'unauthenticated');
+    await refused(() => engine.createInvitations(VIEWER, 'acme', { nonsense: true }), 'forbidden');
+    await refused(() => engine.getInvitation(VIEWER, 'acme', 'inv_nope'), 'forbidden');
   });
 
-  it('another tenant’s invitation or request is not_found inside one’s own organization', () => {
-    const { engine } = setup();
+  it('another tenant’s invitation or request is not_found inside one’s own organization', async () => {
+    const { engine } = await setup();
     const ops = [
       () => engine.getInvitation(GLOBEX, 'globex', 'inv_jane'),
       () => engine.link(GLOBEX, 'globex', 'inv_jane'),
@@ -67,19 +76,19 @@ describe('authentication, permission, tenants', () => {
       () => engine.dismissRequest(GLOBEX, 'globex', 'req_nora'),
       () => engine.getInvitation(ADMIN, 'acme', 'inv_hank'),
     ];
-    const before = frozen(engine);
-    for (const op of ops) refused(op, 'not_found');
-    assert.equal(frozen(engine), before);
-    assert.equal(engine.getInvitation(GLOBEX, 'globex', 'inv_hank').email, 'hank@example.com');
+    const before = await frozen(engine);
+    for (const op of ops) await refused(op, 'not_found');
+    assert.equal(await frozen(engine), before);
+    assert.equal((await engine.getInvitation(GLOBEX, 'globex', 'inv_hank')).email, 'hank@example.com');
   });
 
-  it('public access answers the organization and whether requests are open; an unknown one is not_found', () => {
-    const { engine } = setup();
-    assert.deepEqual(engine.access('acme'), {
+  it('public access answers the organization and whether requests are open; an unknown one is not_found', async () => {
+    const { engine } = await setup();
+    assert.deepEqual(await engine.access('acme'), {
       organization: { slug: 'acme', name: 'Acme Inc.' },
       invitationRequestsEnabled: true,
     });
-    assert.equal(engine.access('globex').invitationRequestsEnabled, false);
-    refused(() => engine.access('nowhere'), 'not_found');
+    assert.equal((await engine.access('globex')).invitationRequestsEnabled, false);
+    await refused(() => engine.access('nowhere'), 'not_found');
   });
 });

@@ -2,8 +2,10 @@
  * Who is asking, and may they? Order of rules.md: authentication first (401), then the organization, which is
  * `not_found` for anyone who does not belong to it (no tenant learns about another), then the permission (403).
  */
+import type { Ctx } from './context.js';
 import { EngineError } from './errors.js';
-import type { MockState, OrgRecord, TokenRecord } from './state.js';
+import type { TokenRecord } from './state.js';
+import type { OrganizationRecord, Store, StoreTx } from './store.js';
 
 const MANAGE = 'member:manage';
 
@@ -22,36 +24,44 @@ export interface Actor {
   key: string;
 }
 
-export function findToken(state: MockState, credentials: Credentials): TokenRecord | undefined {
-  if (!credentials) return undefined;
-  return state.tokens.find((t) => t.token === credentials);
+/** The Actor of stored credentials (the mock's tokens). */
+export function actorOf(token: TokenRecord): Actor {
+  return { person: { ...token.person }, grants: structuredClone(token.grants), key: token.token };
 }
 
-export function findOrg(state: MockState, slug: string): OrgRecord {
-  const org = state.orgs.find((o) => o.slug === slug);
+/**
+ * Resolves credentials against the store's tokens: the mock's authentication (and the server's `--dev-auth`).
+ * Unknown credentials are nobody, as are none.
+ */
+export function tokenAuthenticator(store: Store): (credentials: Credentials) => Promise<Actor | null> {
+  return async (credentials) => {
+    if (!credentials) return null;
+    const token = await store.transaction((tx) => tx.token(credentials), { readOnly: true });
+    return token ? actorOf(token) : null;
+  };
+}
+
+export async function findOrg(tx: StoreTx, slug: string): Promise<OrganizationRecord> {
+  const org = await tx.organization(slug);
   if (!org) throw new EngineError('not_found', `No organization "${slug}".`);
   return org;
 }
 
 export interface Admin {
-  token: TokenRecord;
-  org: OrgRecord;
+  actor: Actor;
+  org: OrganizationRecord;
 }
 
-/** The admin surface: a known token, belonging to `slug`, holding `member:manage` there. */
-export function requireAdmin(state: MockState, credentials: Credentials, slug: string): Admin {
-  const token = findToken(state, credentials);
-  if (!token) {
-    throw new EngineError(
-      'unauthenticated',
-      credentials ? 'These credentials are not known.' : 'Sign in first: no credentials were sent.',
-    );
+/** The admin surface: someone signed in, belonging to `slug`, holding `member:manage` there. */
+export async function requireAdmin(ctx: Ctx, actor: Actor | null, slug: string): Promise<Admin> {
+  if (!actor) {
+    throw new EngineError('unauthenticated', 'Sign in first: no credentials were sent, or they are not known.');
   }
-  const org = state.orgs.find((o) => o.slug === slug);
-  const grants = token.grants[slug];
+  const grants = actor.grants[slug];
+  const org = grants ? await ctx.tx.organization(slug) : undefined;
   if (!org || !grants) throw new EngineError('not_found', `No organization "${slug}".`);
   if (!grants.includes(MANAGE)) {
     throw new EngineError('forbidden', `Managing members of ${org.name} needs the permission ${MANAGE}.`);
   }
-  return { token, org };
+  return { actor, org };
 }

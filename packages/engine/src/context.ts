@@ -1,14 +1,14 @@
 /**
- * What every engine operation gets: the state it reads and changes, the moment it happens (read once, so one
- * operation sees one instant), a random source, and where invitation links point.
+ * What every engine operation gets: the store transaction it reads and writes through, the moment it happens
+ * (read once, so one operation sees one instant), a random source, and where invitation links point.
  */
-import type { MockState } from './state.js';
+import type { StoreTx } from './store.js';
 
 /** Fills `bytes` with random values; `crypto.getRandomValues` unless a test injects its own. */
 export type RandomSource = (bytes: Uint8Array<ArrayBuffer>) => void;
 
 export interface Ctx {
-  state: MockState;
+  tx: StoreTx;
   /** Epoch milliseconds on the mock clock. */
   now: number;
   random: RandomSource;

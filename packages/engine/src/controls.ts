@@ -1,44 +1,43 @@
 /**
- * What the `/__mock` controls change: the clock (real time plus an offset kept in the state, moved forward only;
+ * What the `/__mock` controls change: the clock (real time plus an offset kept in the store, moved forward only;
  * a reset puts it back to real time), joins outside invitations (SSO, SCIM: what makes things stale), and
  * injected faults. `realNow` is injected so tests can hold real time still.
  */
 import { type Member, isUsableEmail, normalizeEmail } from '@invitekit/sdk';
 import * as z from 'zod/mini';
 import { findOrg } from './auth.js';
-import { CLOCK_MAX, MAX_FAULT_LATENCY_MS } from './limits.js';
 import { type Ctx, newId } from './context.js';
 import { invalid } from './errors.js';
 import { checkRole } from './invitations.js';
+import { CLOCK_MAX, MAX_FAULT_LATENCY_MS } from './limits.js';
 import type { SeedName } from './seed.js';
-import type { Faults, MockState } from './state.js';
+import type { Faults, MemberRecord } from './state.js';
+import type { StoreTx } from './store.js';
 import { parseWith } from './validate.js';
-import { memberByEmail, memberView } from './views.js';
+import { memberView } from './views.js';
 
 export type RealNow = () => number;
 
-export function mockNow(state: MockState, realNow: RealNow): number {
-  return realNow() + state.clockOffsetMs;
-}
-
 /** Moves the clock forward by `ms` (a finite number ≥ 0) and answers the new time. */
-export function advanceClock(state: MockState, realNow: RealNow, ms: unknown): number {
+export async function advanceClock(tx: StoreTx, realNow: RealNow, ms: unknown): Promise<number> {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
     throw invalid('advanceMs', 'Must be a number of milliseconds ≥ 0');
   }
-  if (mockNow(state, realNow) + ms > CLOCK_MAX) throw invalid('advanceMs', 'The clock cannot go past the year 9999');
-  state.clockOffsetMs += ms;
-  return mockNow(state, realNow);
+  const offset = await tx.clockOffset();
+  const real = realNow();
+  if (real + offset + ms > CLOCK_MAX) throw invalid('advanceMs', 'The clock cannot go past the year 9999');
+  await tx.setClockOffset(offset + ms);
+  return real + offset + ms;
 }
 
 /** Sets the clock to `when` (an ISO time not earlier than the current clock) and answers it. */
-export function setClock(state: MockState, realNow: RealNow, when: unknown): number {
+export async function setClock(tx: StoreTx, realNow: RealNow, when: unknown): Promise<number> {
   const target = typeof when === 'string' ? Date.parse(when) : Number.NaN;
   if (Number.isNaN(target)) throw invalid('now', 'Must be an ISO 8601 time');
   if (target > CLOCK_MAX) throw invalid('now', 'The clock cannot go past the year 9999');
   const real = realNow();
-  if (target < real + state.clockOffsetMs) throw invalid('now', 'The clock never goes backwards');
-  state.clockOffsetMs = target - real;
+  if (target < real + (await tx.clockOffset())) throw invalid('now', 'The clock never goes backwards');
+  await tx.setClockOffset(target - real);
   return target;
 }
 
@@ -57,15 +56,19 @@ const JoinBody = z.strictObject({
 });
 
 /** Answers the member and whether it was created (201) or already there (200). */
-export function joinMember(ctx: Ctx, slug: string, rawBody: unknown): { member: Member; created: boolean } {
-  const org = findOrg(ctx.state, slug);
+export async function joinMember(
+  ctx: Ctx,
+  slug: string,
+  rawBody: unknown,
+): Promise<{ member: Member; created: boolean }> {
+  const org = await findOrg(ctx.tx, slug);
   const body = parseWith(JoinBody, rawBody, 'join');
   if (!isUsableEmail(body.email.trim())) throw invalid('email', 'Not a valid email address');
   const role = checkRole(org, body.role) ?? org.defaultRole;
   const email = normalizeEmail(body.email);
-  const existing = memberByEmail(org, email);
+  const existing = await ctx.tx.member(slug, email);
   if (existing) return { member: memberView(existing), created: false };
-  const member = {
+  const member: MemberRecord = {
     id: newId(ctx.random, 'mem'),
     email,
     name: body.name?.trim() || null,
@@ -73,7 +76,7 @@ export function joinMember(ctx: Ctx, slug: string, rawBody: unknown): { member: 
     joinedAt: ctx.now,
     joinedVia: body.via,
   };
-  org.members.push(member);
+  await ctx.tx.insertMember(slug, member);
   return { member: memberView(member), created: true };
 }
 
@@ -83,9 +86,11 @@ const FaultsBody = z.strictObject({
 });
 
 /** Sets the given faults (an omitted field keeps its value); `{}` keeps everything. */
-export function setFaults(state: MockState, rawBody: unknown): Faults {
+export async function setFaults(tx: StoreTx, rawBody: unknown): Promise<Faults> {
   const body = parseWith(FaultsBody, rawBody ?? {}, 'faults');
-  if (body.latencyMs !== undefined) state.faults.latencyMs = body.latencyMs;
-  if (body.failureRate !== undefined) state.faults.failureRate = body.failureRate;
-  return { ...state.faults };
+  const faults = { ...(await tx.faults()) };
+  if (body.latencyMs !== undefined) faults.latencyMs = body.latencyMs;
+  if (body.failureRate !== undefined) faults.failureRate = body.failureRate;
+  await tx.setFaults(faults);
+  return faults;
 }

@@ -2,7 +2,7 @@
  * The CSV export (rules.md, Export): the list's filter and order, RFC 4180 escaping, and formula
  * neutralising so that no spreadsheet runs a field as a formula.
  */
-import type { Credentials } from './auth.js';
+import type { Actor } from './auth.js';
 import type { Ctx } from './context.js';
 import { invitationsForExport } from './listing.js';
 
@@ -21,8 +21,13 @@ function csvLine(fields: readonly string[]): string {
 }
 
 /** The export as text: CRLF line ends (RFC 4180), a header line, one line per invitation. */
-export function exportInvitationsCsv(ctx: Ctx, credentials: Credentials, slug: string, rawQuery: unknown): string {
-  const { org, invitations } = invitationsForExport(ctx, credentials, slug, rawQuery);
+export async function exportInvitationsCsv(
+  ctx: Ctx,
+  actor: Actor | null,
+  slug: string,
+  rawQuery: unknown,
+): Promise<string> {
+  const { org, invitations } = await invitationsForExport(ctx, actor, slug, rawQuery);
   const lines = [EXPORT_HEADER.join(',')];
   for (const inv of invitations) {
     lines.push(

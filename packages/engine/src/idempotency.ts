@@ -1,10 +1,11 @@
 /**
- * Idempotency-Key (rules.md): scope = organization + credentials + key, kept 24 hours on the mock clock.
- * Only successful answers are recorded; the caller decides that by recording after success.
+ * Idempotency-Key (rules.md): scope = organization + credentials + key, kept IDEMPOTENCY_WINDOW_MS on the mock
+ * clock. Only successful answers are recorded; the caller decides that by recording after success. Two requests
+ * with one key racing: the store's unique scope makes the loser rerun, and the rerun replays the winner's answer.
  */
-import { IDEMPOTENCY_WINDOW_MS } from './limits.js';
 import { EngineError } from './errors.js';
-import type { MockState } from './state.js';
+import { IDEMPOTENCY_WINDOW_MS } from './limits.js';
+import type { StoreTx } from './store.js';
 
 /** JSON with sorted keys, so `{a,b}` and `{b,a}` are the same body. */
 function canonicalJson(value: unknown): string {
@@ -18,23 +19,19 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function idempotencyScope(org: string, credentials: string, key: string): string {
-  return JSON.stringify([org, credentials, key]);
-}
-
-function prune(state: MockState, now: number): void {
-  state.idempotency = state.idempotency.filter((r) => now - r.at < IDEMPOTENCY_WINDOW_MS);
+/** `actorKey` is {@link Actor.key}: stable for one set of credentials. */
+export function idempotencyScope(org: string, actorKey: string, key: string): string {
+  return JSON.stringify([org, actorKey, key]);
 }
 
 /**
  * The recorded answer for this scope, if any and still fresh; `idempotency_key_reused` when the key was used
- * with another body. Does not change the state.
+ * with another body. Changes nothing.
  */
-export function replay(state: MockState, now: number, scope: string, body: unknown): unknown {
-  const canonical = canonicalJson(body);
-  const record = state.idempotency.find((r) => r.scope === scope && now - r.at < IDEMPOTENCY_WINDOW_MS);
+export async function replay(tx: StoreTx, now: number, scope: string, body: unknown): Promise<unknown> {
+  const record = await tx.idempotency(scope, now - IDEMPOTENCY_WINDOW_MS);
   if (!record) return undefined;
-  if (record.body !== canonical) {
+  if (record.body !== canonicalJson(body)) {
     throw new EngineError(
       'idempotency_key_reused',
       'This Idempotency-Key was already used with a different request body; use a new key for a new request.',
@@ -43,7 +40,7 @@ export function replay(state: MockState, now: number, scope: string, body: unkno
   return structuredClone(record.response);
 }
 
-export function record(state: MockState, now: number, scope: string, body: unknown, response: unknown): void {
-  prune(state, now);
-  state.idempotency.push({ scope, body: canonicalJson(body), response: structuredClone(response), at: now });
+export async function record(tx: StoreTx, now: number, scope: string, body: unknown, response: unknown) {
+  await tx.pruneIdempotency(now - IDEMPOTENCY_WINDOW_MS);
+  await tx.putIdempotency({ scope, body: canonicalJson(body), response: structuredClone(response), at: now });
 }

@@ -1,11 +1,14 @@
 /**
- * The invitekit rules engine: plain TypeScript over plain data, no HTTP and no MSW. `Engine` binds the state,
- * the clock and the random source to the operation modules; each operation checks everything first and
- * either answers or throws an {@link EngineError} having changed nothing.
+ * The invitekit rules engine: plain TypeScript over a transactional store (store.ts), no HTTP and no MSW.
+ * `Engine` binds the store, the clock and the random source to the operation modules; each operation runs in one
+ * transaction, checks everything first and either answers or throws an {@link EngineError} having changed nothing.
  */
-import type { Credentials } from './auth.js';
-import { type RealNow, advanceClock, joinMember, mockNow, resetSeed, setClock, setFaults } from './controls.js';
+import { normalizeEmail } from '@invitekit/sdk';
+import { type Actor, type Credentials, tokenAuthenticator } from './auth.js';
+import { type RealNow, advanceClock, joinMember, resetSeed, setClock, setFaults } from './controls.js';
 import { type Ctx, type RandomSource, cryptoRandom } from './context.js';
+import { EngineError } from './errors.js';
+import { exportInvitationsCsv } from './export.js';
 import { createInvitations } from './invitations.js';
 import { acceptInvite, declineInvite, lookupInvite } from './invites.js';
 import {
@@ -17,8 +20,7 @@ import {
   revokeStaleInvitations,
 } from './lifecycle.js';
 import { listInvitations, listMembers } from './listing.js';
-import { exportInvitationsCsv } from './export.js';
-import { listOutbox } from './outbox.js';
+import { MemoryStore } from './memory-store.js';
 import {
   approveRequest,
   dismissRequest,
@@ -29,7 +31,8 @@ import {
 } from './requests.js';
 import { type SeedName, seedState } from './seed.js';
 import { getSettings, updateSettings } from './settings.js';
-import { type MockState, type OutboxMessage, cloneState, parseState } from './state.js';
+import { type Faults, type MockState, type OutboxMessage, parseState } from './state.js';
+import { type Store, StoreConflict, type StoreTx, StoreUnavailable } from './store.js';
 
 export { EngineError, attempt, type EngineResult } from './errors.js';
 export { type Ctx, type RandomSource, cryptoRandom, seededRandom } from './context.js';
@@ -37,21 +40,31 @@ export type { RealNow } from './controls.js';
 export { SEED_CODES, type SeedName, seedState } from './seed.js';
 export { type MockState, type OutboxMessage, type Faults, STATE_VERSION, parseState, cloneState } from './state.js';
 export { csvField, EXPORT_HEADER } from './export.js';
-export * from './limits.js';
-export type { Actor, Credentials } from './auth.js';
+export { type Actor, type Credentials, actorOf, tokenAuthenticator } from './auth.js';
+export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
+export { compareCodePoints } from './keyset.js';
 export * from './store.js';
+export * from './limits.js';
 export { MalformedJson } from './validate.js';
 
+/** A transaction that lost a race is run again; past this many attempts the operation answers `unavailable`. */
+const MAX_ATTEMPTS = 5;
+
 export interface EngineOptions {
-  /** Start from this state (say, read back from a file) instead of a seed. */
+  /** The store to run on. Default: a {@link MemoryStore} over `state`, or over a fresh `seed`. */
+  store?: Store;
+  /** Start from this state (say, read back from a file) instead of a seed; checked by `parseState`. */
   state?: MockState;
   seed?: SeedName;
-  /** Real time; the mock clock is this plus the state's offset. Default `Date.now`. */
+  /** Real time; the mock clock is this plus the store's offset. Default `Date.now`. */
   realNow?: RealNow;
   random?: RandomSource;
   acceptUrl?: string;
-  /** Called with the live state after every operation that may have changed it. */
-  onChange?: (state: MockState) => void;
+  /**
+   * With the default memory store: called with the live state after every transaction that changed it (save it;
+   * do not keep or change it). When it throws, the change is undone and the operation answers `unavailable`.
+   */
+  onChange?: (state: MockState) => void | Promise<void>;
 }
 
 /** Whether an invite body asks for a dry run; a body that only looks like one is refused by the operation. */
@@ -60,119 +73,148 @@ function isDryRun(body: unknown): boolean {
 }
 
 export class Engine {
-  state: MockState;
+  readonly store: Store;
   acceptUrl: string;
   readonly realNow: RealNow;
   readonly random: RandomSource;
-  private readonly onChange: ((state: MockState) => void) | undefined;
+  /** The mock's credentials → Actor (the production server authenticates through its host instead). */
+  readonly authenticate: (credentials: Credentials) => Promise<Actor | null>;
 
   constructor(options: EngineOptions = {}) {
     this.realNow = options.realNow ?? Date.now;
     this.random = options.random ?? cryptoRandom;
     this.acceptUrl = options.acceptUrl ?? 'http://localhost/redeem/';
-    this.onChange = options.onChange;
-    this.state = options.state ? parseState(cloneState(options.state)) : seedState(this.realNow(), options.seed);
+    this.store =
+      options.store ??
+      new MemoryStore(
+        options.state ? parseState(structuredClone(options.state)) : seedState(this.realNow(), options.seed),
+        {
+          onCommit: options.onChange,
+        },
+      );
+    this.authenticate = tokenAuthenticator(this.store);
   }
 
-  now(): number {
-    return mockNow(this.state, this.realNow);
+  /**
+   * Runs `op` in one transaction. A lost race (StoreConflict) reruns it from the start, so the rerun answers by
+   * the rules with what the winner committed; a store that cannot serve answers `unavailable`.
+   */
+  private async run<T>(op: (ctx: Ctx) => Promise<T>, readOnly: boolean): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store.transaction(async (tx) => op(await this.ctx(tx)), { readOnly });
+      } catch (error) {
+        if (error instanceof StoreConflict && attempt < MAX_ATTEMPTS) continue;
+        if (error instanceof StoreConflict) {
+          throw new EngineError('unavailable', 'Too many changes at once; try again.', { retryAfter: 1 });
+        }
+        if (error instanceof StoreUnavailable) {
+          throw new EngineError('unavailable', `The change was not made: ${error.message}`, { retryAfter: 1 });
+        }
+        throw error;
+      }
+    }
   }
 
-  private ctx(): Ctx {
-    return { state: this.state, now: this.now(), random: this.random, acceptUrl: this.acceptUrl };
+  private async ctx(tx: StoreTx): Promise<Ctx> {
+    const now = this.realNow() + (await tx.clockOffset());
+    return { tx, now, random: this.random, acceptUrl: this.acceptUrl };
   }
 
-  /** A read: no change notification. */
-  private read<T>(op: (ctx: Ctx) => T): T {
-    return op(this.ctx());
+  private read<T>(op: (ctx: Ctx) => Promise<T>): Promise<T> {
+    return this.run(op, true);
   }
 
-  /** A write: on success the change listener hears about it; on a refusal nothing changed. */
-  private write<T>(op: (ctx: Ctx) => T): T {
-    const result = op(this.ctx());
-    this.onChange?.(this.state);
-    return result;
+  private write<T>(op: (ctx: Ctx) => Promise<T>): Promise<T> {
+    return this.run(op, false);
   }
 
   // Controls ---------------------------------------------------------------------------------------------
-  reset(seed: SeedName = 'default'): void {
-    this.state = seedState(this.realNow(), seed);
-    this.onChange?.(this.state);
+  /** The mock clock: real time plus the store's offset. */
+  now(): Promise<number> {
+    return this.read((ctx) => Promise.resolve(ctx.now));
+  }
+  reset(seed: SeedName = 'default'): Promise<void> {
+    return this.write((ctx) => ctx.tx.replaceAll(seedState(this.realNow(), seed)));
   }
   /** `POST /__mock/reset`: checks the body (`{ seed? }`) first, then resets. */
-  resetFromBody(body: unknown): void {
-    this.reset(resetSeed(body));
+  resetFromBody(body: unknown): Promise<void> {
+    return this.reset(resetSeed(body));
   }
-  advanceClock(ms: number): number {
-    return this.write(() => advanceClock(this.state, this.realNow, ms));
+  advanceClock(ms: number): Promise<number> {
+    return this.write((ctx) => advanceClock(ctx.tx, this.realNow, ms));
   }
-  setClock(when: string): number {
-    return this.write(() => setClock(this.state, this.realNow, when));
+  setClock(when: string): Promise<number> {
+    return this.write((ctx) => setClock(ctx.tx, this.realNow, when));
   }
-  outbox(to?: string | null): OutboxMessage[] {
-    return listOutbox(this.state, to);
+  outbox(to?: string | null): Promise<OutboxMessage[]> {
+    return this.read((ctx) => ctx.tx.listMessages(to ? normalizeEmail(to) : null));
   }
   joinMember(org: string, body: unknown) {
     return this.write((ctx) => joinMember(ctx, org, body));
   }
-  setFaults(body: unknown) {
-    return this.write(() => setFaults(this.state, body));
+  faults(): Promise<Faults> {
+    return this.read((ctx) => ctx.tx.faults());
   }
-  snapshot(): MockState {
-    return cloneState(this.state);
+  setFaults(body: unknown) {
+    return this.write((ctx) => setFaults(ctx.tx, body));
+  }
+  /** Everything, as a deep copy (`/__mock` state, tests). */
+  snapshot(): Promise<MockState> {
+    return this.read((ctx) => ctx.tx.snapshot());
   }
 
   // Admin surface ----------------------------------------------------------------------------------------
-  listInvitations(cred: Credentials, org: string, query: unknown = {}) {
-    return this.read((ctx) => listInvitations(ctx, cred, org, query));
+  listInvitations(actor: Actor | null, org: string, query: unknown = {}) {
+    return this.read((ctx) => listInvitations(ctx, actor, org, query));
   }
-  createInvitations(cred: Credentials, org: string, body: unknown, options: { idempotencyKey?: string | null } = {}) {
-    const op = (ctx: Ctx) => createInvitations(ctx, cred, org, body, options);
-    // A dry run stores nothing, so it is a read: the invite dialog previews on every edit, and each write
-    // notification costs a listener (the data file, localStorage) a full save.
+  createInvitations(actor: Actor | null, org: string, body: unknown, options: { idempotencyKey?: string | null } = {}) {
+    const op = (ctx: Ctx) => createInvitations(ctx, actor, org, body, options);
+    // A dry run stores nothing, so it is a read: the invite dialog previews on every edit, and a write would
+    // cost the commit hook (the data file, localStorage) a full save.
     return isDryRun(body) ? this.read(op) : this.write(op);
   }
-  exportCsv(cred: Credentials, org: string, query: unknown = {}) {
-    return this.read((ctx) => exportInvitationsCsv(ctx, cred, org, query));
+  exportCsv(actor: Actor | null, org: string, query: unknown = {}) {
+    return this.read((ctx) => exportInvitationsCsv(ctx, actor, org, query));
   }
-  revokeStale(cred: Credentials, org: string) {
-    return this.write((ctx) => revokeStaleInvitations(ctx, cred, org));
+  revokeStale(actor: Actor | null, org: string) {
+    return this.write((ctx) => revokeStaleInvitations(ctx, actor, org));
   }
-  getInvitation(cred: Credentials, org: string, id: string) {
-    return this.read((ctx) => getInvitation(ctx, cred, org, id));
+  getInvitation(actor: Actor | null, org: string, id: string) {
+    return this.read((ctx) => getInvitation(ctx, actor, org, id));
   }
-  link(cred: Credentials, org: string, id: string) {
-    return this.read((ctx) => invitationLink(ctx, cred, org, id));
+  link(actor: Actor | null, org: string, id: string) {
+    return this.read((ctx) => invitationLink(ctx, actor, org, id));
   }
-  resend(cred: Credentials, org: string, id: string) {
-    return this.write((ctx) => resendInvitation(ctx, cred, org, id));
+  resend(actor: Actor | null, org: string, id: string) {
+    return this.write((ctx) => resendInvitation(ctx, actor, org, id));
   }
-  renew(cred: Credentials, org: string, id: string) {
-    return this.write((ctx) => renewInvitation(ctx, cred, org, id));
+  renew(actor: Actor | null, org: string, id: string) {
+    return this.write((ctx) => renewInvitation(ctx, actor, org, id));
   }
-  revoke(cred: Credentials, org: string, id: string) {
-    return this.write((ctx) => revokeInvitation(ctx, cred, org, id));
+  revoke(actor: Actor | null, org: string, id: string) {
+    return this.write((ctx) => revokeInvitation(ctx, actor, org, id));
   }
-  listRequests(cred: Credentials, org: string, query: unknown = {}) {
-    return this.read((ctx) => listRequests(ctx, cred, org, query));
+  listRequests(actor: Actor | null, org: string, query: unknown = {}) {
+    return this.read((ctx) => listRequests(ctx, actor, org, query));
   }
-  approveRequest(cred: Credentials, org: string, id: string) {
-    return this.write((ctx) => approveRequest(ctx, cred, org, id));
+  approveRequest(actor: Actor | null, org: string, id: string) {
+    return this.write((ctx) => approveRequest(ctx, actor, org, id));
   }
-  dismissRequest(cred: Credentials, org: string, id: string) {
-    return this.write((ctx) => dismissRequest(ctx, cred, org, id));
+  dismissRequest(actor: Actor | null, org: string, id: string) {
+    return this.write((ctx) => dismissRequest(ctx, actor, org, id));
   }
-  dismissStale(cred: Credentials, org: string) {
-    return this.write((ctx) => dismissStaleRequests(ctx, cred, org));
+  dismissStale(actor: Actor | null, org: string) {
+    return this.write((ctx) => dismissStaleRequests(ctx, actor, org));
   }
-  listMembers(cred: Credentials, org: string, query: unknown = {}) {
-    return this.read((ctx) => listMembers(ctx, cred, org, query));
+  listMembers(actor: Actor | null, org: string, query: unknown = {}) {
+    return this.read((ctx) => listMembers(ctx, actor, org, query));
   }
-  getSettings(cred: Credentials, org: string) {
-    return this.read((ctx) => getSettings(ctx, cred, org));
+  getSettings(actor: Actor | null, org: string) {
+    return this.read((ctx) => getSettings(ctx, actor, org));
   }
-  updateSettings(cred: Credentials, org: string, patch: unknown) {
-    return this.write((ctx) => updateSettings(ctx, cred, org, patch));
+  updateSettings(actor: Actor | null, org: string, patch: unknown) {
+    return this.write((ctx) => updateSettings(ctx, actor, org, patch));
   }
 
   // Public surface ---------------------------------------------------------------------------------------
@@ -185,8 +227,8 @@ export class Engine {
   lookupInvite(code: string) {
     return this.read((ctx) => lookupInvite(ctx, code));
   }
-  acceptInvite(cred: Credentials, code: string, body: unknown = {}) {
-    return this.write((ctx) => acceptInvite(ctx, cred, code, body));
+  acceptInvite(actor: Actor | null, code: string, body: unknown = {}) {
+    return this.write((ctx) => acceptInvite(ctx, actor, code, body));
   }
   declineInvite(code: string) {
     return this.write((ctx) => declineInvite(ctx, code));

@@ -8,28 +8,27 @@ import {
   MAX_EMAILS_PER_INVITE,
   type SkippedAddress,
   isUsableEmail,
-  normalizeEmail,
 } from '@invitekit/sdk';
-import { type Credentials, requireAdmin } from './auth.js';
+import { type Actor, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
 import { EngineError, invalid } from './errors.js';
 import { idempotencyScope, record, replay } from './idempotency.js';
-import { approvePendingRequests, buildInvitation, issueInvitation } from './issue.js';
-import type { OrgRecord } from './state.js';
+import { approvePendingRequest, buildInvitation, issueInvitation } from './issue.js';
+import type { OrganizationRecord } from './store.js';
 import { parseWith } from './validate.js';
-import { invitationView, memberByEmail, pendingInvitationFor } from './views.js';
+import { invitationView } from './views.js';
 
 function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1);
 }
 
-export function domainAllowed(org: OrgRecord, email: string): boolean {
+export function domainAllowed(org: OrganizationRecord, email: string): boolean {
   const allowed = org.settings.allowedDomains;
   return allowed.length === 0 || allowed.includes(domainOf(email));
 }
 
 /** Checks a role named for a batch: `undefined` → `null` (the default role); unknown → `invalid_request`. */
-export function checkRole(org: OrgRecord, role: string | undefined): string | null {
+export function checkRole(org: OrganizationRecord, role: string | undefined): string | null {
   if (role === undefined) return null;
   if (!org.roles.includes(role)) throw invalid('role', `Unknown role "${role}"; one of: ${org.roles.join(', ')}`);
   return role;
@@ -40,24 +39,36 @@ interface Plan {
   skipped: SkippedAddress[];
 }
 
-function plan(org: OrgRecord, emails: string[], now: number): Plan {
+async function plan(ctx: Ctx, org: OrganizationRecord, emails: string[]): Promise<Plan> {
   const out: Plan = { send: [], skipped: [] };
+  const given = emails.map((e) => e.trim());
+  const members = await ctx.tx.memberEmails(org.slug, [
+    ...new Set(given.filter(isUsableEmail).map((e) => e.toLowerCase())),
+  ]);
   const seen = new Set<string>();
-  emails.forEach((given) => {
-    const trimmed = given.trim();
+  for (const trimmed of given) {
     const email = trimmed.toLowerCase();
     const skip = (reason: SkippedAddress['reason'], invitationId?: string) => {
       out.skipped.push({ email: trimmed, reason, ...(invitationId ? { invitationId } : {}) });
     };
-    if (!isUsableEmail(trimmed)) return skip('invalid_email');
-    if (seen.has(email)) return skip('duplicate');
+    if (!isUsableEmail(trimmed)) {
+      skip('invalid_email');
+      continue;
+    }
+    if (seen.has(email)) {
+      skip('duplicate');
+      continue;
+    }
     seen.add(email);
-    if (memberByEmail(org, email)) return skip('already_member');
-    const pending = pendingInvitationFor(org, email, now);
-    if (pending) return skip('already_invited', pending.id);
-    if (!domainAllowed(org, email)) return skip('domain_not_allowed');
-    out.send.push(email);
-  });
+    if (members.has(email)) {
+      skip('already_member');
+      continue;
+    }
+    const pending = await ctx.tx.pendingInvitation(org.slug, email, ctx.now);
+    if (pending) skip('already_invited', pending.id);
+    else if (!domainAllowed(org, email)) skip('domain_not_allowed');
+    else out.send.push(email);
+  }
   return out;
 }
 
@@ -65,14 +76,15 @@ export interface InviteOptions {
   idempotencyKey?: string | null | undefined;
 }
 
-export function createInvitations(
+export async function createInvitations(
   ctx: Ctx,
-  credentials: Credentials,
+  actor: Actor | null,
   slug: string,
   rawBody: unknown,
   options: InviteOptions = {},
-): CreateInvitationsResult {
-  const { token, org } = requireAdmin(ctx.state, credentials, slug);
+): Promise<CreateInvitationsResult> {
+  const admin = await requireAdmin(ctx, actor, slug);
+  const { org } = admin;
   const body = parseWith(CreateInvitationsBody, rawBody, 'invitation request');
   if (body.emails.length === 0) throw invalid('emails', 'Give at least one email address');
   if (body.emails.length > MAX_EMAILS_PER_INVITE) {
@@ -84,25 +96,27 @@ export function createInvitations(
   const role = checkRole(org, body.role);
   const key = options.idempotencyKey || null;
   const dryRun = body.dryRun === true;
-  const scope = key && !dryRun ? idempotencyScope(org.slug, token.token, key) : null;
+  const scope = key && !dryRun ? idempotencyScope(org.slug, admin.actor.key, key) : null;
   if (scope) {
-    const previous = replay(ctx.state, ctx.now, scope, body);
+    const previous = await replay(ctx.tx, ctx.now, scope, body);
     if (previous !== undefined) return previous as CreateInvitationsResult;
   }
 
-  const { send, skipped } = plan(org, body.emails, ctx.now);
+  const { send, skipped } = await plan(ctx, org, body.emails);
   const source = body.source ?? 'manual';
-  const init = (email: string) => ({ email, role, source, invitedBy: token.person });
-  const sent = send.map((email) => {
+  const init = (email: string) => ({ email, role, source, invitedBy: { ...admin.actor.person } });
+  const sent = [];
+  for (const email of send) {
     if (dryRun) {
       const preview = buildInvitation(ctx, org, init(email));
-      return invitationView(org, { ...preview, id: preview.id.replace(/^inv_/, 'preview_') }, ctx.now);
+      sent.push(invitationView({ ...preview, id: preview.id.replace(/^inv_/, 'preview_') }, ctx.now, false));
+    } else {
+      const inv = await issueInvitation(ctx, org, init(email));
+      await approvePendingRequest(ctx, org.slug, email);
+      sent.push(invitationView(inv, ctx.now, false));
     }
-    const inv = issueInvitation(ctx, org, init(email));
-    approvePendingRequests(org, email);
-    return invitationView(org, inv, ctx.now);
-  });
+  }
   const result: CreateInvitationsResult = { sent, skipped };
-  if (scope) record(ctx.state, ctx.now, scope, body, result);
+  if (scope) await record(ctx.tx, ctx.now, scope, body, result);
   return result;
 }

@@ -10,43 +10,37 @@ import {
   maskEmail,
   normalizeEmail,
 } from '@invitekit/sdk';
-import { type Credentials, findToken } from './auth.js';
+import type { Actor } from './auth.js';
 import { type Ctx, iso, newId } from './context.js';
 import { EngineError } from './errors.js';
-import type { InvitationRecord, MockState, OrgRecord } from './state.js';
+import type { MemberRecord } from './state.js';
+import type { CodeMatch, OrganizationRecord } from './store.js';
 import { parseWith } from './validate.js';
-import { invitationStatus, memberByEmail, memberView } from './views.js';
+import { invitationStatus, memberView } from './views.js';
 
-interface Found {
-  org: OrgRecord;
-  inv: InvitationRecord;
-  /** Set when the code was replaced by a renewal: it reads `expired` with its old expiry. */
-  replacedExpiresAt?: number;
+interface Found extends CodeMatch {
+  organization: OrganizationRecord;
 }
 
-function findCode(state: MockState, code: string): Found {
-  if (code) {
-    for (const org of state.orgs) {
-      for (const inv of org.invitations) {
-        if (inv.code === code) return { org, inv };
-        const old = inv.replacedCodes.find((r) => r.code === code);
-        if (old) return { org, inv, replacedExpiresAt: old.expiresAt };
-      }
-    }
+async function findCode(ctx: Ctx, code: string): Promise<Found> {
+  const match = code ? await ctx.tx.invitationByCode(code) : undefined;
+  const organization = match ? await ctx.tx.organization(match.org) : undefined;
+  if (!match || !organization) {
+    throw new EngineError(
+      'invalid_code',
+      'This invitation code is not valid. Check the link, or ask for a new invitation.',
+    );
   }
-  throw new EngineError(
-    'invalid_code',
-    'This invitation code is not valid. Check the link, or ask for a new invitation.',
-  );
+  return { ...match, organization };
 }
 
 function statusOf(found: Found, now: number) {
-  return found.replacedExpiresAt !== undefined ? 'expired' : invitationStatus(found.inv, now);
+  return found.replacedExpiresAt !== null ? 'expired' : invitationStatus(found.invitation, now);
 }
 
-export function lookupInvite(ctx: Ctx, code: string): InviteLookup {
-  const found = findCode(ctx.state, code);
-  const { org, inv } = found;
+export async function lookupInvite(ctx: Ctx, code: string): Promise<InviteLookup> {
+  const found = await findCode(ctx, code);
+  const { organization: org, invitation: inv } = found;
   return {
     organization: { slug: org.slug, name: org.name },
     email: maskEmail(inv.email),
@@ -60,50 +54,59 @@ export function lookupInvite(ctx: Ctx, code: string): InviteLookup {
 /** The code must be pending: `expired`/`revoked` (410) or `already_used` (409) otherwise. */
 function requirePending(found: Found, now: number): void {
   const status = statusOf(found, now);
-  if (status === 'expired')
+  if (status === 'expired') {
     throw new EngineError('expired', 'This invitation has expired. Ask an admin for a new one.');
+  }
   if (status === 'revoked') throw new EngineError('revoked', 'This invitation was withdrawn by an admin.');
   if (status === 'accepted' || status === 'declined') {
     throw new EngineError('already_used', `This invitation was already ${status}; a code works once.`);
   }
 }
 
-export function acceptInvite(ctx: Ctx, credentials: Credentials, code: string, rawBody: unknown): AcceptInviteResult {
+/**
+ * Makes the invited person a member. `actor` is whoever is signed in (null: nobody; unknown credentials count as
+ * nobody on this public endpoint, see README); a signed-in person must have the invited address.
+ */
+export async function acceptInvite(
+  ctx: Ctx,
+  actor: Actor | null,
+  code: string,
+  rawBody: unknown,
+): Promise<AcceptInviteResult> {
   const body = parseWith(AcceptInviteBody, rawBody ?? {}, 'accept request');
-  const found = findCode(ctx.state, code);
+  const found = await findCode(ctx, code);
   requirePending(found, ctx.now);
-  const { org, inv } = found;
-  // Unknown credentials on this public endpoint count as nobody signed in (see README).
-  const signedIn = findToken(ctx.state, credentials);
-  if (signedIn && normalizeEmail(signedIn.person.email) !== inv.email) {
+  const { organization: org, invitation: inv } = found;
+  if (actor && normalizeEmail(actor.person.email) !== inv.email) {
     throw new EngineError(
       'email_mismatch',
-      `You are signed in as ${signedIn.person.email}, but this invitation is for ${maskEmail(inv.email)}.`,
+      `You are signed in as ${actor.person.email}, but this invitation is for ${maskEmail(inv.email)}.`,
     );
   }
-  inv.state = 'accepted';
-  inv.acceptedAt = ctx.now;
-  let member = memberByEmail(org, inv.email);
+  // A compare-and-set: of two accepts racing, one wins and the other's rerun answers already_used.
+  await ctx.tx.updateInvitation(org.slug, { ...inv, state: 'accepted', acceptedAt: ctx.now }, inv);
+  let member = await ctx.tx.member(org.slug, inv.email);
   if (!member) {
-    member = {
+    const joined: MemberRecord = {
       id: newId(ctx.random, 'mem'),
       email: inv.email,
-      name: body.name?.trim() || signedIn?.person.name || null,
+      name: body.name?.trim() || actor?.person.name || null,
       role: inv.role ?? org.defaultRole,
       joinedAt: ctx.now,
       joinedVia: 'invitation',
     };
-    org.members.push(member);
+    await ctx.tx.insertMember(org.slug, joined);
+    member = joined;
   }
   // Signing in with the invited address makes those credentials a member too (no permission).
-  if (signedIn) signedIn.grants[org.slug] ??= [];
+  if (actor) await ctx.tx.grantMembership(actor.key, org.slug);
   return { organization: { slug: org.slug, name: org.name }, member: memberView(member) };
 }
 
-export function declineInvite(ctx: Ctx, code: string): DeclineInviteResult {
-  const found = findCode(ctx.state, code);
+export async function declineInvite(ctx: Ctx, code: string): Promise<DeclineInviteResult> {
+  const found = await findCode(ctx, code);
   requirePending(found, ctx.now);
-  found.inv.state = 'declined';
-  found.inv.declinedAt = ctx.now;
+  const inv = found.invitation;
+  await ctx.tx.updateInvitation(found.org, { ...inv, state: 'declined', declinedAt: ctx.now }, inv);
   return { status: 'declined' };
 }

@@ -1,12 +1,13 @@
 /** Making an invitation (rules.md, Inviting): a fresh id and code, and an expiry from the organization's TTL. */
 import { type Ctx, newCode, newId } from './context.js';
 import { sendMessage } from './outbox.js';
-import type { InvitationRecord, OrgRecord, PersonRecord } from './state.js';
+import type { InvitationRecord, PersonRecord } from './state.js';
+import type { OrganizationRecord } from './store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The expiry of an invitation sent (or renewed) at `now`: the TTL in force then, not the one at read time. */
-export function expiryFrom(org: OrgRecord, now: number): number {
+export function expiryFrom(org: OrganizationRecord, now: number): number {
   return now + org.settings.invitationTtlDays * DAY;
 }
 
@@ -18,7 +19,7 @@ export interface NewInvitation {
 }
 
 /** A pending invitation with a fresh code and the organization's current TTL; not stored, not sent. */
-export function buildInvitation(ctx: Ctx, org: OrgRecord, init: NewInvitation): InvitationRecord {
+export function buildInvitation(ctx: Ctx, org: OrganizationRecord, init: NewInvitation): InvitationRecord {
   return {
     id: newId(ctx.random, 'inv'),
     email: init.email,
@@ -39,14 +40,18 @@ export function buildInvitation(ctx: Ctx, org: OrgRecord, init: NewInvitation): 
 }
 
 /** Stores and sends a new invitation. */
-export function issueInvitation(ctx: Ctx, org: OrgRecord, init: NewInvitation): InvitationRecord {
+export async function issueInvitation(ctx: Ctx, org: OrganizationRecord, init: NewInvitation) {
   const inv = buildInvitation(ctx, org, init);
-  org.invitations.push(inv);
-  sendMessage(ctx, org, inv, 'invitation');
+  await ctx.tx.insertInvitation(org.slug, inv);
+  await sendMessage(ctx, org, inv, 'invitation');
   return inv;
 }
 
 /** Inviting (or approving) an address answers its pending request, if any (rules.md, Inviting). */
-export function approvePendingRequests(org: OrgRecord, email: string): void {
-  for (const req of org.requests) if (req.email === email && req.status === 'pending') req.status = 'approved';
+export async function approvePendingRequest(ctx: Ctx, org: string, email: string) {
+  const req = await ctx.tx.pendingRequest(org, email);
+  if (!req) return undefined;
+  const approved = { ...req, status: 'approved' as const };
+  await ctx.tx.updateRequest(org, approved, req);
+  return approved;
 }

@@ -1,53 +1,54 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_RESENDS } from './limits.js';
-import { ADMIN, DAY, HOUR, frozen, refused, setup } from './test-support.js';
+import { actor, ADMIN, DAY, HOUR, frozen, refused, setup } from './test-support.js';
 
 describe('expiry', () => {
-  it('is pending 1 ms before invitedAt + 7 days and expired at and after it, read from the clock', () => {
-    const { engine, tick, invite } = setup();
-    const [inv] = invite(['t@example.com']).sent;
+  it('is pending 1 ms before invitedAt + 7 days and expired at and after it, read from the clock', async () => {
+    const { engine, tick, invite } = await setup();
+    const [inv] = (await invite(['t@example.com'])).sent;
     assert.ok(inv);
-    tick(7 * DAY - 1);
-    assert.equal(engine.getInvitation(ADMIN, 'acme', inv.id).status, 'pending');
-    tick(1);
-    assert.equal(engine.getInvitation(ADMIN, 'acme', inv.id).status, 'expired');
-    tick(DAY);
-    assert.equal(engine.getInvitation(ADMIN, 'acme', inv.id).status, 'expired');
+    await tick(7 * DAY - 1);
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', inv.id)).status, 'pending');
+    await tick(1);
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', inv.id)).status, 'expired');
+    await tick(DAY);
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', inv.id)).status, 'expired');
   });
 
-  it('uses the TTL setting in force when the invitation is sent', () => {
-    const { engine, invite } = setup();
-    const [before] = invite(['a@example.com']).sent;
-    engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 2 });
-    const [after] = invite(['b@example.com']).sent;
-    assert.equal(Date.parse(before!.expiresAt) - Date.parse(before!.invitedAt), 7 * DAY);
-    assert.equal(Date.parse(after!.expiresAt) - Date.parse(after!.invitedAt), 2 * DAY);
+  it('uses the TTL setting in force when the invitation is sent', async () => {
+    const { engine, invite } = await setup();
+    const [before] = (await invite(['a@example.com'])).sent;
+    await engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 2 });
+    const [after] = (await invite(['b@example.com'])).sent;
+    assert.ok(before && after);
+    assert.equal(Date.parse(before.expiresAt) - Date.parse(before.invitedAt), 7 * DAY);
+    assert.equal(Date.parse(after.expiresAt) - Date.parse(after.invitedAt), 2 * DAY);
     assert.equal(
-      engine.getInvitation(ADMIN, 'acme', before!.id).expiresAt,
-      before!.expiresAt,
+      (await engine.getInvitation(ADMIN, 'acme', before.id)).expiresAt,
+      before.expiresAt,
       'unchanged by the setting',
     );
   });
 });
 
 describe('resend', () => {
-  it('sends the same link up to MAX_RESENDS times, then resend_limit_reached; never extends the expiry', () => {
-    const { engine, tick, invite } = setup();
-    const [inv] = invite(['r@example.com']).sent;
+  it('sends the same link up to MAX_RESENDS times, then resend_limit_reached; never extends the expiry', async () => {
+    const { engine, tick, invite } = await setup();
+    const [inv] = (await invite(['r@example.com'])).sent;
     assert.ok(inv);
     for (let n = 1; n <= MAX_RESENDS; n++) {
-      tick(HOUR);
-      const resent = engine.resend(ADMIN, 'acme', inv.id);
+      await tick(HOUR);
+      const resent = await engine.resend(ADMIN, 'acme', inv.id);
       assert.equal(resent.resendCount, n);
       assert.equal(resent.resendsRemaining, MAX_RESENDS - n);
       assert.equal(resent.expiresAt, inv.expiresAt);
-      assert.equal(resent.lastSentAt, new Date(engine.now()).toISOString());
+      assert.equal(resent.lastSentAt, new Date(await engine.now()).toISOString());
     }
-    const before = frozen(engine);
-    refused(() => engine.resend(ADMIN, 'acme', inv.id), 'resend_limit_reached');
-    assert.equal(frozen(engine), before);
-    const mails = engine.outbox('r@example.com');
+    const before = await frozen(engine);
+    await refused(() => engine.resend(ADMIN, 'acme', inv.id), 'resend_limit_reached');
+    assert.equal(await frozen(engine), before);
+    const mails = await engine.outbox('r@example.com');
     assert.deepEqual(
       mails.map((m) => m.kind),
       ['invitation', ...Array<string>(MAX_RESENDS).fill('resend')],
@@ -55,26 +56,26 @@ describe('resend', () => {
     assert.equal(new Set(mails.map((m) => m.url)).size, 1, 'the same link every time');
   });
 
-  it('refuses anything not pending with not_pending', () => {
-    const { engine } = setup();
+  it('refuses anything not pending with not_pending', async () => {
+    const { engine } = await setup();
     for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan'])
-      refused(() => engine.resend(ADMIN, 'acme', id), 'not_pending');
-    refused(() => engine.resend(ADMIN, 'acme', 'inv_omar'), 'resend_limit_reached');
+      await refused(() => engine.resend(ADMIN, 'acme', id), 'not_pending');
+    await refused(() => engine.resend(ADMIN, 'acme', 'inv_omar'), 'resend_limit_reached');
   });
 });
 
 describe('renew (send new invitation)', () => {
-  it('renews only an expired invitation: same id, fresh code, new window, counters reset, new inviter', () => {
-    const { engine, tick, codeOf } = setup();
-    const oldCode = codeOf('inv_kim');
-    engine.state.tokens.push({
-      token: 'acme-admin-2',
-      person: { id: 'usr_b', name: 'Bea Boss', email: 'bea@acme.test' },
-      grants: { acme: ['member:manage'] },
-    });
-    tick(1000);
-    const renewed = engine.renew('acme-admin-2', 'acme', 'inv_kim');
-    const now = new Date(engine.now()).toISOString();
+  it('renews only an expired invitation: same id, fresh code, new window, counters reset, new inviter', async () => {
+    const { engine, tick, codeOf } = await setup();
+    const oldCode = await codeOf('inv_kim');
+    const acmeAdmin2 = actor(
+      'acme-admin-2',
+      { id: 'usr_b', name: 'Bea Boss', email: 'bea@acme.test' },
+      { acme: ['member:manage'] },
+    );
+    await tick(1000);
+    const renewed = await engine.renew(acmeAdmin2, 'acme', 'inv_kim');
+    const now = new Date(await engine.now()).toISOString();
     assert.equal(renewed.id, 'inv_kim');
     assert.equal(renewed.status, 'pending');
     assert.equal(renewed.invitedAt, now);
@@ -82,99 +83,104 @@ describe('renew (send new invitation)', () => {
     assert.equal(Date.parse(renewed.expiresAt) - Date.parse(now), 7 * DAY);
     assert.equal(renewed.resendCount, 0);
     assert.equal(renewed.invitedBy?.email, 'bea@acme.test');
-    const newCode = codeOf('inv_kim');
+    const newCode = await codeOf('inv_kim');
     assert.notEqual(newCode, oldCode);
     assert.equal(renewed.resendsRemaining, MAX_RESENDS);
-    assert.equal(engine.lookupInvite(oldCode).status, 'expired');
-    refused(() => engine.acceptInvite(null, oldCode), 'expired');
-    refused(() => engine.declineInvite(oldCode), 'expired');
-    assert.equal(engine.link(ADMIN, 'acme', 'inv_kim').code, newCode, 'copy link answers the fresh code');
-    assert.equal(engine.lookupInvite(newCode).status, 'pending');
-    assert.equal(engine.outbox('kim@example.com').at(-1)?.kind, 'renewal');
+    assert.equal((await engine.lookupInvite(oldCode)).status, 'expired');
+    await refused(() => engine.acceptInvite(null, oldCode), 'expired');
+    await refused(() => engine.declineInvite(oldCode), 'expired');
+    assert.equal((await engine.link(ADMIN, 'acme', 'inv_kim')).code, newCode, 'copy link answers the fresh code');
+    assert.equal((await engine.lookupInvite(newCode)).status, 'pending');
+    assert.equal((await engine.outbox('kim@example.com')).at(-1)?.kind, 'renewal');
   });
 
-  it('answers not_expired for a pending one and not_renewable for revoked, declined and accepted ones', () => {
-    const { engine } = setup();
-    refused(() => engine.renew(ADMIN, 'acme', 'inv_jane'), 'not_expired');
+  it('answers not_expired for a pending one and not_renewable for revoked, declined and accepted ones', async () => {
+    const { engine } = await setup();
+    await refused(() => engine.renew(ADMIN, 'acme', 'inv_jane'), 'not_expired');
     for (const id of ['inv_lee', 'inv_dan', 'inv_grace'])
-      refused(() => engine.renew(ADMIN, 'acme', id), 'not_renewable');
+      await refused(() => engine.renew(ADMIN, 'acme', id), 'not_renewable');
   });
 
-  it('answers not_renewable when the address meanwhile has another pending invitation; nothing changes', () => {
-    const { engine, invite, codeOf } = setup();
-    const again = invite(['kim@example.com']).sent[0]; // inv_kim expired, so kim may be invited again
+  it('answers not_renewable when the address meanwhile has another pending invitation; nothing changes', async () => {
+    const { engine, invite, codeOf } = await setup();
+    const again = (await invite(['kim@example.com'])).sent[0]; // inv_kim expired, so kim may be invited again
     assert.ok(again);
-    const before = frozen(engine);
-    refused(() => engine.renew(ADMIN, 'acme', 'inv_kim'), 'not_renewable');
-    assert.equal(frozen(engine), before);
-    assert.equal(engine.lookupInvite(codeOf('inv_kim')).status, 'expired');
-    engine.revoke(ADMIN, 'acme', again.id); // once the other one is gone, the renewal is allowed
-    assert.equal(engine.renew(ADMIN, 'acme', 'inv_kim').status, 'pending');
+    const before = await frozen(engine);
+    await refused(() => engine.renew(ADMIN, 'acme', 'inv_kim'), 'not_renewable');
+    assert.equal(await frozen(engine), before);
+    assert.equal((await engine.lookupInvite(await codeOf('inv_kim'))).status, 'expired');
+    await engine.revoke(ADMIN, 'acme', again.id); // once the other one is gone, the renewal is allowed
+    assert.equal((await engine.renew(ADMIN, 'acme', 'inv_kim')).status, 'pending');
   });
 
-  it('answers already_member when the address now belongs to a member; nothing changes', () => {
-    const { engine } = setup();
-    engine.joinMember('acme', { email: 'Kim@example.com', via: 'scim' });
-    const before = frozen(engine);
-    refused(() => engine.renew(ADMIN, 'acme', 'inv_kim'), 'already_member');
-    assert.equal(frozen(engine), before);
+  it('answers already_member when the address now belongs to a member; nothing changes', async () => {
+    const { engine } = await setup();
+    await engine.joinMember('acme', { email: 'Kim@example.com', via: 'scim' });
+    const before = await frozen(engine);
+    await refused(() => engine.renew(ADMIN, 'acme', 'inv_kim'), 'already_member');
+    assert.equal(await frozen(engine), before);
   });
 });
 
 describe('revoke', () => {
-  it('revokes a pending invitation; a second revoke answers the same; the code then reads revoked', () => {
-    const { engine, tick, codeOf } = setup();
-    const first = engine.revoke(ADMIN, 'acme', 'inv_jane');
-    tick(5000);
-    const second = engine.revoke(ADMIN, 'acme', 'inv_jane');
+  it('revokes a pending invitation; a second revoke answers the same; the code then reads revoked', async () => {
+    const { engine, tick, codeOf } = await setup();
+    const first = await engine.revoke(ADMIN, 'acme', 'inv_jane');
+    await tick(5000);
+    const second = await engine.revoke(ADMIN, 'acme', 'inv_jane');
     assert.equal(first.status, 'revoked');
     assert.deepEqual(second, first);
-    assert.equal(engine.lookupInvite(codeOf('inv_jane')).status, 'revoked');
-    refused(() => engine.acceptInvite(null, codeOf('inv_jane')), 'revoked');
+    assert.equal((await engine.lookupInvite(await codeOf('inv_jane'))).status, 'revoked');
+    await refused(async () => engine.acceptInvite(null, await codeOf('inv_jane')), 'revoked');
     assert.equal(
-      engine.createInvitations(ADMIN, 'acme', { emails: ['jane@example.com'] }).sent.length,
+      (await engine.createInvitations(ADMIN, 'acme', { emails: ['jane@example.com'] })).sent.length,
       1,
       'may be invited again',
     );
   });
 
-  it('revokes an expired invitation and refuses accepted or declined ones (not_revocable)', () => {
-    const { engine } = setup();
-    assert.equal(engine.revoke(ADMIN, 'acme', 'inv_kim').status, 'revoked');
-    refused(() => engine.revoke(ADMIN, 'acme', 'inv_grace'), 'not_revocable');
-    refused(() => engine.revoke(ADMIN, 'acme', 'inv_dan'), 'not_revocable');
+  it('revokes an expired invitation and refuses accepted or declined ones (not_revocable)', async () => {
+    const { engine } = await setup();
+    assert.equal((await engine.revoke(ADMIN, 'acme', 'inv_kim')).status, 'revoked');
+    await refused(() => engine.revoke(ADMIN, 'acme', 'inv_grace'), 'not_revocable');
+    await refused(() => engine.revoke(ADMIN, 'acme', 'inv_dan'), 'not_revocable');
   });
 });
 
 describe('copy link / code', () => {
-  it('answers the current code and link of a pending invitation only', () => {
-    const { engine, codeOf } = setup();
-    const link = engine.link(ADMIN, 'acme', 'inv_jane');
-    assert.equal(link.code, codeOf('inv_jane'));
+  it('answers the current code and link of a pending invitation only', async () => {
+    const { engine, codeOf } = await setup();
+    const link = await engine.link(ADMIN, 'acme', 'inv_jane');
+    assert.equal(link.code, await codeOf('inv_jane'));
     assert.equal(link.url, `https://app.test/redeem/?code=${link.code}`);
     for (const id of ['inv_kim', 'inv_lee', 'inv_grace', 'inv_dan'])
-      refused(() => engine.link(ADMIN, 'acme', id), 'not_pending');
+      await refused(() => engine.link(ADMIN, 'acme', id), 'not_pending');
   });
 });
 
 describe('stale invitations', () => {
-  it('flags a pending invitation once its address joins through SSO or SCIM, and revokes stale ones at once', () => {
-    const { engine, invite } = setup();
-    const [inv] = invite(['late@example.com']).sent;
-    assert.equal(inv?.stale, false);
-    const { created } = engine.joinMember('acme', { email: 'Late@Example.com', via: 'scim' });
+  it('flags a pending invitation once its address joins through SSO or SCIM, and revokes stale ones at once', async () => {
+    const { engine, invite } = await setup();
+    const [inv] = (await invite(['late@example.com'])).sent;
+    assert.ok(inv);
+    assert.equal(inv.stale, false);
+    const { created } = await engine.joinMember('acme', { email: 'Late@Example.com', via: 'scim' });
     assert.equal(created, true);
-    assert.equal(engine.getInvitation(ADMIN, 'acme', inv!.id).stale, true);
-    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_sam').stale, true, 'the seed has one stale invitation');
-    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_kim').stale, false);
-    assert.deepEqual(engine.revokeStale(ADMIN, 'acme'), { revoked: 2 });
-    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_sam').status, 'revoked');
-    assert.deepEqual(engine.revokeStale(ADMIN, 'acme'), { revoked: 0 });
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', inv.id)).stale, true);
+    assert.equal(
+      (await engine.getInvitation(ADMIN, 'acme', 'inv_sam')).stale,
+      true,
+      'the seed has one stale invitation',
+    );
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', 'inv_kim')).stale, false);
+    assert.deepEqual(await engine.revokeStale(ADMIN, 'acme'), { revoked: 2 });
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', 'inv_sam')).status, 'revoked');
+    assert.deepEqual(await engine.revokeStale(ADMIN, 'acme'), { revoked: 0 });
   });
 
-  it('a second join of the same address answers the existing member', () => {
-    const { engine } = setup();
-    const again = engine.joinMember('acme', { email: 'sam@acme.test', via: 'sso' });
+  it('a second join of the same address answers the existing member', async () => {
+    const { engine } = await setup();
+    const again = await engine.joinMember('acme', { email: 'sam@acme.test', via: 'sso' });
     assert.equal(again.created, false);
     assert.equal(again.member.id, 'mem_sam');
   });

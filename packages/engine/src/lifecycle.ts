@@ -1,41 +1,38 @@
 /** The admin side of an invitation's life (rules.md, Lifecycle): read, copy link, resend, renew, revoke. */
 import type { Invitation, InvitationLink } from '@invitekit/sdk';
-import { MAX_RESENDS } from './limits.js';
-import { type Credentials, requireAdmin } from './auth.js';
+import { type Actor, requireAdmin } from './auth.js';
 import { type Ctx, linkFor, newCode } from './context.js';
 import { EngineError } from './errors.js';
 import { expiryFrom } from './issue.js';
+import { MAX_RESENDS } from './limits.js';
 import { sendMessage } from './outbox.js';
-import type { InvitationRecord, OrgRecord } from './state.js';
-import { invitationStatus, invitationView, isStaleInvitation, memberByEmail, pendingInvitationFor } from './views.js';
+import type { InvitationRecord } from './state.js';
+import { invitationStatus, invitationView, oneInvitationView } from './views.js';
 
-function findInvitation(org: OrgRecord, id: string): InvitationRecord {
-  const inv = org.invitations.find((i) => i.id === id);
-  if (!inv) throw new EngineError('not_found', `No invitation "${id}" in ${org.name}.`);
-  return inv;
+async function adminInvitation(ctx: Ctx, actor: Actor | null, slug: string, id: string) {
+  const admin = await requireAdmin(ctx, actor, slug);
+  const inv = await ctx.tx.invitation(slug, id);
+  if (!inv) throw new EngineError('not_found', `No invitation "${id}" in ${admin.org.name}.`);
+  return { ...admin, inv };
 }
 
-function adminInvitation(ctx: Ctx, credentials: Credentials, slug: string, id: string) {
-  const admin = requireAdmin(ctx.state, credentials, slug);
-  return { ...admin, inv: findInvitation(admin.org, id) };
+export async function getInvitation(ctx: Ctx, actor: Actor | null, slug: string, id: string): Promise<Invitation> {
+  const { inv } = await adminInvitation(ctx, actor, slug, id);
+  return oneInvitationView(ctx.tx, slug, inv, ctx.now);
 }
 
-export function getInvitation(ctx: Ctx, credentials: Credentials, slug: string, id: string): Invitation {
-  const { org, inv } = adminInvitation(ctx, credentials, slug, id);
-  return invitationView(org, inv, ctx.now);
-}
-
-export function invitationLink(ctx: Ctx, credentials: Credentials, slug: string, id: string): InvitationLink {
-  const { inv } = adminInvitation(ctx, credentials, slug, id);
+export async function invitationLink(ctx: Ctx, actor: Actor | null, slug: string, id: string): Promise<InvitationLink> {
+  const { inv } = await adminInvitation(ctx, actor, slug, id);
   const status = invitationStatus(inv, ctx.now);
-  if (status !== 'pending')
+  if (status !== 'pending') {
     throw new EngineError('not_pending', `This invitation is ${status}; only a pending one has a usable link.`);
+  }
   return { code: inv.code, url: linkFor(ctx, inv.code) };
 }
 
 /** Sends the same link again; at most MAX_RESENDS times per code; does not extend the expiry. */
-export function resendInvitation(ctx: Ctx, credentials: Credentials, slug: string, id: string): Invitation {
-  const { org, inv } = adminInvitation(ctx, credentials, slug, id);
+export async function resendInvitation(ctx: Ctx, actor: Actor | null, slug: string, id: string): Promise<Invitation> {
+  const { org, inv } = await adminInvitation(ctx, actor, slug, id);
   const status = invitationStatus(inv, ctx.now);
   if (status !== 'pending') {
     const hint = status === 'expired' ? ' Send a new invitation instead.' : '';
@@ -44,61 +41,69 @@ export function resendInvitation(ctx: Ctx, credentials: Credentials, slug: strin
   if (inv.resendCount >= MAX_RESENDS) {
     throw new EngineError('resend_limit_reached', `This invitation was already resent ${MAX_RESENDS} times.`);
   }
-  inv.resendCount += 1;
-  inv.lastSentAt = ctx.now;
-  sendMessage(ctx, org, inv, 'resend');
-  return invitationView(org, inv, ctx.now);
+  const next = { ...inv, resendCount: inv.resendCount + 1, lastSentAt: ctx.now };
+  await ctx.tx.updateInvitation(slug, next, inv);
+  await sendMessage(ctx, org, next, 'resend');
+  return oneInvitationView(ctx.tx, slug, next, ctx.now);
 }
 
-/** "Send new invitation": only an expired one; same id, fresh code, new window, new inviter. */
-export function renewInvitation(ctx: Ctx, credentials: Credentials, slug: string, id: string): Invitation {
-  const { org, inv, token } = adminInvitation(ctx, credentials, slug, id);
+/**
+ * "Send new invitation": only an expired one; same id, fresh code, new window, new inviter. Never a second
+ * pending invitation for the address, nor an invitation for a member (rules.md, renew).
+ */
+export async function renewInvitation(ctx: Ctx, actor: Actor | null, slug: string, id: string): Promise<Invitation> {
+  const { org, inv, actor: admin } = await adminInvitation(ctx, actor, slug, id);
   const status = invitationStatus(inv, ctx.now);
   if (status === 'pending') throw new EngineError('not_expired', 'This invitation has not expired; resend it instead.');
-  if (status !== 'expired')
+  if (status !== 'expired') {
     throw new EngineError('not_renewable', `This invitation is ${status}; only an expired one can be renewed.`);
-  // Renewing must not make a second pending invitation for one address, nor invite a member (rules.md, renew).
-  if (memberByEmail(org, inv.email)) {
+  }
+  if (await ctx.tx.member(slug, inv.email)) {
     throw new EngineError('already_member', `${inv.email} is already a member of ${org.name}.`);
   }
-  const other = pendingInvitationFor(org, inv.email, ctx.now);
+  const other = await ctx.tx.pendingInvitation(slug, inv.email, ctx.now);
   if (other) {
     throw new EngineError(
       'not_renewable',
       `${inv.email} already has a pending invitation (${other.id}); resend or revoke that one instead.`,
     );
   }
-  inv.replacedCodes.push({ code: inv.code, expiresAt: inv.expiresAt });
-  inv.code = newCode(ctx.random);
-  inv.invitedAt = ctx.now;
-  inv.lastSentAt = ctx.now;
-  inv.expiresAt = expiryFrom(org, ctx.now);
-  inv.resendCount = 0;
-  inv.invitedBy = { ...token.person };
-  sendMessage(ctx, org, inv, 'renewal');
-  return invitationView(org, inv, ctx.now);
+  const next: InvitationRecord = {
+    ...inv,
+    replacedCodes: [...inv.replacedCodes, { code: inv.code, expiresAt: inv.expiresAt }],
+    code: newCode(ctx.random),
+    invitedAt: ctx.now,
+    lastSentAt: ctx.now,
+    expiresAt: expiryFrom(org, ctx.now),
+    resendCount: 0,
+    invitedBy: { ...admin.person },
+  };
+  await ctx.tx.updateInvitation(slug, next, inv);
+  await sendMessage(ctx, org, next, 'renewal');
+  return invitationView(next, ctx.now, false);
 }
 
-function revokeRecord(inv: InvitationRecord, now: number): void {
-  inv.state = 'revoked';
-  inv.revokedAt = now;
+function revoked(inv: InvitationRecord, now: number): InvitationRecord {
+  return { ...inv, state: 'revoked', revokedAt: now };
 }
 
 /** Pending or expired → revoked; revoked again answers the same; accepted or declined → `not_revocable`. */
-export function revokeInvitation(ctx: Ctx, credentials: Credentials, slug: string, id: string): Invitation {
-  const { org, inv } = adminInvitation(ctx, credentials, slug, id);
+export async function revokeInvitation(ctx: Ctx, actor: Actor | null, slug: string, id: string): Promise<Invitation> {
+  const { inv } = await adminInvitation(ctx, actor, slug, id);
   const status = invitationStatus(inv, ctx.now);
   if (status === 'accepted' || status === 'declined') {
     throw new EngineError('not_revocable', `This invitation was already ${status}.`);
   }
-  if (status !== 'revoked') revokeRecord(inv, ctx.now);
-  return invitationView(org, inv, ctx.now);
+  if (status === 'revoked') return oneInvitationView(ctx.tx, slug, inv, ctx.now);
+  const next = revoked(inv, ctx.now);
+  await ctx.tx.updateInvitation(slug, next, inv);
+  return invitationView(next, ctx.now, false); // a revoked invitation is never stale
 }
 
 /** Revokes every stale pending invitation (its address became a member) and counts them. */
-export function revokeStaleInvitations(ctx: Ctx, credentials: Credentials, slug: string): { revoked: number } {
-  const { org } = requireAdmin(ctx.state, credentials, slug);
-  const stale = org.invitations.filter((inv) => isStaleInvitation(org, inv, ctx.now));
-  for (const inv of stale) revokeRecord(inv, ctx.now);
+export async function revokeStaleInvitations(ctx: Ctx, actor: Actor | null, slug: string) {
+  await requireAdmin(ctx, actor, slug);
+  const stale = await ctx.tx.staleInvitations(slug, ctx.now);
+  for (const inv of stale) await ctx.tx.updateInvitation(slug, revoked(inv, ctx.now), inv);
   return { revoked: stale.length };
 }

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Invitation } from '@invitekit/sdk';
+import type { Engine } from './index.js';
 import { ADMIN, refused, setup } from './test-support.js';
 
 /** Walks every page of the list and answers the ids in order. */
-function walk(engine: ReturnType<typeof setup>['engine'], query: Record<string, unknown>): string[] {
+async function walk(engine: Engine, query: Record<string, unknown>): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 100; guard++) {
-    const page = engine.listInvitations(ADMIN, 'acme', { ...query, ...(cursor ? { cursor } : {}) });
+    const page = await engine.listInvitations(ADMIN, 'acme', { ...query, ...(cursor ? { cursor } : {}) });
     ids.push(...page.items.map((i: Invitation) => i.id));
     if (!page.nextCursor) return ids;
     cursor = page.nextCursor;
@@ -17,18 +18,18 @@ function walk(engine: ReturnType<typeof setup>['engine'], query: Record<string, 
 }
 
 describe('cursor pages', () => {
-  it('never repeat or skip an item when many share the sort key, for every sort and order', () => {
-    const { engine, invite, tick } = setup();
+  it('never repeat or skip an item when many share the sort key, for every sort and order', async () => {
+    const { engine, invite, tick } = await setup();
     // 60 invitations sent in three instants: 20-way ties on invitedAt and expiresAt.
     for (let batch = 0; batch < 3; batch++) {
-      invite(Array.from({ length: 20 }, (_, i) => `tie${batch}-${i}@example.com`));
-      tick(1000);
+      await invite(Array.from({ length: 20 }, (_, i) => `tie${batch}-${i}@example.com`));
+      await tick(1000);
     }
-    const all = engine.listInvitations(ADMIN, 'acme', { limit: 100 });
+    const all = await engine.listInvitations(ADMIN, 'acme', { limit: 100 });
     for (const sort of ['email', 'status', 'invitedAt', 'expiresAt']) {
       for (const order of ['asc', 'desc']) {
         for (const limit of [1, 7, 25]) {
-          const ids = walk(engine, { sort, order, limit });
+          const ids = await walk(engine, { sort, order, limit });
           assert.equal(ids.length, all.total, `${sort} ${order} ${limit}`);
           assert.equal(new Set(ids).size, all.total, `no repeats: ${sort} ${order} ${limit}`);
         }
@@ -36,25 +37,24 @@ describe('cursor pages', () => {
     }
   });
 
-  it('keeps its place when invitations are added between pages', () => {
-    const { engine, invite, tick } = setup();
-    const first = engine.listInvitations(ADMIN, 'acme', { limit: 3 });
-    tick(1000);
-    invite(['newer@example.com']);
-    const rest = walk(engine, { cursor: first.nextCursor, limit: 3 });
+  it('keeps its place when invitations are added between pages', async () => {
+    const { engine, invite, tick } = await setup();
+    const first = await engine.listInvitations(ADMIN, 'acme', { limit: 3 });
+    await tick(1000);
+    await invite(['newer@example.com']);
+    const rest = await walk(engine, { cursor: first.nextCursor, limit: 3 });
     const ids = [...first.items.map((i) => i.id), ...rest];
     assert.equal(new Set(ids).size, ids.length);
-    assert.ok(
-      !ids.includes(engine.listInvitations(ADMIN, 'acme', { q: 'newer' }).items[0]!.id),
-      'a newer item sorts before the cursor',
-    );
+    const newer = (await engine.listInvitations(ADMIN, 'acme', { q: 'newer' })).items[0];
+    assert.ok(newer);
+    assert.ok(!ids.includes(newer.id), 'a newer item sorts before the cursor');
     assert.equal(ids.length, first.total);
   });
 
-  it('defaults to 25 newest first, pending and expired only; filters by status and q', () => {
-    const { engine, invite } = setup();
-    invite(Array.from({ length: 30 }, (_, i) => `bulk${i}@example.com`));
-    const page = engine.listInvitations(ADMIN, 'acme');
+  it('defaults to 25 newest first, pending and expired only; filters by status and q', async () => {
+    const { engine, invite } = await setup();
+    await invite(Array.from({ length: 30 }, (_, i) => `bulk${i}@example.com`));
+    const page = await engine.listInvitations(ADMIN, 'acme');
     assert.equal(page.items.length, 25);
     assert.equal(page.total, 36);
     assert.ok(page.items.every((i) => i.status === 'pending' || i.status === 'expired'));
@@ -63,50 +63,56 @@ describe('cursor pages', () => {
       times,
       [...times].sort((a, b) => b - a),
     );
-    const closed = engine.listInvitations(ADMIN, 'acme', { status: ['accepted', 'declined', 'revoked'] });
+    const closed = await engine.listInvitations(ADMIN, 'acme', { status: ['accepted', 'declined', 'revoked'] });
     assert.deepEqual(closed.items.map((i) => i.status).sort(), ['accepted', 'declined', 'revoked']);
     assert.deepEqual(
-      engine.listInvitations(ADMIN, 'acme', { q: 'EXAMPLE.com', status: ['expired'] }).items.map((i) => i.email),
+      (await engine.listInvitations(ADMIN, 'acme', { q: 'EXAMPLE.com', status: ['expired'] })).items.map(
+        (i) => i.email,
+      ),
       ['kim@example.com'],
     );
     assert.deepEqual(
-      engine.listInvitations(ADMIN, 'acme', { q: 'OMAR' }).items.map((i) => i.id),
+      (await engine.listInvitations(ADMIN, 'acme', { q: 'OMAR' })).items.map((i) => i.id),
       ['inv_omar'],
     );
   });
 
-  it('refuses a limit outside 1..100, an unknown status and a foreign cursor as invalid_request', () => {
-    const { engine } = setup();
+  it('refuses a limit outside 1..100, an unknown status and a foreign cursor as invalid_request', async () => {
+    const { engine } = await setup();
     for (const limit of [0, 101, 2.5, '10' as unknown as number]) {
-      const error = refused(() => engine.listInvitations(ADMIN, 'acme', { limit }), 'invalid_request');
+      const error = await refused(() => engine.listInvitations(ADMIN, 'acme', { limit }), 'invalid_request');
       assert.equal(error.fieldErrors?.[0]?.field, 'limit');
     }
     assert.equal(
-      refused(() => engine.listInvitations(ADMIN, 'acme', { status: ['gone'] }), 'invalid_request').fieldErrors?.[0]
-        ?.field,
+      (await refused(() => engine.listInvitations(ADMIN, 'acme', { status: ['gone'] }), 'invalid_request'))
+        .fieldErrors?.[0]?.field,
       'status[0]',
     );
     assert.equal(
-      refused(() => engine.listInvitations(ADMIN, 'acme', { cursor: 'garbage' }), 'invalid_request').fieldErrors?.[0]
-        ?.field,
+      (await refused(() => engine.listInvitations(ADMIN, 'acme', { cursor: 'garbage' }), 'invalid_request'))
+        .fieldErrors?.[0]?.field,
       'cursor',
     );
-    const byEmail = engine.listInvitations(ADMIN, 'acme', { sort: 'email', limit: 1 }).nextCursor;
-    refused(() => engine.listInvitations(ADMIN, 'acme', { sort: 'invitedAt', cursor: byEmail }), 'invalid_request');
+    const byEmail = (await engine.listInvitations(ADMIN, 'acme', { sort: 'email', limit: 1 })).nextCursor;
+    await refused(
+      () => engine.listInvitations(ADMIN, 'acme', { sort: 'invitedAt', cursor: byEmail }),
+      'invalid_request',
+    );
   });
 
-  it('lists members by email, searching address or name, with pages', () => {
-    const { engine } = setup();
-    const all = engine.listMembers(ADMIN, 'acme', { limit: 100 });
+  it('lists members by email, searching address or name, with pages', async () => {
+    const { engine } = await setup();
+    const all = await engine.listMembers(ADMIN, 'acme', { limit: 100 });
     const emails = all.items.map((m) => m.email);
     assert.deepEqual(emails, [...emails].sort());
     assert.equal(all.total, 7);
     assert.deepEqual(
-      engine.listMembers(ADMIN, 'acme', { q: 'HOPPER' }).items.map((m) => m.id),
+      (await engine.listMembers(ADMIN, 'acme', { q: 'HOPPER' })).items.map((m) => m.id),
       ['mem_grace'],
     );
-    const first = engine.listMembers(ADMIN, 'acme', { limit: 4 });
-    const second = engine.listMembers(ADMIN, 'acme', { limit: 4, cursor: first.nextCursor! });
+    const first = await engine.listMembers(ADMIN, 'acme', { limit: 4 });
+    assert.ok(first.nextCursor);
+    const second = await engine.listMembers(ADMIN, 'acme', { limit: 4, cursor: first.nextCursor });
     assert.deepEqual(
       [...first.items, ...second.items].map((m) => m.email),
       emails,

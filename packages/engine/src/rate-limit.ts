@@ -1,10 +1,10 @@
 /**
  * Abuse limits for public request submissions (rules.md): per address per organization and per client, in a
- * sliding hour on the mock clock. Only accepted submissions are counted (the caller records after accepting).
+ * sliding window on the mock clock. Only accepted submissions are counted (the caller records after accepting).
  */
-import { RATE_WINDOW_MS, REQUESTS_PER_ADDRESS_PER_HOUR, REQUESTS_PER_CLIENT_PER_HOUR } from './limits.js';
 import { EngineError } from './errors.js';
-import type { MockState } from './state.js';
+import { RATE_WINDOW_MS, REQUESTS_PER_ADDRESS_PER_HOUR, REQUESTS_PER_CLIENT_PER_HOUR } from './limits.js';
+import type { StoreTx } from './store.js';
 
 function addressKey(org: string, email: string): string {
   return `address:${org}:${email}`;
@@ -15,18 +15,13 @@ function clientKey(remote: string): string {
   return `client:${remote}`;
 }
 
-function hitsInWindow(state: MockState, key: string, now: number): number[] {
-  return state.rateHits.filter((h) => h.key === key && now - h.at < RATE_WINDOW_MS).map((h) => h.at);
-}
-
 /** Refuses with `rate_limited` (and whole seconds to wait) when any of `limits` is used up. */
-export function checkRate(state: MockState, now: number, limits: readonly { key: string; max: number }[]): void {
+export async function checkRate(tx: StoreTx, now: number, limits: readonly { key: string; max: number }[]) {
   let waitMs = 0;
   for (const { key, max } of limits) {
-    const hits = hitsInWindow(state, key, now);
+    const hits = await tx.rateHits(key, now - RATE_WINDOW_MS);
     if (hits.length >= max) {
       // The window frees a slot when the oldest hit that keeps it full leaves it.
-      hits.sort((a, b) => a - b);
       const freeing = hits[hits.length - max] ?? now;
       waitMs = Math.max(waitMs, freeing + RATE_WINDOW_MS - now);
     }
@@ -37,9 +32,9 @@ export function checkRate(state: MockState, now: number, limits: readonly { key:
   }
 }
 
-export function recordHit(state: MockState, now: number, keys: readonly string[]): void {
-  state.rateHits = state.rateHits.filter((h) => now - h.at < RATE_WINDOW_MS);
-  for (const key of keys) state.rateHits.push({ key, at: now });
+export async function recordHit(tx: StoreTx, now: number, keys: readonly string[]) {
+  await tx.pruneRateHits(now - RATE_WINDOW_MS);
+  await tx.addRateHits(keys, now);
 }
 
 /** The two limits a public request submission counts against. */

@@ -13,19 +13,19 @@ import {
   isUsableEmail,
   normalizeEmail,
 } from '@invitekit/sdk';
-import { type Credentials, findOrg, requireAdmin } from './auth.js';
+import { type Actor, findOrg, requireAdmin } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
 import { domainAllowed } from './invitations.js';
-import { approvePendingRequests, issueInvitation } from './issue.js';
-import { type Ordering, paginate } from './paging.js';
+import { approvePendingRequest, issueInvitation } from './issue.js';
+import { page } from './paging.js';
 import { checkRate, recordHit, submissionLimits } from './rate-limit.js';
-import type { OrgRecord, RequestRecord } from './state.js';
+import type { RequestRecord } from './state.js';
 import { parseWith } from './validate.js';
-import { invitationView, isStaleRequest, memberByEmail, pendingInvitationFor, requestView } from './views.js';
+import { oneInvitationView, requestView, requestViews } from './views.js';
 
-export function getAccess(ctx: Ctx, slug: string): Access {
-  const org = findOrg(ctx.state, slug);
+export async function getAccess(ctx: Ctx, slug: string): Promise<Access> {
+  const org = await findOrg(ctx.tx, slug);
   return {
     organization: { slug: org.slug, name: org.name },
     invitationRequestsEnabled: org.settings.invitationRequestsEnabled,
@@ -36,8 +36,13 @@ export function getAccess(ctx: Ctx, slug: string): Access {
  * The login page's form. Checks, in order: organization, requests enabled, body, usable address, rate limits.
  * The answer is the same whether the address is a member, has asked before, or is new.
  */
-export function submitRequest(ctx: Ctx, slug: string, rawBody: unknown, remote: string): SubmitRequestResult {
-  const org = findOrg(ctx.state, slug);
+export async function submitRequest(
+  ctx: Ctx,
+  slug: string,
+  rawBody: unknown,
+  remote: string,
+): Promise<SubmitRequestResult> {
+  const org = await findOrg(ctx.tx, slug);
   if (!org.settings.invitationRequestsEnabled) {
     throw new EngineError('requests_disabled', `${org.name} is not taking invitation requests at the moment.`);
   }
@@ -50,15 +55,14 @@ export function submitRequest(ctx: Ctx, slug: string, rawBody: unknown, remote: 
   }
   const email = normalizeEmail(trimmed);
   const limits = submissionLimits(org.slug, email, remote);
-  checkRate(ctx.state, ctx.now, limits);
-  recordHit(
-    ctx.state,
+  await checkRate(ctx.tx, ctx.now, limits);
+  await recordHit(
+    ctx.tx,
     ctx.now,
     limits.map((l) => l.key),
   );
-  const alreadyPending = org.requests.some((r) => r.email === email && r.status === 'pending');
-  if (!alreadyPending) {
-    org.requests.push({
+  if (!(await ctx.tx.pendingRequest(slug, email))) {
+    await ctx.tx.insertRequest(slug, {
       id: newId(ctx.random, 'req'),
       email,
       name: body.name?.trim() || null,
@@ -70,40 +74,43 @@ export function submitRequest(ctx: Ctx, slug: string, rawBody: unknown, remote: 
   return { status: 'received' };
 }
 
-const newestFirst: Ordering<RequestRecord> = {
-  tag: 'requests',
-  key: (r) => r.requestedAt,
-  id: (r) => r.id,
-  order: 'desc',
-};
-
-export function listRequests(
+export async function listRequests(
   ctx: Ctx,
-  credentials: Credentials,
+  actor: Actor | null,
   slug: string,
   rawQuery: unknown,
-): Page<InvitationRequest> {
-  const { org } = requireAdmin(ctx.state, credentials, slug);
+): Promise<Page<InvitationRequest>> {
+  await requireAdmin(ctx, actor, slug);
   const query = parseWith(ListRequestsQuery, rawQuery, 'query');
-  const statuses = new Set<string>(query.status ?? ['pending']);
-  const found = org.requests.filter((r) => statuses.has(r.status));
-  return paginate(found, newestFirst, query, (r) => requestView(org, r));
+  const statuses = query.status ?? ['pending'];
+  return page({
+    query,
+    tag: 'requests',
+    fetch: (after, limit) => ctx.tx.listRequests(slug, { statuses, after, limit }),
+    position: (r) => ({ key: r.requestedAt, id: r.id }),
+    views: (items) => requestViews(ctx.tx, slug, items),
+  });
 }
 
-function pendingRequest(org: OrgRecord, id: string): RequestRecord {
-  const req = org.requests.find((r) => r.id === id);
-  if (!req) throw new EngineError('not_found', `No invitation request "${id}" in ${org.name}.`);
+async function pendingRequest(ctx: Ctx, slug: string, orgName: string, id: string): Promise<RequestRecord> {
+  const req = await ctx.tx.request(slug, id);
+  if (!req) throw new EngineError('not_found', `No invitation request "${id}" in ${orgName}.`);
   if (req.status !== 'pending') throw new EngineError('not_pending', `This request was already ${req.status}.`);
   return req;
 }
 
-export function approveRequest(ctx: Ctx, credentials: Credentials, slug: string, id: string): ApproveRequestResult {
-  const { org, token } = requireAdmin(ctx.state, credentials, slug);
-  const req = pendingRequest(org, id);
-  if (memberByEmail(org, req.email)) {
+export async function approveRequest(
+  ctx: Ctx,
+  actor: Actor | null,
+  slug: string,
+  id: string,
+): Promise<ApproveRequestResult> {
+  const { org, actor: admin } = await requireAdmin(ctx, actor, slug);
+  const req = await pendingRequest(ctx, slug, org.name, id);
+  if (await ctx.tx.member(slug, req.email)) {
     throw new EngineError('already_member', `${req.email} is already a member; dismiss this request instead.`);
   }
-  let inv = pendingInvitationFor(org, req.email, ctx.now);
+  let inv = await ctx.tx.pendingInvitation(slug, req.email, ctx.now);
   if (!inv) {
     if (!domainAllowed(org, req.email)) {
       throw new EngineError(
@@ -111,22 +118,29 @@ export function approveRequest(ctx: Ctx, credentials: Credentials, slug: string,
         `${org.name} only invites addresses at ${org.settings.allowedDomains.join(', ')}.`,
       );
     }
-    inv = issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy: token.person });
+    const invitedBy = { ...admin.person };
+    inv = await issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy });
   }
-  approvePendingRequests(org, req.email);
-  return { request: requestView(org, req), invitation: invitationView(org, inv, ctx.now) };
+  const approved = (await approvePendingRequest(ctx, slug, req.email)) ?? { ...req, status: 'approved' as const };
+  return { request: requestView(approved, false), invitation: await oneInvitationView(ctx.tx, slug, inv, ctx.now) };
 }
 
-export function dismissRequest(ctx: Ctx, credentials: Credentials, slug: string, id: string): InvitationRequest {
-  const { org } = requireAdmin(ctx.state, credentials, slug);
-  const req = pendingRequest(org, id);
-  req.status = 'dismissed';
-  return requestView(org, req);
+export async function dismissRequest(
+  ctx: Ctx,
+  actor: Actor | null,
+  slug: string,
+  id: string,
+): Promise<InvitationRequest> {
+  const { org } = await requireAdmin(ctx, actor, slug);
+  const req = await pendingRequest(ctx, slug, org.name, id);
+  const dismissed = { ...req, status: 'dismissed' as const };
+  await ctx.tx.updateRequest(slug, dismissed, req);
+  return requestView(dismissed, false);
 }
 
-export function dismissStaleRequests(ctx: Ctx, credentials: Credentials, slug: string): { dismissed: number } {
-  const { org } = requireAdmin(ctx.state, credentials, slug);
-  const stale = org.requests.filter((r) => isStaleRequest(org, r));
-  for (const req of stale) req.status = 'dismissed';
+export async function dismissStaleRequests(ctx: Ctx, actor: Actor | null, slug: string) {
+  await requireAdmin(ctx, actor, slug);
+  const stale = await ctx.tx.staleRequests(slug);
+  for (const req of stale) await ctx.tx.updateRequest(slug, { ...req, status: 'dismissed' }, req);
   return { dismissed: stale.length };
 }

@@ -4,9 +4,9 @@ import { MAX_RESENDS } from './limits.js';
 import { ADMIN, GLOBEX, frozen, refused, setup } from './test-support.js';
 
 describe('settings', () => {
-  it('answers the defaults and the read-only limits', () => {
-    const { engine } = setup();
-    assert.deepEqual(engine.getSettings(ADMIN, 'acme'), {
+  it('answers the defaults and the read-only limits', async () => {
+    const { engine } = await setup();
+    assert.deepEqual(await engine.getSettings(ADMIN, 'acme'), {
       invitationRequestsEnabled: true,
       invitationTtlDays: 7,
       allowedDomains: [],
@@ -14,12 +14,12 @@ describe('settings', () => {
       maxEmailsPerInvite: 100,
       maxCsvRows: 100,
     });
-    assert.equal(engine.getSettings(GLOBEX, 'globex').invitationRequestsEnabled, false);
+    assert.equal((await engine.getSettings(GLOBEX, 'globex')).invitationRequestsEnabled, false);
   });
 
-  it('changes the three changeable fields, storing domains lower-cased', () => {
-    const { engine } = setup();
-    const s = engine.updateSettings(ADMIN, 'acme', {
+  it('changes the three changeable fields, storing domains lower-cased', async () => {
+    const { engine } = await setup();
+    const s = await engine.updateSettings(ADMIN, 'acme', {
       invitationTtlDays: 30,
       allowedDomains: ['Acme.COM', 'acme.com'],
       invitationRequestsEnabled: false,
@@ -27,12 +27,12 @@ describe('settings', () => {
     assert.equal(s.invitationTtlDays, 30);
     assert.deepEqual(s.allowedDomains, ['acme.com']);
     assert.equal(s.invitationRequestsEnabled, false);
-    assert.equal(engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 1 }).invitationTtlDays, 1);
+    assert.equal((await engine.updateSettings(ADMIN, 'acme', { invitationTtlDays: 1 })).invitationTtlDays, 1);
   });
 
-  it('refuses out-of-range, read-only and unknown fields as invalid_request naming them, and changes nothing', () => {
-    const { engine } = setup();
-    const before = frozen(engine);
+  it('refuses out-of-range, read-only and unknown fields as invalid_request naming them, and changes nothing', async () => {
+    const { engine } = await setup();
+    const before = await frozen(engine);
     const cases: [unknown, string][] = [
       [{ invitationTtlDays: 0 }, 'invitationTtlDays'],
       [{ invitationTtlDays: 31 }, 'invitationTtlDays'],
@@ -45,17 +45,17 @@ describe('settings', () => {
       [[], 'body'],
     ];
     for (const [patch, field] of cases) {
-      const error = refused(() => engine.updateSettings(ADMIN, 'acme', patch), 'invalid_request');
+      const error = await refused(() => engine.updateSettings(ADMIN, 'acme', patch), 'invalid_request');
       assert.ok(
         error.fieldErrors?.some((f) => f.field === field),
         `${JSON.stringify(patch)} names ${field}: ${JSON.stringify(error.fieldErrors)}`,
       );
     }
     assert.equal(
-      refused(() => engine.updateSettings(ADMIN, 'acme', { maxResends: 5 }), 'invalid_request').fieldErrors?.[0]
+      (await refused(() => engine.updateSettings(ADMIN, 'acme', { maxResends: 5 }), 'invalid_request')).fieldErrors?.[0]
         ?.message,
       'Read-only setting',
     );
-    assert.equal(frozen(engine), before);
+    assert.equal(await frozen(engine), before);
   });
 });

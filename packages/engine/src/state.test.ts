@@ -10,7 +10,7 @@ import {
   parseState,
   seedState,
 } from './index.js';
-import { ADMIN, DAY, T0, setup } from './test-support.js';
+import { ADMIN, DAY, T0, setup, GLOBEX, frozen } from './test-support.js';
 
 /** The seed's pieces a test changes, found (and asserted) by name. */
 function acme(state: MockState) {
@@ -39,12 +39,14 @@ describe('seed and state', () => {
     assert.equal(jane(later).code, SEED_CODES.jane);
   });
 
-  it('has invitations in every status, one stale pending invitation, one stale request, requests on for acme only', () => {
-    const { engine } = setup();
-    const all = engine.listInvitations(ADMIN, 'acme', {
-      status: ['pending', 'expired', 'revoked', 'accepted', 'declined'],
-      limit: 100,
-    }).items;
+  it('has invitations in every status, one stale pending invitation, one stale request, requests on for acme only', async () => {
+    const { engine } = await setup();
+    const all = (
+      await engine.listInvitations(ADMIN, 'acme', {
+        status: ['pending', 'expired', 'revoked', 'accepted', 'declined'],
+        limit: 100,
+      })
+    ).items;
     assert.deepEqual([...new Set(all.map((i) => i.status))].sort(), [
       'accepted',
       'declined',
@@ -57,37 +59,40 @@ describe('seed and state', () => {
       ['inv_sam'],
     );
     assert.deepEqual(
-      engine
-        .listRequests(ADMIN, 'acme')
-        .items.filter((r) => r.stale)
-        .map((r) => r.id),
+      (await engine.listRequests(ADMIN, 'acme')).items.filter((r) => r.stale).map((r) => r.id),
       ['req_tom'],
     );
-    assert.equal(engine.access('globex').invitationRequestsEnabled, false);
+    assert.equal((await engine.access('globex')).invitationRequestsEnabled, false);
   });
 
-  it('the empty seed holds the organizations, tokens and token holders only', () => {
-    const { engine } = setup('empty');
+  it('the empty seed holds the organizations, tokens and token holders only', async () => {
+    const { engine } = await setup('empty');
     assert.equal(
-      engine.listInvitations(ADMIN, 'acme', { status: ['pending', 'expired', 'revoked', 'accepted', 'declined'] })
-        .total,
+      (
+        await engine.listInvitations(ADMIN, 'acme', {
+          status: ['pending', 'expired', 'revoked', 'accepted', 'declined'],
+        })
+      ).total,
       0,
     );
     assert.deepEqual(
-      engine.listMembers(ADMIN, 'acme').items.map((m) => m.email),
+      (await engine.listMembers(ADMIN, 'acme')).items.map((m) => m.email),
       ['admin@acme.test', 'viewer@acme.test'],
     );
-    assert.equal(engine.listRequests(ADMIN, 'acme').total, 0);
-    assert.equal(engine.listMembers('globex-admin', 'globex').total, 1);
+    assert.equal((await engine.listRequests(ADMIN, 'acme')).total, 0);
+    assert.equal((await engine.listMembers(GLOBEX, 'globex')).total, 1);
   });
 
-  it('survives JSON: a state written out and read back resumes exactly, and garbage is refused clearly', () => {
-    const { engine, invite } = setup();
-    invite(['saved@example.com']);
-    engine.advanceClock(DAY);
-    const copy = new Engine({ state: parseState(JSON.parse(JSON.stringify(engine.snapshot()))), realNow: () => T0 });
-    assert.deepEqual(copy.listInvitations(ADMIN, 'acme'), engine.listInvitations(ADMIN, 'acme'));
-    assert.equal(copy.now(), engine.now());
+  it('survives JSON: a state written out and read back resumes exactly, and garbage is refused clearly', async () => {
+    const { engine, invite } = await setup();
+    await invite(['saved@example.com']);
+    await engine.advanceClock(DAY);
+    const copy = new Engine({
+      state: parseState(JSON.parse(JSON.stringify(await engine.snapshot()))),
+      realNow: () => T0,
+    });
+    assert.deepEqual(await copy.listInvitations(ADMIN, 'acme'), await engine.listInvitations(ADMIN, 'acme'));
+    assert.equal(await copy.now(), await engine.now());
     assert.throws(() => parseState({ version: 1, orgs: 'no' }), /Not an invitekit mock state/);
     assert.throws(() => parseState(null), /Not an invitekit mock state/);
   });
@@ -123,7 +128,7 @@ describe('seed and state', () => {
     assert.doesNotThrow(() => parseState(seedState(T0)));
   });
 
-  it('keeps the newest MAX_OUTBOX_MESSAGES of a longer outbox when loading, and when sending', () => {
+  it('keeps the newest MAX_OUTBOX_MESSAGES of a longer outbox when loading, and when sending', async () => {
     const state = seedState(T0);
     const message = (i: number) => ({
       to: `p${i}@example.com`,
@@ -139,41 +144,41 @@ describe('seed and state', () => {
     assert.equal(loaded.outbox.length, MAX_OUTBOX_MESSAGES);
     assert.equal(loaded.outbox[0]?.to, 'p5@example.com');
     const engine = new Engine({ state: loaded, realNow: () => T0 });
-    engine.createInvitations(ADMIN, 'acme', { emails: ['newest@example.com'] });
-    const outbox = engine.outbox();
+    await engine.createInvitations(ADMIN, 'acme', { emails: ['newest@example.com'] });
+    const outbox = await engine.outbox();
     assert.equal(outbox.length, MAX_OUTBOX_MESSAGES);
     assert.equal(outbox[0]?.to, 'p6@example.com');
     assert.equal(outbox.at(-1)?.to, 'newest@example.com');
   });
 
-  it('reset restores the seed, empties the outbox, idempotency and rate records, clears faults and the clock offset', () => {
-    const { engine, invite } = setup();
-    engine.createInvitations(ADMIN, 'acme', { emails: ['k@example.com'] }, { idempotencyKey: 'x' });
-    invite(['gone@example.com']);
-    engine.submitRequest('acme', { email: 'r@example.com' }, 'ip');
-    engine.setFaults({ latencyMs: 50, failureRate: 0.5 });
-    engine.advanceClock(DAY);
-    engine.reset();
-    assert.deepEqual(engine.state, seedState(T0));
+  it('reset restores the seed, empties the outbox, idempotency and rate records, clears faults and the clock offset', async () => {
+    const { engine, invite } = await setup();
+    await engine.createInvitations(ADMIN, 'acme', { emails: ['k@example.com'] }, { idempotencyKey: 'x' });
+    await invite(['gone@example.com']);
+    await engine.submitRequest('acme', { email: 'r@example.com' }, 'ip');
+    await engine.setFaults({ latencyMs: 50, failureRate: 0.5 });
+    await engine.advanceClock(DAY);
+    await engine.reset();
+    assert.deepEqual(await engine.snapshot(), seedState(T0));
   });
 
-  it('the clock only moves forward', () => {
-    const { engine } = setup();
-    assert.equal(engine.advanceClock(1000), T0 + 1000);
-    assert.throws(() => engine.advanceClock(-1), { code: 'invalid_request' });
-    assert.throws(() => engine.setClock(new Date(T0).toISOString()), { code: 'invalid_request' });
-    assert.equal(engine.setClock(new Date(T0 + DAY).toISOString()), T0 + DAY);
-    assert.equal(engine.now(), T0 + DAY);
+  it('the clock only moves forward', async () => {
+    const { engine } = await setup();
+    assert.equal(await engine.advanceClock(1000), T0 + 1000);
+    await assert.rejects(() => engine.advanceClock(-1), { code: 'invalid_request' });
+    await assert.rejects(() => engine.setClock(new Date(T0).toISOString()), { code: 'invalid_request' });
+    assert.equal(await engine.setClock(new Date(T0 + DAY).toISOString()), T0 + DAY);
+    assert.equal(await engine.now(), T0 + DAY);
   });
 
-  it('refuses to move the clock past the year 9999, where times stop being ISO strings; the mock keeps working', () => {
-    const { engine } = setup();
-    const before = JSON.stringify(engine.state);
-    assert.throws(() => engine.advanceClock(1e20), { code: 'invalid_request' });
-    assert.throws(() => engine.advanceClock(CLOCK_MAX - T0 + 1), { code: 'invalid_request' });
-    assert.throws(() => engine.setClock('+010000-01-01T00:00:00.000Z'), { code: 'invalid_request' });
-    assert.equal(JSON.stringify(engine.state), before);
-    assert.equal(engine.advanceClock(CLOCK_MAX - T0), CLOCK_MAX);
-    assert.equal(engine.getInvitation(ADMIN, 'acme', 'inv_jane').status, 'expired');
+  it('refuses to move the clock past the year 9999, where times stop being ISO strings; the mock keeps working', async () => {
+    const { engine } = await setup();
+    const before = await frozen(engine);
+    await assert.rejects(() => engine.advanceClock(1e20), { code: 'invalid_request' });
+    await assert.rejects(() => engine.advanceClock(CLOCK_MAX - T0 + 1), { code: 'invalid_request' });
+    await assert.rejects(() => engine.setClock('+010000-01-01T00:00:00.000Z'), { code: 'invalid_request' });
+    assert.equal(await frozen(engine), before);
+    assert.equal(await engine.advanceClock(CLOCK_MAX - T0), CLOCK_MAX);
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', 'inv_jane')).status, 'expired');
   });
 });

@@ -1,24 +1,79 @@
-/** Shared set-up for the engine's unit tests: a frozen real clock moved only by the engine, seeded randomness. */
+/**
+ * Shared set-up for the engine's unit tests: a frozen real clock moved only by the engine, seeded randomness, and
+ * a store chosen by a factory. By default the MemoryStore; when `INVITEKIT_TEST_STORE_MODULE` names a module (a
+ * path, or a package specifier), that module's `createStore(initialState)` (store.ts `CreateStore`), so the same
+ * test files run against the SQL store without the engine depending on the server.
+ */
 import assert from 'node:assert/strict';
-import { Engine, EngineError, type SeedName, seededRandom } from './index.js';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type Actor,
+  type CreateStore,
+  Engine,
+  EngineError,
+  MemoryStore,
+  type MockState,
+  type SeedName,
+  type Store,
+  seedState,
+  seededRandom,
+} from './index.js';
+import { ADA, GINA, VICTOR } from './seed.js';
 
-export const ADMIN = 'acme-admin';
-export const VIEWER = 'acme-viewer';
-export const GLOBEX = 'globex-admin';
 export const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 
-export function setup(seed: SeedName = 'default', acceptUrl = 'https://app.test/redeem/') {
-  const engine = new Engine({ seed, realNow: () => T0, random: seededRandom(7), acceptUrl });
+/** The seed's credentials as the mock's token authenticator resolves them. */
+export const ADMIN: Actor = { person: { ...ADA }, grants: { acme: ['member:manage'] }, key: 'acme-admin' };
+export const VIEWER: Actor = { person: { ...VICTOR }, grants: { acme: [] }, key: 'acme-viewer' };
+export const GLOBEX: Actor = { person: { ...GINA }, grants: { globex: ['member:manage'] }, key: 'globex-admin' };
+
+/** Another signed-in person, as a host's authentication would hand them over. */
+export function actor(key: string, person: Actor['person'], grants: Actor['grants']): Actor {
+  return { person, grants, key };
+}
+
+/** The store the tests run on: the memory store, or the one `INVITEKIT_TEST_STORE_MODULE` names. */
+export async function createTestStore(initial: MockState): Promise<Store> {
+  const name = process.env.INVITEKIT_TEST_STORE_MODULE;
+  if (!name) return new MemoryStore(initial);
+  const specifier = name.startsWith('.') || isAbsolute(name) ? pathToFileURL(resolve(name)).href : name;
+  const module = (await import(specifier)) as { createStore?: CreateStore };
+  assert.ok(typeof module.createStore === 'function', `${name} exports no createStore(initialState)`);
+  return module.createStore(initial);
+}
+
+export interface TestEngineOptions {
+  seed?: SeedName;
+  /** Start from this state instead of the seed. */
+  state?: MockState;
+  acceptUrl?: string;
+}
+
+/** An engine at T0 on the test store, with the default seed unless told otherwise. */
+export async function createTestEngine(options: TestEngineOptions = {}): Promise<Engine> {
+  const store = await createTestStore(options.state ?? seedState(T0, options.seed));
+  return new Engine({
+    store,
+    realNow: () => T0,
+    random: seededRandom(7),
+    acceptUrl: options.acceptUrl ?? 'https://app.test/redeem/',
+  });
+}
+
+export async function setup(seed: SeedName = 'default', acceptUrl = 'https://app.test/redeem/') {
+  const engine = await createTestEngine({ seed, acceptUrl });
   return {
     engine,
     /** Moves the mock clock; no test sleeps. */
     tick: (ms: number) => engine.advanceClock(ms),
     invite: (emails: string[], extra: Record<string, unknown> = {}) =>
       engine.createInvitations(ADMIN, 'acme', { emails, ...extra }),
-    codeOf: (id: string) => {
-      const inv = engine.state.orgs.flatMap((o) => o.invitations).find((i) => i.id === id);
+    codeOf: async (id: string) => {
+      const state = await engine.snapshot();
+      const inv = state.orgs.flatMap((o) => o.invitations).find((i) => i.id === id);
       assert.ok(inv, `no invitation ${id}`);
       return inv.code;
     },
@@ -26,9 +81,9 @@ export function setup(seed: SeedName = 'default', acceptUrl = 'https://app.test/
 }
 
 /** Asserts that `op` is refused with `code`, and answers the error for further checks. */
-export function refused(op: () => unknown, code: string): EngineError {
+export async function refused(op: () => unknown, code: string): Promise<EngineError> {
   try {
-    op();
+    await op();
   } catch (error) {
     assert.ok(error instanceof EngineError, `expected an EngineError, got ${String(error)}`);
     assert.equal(error.code, code, error.detail);
@@ -38,6 +93,6 @@ export function refused(op: () => unknown, code: string): EngineError {
 }
 
 /** The whole state as JSON: equal before and after a refused request, which must change nothing. */
-export function frozen(engine: Engine): string {
-  return JSON.stringify(engine.state);
+export async function frozen(engine: Engine): Promise<string> {
+  return JSON.stringify(await engine.snapshot());
 }

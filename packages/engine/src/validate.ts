@@ -58,7 +58,7 @@ export function parseWith<S extends z.ZodMiniType>(
   }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors = fieldErrors(result.error.issues as readonly IssueLike[], describeUnknown);
+  const errors = fieldErrors(result.error.issues, describeUnknown);
   const names = errors.map((e) => e.field).join(', ');
   throw new EngineError('invalid_request', `The ${what} is not valid (${names}).`, { fieldErrors: errors });
 }

@@ -3,37 +3,23 @@
  * read time, so nothing needs a background job.
  */
 import type { Invitation, InvitationRequest, InvitationStatus, Member } from '@invitekit/sdk';
-import { MAX_RESENDS } from './limits.js';
 import { iso } from './context.js';
-import type { InvitationRecord, MemberRecord, OrgRecord, RequestRecord } from './state.js';
+import { MAX_RESENDS } from './limits.js';
+import type { InvitationRecord, MemberRecord, RequestRecord } from './state.js';
+import type { StoreTx } from './store.js';
 
 export function invitationStatus(inv: InvitationRecord, now: number): InvitationStatus {
   if (inv.state === 'pending' && now >= inv.expiresAt) return 'expired';
   return inv.state;
 }
 
-export function memberByEmail(org: OrgRecord, email: string): MemberRecord | undefined {
-  return org.members.find((m) => m.email === email);
-}
-
-export function isStaleInvitation(org: OrgRecord, inv: InvitationRecord, now: number): boolean {
-  return invitationStatus(inv, now) === 'pending' && memberByEmail(org, inv.email) !== undefined;
-}
-
-/** Only a pending request can be stale: approved and dismissed ones need no action. */
-export function isStaleRequest(org: OrgRecord, req: RequestRecord): boolean {
-  return req.status === 'pending' && memberByEmail(org, req.email) !== undefined;
-}
-
-export function pendingInvitationFor(org: OrgRecord, email: string, now: number): InvitationRecord | undefined {
-  return org.invitations.find((i) => i.email === email && invitationStatus(i, now) === 'pending');
-}
-
-export function invitationView(org: OrgRecord, inv: InvitationRecord, now: number): Invitation {
+/** `stale`: pending, while its address already belongs to an active member. */
+export function invitationView(inv: InvitationRecord, now: number, isMember: boolean): Invitation {
+  const status = invitationStatus(inv, now);
   return {
     id: inv.id,
     email: inv.email,
-    status: invitationStatus(inv, now),
+    status,
     role: inv.role,
     invitedAt: iso(inv.invitedAt),
     expiresAt: iso(inv.expiresAt),
@@ -45,11 +31,27 @@ export function invitationView(org: OrgRecord, inv: InvitationRecord, now: numbe
     acceptedAt: inv.acceptedAt === null ? null : iso(inv.acceptedAt),
     declinedAt: inv.declinedAt === null ? null : iso(inv.declinedAt),
     revokedAt: inv.revokedAt === null ? null : iso(inv.revokedAt),
-    stale: isStaleInvitation(org, inv, now),
+    stale: status === 'pending' && isMember,
   };
 }
 
-export function requestView(org: OrgRecord, req: RequestRecord): InvitationRequest {
+/** Views of several invitations, with their stale flags from one lookup of the members among their addresses. */
+export async function invitationViews(
+  tx: StoreTx,
+  org: string,
+  invitations: readonly InvitationRecord[],
+  now: number,
+): Promise<Invitation[]> {
+  const members = await tx.memberEmails(org, [...new Set(invitations.map((inv) => inv.email))]);
+  return invitations.map((inv) => invitationView(inv, now, members.has(inv.email)));
+}
+
+export async function oneInvitationView(tx: StoreTx, org: string, inv: InvitationRecord, now: number) {
+  return invitationView(inv, now, (await tx.member(org, inv.email)) !== undefined);
+}
+
+/** Only a pending request can be stale: approved and dismissed ones need no action. */
+export function requestView(req: RequestRecord, isMember: boolean): InvitationRequest {
   return {
     id: req.id,
     email: req.email,
@@ -57,8 +59,13 @@ export function requestView(org: OrgRecord, req: RequestRecord): InvitationReque
     message: req.message,
     status: req.status,
     requestedAt: iso(req.requestedAt),
-    stale: isStaleRequest(org, req),
+    stale: req.status === 'pending' && isMember,
   };
+}
+
+export async function requestViews(tx: StoreTx, org: string, requests: readonly RequestRecord[]) {
+  const members = await tx.memberEmails(org, [...new Set(requests.map((r) => r.email))]);
+  return requests.map((r) => requestView(r, members.has(r.email)));
 }
 
 export function memberView(member: MemberRecord): Member {

@@ -282,7 +282,8 @@ export type Access = z.infer<typeof Access>;
 
 /** `email` is a plain string here: a malformed address is the specific `invalid_email`, not `invalid_request`. */
 export const SubmitRequestBody = /*#__PURE__*/ z.strictObject({
-  email: z.string().check(z.maxLength(254)),
+  // Trimmed before the length check: rules.md trims addresses, so a usable one typed with spaces around it fits.
+  email: z.string().check(z.trim(), z.maxLength(254)),
   name: z.optional(z.string().check(z.maxLength(200))),
   message: z.optional(z.string().check(z.maxLength(2000))),
 });

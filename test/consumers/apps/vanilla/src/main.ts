@@ -1,9 +1,10 @@
 // The whole package: every element defined, every class and type exported. Compiled by tsc with
 // `moduleResolution` "bundler" and "nodenext" (skipLibCheck off): the types below must come from the packages.
-import { InvitationTable, type InviteRole } from '@invitekit/elements';
+import '@invitekit/elements';
+import type { InvitationTable, InviteRole } from '@invitekit/elements';
 import { createClient } from '@invitekit/sdk/client';
 import type { Invitation } from '@invitekit/sdk';
-import { sessionToken } from './session.js';
+import { apiRoot, sessionToken } from './session.js';
 
 const roles: InviteRole[] = [
   { value: 'member', label: 'Member' },
@@ -17,7 +18,7 @@ const lastSent = document.querySelector('output');
 if (!provider || !table || !lastSent) throw new Error('The page lacks its elements');
 const isTable: InvitationTable = table;
 
-provider.client = createClient({ baseUrl: '/api', token: sessionToken });
+provider.client = createClient({ baseUrl: apiRoot, organization: 'acme', token: sessionToken });
 isTable.roles = roles;
 
 // HTMLElementEventMap: the listener's event is typed, detail and all.

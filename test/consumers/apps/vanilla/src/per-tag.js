@@ -3,8 +3,14 @@ import '@invitekit/elements/invitekit-provider';
 import '@invitekit/elements/invitation-table';
 import { createClient } from '@invitekit/sdk/client';
 
+// `/api` on this origin, or another origin's API in `?api=` (which must allow this origin).
+const baseUrl = new URLSearchParams(location.search).get('api') ?? '/api';
 const table = document.querySelector('invitation-table');
-document.querySelector('invitekit-provider').client = createClient({ baseUrl: '/api', token: 'acme-admin' });
+document.querySelector('invitekit-provider').client = createClient({
+  baseUrl,
+  organization: 'acme',
+  token: 'acme-admin',
+});
 table.roles = [
   { value: 'member', label: 'Member' },
   { value: 'admin', label: 'Admin' },
