@@ -4,14 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { freePort, runCli, startServer } from './server.js';
+import { runCli, startOnPort, startServer } from './server.js';
 
 const ADMIN = { authorization: 'Bearer acme-admin' };
 
 describe('command line', () => {
   it('prints exactly `invitekit mock server listening on http://127.0.0.1:PORT` once ready, and nothing else', async () => {
-    const port = await freePort();
-    const server = await runCli(['--port', String(port)]);
+    const { server, port } = await startOnPort();
     try {
       const answer = await fetch(`${server.url}/api/orgs/acme/access`);
       assert.equal(answer.status, 200, 'ready means answering');
@@ -23,8 +22,7 @@ describe('command line', () => {
   });
 
   it('runs as `npm run mock-server -- --port PORT` from the repo root, serving BASE /api and the controls', async () => {
-    const port = await freePort();
-    const server = await runCli(['--port', String(port)], 30_000, true);
+    const { server, port } = await startOnPort([], true);
     try {
       assert.ok(
         server.stdout().split('\n').includes(`invitekit mock server listening on http://127.0.0.1:${port}`),

@@ -101,7 +101,7 @@ describe('admin endpoints', () => {
       'invalid_request',
     );
     assert.deepEqual(
-      body.errors.map((e: any) => e.field),
+      body.errors?.map((e) => e.field),
       ['emails[3]'],
     );
     await problem(
@@ -214,7 +214,7 @@ describe('admin endpoints', () => {
       call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { invitationTtlDays: 31, maxResends: 9 } }),
       'invalid_request',
     );
-    assert.deepEqual(body.errors.map((e: any) => e.field).sort(), ['invitationTtlDays', 'maxResends']);
+    assert.deepEqual((body.errors ?? []).map((e) => e.field).sort(), ['invitationTtlDays', 'maxResends']);
     assert.equal((await ok(await call('GET', '/api/orgs/acme/settings', { headers: ADMIN }))).invitationTtlDays, 14);
   });
 
@@ -235,6 +235,14 @@ describe('admin endpoints', () => {
     );
     await ok(await call('GET', '/api/orgs/acme/invitations', { headers: { cookie: 'invitekit_session=acme-admin' } }));
     await problem(call('GET', '/api/no/such/route'), 'not_found');
+  });
+
+  it('refuses another method on a known path (405) and a body that is not JSON (415)', async () => {
+    await problem(call('DELETE', '/api/orgs/acme/settings', { headers: ADMIN }), 'method_not_allowed');
+    await problem(
+      call('PATCH', '/api/orgs/acme/settings', { headers: { ...ADMIN, 'content-type': 'text/plain' }, raw: '{}' }),
+      'unsupported_media_type',
+    );
   });
 });
 

@@ -22,7 +22,12 @@ describe('--data FILE', () => {
       body: JSON.stringify({ emails: ['kept@example.com', 'also@example.com'] }),
     });
     await fetch(`${first.url}/api/orgs/acme/invitations/inv_jane/revoke`, { method: 'POST', headers: ADMIN });
-    await fetch(`${first.url}/__mock/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 3_600_000 }) });
+    const moved = await fetch(`${first.url}/__mock/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 3_600_000 }),
+    });
+    assert.equal(moved.status, 200);
     const before = await (await fetch(`${first.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })).json();
     const outboxBefore = await (await fetch(`${first.url}/__mock/outbox`)).json();
     assert.equal(await first.stop(), 0, 'SIGTERM ends the server cleanly');
@@ -49,6 +54,8 @@ describe('--data FILE', () => {
     const server = await startServer(['--data', file]);
     let stop = false;
     let done = 0;
+    let sixtyDone!: () => void;
+    const sixty = new Promise<void>((resolve) => (sixtyDone = resolve));
     const burst = Array.from({ length: 8 }, async (_, worker) => {
       for (let i = 0; !stop; i++) {
         try {
@@ -57,13 +64,13 @@ describe('--data FILE', () => {
             headers: ADMIN,
             body: JSON.stringify({ emails: [`w${worker}-${i}@example.com`] }),
           });
-          done++;
+          if (++done === 60) sixtyDone();
         } catch {
           return; // the server is gone
         }
       }
     });
-    while (done < 60) await new Promise((r) => setTimeout(r, 5));
+    await sixty;
     server.child.kill('SIGKILL');
     stop = true;
     await Promise.all(burst);

@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'packages/mock-server/src/cli.ts';
 
+/**
+ * A port that was free a moment ago. Another process may take it before the server binds it, so only tests of
+ * `--port PORT` itself use it, through {@link startOnPort}, which retries on that race.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -16,7 +20,9 @@ export function freePort(): Promise<number> {
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
+      probe.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -48,7 +54,11 @@ export function runCli(args: string[], timeoutMs = 15_000, viaNpm = false): Prom
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) {
       if (viaNpm && child.pid !== undefined) process.kill(-child.pid, signal);
@@ -78,10 +88,26 @@ export function runCli(args: string[], timeoutMs = 15_000, viaNpm = false): Prom
   });
 }
 
-/** Starts the server on a port chosen beforehand, as a user would with `--port PORT`. */
-export async function startServer(extra: string[] = []): Promise<RunningServer> {
-  const port = await freePort();
-  const server = await runCli(['--port', String(port), ...extra]);
-  if (server.url !== `http://127.0.0.1:${port}`) throw new Error(`listening on ${server.url}, not port ${port}`);
-  return server;
+/** Starts the server with `--port 0`: the system picks a free port and the ready line names it (no race). */
+export function startServer(extra: string[] = []): Promise<RunningServer> {
+  return runCli(['--port', '0', ...extra]);
+}
+
+/**
+ * Runs the CLI on a port chosen beforehand, as a user would with `--port PORT`, and answers it with the port.
+ * When another process took the port in between (the race of {@link freePort}), it tries another.
+ */
+export async function startOnPort(
+  extra: string[] = [],
+  viaNpm = false,
+): Promise<{ server: RunningServer; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { server: await runCli(['--port', String(port), ...extra], 30_000, viaNpm), port };
+    } catch (error) {
+      const lost = /already in use/.test((error as { stderr?: string }).stderr ?? '');
+      if (!lost || attempt === 5) throw error;
+    }
+  }
 }

@@ -23,6 +23,10 @@ export function clientAs(token?: string, organization = 'acme') {
 
 /** Latency and random 503s on `/api`, through the mock's own control. */
 export async function setFaults(body: { latencyMs?: number; failureRate?: number }): Promise<void> {
-  const response = await fetch('/__mock/faults', { method: 'POST', body: JSON.stringify(body) });
+  const response = await fetch('/__mock/faults', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (response.status !== 204) throw new Error(`the mock refused the faults: ${response.status}`);
 }

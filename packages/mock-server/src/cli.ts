@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 /**
- * `npm run mock-server -- --port PORT [--data FILE] [--accept-url URL]`: the mock over real HTTP on 127.0.0.1.
+ * `npm run mock-server -- --port PORT [--data FILE] [--accept-url URL] [--allow-origin ORIGIN]...`: the mock over
+ * real HTTP on 127.0.0.1.
  * Prints exactly one ready line once it listens; errors go to stderr with exit code 2 (usage) or 1.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { normalizeOrigin } from '@invitekit/engine/http';
 
-const USAGE = `Usage: npm run mock-server -- --port PORT [--data FILE] [--accept-url URL]
-  --port PORT        port on 127.0.0.1 (0 picks a free one)
-  --data FILE        keep the state in FILE across restarts (created if missing)
-  --accept-url URL   where invitation links point (default: http://127.0.0.1:PORT/redeem/)`;
+const USAGE = `Usage: npm run mock-server -- --port PORT [--data FILE] [--accept-url URL] [--allow-origin ORIGIN]...
+  --port PORT           port on 127.0.0.1 (0 picks a free one)
+  --data FILE           keep the state in FILE across restarts (created if missing)
+  --accept-url URL      where invitation links point (default: http://127.0.0.1:PORT/redeem/)
+  --allow-origin ORIGIN answer CORS (with credentials) for this origin, say http://localhost:5173 (repeatable)`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`invitekit mock server: ${message}\n${code === 2 ? `${USAGE}\n` : ''}`);
@@ -23,6 +26,7 @@ function parse() {
         port: { type: 'string' },
         data: { type: 'string' },
         'accept-url': { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -53,6 +57,13 @@ if (acceptUrl !== undefined) {
     fail(`--accept-url must be an absolute http(s) URL, not "${acceptUrl}"`);
 }
 if (args.data === '') fail('--data needs a file name');
+const allowOrigins = (args['allow-origin'] ?? []).map((origin) => {
+  try {
+    return normalizeOrigin(origin);
+  } catch (error) {
+    return fail(`--allow-origin: ${(error as Error).message}`);
+  }
+});
 
 // Loaded only once the arguments are good, so a usage error answers at once.
 const { startMockHttpServer } = await import('./http-server.js');
@@ -62,6 +73,7 @@ try {
     port: Number(args.port),
     ...(args.data ? { dataFile: resolve(args.data) } : {}),
     ...(acceptUrl ? { acceptUrl } : {}),
+    allowOrigins,
   });
   process.stdout.write(`invitekit mock server listening on ${running.url}\n`);
   const stop = () => {

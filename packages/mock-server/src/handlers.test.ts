@@ -39,12 +39,13 @@ describe('MSW handlers', () => {
     );
   });
 
-  it('checks credentials before reporting malformed JSON; then names the body', async () => {
+  it('refuses a malformed message before any rule runs, credentials included, naming the body', async () => {
     const { call } = harness();
-    assert.equal((await call('POST', '/api/orgs/acme/invitations', { raw: '{oops' })).status, 401);
-    const response = await call('POST', '/api/orgs/acme/invitations', { raw: '{oops', headers: admin });
-    assert.equal(response.status, 400);
-    assert.equal((await response.json()).errors[0].field, 'body');
+    for (const headers of [{}, admin]) {
+      const response = await call('POST', '/api/orgs/acme/invitations', { raw: '{oops', headers });
+      assert.equal(response.status, 400);
+      assert.equal((await response.json()).errors[0].field, 'body');
+    }
   });
 
   it('takes only `Bearer <token>`: another scheme or a bare token is unauthenticated, even next to a good cookie', async () => {
@@ -135,7 +136,9 @@ describe('MSW handlers', () => {
       assert.equal(response.status, 404);
       assert.equal((await response.json()).code, 'not_found');
     }
-    assert.equal((await call('DELETE', '/api/orgs/acme/invitations/inv_jane', { headers: admin })).status, 404);
+    const other = await call('DELETE', '/api/orgs/acme/invitations/inv_jane', { headers: admin });
+    assert.equal(other.status, 405, 'a known path with another method');
+    assert.equal(other.headers.get('allow'), 'GET, HEAD, OPTIONS');
   });
 
   it('injects unavailable 503s on /api only, never on the controls, and reset clears them', async () => {

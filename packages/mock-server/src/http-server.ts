@@ -1,12 +1,12 @@
 /**
- * The mock as a real HTTP server: Node's `http` in front of the very same MSW handlers, resolved through MSW's
- * own `getResponse` (no second router). IncomingMessage → Fetch Request, Response → ServerResponse.
+ * The mock as a real HTTP server: Node's `http` in front of the very same fetch handlers MSW uses (one router,
+ * in `@invitekit/engine/http`). Whatever Node refuses before a handler runs is answered as problem+json too.
  */
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_BODY_BYTES } from '@invitekit/engine';
-import { getResponse } from 'msw';
-import { problem } from './http-utils.js';
+import { problem } from '@invitekit/engine/http';
+import { createFetchHandlers } from './handlers.js';
+import { clientErrorAnswer, isFetchForbidden, send, toRequest, unknownMethod, writeRaw } from './http-utils.js';
 import { type Mock, type MockState, createMock } from './index.js';
 import { loadState, removeStaleTemps, saveState } from './persistence.js';
 
@@ -19,6 +19,8 @@ export interface MockHttpServerOptions {
   dataFile?: string;
   /** Default: the server's own origin + `/redeem/`. */
   acceptUrl?: string;
+  /** Origins granted CORS with credentials (a host app's dev server on another port). */
+  allowOrigins?: readonly string[];
 }
 
 export interface MockHttpServer {
@@ -27,48 +29,6 @@ export interface MockHttpServer {
   /** `http://127.0.0.1:PORT` */
   url: string;
   close(): Promise<void>;
-}
-
-/** The body, keeping at most one byte past the limit (enough for the handlers to answer 413) and draining the rest. */
-async function readLimited(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    if (size > MAX_BODY_BYTES) continue;
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  return new Uint8Array(Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1));
-}
-
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    // The body is re-framed below; the client address comes from the socket, never from the client.
-    if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'x-forwarded-for'].includes(name))
-      continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
-  headers.set('x-forwarded-for', req.socket.remoteAddress ?? 'unknown');
-  const body = await readLimited(req);
-  return new Request(new URL(req.url ?? '/', origin), {
-    method: req.method ?? 'GET',
-    headers,
-    ...(body ? { body } : {}),
-  });
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, headers);
-  res.end(body);
 }
 
 export async function startMockHttpServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
@@ -80,17 +40,32 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   }
   const mock = createMock({
     ...(saved ? { state: saved } : {}),
-    ...(dataFile ? { onChange: (state: MockState) => saveState(dataFile, state) } : {}),
+    ...(dataFile
+      ? {
+          onChange: (state: MockState) => {
+            saveState(dataFile, state);
+          },
+        }
+      : {}),
   });
+  const { api, controls } = createFetchHandlers(mock.engine, { allowOrigins: options.allowOrigins ?? [] });
+  const handlers = [controls, api];
   // Known once listening (the port may be picked by the system); no request arrives before then.
   let origin = '';
   const server = createServer((req, res) => {
     void (async () => {
       try {
+        if (isFetchForbidden(req.method)) {
+          req.resume();
+          await send(res, unknownMethod(handlers, req.method ?? '', req.url ?? '/'));
+          return;
+        }
         const request = await toRequest(req, origin);
-        const response =
-          (await getResponse(mock.handlers, request)) ??
-          problem('not_found', `No such endpoint: ${request.method} ${new URL(request.url).pathname}.`);
+        const { pathname } = new URL(request.url);
+        const handler = handlers.find((h) => h.handles(pathname));
+        const response = handler
+          ? await handler(request)
+          : problem('not_found', `No such endpoint: ${request.method} ${pathname}.`);
         await send(res, response);
       } catch (error) {
         if (!res.headersSent) {
@@ -99,9 +74,22 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
       }
     })();
   });
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    void writeRaw(socket, clientErrorAnswer(error, handlers));
+  });
+  // CONNECT never reaches the request listener; it is a method like any other this server does not take.
+  server.on('connect', (req, socket) => {
+    void writeRaw(socket, unknownMethod(handlers, 'CONNECT', req.url ?? ''));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      resolve();
+    });
   });
   const address = server.address() as AddressInfo;
   origin = `http://${address.address}:${address.port}`;
@@ -114,7 +102,10 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     url: origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };

@@ -1,124 +1,104 @@
-/** The HTTP edge of the handlers: problem+json answers, credentials, bodies and queries. No rules here. */
-import { ERROR_STATUS, type FieldError, type WireErrorCode } from '@invitekit/sdk';
+/**
+ * Node's `http` and the fetch handlers: IncomingMessage → Request, Response → ServerResponse, and problem+json
+ * answers for what Node refuses before any handler runs (a header block too large, a broken request line, a
+ * method it does not know), written straight to the socket.
+ */
+import { type IncomingMessage, STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { MAX_BODY_BYTES } from '@invitekit/engine';
-import { HttpResponse } from 'msw';
-import { EngineError, MalformedJson } from '@invitekit/engine';
+import { type FetchHandler, problem } from '@invitekit/engine/http';
 
-export const SESSION_COOKIE = 'invitekit_session';
-
-function title(code: string): string {
-  const words = code.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** The body, keeping at most one byte past the limit (enough for the handler to answer 413) and draining the rest. */
+async function readLimited(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (size > MAX_BODY_BYTES) continue;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return size === 0 ? undefined : new Uint8Array(Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1));
 }
 
-/** An RFC 9457 problem answer with the stable `code` of api.md. */
-export function problem(
-  code: WireErrorCode,
-  detail: string,
-  extra: { errors?: FieldError[] | undefined; headers?: Record<string, string> } = {},
-): Response {
-  const status = ERROR_STATUS[code];
-  const body = {
-    type: `https://invitekit.dev/errors/${code}`,
-    title: title(code),
-    status,
-    code,
-    detail,
-    ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
-  };
-  return new HttpResponse(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json', ...extra.headers },
+export async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    // The body is re-framed below; the client address comes from the socket, never from the client.
+    if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'x-forwarded-for'].includes(name))
+      continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  headers.set('x-forwarded-for', req.socket.remoteAddress ?? 'unknown');
+  const body = await readLimited(req);
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method ?? 'GET',
+    headers,
+    ...(body ? { body } : {}),
   });
 }
 
-export function problemFromError(error: unknown): Response {
-  if (error instanceof EngineError) {
-    const headers: Record<string, string> = {};
-    if (error.retryAfter !== undefined) headers['Retry-After'] = String(error.retryAfter);
-    return problem(error.code, error.detail, { errors: error.fieldErrors, headers });
-  }
-  if (error instanceof BodyTooLarge) {
-    return problem('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
-  }
-  throw error;
+export async function send(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const body = Buffer.from(await response.arrayBuffer());
+  // A HEAD answer brings the GET's Content-Length along; Node writes no body for HEAD whatever end() is given.
+  if (res.req.method !== 'HEAD') headers['content-length'] = String(body.byteLength);
+  res.writeHead(response.status, headers);
+  res.end(body);
 }
 
-export class BodyTooLarge extends Error {}
+/** Methods a `Request` cannot carry (fetch refuses to construct one), answered here: 405 on a known path. */
+const FETCH_FORBIDDEN = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
-/** What a malformed Authorization header stands for: credentials that match no token (a token holds no NUL). */
-const MALFORMED_CREDENTIALS = '\u0000malformed-authorization';
-
-/**
- * The bearer token, else the session cookie (the host's sign-in), else null. A malformed Authorization header
- * (another scheme, or a bare token without `Bearer`) counts as unknown credentials, so the admin surface answers
- * `unauthenticated` even when its text happens to be a token.
- */
-export function credentialsOf(request: Request, cookies: Record<string, string>): string | null {
-  const header = request.headers.get('authorization');
-  if (header) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match?.[1] ?? MALFORMED_CREDENTIALS;
-  }
-  return cookies[SESSION_COOKIE] || null;
-}
-
-/** The client address for rate limits: the first `x-forwarded-for` entry, else `local`. */
-export function remoteOf(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
-}
-
-/**
- * The JSON body: `undefined` when empty, a {@link MalformedJson} when not JSON (the engine reports it after
- * authentication), {@link BodyTooLarge} past 64 KiB.
- */
-export async function readBody(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new BodyTooLarge();
-  const text = new TextDecoder().decode(bytes);
-  if (text.trim() === '') return undefined;
+/** What a method fetch cannot carry, or Node does not parse, gets on `target`: 405 with `Allow`, or 404. */
+export function unknownMethod(handlers: readonly FetchHandler[], method: string, target: string): Response {
+  let pathname = '';
   try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    return new MalformedJson(error instanceof Error ? error.message : 'cannot parse');
+    pathname = new URL(target, 'http://host').pathname;
+  } catch {
+    return problem('invalid_request', 'The request target is not a path.');
+  }
+  const allow = handlers.find((h) => h.handles(pathname))?.allowed(pathname);
+  if (!allow) return problem('not_found', `No such endpoint: ${method} ${pathname}.`);
+  return problem('method_not_allowed', `${pathname} does not take ${method}; it takes ${allow.join(', ')}.`, {
+    headers: { Allow: allow.join(', ') },
+  });
+}
+
+export function isFetchForbidden(method: string | undefined): boolean {
+  return method !== undefined && FETCH_FORBIDDEN.has(method.toUpperCase());
+}
+
+/** The answer to a request Node could not parse (its `clientError`), from the parser's error code. */
+export function clientErrorAnswer(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, handlers: FetchHandler[]) {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return problem('invalid_request', 'The request line and header fields are too large (Node limits them).', {
+        status: 431,
+      });
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return problem('invalid_request', 'The request did not arrive in time.', { status: 408 });
+    case 'HPE_INVALID_METHOD': {
+      const [method = '', target = ''] = (error.rawPacket?.toString('latin1').split('\r\n')[0] ?? '').split(' ');
+      return target.startsWith('/')
+        ? unknownMethod(handlers, method, target)
+        : problem('invalid_request', 'The request line is malformed.');
+    }
+    default:
+      return problem('invalid_request', `The request is malformed (${error.code ?? error.message}).`);
   }
 }
 
-/**
- * The query string as the engine's schemas take it: only the named keys (others are ignored), empty values
- * dropped, comma lists split, whole numbers converted (anything else stays a string for the schema to refuse).
- */
-export function queryOf(
-  url: string,
-  keys: { lists?: string[]; ints?: string[]; strings?: string[] },
-): Record<string, unknown> {
-  const params = new URL(url).searchParams;
-  const out: Record<string, unknown> = {};
-  for (const key of keys.strings ?? []) {
-    const value = params.get(key);
-    if (value) out[key] = value;
-  }
-  for (const key of keys.lists ?? []) {
-    const value = params.get(key);
-    if (value)
-      out[key] = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-  }
-  for (const key of keys.ints ?? []) {
-    const value = params.get(key);
-    if (value) out[key] = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : value;
-  }
-  return out;
-}
-
-export function json(data: unknown, status = 200): Response {
-  return HttpResponse.json(data as Record<string, unknown>, { status });
-}
-
-export function noContent(): Response {
-  return new HttpResponse(null, { status: 204 });
+/** Writes `response` (a small problem) on a raw socket and closes it: there is no ServerResponse to use. */
+export async function writeRaw(socket: Duplex, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`];
+  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  lines.push(`content-length: ${body.byteLength}`, 'connection: close', '', '');
+  socket.end(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), body]));
 }

@@ -19,8 +19,8 @@ import { createHandlers } from './handlers.js';
 
 export { Engine, EngineError, SEED_CODES, parseState, seedState } from '@invitekit/engine';
 export type { EngineOptions, MockState, OutboxMessage, SeedName, Faults } from '@invitekit/engine';
-export { createHandlers } from './handlers.js';
-export { SESSION_COOKIE } from './http-utils.js';
+export { createFetchHandlers, createHandlers, type MockFetchHandlers, type MockHandlerOptions } from './handlers.js';
+export { SESSION_COOKIE } from '@invitekit/sdk';
 
 export interface CreateMockOptions {
   /** The data to start from: `default` (the sample data of the README) or `empty`. Default `default`. */
@@ -38,6 +38,8 @@ export interface CreateMockOptions {
   random?: RandomSource;
   /** Tests: decides injected failures, a number in [0, 1) (default `Math.random`). */
   chance?: () => number;
+  /** Tests: how a latency fault waits (default a timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface JoinMemberInput {
@@ -88,12 +90,17 @@ export function createMock(options: CreateMockOptions = {}): Mock {
     ...(options.onChange ? { onChange: options.onChange } : {}),
     acceptUrl: options.acceptUrl ?? defaultAcceptUrl(),
   });
-  const handlers = createHandlers(engine, options.chance);
+  const handlers = createHandlers(engine, {
+    ...(options.chance ? { chance: options.chance } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
   return {
     handlers,
     engine,
     seedCodes: SEED_CODES,
-    reset: (seed) => engine.reset(seed),
+    reset: (seed) => {
+      engine.reset(seed);
+    },
     now: () => new Date(engine.now()),
     advanceClock: (ms) => new Date(engine.advanceClock(ms)),
     setClock: (when) => new Date(engine.setClock(typeof when === 'string' ? when : when.toISOString())),

@@ -90,7 +90,7 @@ const IDEMPOTENCY_KEY: JsonObject = {
   in: 'header',
   required: false,
   description: `Repeating a request with the same key within ${IDEMPOTENCY_WINDOW_MS / 3_600_000} hours returns the first answer and sends nothing again.`,
-  schema: { type: 'string', minLength: 1, maxLength: 255 },
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
 };
 
 /** Query parameters from a query schema; arrays travel as one comma list (`style: form, explode: false`). */
@@ -138,7 +138,7 @@ function problems(codes: s.WireErrorCode[]): JsonObject {
 
 const ADMIN: s.WireErrorCode[] = ['unauthenticated', 'forbidden', 'not_found'];
 const QUERY: s.WireErrorCode[] = [...ADMIN, 'invalid_request'];
-const BODY: s.WireErrorCode[] = [...ADMIN, 'invalid_request', 'payload_too_large'];
+const BODY: s.WireErrorCode[] = [...ADMIN, 'invalid_request', 'payload_too_large', 'unsupported_media_type'];
 const INVITE_STATE: s.WireErrorCode[] = ['invalid_code', 'expired', 'revoked', 'already_used'];
 
 interface Op {
@@ -146,6 +146,8 @@ interface Op {
   operationId: string;
   params?: JsonObject[];
   body?: string;
+  /** The body may be left out altogether (accept: `{ name? }`). */
+  bodyOptional?: true;
   ok: { status?: number; schema?: string; csv?: true };
   errors: s.WireErrorCode[];
   auth: 'admin' | 'public' | 'optional';
@@ -163,7 +165,7 @@ function operation(op: Op): JsonObject {
     summary: op.summary,
     security,
     ...(op.params?.length ? { parameters: op.params } : {}),
-    ...(op.body ? { requestBody: { required: true, content: json(ref(op.body)) } } : {}),
+    ...(op.body ? { requestBody: { required: !op.bodyOptional, content: json(ref(op.body)) } } : {}),
     responses: {
       [String(op.ok.status ?? 200)]: op.ok.csv
         ? { description: 'CSV of every matching invitation.', content: { 'text/csv': { schema: { type: 'string' } } } }
@@ -288,6 +290,7 @@ export function buildOpenApiDocument(): JsonObject {
           'requests_disabled',
           'rate_limited',
           'payload_too_large',
+          'unsupported_media_type',
         ],
         auth: 'public',
       },
@@ -377,8 +380,9 @@ export function buildOpenApiDocument(): JsonObject {
         summary: 'Accept an invitation',
         params: [CODE],
         body: 'AcceptInviteBody',
+        bodyOptional: true,
         ok: { schema: 'AcceptInviteResult' },
-        errors: [...INVITE_STATE, 'email_mismatch', 'invalid_request', 'payload_too_large'],
+        errors: [...INVITE_STATE, 'email_mismatch', 'invalid_request', 'payload_too_large', 'unsupported_media_type'],
         auth: 'optional',
       },
     },
@@ -399,8 +403,12 @@ export function buildOpenApiDocument(): JsonObject {
     info: {
       title: 'invitekit',
       version: '0.1.0',
-      description:
+      description: [
         'Invitation management for B2B products. Generated from the zod schemas of @invitekit/sdk; do not edit.',
+        'Bodies are `application/json` (charset utf-8 allowed), else 415 `unsupported_media_type`. A known path',
+        'with another method answers 405 `method_not_allowed` with `Allow`; HEAD answers every GET path. Every',
+        'error is `application/problem+json`; 401 answers carry `WWW-Authenticate: Bearer`.',
+      ].join(' '),
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/api' }],
@@ -417,8 +425,8 @@ export function buildOpenApiDocument(): JsonObject {
         cookieAuth: {
           type: 'apiKey',
           in: 'cookie',
-          name: 'session',
-          description: "The host product's session cookie (its name is the host's).",
+          name: s.SESSION_COOKIE,
+          description: 'The session cookie, holding what a bearer token would (the mock reads this exact name).',
         },
       },
     },

@@ -62,9 +62,14 @@ export const ErrorCode = /*#__PURE__*/ z.enum([
   'rate_limited',
   'payload_too_large',
   'unavailable',
+  'method_not_allowed',
+  'unsupported_media_type',
   'csv_too_many_rows',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The cookie a server reads credentials from when no `Authorization` header is sent (api.md, Requests). */
+export const SESSION_COOKIE = 'invitekit_session';
 
 /** The HTTP status of every wire error code (api.md, Errors). */
 export const ERROR_STATUS = {
@@ -91,6 +96,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   payload_too_large: 413,
   unavailable: 503,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
 } as const satisfies Record<Exclude<ErrorCode, 'csv_too_many_rows'>, number>;
 export type WireErrorCode = keyof typeof ERROR_STATUS;
 

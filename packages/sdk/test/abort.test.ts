@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { delay, http, HttpResponse } from 'msw';
-import { client, mock, requests, server } from './mock.js';
+import { client, mock, recordingFetch, requests, server } from './mock.js';
 import { isInvitekitError, type InvitekitClient, type OrgCallOptions } from '../src/index.js';
 
 const SETTINGS = '*/api/orgs/acme/settings';
@@ -74,22 +74,23 @@ describe('every call takes opts', () => {
 
   it('covers every method of every namespace', () => {
     const api = client() as unknown as Record<string, Record<string, unknown>>;
-    const methods = Object.keys(api).flatMap((ns) => Object.keys(api[ns]!).map((m) => `${ns}.${m}`));
+    const methods = Object.entries(api).flatMap(([ns, methods]) => Object.keys(methods).map((m) => `${ns}.${m}`));
     assert.deepEqual(methods.sort(), CALLS.map((c) => c.name).sort());
   });
 });
 
 describe('abort', () => {
   it('an aborted call rejects with the platform AbortError and is not retried', async () => {
+    const controller = new AbortController();
+    // The abort comes once the request is in the server's hands, and the server never answers.
     server.use(
       http.get(SETTINGS, async () => {
-        await delay(600);
+        controller.abort();
+        await delay('infinite');
         return HttpResponse.json({});
       }),
     );
-    const controller = new AbortController();
     const call = client().settings.get({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
     await assert.rejects(call, (error: unknown) => (error as Error).name === 'AbortError' && !isInvitekitError(error));
     assert.equal(requests.length, 1);
   });
@@ -98,8 +99,16 @@ describe('abort', () => {
     failFirst(SETTINGS, () => HttpResponse.json({}, { status: 503, headers: { 'Retry-After': '20' } }));
     const controller = new AbortController();
     const started = performance.now();
-    const call = client().settings.get({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // The abort comes once the first answer (a 503 asking for 20 s) is back in the client, which then waits.
+    const call = client({
+      fetch: async (request: Request) => {
+        const response = await recordingFetch(request);
+        setImmediate(() => {
+          controller.abort();
+        });
+        return response;
+      },
+    }).settings.get({ signal: controller.signal });
     await assert.rejects(call, { name: 'AbortError' });
     assert.ok(performance.now() - started < 5000);
     assert.equal(requests.length, 1);

@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
-import { client, mock, requests } from './mock.js';
+import { client, mock, recordingFetch, requests } from './mock.js';
 import { ApiError, ERROR_STATUS, Invitation, InvitekitError, isApiError } from '../src/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -17,7 +17,7 @@ describe('every error code of api.md, from the real rules', () => {
     assert.equal(status, ERROR_STATUS[code], `api.md gives ${code} the status ${ERROR_STATUS[code]}`);
     await assert.rejects(promise, (error: unknown) => {
       assert.ok(error instanceof ApiError && error instanceof InvitekitError, String(error));
-      assert.ok(isApiError(error, code), `${code} expected, got ${(error as ApiError).code}`);
+      assert.ok(isApiError(error, code), `${code} expected, got ${error.code}`);
       assert.equal(error.kind, 'api');
       assert.equal(error.status, status);
       assert.ok(error.detail.length > 0);
@@ -45,7 +45,7 @@ describe('every error code of api.md, from the real rules', () => {
           error.fieldErrors.map((f) => f.field),
           ['limit'],
         );
-        assert.ok(error.fieldErrors[0]!.message.length > 0);
+        assert.ok((error.fieldErrors[0]?.message ?? '').length > 0);
         return true;
       });
     }
@@ -91,7 +91,9 @@ describe('every error code of api.md, from the real rules', () => {
 
   it('expired 410 once the clock passes expiresAt', async () => {
     const { sent } = await admin().invitations.create({ emails: ['later@example.com'] });
-    const { code } = await admin().invitations.link(sent[0]!.id);
+    const [invitation] = sent;
+    assert.ok(invitation);
+    const { code } = await admin().invitations.link(invitation.id);
     mock.advanceClock(7 * DAY);
     await expectCode(anonymous().invites.accept(code), 'expired', 410);
   });
@@ -130,6 +132,26 @@ describe('every error code of api.md, from the real rules', () => {
     const emails = Array.from({ length: 70 }, (_, i) => `${'x'.repeat(1000)}${i}@example.com`);
     await expectCode(admin().invitations.create({ emails }), 'payload_too_large', 413);
     assert.equal(requests.length, 1, 'a 413 is not retried, even with a key');
+  });
+
+  it('method_not_allowed 405 and unsupported_media_type 415 (a client sending what the contract does not take)', async () => {
+    const rewriting = (change: (request: Request) => Request) =>
+      client({ retry: 0, fetch: (request: Request) => recordingFetch(change(request)) });
+    await expectCode(
+      rewriting((request) => new Request(request, { method: 'PUT' })).settings.update({ invitationTtlDays: 3 }),
+      'method_not_allowed',
+      405,
+    );
+    await expectCode(
+      rewriting((request) => {
+        const headers = new Headers(request.headers);
+        headers.set('content-type', 'text/plain');
+        return new Request(request, { headers });
+      }).settings.update({ invitationTtlDays: 3 }),
+      'unsupported_media_type',
+      415,
+    );
+    assert.equal((await admin().settings.get()).invitationTtlDays, 7, 'nothing changed');
   });
 
   it('unavailable 503 (injected fault)', async () => {

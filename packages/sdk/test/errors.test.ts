@@ -126,15 +126,17 @@ describe('transport helpers', () => {
   });
 
   it('codeForStatus: 5xx and 408 are unavailable, then by status', () => {
-    assert.deepEqual([400, 401, 403, 404, 408, 409, 410, 413, 422, 429, 500, 502, 503].map(codeForStatus), [
+    assert.deepEqual([400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 429, 500, 502, 503].map(codeForStatus), [
       'invalid_request',
       'unauthenticated',
       'forbidden',
       'not_found',
+      'method_not_allowed',
       'unavailable',
       'invalid_request',
       'not_found',
       'payload_too_large',
+      'unsupported_media_type',
       'invalid_request',
       'rate_limited',
       'unavailable',

@@ -1,0 +1,9 @@
+/**
+ * `@invitekit/engine/http`: the HTTP contract of api.md as framework-free fetch handlers,
+ * `(request: Request) => Promise<Response>`, shared by the mock server (MSW and Node) and `@invitekit/server`.
+ */
+export { type ApiHandlerOptions, type ApiOperations, createApiHandler, credentialsOf } from './api-handler.js';
+export { type ControlOperations, type ControlsHandlerOptions, createControlsHandler } from './controls-handler.js';
+export { type FetchHandler, type RouterOptions } from './router.js';
+export { normalizeOrigin } from './cors.js';
+export { HttpRefusal, json, noContent, problem, problemFromError } from './problem.js';

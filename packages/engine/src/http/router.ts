@@ -1,0 +1,154 @@
+/**
+ * A small router under a base path, with the rules of api.md "Requests" that concern the request as a whole:
+ * an unknown path is `not_found`; a known path with another method is `method_not_allowed` with `Allow`; HEAD
+ * answers every GET path with the GET's status and headers and no body; OPTIONS answers `Allow` (and CORS
+ * preflights of allowed origins); bodies are read by the rules of body.ts; every refusal is problem+json.
+ */
+import { type JsonBody, readJsonBody } from './body.js';
+import { Cors } from './cors.js';
+import { problem, problemFromError } from './problem.js';
+
+export interface RouteCall {
+  request: Request;
+  url: URL;
+  /** The decoded `:name` segments of the route's path. */
+  params: Record<string, string>;
+  /** The JSON object body, `undefined` when none was sent (GET and HEAD never read one). */
+  body: JsonBody;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** Below the base path, with `:name` segments: `/orgs/:org/invitations/:id`. */
+  path: string;
+  handle(call: RouteCall): Promise<Response>;
+}
+
+export interface RouterOptions {
+  /** Where the routes live, without a trailing slash: `/api`. */
+  basePath: string;
+  /** Origins granted CORS with credentials (exact origins, such as `http://localhost:5173`). */
+  allowOrigins?: readonly string[] | undefined;
+  /** Request bodies larger than this are `payload_too_large`. */
+  maxBodyBytes?: number | undefined;
+  /** Runs before every routed request; an answer it gives is the answer (the mock's injected faults). */
+  intercept?: ((request: Request) => Promise<Response | undefined>) | undefined;
+  /** Hears what is neither a refusal nor a success (a bug, a broken store); it is answered `unavailable`. */
+  onError?: ((error: unknown, request: Request) => void) | undefined;
+}
+
+/** A fetch-style handler that also tells which methods a path takes (for transports that reject a method
+ * before a `Request` can exist, such as Node with TRACE). */
+export interface FetchHandler {
+  (request: Request): Promise<Response>;
+  readonly basePath: string;
+  /** Whether `pathname` is under this handler's base path. */
+  handles(pathname: string): boolean;
+  /** The methods `pathname` answers (with HEAD and OPTIONS), or `undefined` for an unknown path. */
+  allowed(pathname: string): string[] | undefined;
+}
+
+interface Match {
+  route: Route;
+  params: Record<string, string>;
+  literals: number;
+}
+
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function matchRoute(route: Route, segments: readonly string[]): Match | undefined {
+  const pattern = route.path.split('/');
+  if (pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  let literals = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const part = pattern[i] ?? '';
+    const segment = segments[i] ?? '';
+    if (part.startsWith(':')) {
+      const value = decode(segment);
+      if (value === undefined || value === '') return undefined;
+      params[part.slice(1)] = value;
+    } else if (part === segment) literals++;
+    else return undefined;
+  }
+  return { route, params, literals };
+}
+
+export function createRouter(routes: readonly Route[], options: RouterOptions): FetchHandler {
+  const { basePath, intercept, maxBodyBytes } = options;
+  const cors = new Cors(options.allowOrigins);
+  const onError =
+    options.onError ??
+    ((error: unknown, request: Request) => {
+      console.error(`${request.method} ${request.url}`, error);
+    });
+
+  const handles = (pathname: string) => pathname.startsWith(`${basePath}/`);
+  const matches = (pathname: string): Match[] =>
+    handles(pathname)
+      ? routes.flatMap((route) => matchRoute(route, pathname.slice(basePath.length).split('/')) ?? [])
+      : [];
+  const allowedOf = (found: readonly Match[]) => {
+    const methods = new Set(found.map((m) => m.route.method));
+    return [...(methods.has('GET') ? ['GET', 'HEAD'] : []), ...[...methods].filter((m) => m !== 'GET'), 'OPTIONS'];
+  };
+
+  async function answer(request: Request, url: URL): Promise<Response> {
+    const found = matches(url.pathname);
+    if (found.length === 0) return problem('not_found', `No such endpoint: ${request.method} ${url.pathname}.`);
+    const allow = allowedOf(found).join(', ');
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: { Allow: allow, ...cors.preflight(request, allowedOf(found)) },
+      });
+    }
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const chosen = found.filter((m) => m.route.method === method).sort((a, b) => b.literals - a.literals)[0];
+    if (!chosen) {
+      return problem('method_not_allowed', `${url.pathname} does not take ${request.method}; it takes ${allow}.`, {
+        headers: { Allow: allow },
+      });
+    }
+    try {
+      const faulted = await intercept?.(request);
+      if (faulted) return faulted;
+      const body = method === 'GET' ? undefined : await readJsonBody(request, maxBodyBytes);
+      return await chosen.route.handle({ request, url, params: chosen.params, body });
+    } catch (error) {
+      const refusal = problemFromError(error);
+      if (refusal) return refusal;
+      onError(error, request);
+      return problem('unavailable', 'The server failed while answering this request. Try again.', {
+        headers: { 'Retry-After': '1' },
+      });
+    }
+  }
+
+  /** HEAD: the GET's status and headers (its length included), no body. */
+  async function headOf(response: Response): Promise<Response> {
+    const headers = new Headers(response.headers);
+    headers.set('Content-Length', String((await response.arrayBuffer()).byteLength));
+    return new Response(null, { status: response.status, statusText: response.statusText, headers });
+  }
+
+  const handler = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const response = await answer(request, url);
+    return cors.decorate(request, request.method === 'HEAD' ? await headOf(response) : response);
+  };
+  return Object.assign(handler, {
+    basePath,
+    handles,
+    allowed: (pathname: string) => {
+      const found = matches(pathname);
+      return found.length > 0 ? allowedOf(found) : undefined;
+    },
+  });
+}
