@@ -74,7 +74,12 @@ async function seedSql(database: OpenDatabase, now: number, size: number): Promi
   await sql`ANALYZE`.execute(database.db);
 }
 
-async function handlerFor(target: Target, size: number, now: number, cleanup: (() => Promise<void>)[]): Promise<Handler> {
+async function handlerFor(
+  target: Target,
+  size: number,
+  now: number,
+  cleanup: (() => Promise<void>)[],
+): Promise<Handler> {
   if (target === 'mock') {
     const engine = new Engine({ state: benchState(now, size), acceptUrl: `${ORIGIN}/redeem/` });
     return createApiHandler({ engine, authenticate: (request) => engine.authenticate(credentialsOf(request)) });
@@ -175,12 +180,18 @@ async function main(): Promise<void> {
     }
   }
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
-  process.stdout.write(`\nratios (p99): at ${String(large)} / at ${String(small)}; mock / this target at ${String(large)}\n`);
+  process.stdout.write(
+    `\nratios (p99): at ${String(large)} / at ${String(small)}; mock / this target at ${String(large)}\n`,
+  );
   for (const target of targets) {
     for (const op of Object.keys(RUNS) as Operation[]) {
-      const growth = (results.get(key(target, large, op))?.p99 ?? NaN) / (results.get(key(target, small, op))?.p99 ?? NaN);
+      const growth =
+        (results.get(key(target, large, op))?.p99 ?? NaN) / (results.get(key(target, small, op))?.p99 ?? NaN);
       const mock = results.get(key('mock', large, op))?.p99 ?? NaN;
-      const versusMock = target === 'mock' ? '' : `   mock/${target} ${(mock / (results.get(key(target, large, op))?.p99 ?? NaN)).toFixed(1)}x`;
+      const versusMock =
+        target === 'mock'
+          ? ''
+          : `   mock/${target} ${(mock / (results.get(key(target, large, op))?.p99 ?? NaN)).toFixed(1)}x`;
       process.stdout.write(`${target.padEnd(9)} ${op.padEnd(10)} growth ${growth.toFixed(2)}x${versusMock}\n`);
     }
   }

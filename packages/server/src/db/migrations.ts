@@ -129,7 +129,7 @@ const initial = statements(
     position bigserial NOT NULL,
     scope text COLLATE "C" CONSTRAINT idempotency_scope_unique PRIMARY KEY,
     body text NOT NULL,
-    response jsonb NOT NULL,
+    response text NOT NULL, -- the JSON text as first answered: a replay is the same bytes (jsonb reorders keys)
     at timestamptz NOT NULL
   )`,
   `CREATE INDEX idempotency_at ON idempotency (at)`,

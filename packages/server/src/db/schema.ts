@@ -91,7 +91,8 @@ export interface IdempotencyTable {
   position: Generated<number>;
   scope: string;
   body: string;
-  response: Json<unknown>;
+  /** The answer's JSON text, kept as text so that a replay answers the same bytes. */
+  response: string;
   at: Time;
 }
 

@@ -275,7 +275,7 @@ export class SqlTx implements StoreTx {
       .where('scope', '=', scope)
       .where('at', '>', toDate(since))
       .executeTakeFirst();
-    return row && { scope: row.scope, body: row.body, response: row.response, at: toMs(row.at) };
+    return row && { scope: row.scope, body: row.body, response: JSON.parse(row.response) as unknown, at: toMs(row.at) };
   }
 
   async putIdempotency(record: IdempotencyRecord): Promise<void> {

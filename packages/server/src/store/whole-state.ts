@@ -134,7 +134,12 @@ export async function snapshot(db: Db): Promise<MockState> {
     })),
     tokens: tokens.map(tokenFromRow),
     outbox: outbox.map(messageFromRow),
-    idempotency: idempotency.map((r) => ({ scope: r.scope, body: r.body, response: r.response, at: toMs(r.at) })),
+    idempotency: idempotency.map((r) => ({
+      scope: r.scope,
+      body: r.body,
+      response: JSON.parse(r.response) as unknown,
+      at: toMs(r.at),
+    })),
     rateHits: rateHits.map((h) => ({ key: h.key, at: toMs(h.at) })),
     faults: {
       latencyMs: 0,
