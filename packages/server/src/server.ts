@@ -5,7 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Actor, Engine, seedState } from '@invitekit/engine';
-import { createApiHandler, createControlsHandler, credentialsOf, problem } from '@invitekit/engine/http';
+import {
+  type FetchHandler,
+  createApiHandler,
+  createControlsHandler,
+  credentialsOf,
+  problem,
+} from '@invitekit/engine/http';
 import { type OpenDatabase, openDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { OutboxSender } from './email/outbox-sender.js';
@@ -182,16 +188,41 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     return response;
   }
 
+  // Known once started; until then a method fetch cannot carry is answered as for an unknown path.
+  let resolvedHandlers: FetchHandler[] = [];
+  handlers.then((list) => (resolvedHandlers = list)).catch(() => undefined);
+
+  /** A method a `Request` cannot carry (TRACE, CONNECT): 405 with `Allow` on a known path, else 404; logged too. */
   const fallback = (method: string, target: string): Response => {
-    let pathname = '/';
+    let pathname: string | undefined;
     try {
       pathname = new URL(target, 'http://host').pathname;
     } catch {
-      return problem('invalid_request', 'The request target is not a path.');
+      pathname = undefined;
     }
-    return problem('method_not_allowed', `${pathname} does not take ${method}.`, {
-      headers: { Allow: 'GET, HEAD, POST, PATCH, OPTIONS' },
+    const allow =
+      pathname === undefined ? undefined : resolvedHandlers.find((h) => h.handles(pathname))?.allowed(pathname);
+    const response =
+      pathname === undefined
+        ? problem('invalid_request', 'The request target is not a path.')
+        : allow
+          ? problem('method_not_allowed', `${pathname} does not take ${method}; it takes ${allow.join(', ')}.`, {
+              headers: { Allow: allow.join(', ') },
+            })
+          : problem('not_found', `No such endpoint: ${method} ${pathname}.`);
+    const requestId = crypto.randomUUID();
+    response.headers.set('x-request-id', requestId);
+    log({
+      time: new Date().toISOString(),
+      level: 'info',
+      msg: 'request',
+      method,
+      path: loggablePath(pathname ?? '?'),
+      status: response.status,
+      durationMs: 0,
+      requestId,
     });
+    return response;
   };
 
   const engineReady = started.then(({ engine }) => engine);
