@@ -88,8 +88,9 @@ async function handlerFor(
   if (target === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'invitekit-bench-'));
     database = await openDatabase({ pglite: dir });
-    cleanup.push(async () => {
+    cleanup.push(() => {
       rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
     });
   } else {
     const postgres = await startPostgres();
@@ -100,7 +101,7 @@ async function handlerFor(
   const server = createInvitekitServer({ database, acceptUrl: `${ORIGIN}/redeem/`, devAuth: true, log: false });
   cleanup.unshift(() => server.close());
   await server.ready;
-  return server.fetch;
+  return (request) => server.fetch(request);
 }
 
 async function time(handler: Handler, request: () => Request, expect: number): Promise<number> {

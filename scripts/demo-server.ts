@@ -34,11 +34,15 @@ const { values } = parseArgs({
 
 const out = mkdtempSync(join(tmpdir(), 'invitekit-demo-server-'));
 process.stdout.write('building the demo for @invitekit/server…\n');
-execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--logLevel', 'warn'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, VITE_INVITEKIT_BACKEND: 'server' },
-});
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--logLevel', 'warn'],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_INVITEKIT_BACKEND: 'server' },
+  },
+);
 
 /** A built file for a URL path (`/login/` → login/index.html), or undefined. */
 function staticFile(pathname: string): string | undefined {

@@ -36,11 +36,27 @@ function request(path: string, init: RequestInit & { as?: string } = {}): Promis
   return invitekit.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
 }
 
-async function json(response: Promise<Response>, status = 200): Promise<any> {
+/** The parts of the answers these tests read. */
+interface Sent {
+  sent: { id: string; invitedBy: { email: string } }[];
+}
+interface InvitationView {
+  status: string;
+  stale: boolean;
+}
+interface Link {
+  code: string;
+  url: string;
+}
+interface Accept {
+  member: AcceptedEvent['member'];
+}
+
+async function json<T>(response: Promise<Response>, status = 200): Promise<T> {
   const r = await response;
   const text = await r.text();
   assert.equal(r.status, status, text);
-  return JSON.parse(text);
+  return JSON.parse(text) as T;
 }
 
 before(async () => {
@@ -81,7 +97,7 @@ after(async () => {
 
 describe("createInvitekitServer with the host's sign-in", () => {
   it("serves the admin surface to the host's admins only: 401 signed out, 403 without the permission", async () => {
-    const page = await json(request('/api/orgs/beta/invitations', { as: 'session-ada' }));
+    const page = await json<unknown>(request('/api/orgs/beta/invitations', { as: 'session-ada' }));
     assert.deepEqual(page, { items: [], nextCursor: null, total: 0 });
     const signedOut = await request('/api/orgs/beta/invitations');
     assert.equal(signedOut.status, 401);
@@ -92,7 +108,7 @@ describe("createInvitekitServer with the host's sign-in", () => {
 
   it('sends the invitation through SMTP with its link, and onAccepted hears the accept', async () => {
     const before = smtp.received.length;
-    const result = await json(
+    const result = await json<Sent>(
       request('/api/orgs/beta/invitations', {
         method: 'POST',
         as: 'session-ada',
@@ -100,11 +116,12 @@ describe("createInvitekitServer with the host's sign-in", () => {
       }),
     );
     const invitation = result.sent[0];
+    assert.ok(invitation);
     assert.equal(invitation.invitedBy.email, 'ada@example.com');
     const mail = (await smtp.waitFor(before + 1))[before];
     assert.ok(mail);
     assert.deepEqual(mail.to, ['carol@example.com']);
-    const link = await json(request(`/api/orgs/beta/invitations/${String(invitation.id)}/link`, { as: 'session-ada' }));
+    const link = await json<Link>(request(`/api/orgs/beta/invitations/${invitation.id}/link`, { as: 'session-ada' }));
     assert.ok(
       mail.raw
         .replace(/=\r?\n/g, '')
@@ -112,7 +129,7 @@ describe("createInvitekitServer with the host's sign-in", () => {
         .includes(link.url),
       'the email carries the link',
     );
-    const answer = await json(request(`/api/invites/${String(link.code)}/accept`, { method: 'POST' }));
+    const answer = await json<Accept>(request(`/api/invites/${link.code}/accept`, { method: 'POST' }));
     assert.equal(answer.member.role, 'admin');
     assert.deepEqual(accepted.at(-1), {
       organization: { slug: 'beta', name: 'Beta Co' },
@@ -124,7 +141,7 @@ describe("createInvitekitServer with the host's sign-in", () => {
   it('keeps an invitation whose email the SMTP server refused, its link copyable, and delivers it on a retry', async () => {
     smtp.failing = true;
     const before = smtp.received.length;
-    const result = await json(
+    const result = await json<Sent>(
       request('/api/orgs/beta/invitations', {
         method: 'POST',
         as: 'session-ada',
@@ -133,9 +150,12 @@ describe("createInvitekitServer with the host's sign-in", () => {
     );
     await invitekit.flushEmail();
     assert.equal(smtp.received.length, before, 'refused, not delivered');
-    const id = String(result.sent[0].id);
-    assert.equal((await json(request(`/api/orgs/beta/invitations/${id}`, { as: 'session-ada' }))).status, 'pending');
-    await json(request(`/api/orgs/beta/invitations/${id}/link`, { as: 'session-ada' }));
+    const id = result.sent[0]?.id ?? '';
+    assert.equal(
+      (await json<InvitationView>(request(`/api/orgs/beta/invitations/${id}`, { as: 'session-ada' }))).status,
+      'pending',
+    );
+    await json<Link>(request(`/api/orgs/beta/invitations/${id}/link`, { as: 'session-ada' }));
     assert.ok(logs.some((l) => l.level === 'error' && l.msg.startsWith('email (invitation) not sent')));
     smtp.failing = false;
     const mail = (await smtp.waitFor(before + 1))[before];
@@ -143,20 +163,26 @@ describe("createInvitekitServer with the host's sign-in", () => {
   });
 
   it('members.upsert (a join through SSO) makes the pending invitation stale; members.remove undoes the join', async () => {
-    const result = await json(
+    const result = await json<Sent>(
       request('/api/orgs/beta/invitations', {
         method: 'POST',
         as: 'session-ada',
         body: JSON.stringify({ emails: ['erin@example.com'] }),
       }),
     );
-    const id = String(result.sent[0].id);
+    const id = result.sent[0]?.id ?? '';
     const { created } = await invitekit.members.upsert('beta', { email: 'Erin@example.com', via: 'sso' });
     assert.equal(created, true);
-    assert.equal((await json(request(`/api/orgs/beta/invitations/${id}`, { as: 'session-ada' }))).stale, true);
+    assert.equal(
+      (await json<InvitationView>(request(`/api/orgs/beta/invitations/${id}`, { as: 'session-ada' }))).stale,
+      true,
+    );
     assert.equal(await invitekit.members.remove('beta', 'ERIN@example.com'), true);
     assert.equal(await invitekit.members.remove('beta', 'erin@example.com'), false);
-    assert.equal((await json(request(`/api/orgs/beta/invitations/${id}`, { as: 'session-ada' }))).stale, false);
+    assert.equal(
+      (await json<InvitationView>(request(`/api/orgs/beta/invitations/${id}`, { as: 'session-ada' }))).stale,
+      false,
+    );
   });
 
   it('refuses an organization it could not serve, and changes nothing', async () => {

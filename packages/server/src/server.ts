@@ -110,7 +110,7 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     return user ? actorOf(user) : null;
   }
 
-  const handlers = started.then(({ engine, store, database }) => {
+  const handlers = started.then(({ engine, store }) => {
     const operations = Object.create(engine) as Engine;
     // After an accept commits, the host hears about it (its own membership); a failure there is logged.
     operations.acceptInvite = async (actor, code, body) => {
@@ -153,7 +153,6 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     const controls = options.testControls
       ? createControlsHandler({ controls: engine, allowOrigins: options.allowOrigins })
       : undefined;
-    void database;
     return controls ? [controls, api] : [api];
   });
   handlers.catch(() => undefined);

@@ -12,7 +12,6 @@ import {
   epochMs,
   invitationColumns,
   invitationFromRow,
-  invitationRow,
   toDate,
 } from './rows.js';
 
@@ -139,19 +138,6 @@ async function totalFromCounts(
     total += wantExpired ? Number(expired.n) : stored('pending') - Number(expired.n);
   }
   return total;
-}
-
-export async function insertInvitation(db: Db, org: string, inv: InvitationRecord): Promise<void> {
-  await db.insertInto('invitations').values(invitationRow(org, inv)).execute();
-  const codes = [
-    ...inv.replacedCodes.map((c) => ({
-      code: c.code,
-      invitation_id: inv.id,
-      replaced_expires_at: toDate(c.expiresAt),
-    })),
-    { code: inv.code, invitation_id: inv.id, replaced_expires_at: null },
-  ];
-  await db.insertInto('invitation_codes').values(codes).execute();
 }
 
 /** Compare-and-set on (state, code, resendCount): the guard that makes codes single-use and the resend cap exact. */
