@@ -13,7 +13,7 @@ import type {
   Slice,
   StoreTx,
 } from '@invitekit/engine';
-import { StoreConflict } from '@invitekit/engine';
+import { MAX_OUTBOX_MESSAGES, StoreConflict } from '@invitekit/engine';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { containsPattern, listInvitations, selectInvitations, updateInvitation } from './invitations.js';
@@ -333,10 +333,12 @@ export class SqlTx implements StoreTx {
     return Promise.resolve();
   }
 
+  /** Of the newest MAX_OUTBOX_MESSAGES (what the mock keeps), those to `to`, oldest first; the table keeps all. */
   async listMessages(to: string | null): Promise<OutboxMessage[]> {
     await this.buffer.flushMessages();
+    const recent = this.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(MAX_OUTBOX_MESSAGES);
     const rows = await this.db
-      .selectFrom('outbox')
+      .selectFrom(recent.as('recent'))
       .selectAll()
       .$if(to !== null, (qb) => qb.where('to', '=', to ?? ''))
       .orderBy('id')
