@@ -1,35 +1,59 @@
 /**
- * The Vite library build every package shares: one ES module in dist/ per subpath of the package's `exports`
- * (a `*` subpath expands to every matching source file), dependencies left as imports for the host's bundler.
+ * The Vite library build every package shares. dist/ mirrors src/ module for module (`preserveModules`), so that
+ * - each subpath of the package's `exports` is its own file (a `*` subpath expands to every matching source file);
+ * - code with side effects stays in the module that has it: the elements' `customElements.define` calls stay in
+ *   dist/define/*.js and dist/index.js, which `sideEffects` names, and are never moved into a shared chunk that
+ *   bundlers would take for side-effect free;
+ * - the declarations `tsc -p tsconfig.build.json` writes beside each module match the JavaScript one to one.
+ * Every dependency and peer dependency of the package (and Node's built-ins) stays an import, for the host's
+ * bundler to resolve and dedupe: no second copy of lit, @lit/* or zod is ever shipped inside a package.
  */
 import { defineConfig, defaultClientConditions, type UserConfig } from 'vite';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { builtinModules } from 'node:module';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-type Exports = Record<string, { source: string; default: string }>;
+type Target = string | { source?: string; [condition: string]: unknown };
 
-/** `{ "dist/define/invitation-table": "/abs/src/define/invitation-table.ts", ... }` from package.json. */
-function entriesOf(packageDir: string): Record<string, string> {
-  const { exports } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { exports: Exports };
+interface Manifest {
+  exports: Record<string, Target>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+/** `{ "define/invitation-table": "/abs/src/define/invitation-table.ts", ... }`: the sources of the `exports`. */
+export function entriesOf(packageDir: string, manifest: Manifest): Record<string, string> {
   const entries: Record<string, string> = {};
-  for (const target of Object.values(exports)) {
-    const sources = target.source.includes('*')
-      ? readdirSync(join(packageDir, dirname(target.source)))
+  for (const target of Object.values(manifest.exports)) {
+    // Exports without a source (./package.json, generated files) are not built.
+    if (typeof target === 'string' || typeof target.source !== 'string') continue;
+    const source = target.source;
+    const sources = source.includes('*')
+      ? readdirSync(join(packageDir, dirname(source)))
           .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-          .map((file) => target.source.replace('*', file.slice(0, -3)))
-      : [target.source];
-    for (const source of sources) {
-      const name = relative('src', source).replace(/\.ts$/, '');
-      entries[name] = join(packageDir, source);
-    }
+          .map((file) => source.replace('*', file.slice(0, -3)))
+      : [source];
+    for (const file of sources) entries[relative('src', file).replace(/\.ts$/, '')] = join(packageDir, file);
   }
   return entries;
 }
 
-/** The build of the package in `packageDir` (its `import.meta.url`), keeping `external` imports as they are. */
-export function libraryBuild(packageUrl: string, external: RegExp, extra: Record<string, string> = {}): UserConfig {
+/** Whether `id` is an import of one of `packages` (or of a subpath of one) or of a Node built-in. */
+export function externalTo(packages: string[]): (id: string) => boolean {
+  const builtins = new Set(builtinModules);
+  return (id) =>
+    id.startsWith('node:') || builtins.has(id) || packages.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/**
+ * The build of the package in `packageDir` (its `import.meta.url`). `extra` adds entries that are not exports,
+ * such as a command line (`{ cli: '/abs/src/cli.ts' }`).
+ */
+export function libraryBuild(packageUrl: string, extra: Record<string, string> = {}): UserConfig {
   const packageDir = fileURLToPath(new URL('.', packageUrl));
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Manifest;
+  const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return defineConfig({
     resolve: { conditions: ['source', ...defaultClientConditions] },
     build: {
@@ -37,10 +61,15 @@ export function libraryBuild(packageUrl: string, external: RegExp, extra: Record
       emptyOutDir: false,
       target: 'es2022',
       minify: false,
-      lib: { entry: { ...entriesOf(packageDir), ...extra }, formats: ['es'] },
-      rollupOptions: {
-        external: (id) => id.startsWith('node:') || external.test(id),
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      lib: { entry: { ...entriesOf(packageDir, manifest), ...extra }, formats: ['es'] },
+      rolldownOptions: {
+        external: externalTo(dependencies),
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          // The compiler's helpers (decorators) would land under a path holding the compiler's name and version.
+          entryFileNames: ({ name }) => (name.startsWith('_virtual/') ? `helpers/${basename(name)}.js` : '[name].js'),
+        },
       },
     },
   });

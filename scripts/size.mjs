@@ -66,6 +66,10 @@ function lazyKind(module) {
   }
   if (/\.strings\.[a-z-]+(-[\w-]+)?\.(js|ts)$/.test(module)) return 'French';
   if (/papaparse|d3-dsv|@invitekit\/sdk\/dist\/.*csv/.test(module)) return 'CSV parser';
+  // An element that renders another one only in some states loads its define module then.
+  const element =
+    /@invitekit\/elements\/dist\/define\/([\w-]+)\.js$|packages\/elements\/src\/define\/([\w-]+)\.ts$/.exec(module);
+  if (element) return `element <${element[1] ?? element[2]}>`;
   return `other (${module})`;
 }
 
@@ -74,6 +78,7 @@ function packageOf(input) {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   if (!m) return 'other';
   if (/^(lit|lit-html|lit-element)$/.test(m[1])) return 'lit (lit, lit-html, lit-element)';
+  if (m[1] === 'zod') return 'zod/mini (with zod/v4/core)';
   return m[1];
 }
 
@@ -298,7 +303,8 @@ for (const entry of entries) {
       `${col(lazy('own client'), 14)}${col(kb(sizes.alone.gz), 10)}${col(lazy('French'), 10)}${col(lazy('CSV parser'), 12)}`,
   );
   for (const kind of Object.keys(sizes)) {
-    if (!['up front', 'alone', ...lazyKinds].includes(kind)) console.log(`  unexpected lazy chunk: ${kind}`);
+    if (kind.startsWith('element ')) console.log(`  + ${kind.slice(8)} on demand: ${kb(sizes[kind].gz)}`);
+    else if (!['up front', 'alone', ...lazyKinds].includes(kind)) console.log(`  unexpected lazy chunk: ${kind}`);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The product's header, shared by every page: the demo toolbar above it, then the brand, its pages and who is in. */
 import type { Faults } from '@invitekit/mock-server';
-import type { DemoToolbar } from './demo-toolbar.js';
+import { DemoToolbar } from './demo-toolbar.js';
 import { currentPerson } from './session.js';
 
 const pages = [
@@ -30,7 +30,7 @@ export function renderHeader(faults: Faults): void {
   header.innerHTML = `<a class="brand" href="/"><img src="/favicon.svg" alt="" width="24" height="24" />Acme Analytics</a>
     <nav aria-label="Product">${links}</nav>
     <span class="who">${who}</span>`;
-  const toolbar = document.createElement('demo-toolbar') as DemoToolbar;
+  const toolbar = new DemoToolbar();
   toolbar.faults = faults;
   document.body.prepend(toolbar, header);
 }

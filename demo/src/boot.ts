@@ -31,5 +31,5 @@ export async function boot(): Promise<void> {
   addEventListener('storage', (event) => {
     if (event.key === STATE_KEY) location.reload();
   });
-  renderHeader(mock.state().faults);
+  renderHeader((await mock.state()).faults);
 }

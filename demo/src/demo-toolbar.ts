@@ -84,34 +84,44 @@ export class DemoToolbar extends LitElement {
     }
   }
 
-  private onPerson(event: Event) {
+  private readonly onPerson = (event: Event) => {
     const token = (event.target as HTMLSelectElement).value;
     const person = people.find((p) => p.token === token);
     // Signing in on the login page takes you into the product, as a real sign-in would.
     const then = token && location.pathname.startsWith('/login') ? '/' : undefined;
-    void this.act(token ? `Signed in as ${person?.name}` : 'Signed out', () => signInAs(token), then);
-  }
+    void this.act(
+      token ? `Signed in as ${person?.name ?? token}` : 'Signed out',
+      () => {
+        signInAs(token);
+      },
+      then,
+    );
+  };
 
-  private onNetwork(event: Event) {
+  private readonly onNetwork = (event: Event) => {
     const choice = (event.target as HTMLSelectElement).value;
     const [latencyMs, failureRate] = choice.split(',').map(Number);
     const label = networks.find(([value]) => value === choice)?.[1] ?? choice;
     void this.act(`Network: ${label}`, () => control('faults', { latencyMs, failureRate }));
-  }
+  };
 
-  private onReset() {
+  private readonly onReset = () => {
     void this.act('Data reset to the seed', () => control('reset', {}));
-  }
+  };
 
-  private onJoin(event: SubmitEvent) {
+  private readonly onJoin = (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const email = String(data.get('email') ?? '').trim();
-    const via = String(data.get('via') ?? 'sso');
+    const field = (name: string, fallback: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : fallback;
+    };
+    const email = field('email', '').trim();
+    const via = field('via', 'sso');
     void this.act(`${email} joined Acme Inc. through ${via.toUpperCase()}`, () =>
       control('orgs/acme/members', { email, via }),
     );
-  }
+  };
 
   private advance(days: number) {
     void this.act(`Clock moved ${days} ${days === 1 ? 'day' : 'days'} forward`, () =>
@@ -140,8 +150,22 @@ export class DemoToolbar extends LitElement {
               this.ahead ? html` <em>(${this.ahead})</em>` : ''
             }</span
           >
-          <button type="button" @click=${() => this.advance(1)}>+1 day</button>
-          <button type="button" @click=${() => this.advance(7)}>+7 days</button>
+          <button
+            type="button"
+            @click=${() => {
+              this.advance(1);
+            }}
+          >
+            +1 day
+          </button>
+          <button
+            type="button"
+            @click=${() => {
+              this.advance(7);
+            }}
+          >
+            +7 days
+          </button>
         </span>
         <label
           >Network

@@ -1,11 +1,12 @@
 /** The login page: public, so it imports only the public element, and no admin code reaches it. */
+import { required } from './dom.js';
 import { boot } from './boot.js';
 import { people, signInAs } from './session.js';
 
 // Where the redeem page sends a person who has just accepted an invitation.
 const joined = new URLSearchParams(location.search).get('joined');
 if (joined) {
-  const welcome = document.querySelector<HTMLElement>('#welcome')!;
+  const welcome = required('#welcome', HTMLElement);
   welcome.textContent = `Welcome to ${joined}! Your invitation was accepted: sign in to get started.`;
   welcome.hidden = false;
 }
@@ -15,11 +16,11 @@ const accounts: Record<string, (typeof people)[number]> = {
   'admin@acme.test': people[0],
   'viewer@acme.test': people[1],
 };
-const form = document.querySelector<HTMLFormElement>('#sign-in')!;
+const form = required('#sign-in', HTMLFormElement);
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const input = form.elements.namedItem('email') as HTMLInputElement;
-  const error = form.querySelector<HTMLElement>('#sign-in-error')!;
+  const error = required('#sign-in-error', HTMLElement, form);
   const account = accounts[input.value.trim().toLowerCase()];
   if (!account) {
     error.textContent = input.value.trim()

@@ -1,4 +1,5 @@
 /** The mock's outbox as a mailbox, so an invitation can be followed end to end. */
+import { required } from './dom.js';
 import { html, render } from 'lit';
 import type { OutboxMessage } from '@invitekit/mock-server';
 import { boot } from './boot.js';
@@ -16,9 +17,9 @@ const response = await fetch('/__mock/outbox');
 const { items } = (await response.json()) as { items: OutboxMessage[] };
 const newestFirst = [...items].reverse();
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const list = document.querySelector<HTMLElement>('#messages')!;
-const count = document.querySelector<HTMLElement>('#count')!;
-const filter = document.querySelector<HTMLInputElement>('#filter')!;
+const list = required('#messages', HTMLElement);
+const count = required('#count', HTMLElement);
+const filter = required('#filter', HTMLInputElement);
 
 // The invitee opens the link in their own browser, where nobody is signed in to Acme Analytics. Accepting while
 // signed in as someone else would (rightly) be refused as meant for another address.

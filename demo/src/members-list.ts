@@ -34,26 +34,28 @@ export async function renderMembers(where: HTMLElement): Promise<void> {
   members = members.sort((a, b) => b.joinedAt.localeCompare(a.joinedAt));
   where.replaceChildren();
   render(
-    html`<table class="members">
+    // The explicit roles keep it a table for screen readers when a phone's stylesheet lays its rows out as cards
+    // (a table whose display changes loses its table semantics in some browsers).
+    html`<table class="members" role="table">
       <caption class="visually-hidden">
         Members of Acme Inc., newest first
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Role</th>
-          <th scope="col">Joined</th>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th role="columnheader" scope="col">Name</th>
+          <th role="columnheader" scope="col">Email</th>
+          <th role="columnheader" scope="col">Role</th>
+          <th role="columnheader" scope="col">Joined</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${members.map(
           (m) =>
-            html`<tr>
-              <td>${m.name ?? html`<span class="muted">No name</span>`}</td>
-              <td>${m.email}</td>
-              <td><span class="role">${m.role}</span></td>
-              <td>
+            html`<tr role="row">
+              <td role="cell">${m.name ?? html`<span class="muted">No name</span>`}</td>
+              <td role="cell">${m.email}</td>
+              <td role="cell"><span class="role">${m.role}</span></td>
+              <td role="cell">
                 ${date.format(new Date(m.joinedAt))}
                 ${m.joinedVia === 'seed' ? nothing : html`<span class="muted">via ${via[m.joinedVia]}</span>`}
               </td>

@@ -1,4 +1,5 @@
 /** Settings › Users: the admin elements, as a host embeds them, above the product's own member list. */
+import { required, requiredTag } from './dom.js';
 import { boot } from './boot.js';
 import { acmeRoles } from './roles.js';
 import { renderMembers } from './members-list.js';
@@ -12,7 +13,7 @@ await Promise.all([
 ]);
 
 // The organization's roles, so the invite dialog offers a role select; the first is preselected.
-document.querySelector('invitation-table')!.roles = acmeRoles;
+requiredTag('invitation-table').roles = acmeRoles;
 
 // Members change when an invitation is accepted, which happens on another page; invitations sent here add none.
-await renderMembers(document.querySelector<HTMLElement>('#members')!);
+await renderMembers(required('#members', HTMLElement));

@@ -1,4 +1,20 @@
-// `cem analyze` reads the elements' JSDoc (@summary @fires @csspart @cssprop) into custom-elements.json.
+// `cem analyze` reads the elements' JSDoc (@summary @fires @csspart @cssprop) into custom-elements.json, then the
+// framework typings are generated from that manifest, so they cannot drift from the elements:
+// dist/frameworks/react.d.ts (React 19 JSX), vue.d.ts (Vue GlobalComponents), svelte.d.ts (Svelte).
+import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { customElementSveltePlugin } from 'custom-element-svelte-integration';
+import { publicManifest } from './scripts/public-manifest.mjs';
+import { fixFrameworkTypings, onCopy, withDetailTypes } from './scripts/framework-typings.mjs';
+
+// A check of the committed manifest (test/manifest.test.ts) writes it to a scratch folder and leaves dist/ alone.
+const frameworksDir = process.env.INVITEKIT_FRAMEWORKS_DIR ?? 'dist/frameworks';
+// The typings import the element classes from the package's main entry, which exports every one of them.
+const shared = { outdir: frameworksDir, globalTypePath: '../index.js' };
+// The JSX generator imports every export of each module declaring an element (base classes included): from
+// that module's own declarations, dist/<dir>/<file>.d.ts, one level up from dist/frameworks/.
+const fromOwnModule = (_name, _tag, modulePath) => `../${modulePath.replace(/^dist\//, '')}`;
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.strings.ts', 'src/**/*.strings.*.ts', 'src/**/*.styles.ts'],
@@ -7,17 +23,21 @@ export default {
   packagejson: false,
   plugins: [
     {
-      // The manifest documents the public API: private and protected members are implementation.
-      name: 'invitekit-public-members-only',
+      name: 'invitekit-public-manifest',
+      // Public members only, paths of shipped files (dist/*.js), and a stable order: a build leaves the
+      // committed manifest byte for byte as it was.
       packageLinkPhase({ customElementsManifest }) {
-        for (const module of customElementsManifest.modules) {
-          for (const declaration of module.declarations ?? []) {
-            if (declaration.members) {
-              declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
-            }
-          }
-        }
+        publicManifest(customElementsManifest);
       },
     },
+    jsxTypesPlugin({
+      outdir: frameworksDir,
+      componentTypePath: fromOwnModule,
+      fileName: 'react.d.ts',
+      stronglyTypedEvents: true,
+    }),
+    onCopy(customElementVuejsPlugin({ ...shared, fileName: 'vue.d.ts' }), withDetailTypes),
+    onCopy(customElementSveltePlugin({ ...shared, fileName: 'svelte.d.ts' }), withDetailTypes),
+    fixFrameworkTypings({ outdir: frameworksDir, react: 'react.d.ts', vue: 'vue.d.ts', svelte: 'svelte.d.ts' }),
   ],
 };

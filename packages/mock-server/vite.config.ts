@@ -2,6 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import { libraryBuild } from '../../scripts/library-build.js';
 
-export default libraryBuild(import.meta.url, /^(msw|@invitekit\/(sdk|engine)|zod)(\/|$)/, {
+export default libraryBuild(import.meta.url, {
   cli: fileURLToPath(new URL('./src/cli.ts', import.meta.url)),
 });

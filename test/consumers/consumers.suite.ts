@@ -51,8 +51,6 @@ interface ConsumerApp {
 }
 
 const vanilla = fileURLToPath(new URL('apps/vanilla', import.meta.url));
-/** Whether the packaged mock server answers CORS (`--allow-origin`); until then every app goes through a proxy. */
-const CROSS_ORIGIN = false;
 
 /** The same page built three ways; each calls the mock across origins (CORS), as a dev server on another port would. */
 const fromVanilla = (name: string, script: string, served: string, tags: readonly string[]): ConsumerApp => ({
@@ -62,7 +60,7 @@ const fromVanilla = (name: string, script: string, served: string, tags: readonl
   scripts: [script],
   served,
   tags,
-  crossOrigin: CROSS_ORIGIN,
+  crossOrigin: true,
 });
 /** An example folder, served as built; it calls `/api` on its own origin, as its README sets it up. */
 const fromExample = (name: string, folder: string, scripts: string[], served: string, tags: readonly string[]) => ({

@@ -17,6 +17,7 @@ import {
   openSettings,
   shot,
   shown,
+  sidewaysScroll,
   signInAs,
   startDemo,
   toolbar,
@@ -25,19 +26,26 @@ import {
 } from './harness.js';
 
 let demo: Demo;
+let started: Demo | undefined;
 
 before(async () => {
-  demo = await startDemo();
+  demo = started = await startDemo();
 });
 
 after(async () => {
-  await demo?.close();
+  // `before` may have failed, leaving nothing to close.
+  await started?.close();
 });
 
 /** Opens the invite dialog from the table and types addresses into it. */
 async function openInviteDialog(page: Page) {
   await page.getByRole('button', { name: 'Invite users' }).click();
   return shown(page.getByRole('dialog', { name: 'Invite users' }));
+}
+
+/** The visible outcome of an action, beside the row (or toolbar) that acted. */
+function outcome(page: Page, text: string) {
+  return page.locator('[part~="outcome"]', { hasText: text });
 }
 
 /** Signs in with the login page's own form, which lands on Settings › Users. */
@@ -95,7 +103,9 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
       await shot(page, '06-accepted');
 
-      // The host sends the new member on to its login page.
+      // No timed redirect: the confirmation stays until the new member continues, and the host decides where to.
+      assert.match(page.url(), /\/redeem\//, 'still on the confirmation');
+      await page.getByRole('link', { name: 'Continue to Acme Inc.' }).click();
       await page.waitForURL(/\/login\/\?joined=/);
       await shown(page.getByText('Welcome to Acme Inc.! Your invitation was accepted'));
       await shown(page.getByRole('button', { name: 'Request invitation' }));
@@ -155,7 +165,8 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await page.goto(link);
       await page.getByRole('button', { name: 'Accept invitation' }).click();
       await shown(page.getByRole('heading', { name: 'You are signed in with another email address' }));
-      await signInAs(page, 'Signed out');
+      // The element's "Sign out", wired by the host to its own sign-out, then the same link again.
+      await withToolbar(page, 'Signed out', () => page.getByRole('button', { name: 'Sign out' }).click());
       await page.getByRole('button', { name: 'Accept invitation' }).click();
       await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
     });
@@ -189,6 +200,10 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await toEve.nth(1).getByRole('link', { name: 'Open invitation for eve@example.com' }).click();
       await shown(page.getByRole('heading', { name: 'This invitation has expired' }));
       assert.equal(await page.getByRole('button', { name: 'Accept invitation' }).count(), 0);
+      // Asking again leads, as the host wired it, to the login page's request form.
+      await page.getByRole('button', { name: 'Ask for a new invitation' }).click();
+      await page.waitForURL(/\/login\/#request-invitation$/);
+      await shown(page.getByRole('button', { name: 'Request invitation' }));
 
       await followNewestLink(page, 'eve@example.com');
       await page.getByRole('button', { name: 'Accept invitation' }).click();
@@ -202,7 +217,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await openSettings(page);
       const jane = invitationRow(page, 'jane@example.com');
       await jane.getByRole('button', { name: 'Copy link for jane@example.com' }).click();
-      await shown(page.getByText('Link copied for jane@example.com'));
+      await shown(outcome(page, 'Link copied for jane@example.com'));
       const link = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(link, /\/redeem\/\?code=/);
 
@@ -234,7 +249,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       const approve = page.getByRole('button', { name: 'Approve request from nia@example.com' });
       await shown(page.getByText('I run the data team in Oslo.'));
       await approve.click();
-      await shown(page.getByText('Request from nia@example.com approved: invitation sent'));
+      await shown(outcome(page, 'Request from nia@example.com approved: invitation sent'));
       await approve.waitFor({ state: 'detached' });
       await page.reload();
       await shown(invitationRow(page, 'nia@example.com'));
@@ -266,13 +281,13 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(ivan.getByText('Already a member'));
       assert.ok(await page.getByRole('button', { name: 'Approve request from ivan@example.com' }).isDisabled());
       await page.getByRole('button', { name: 'Dismiss request from ivan@example.com' }).click();
-      await shown(page.getByText('Request from ivan@example.com dismissed'));
+      await shown(outcome(page, 'Request from ivan@example.com dismissed'));
       await ivan.waitFor({ state: 'detached' });
 
       // The seed's other stale request (tom@acme.test, who joined through SCIM), all at once.
       await shown(page.getByRole('listitem').filter({ hasText: 'tom@acme.test' }).getByText('Already a member'));
       await page.getByRole('button', { name: 'Dismiss stale requests' }).click();
-      await shown(page.getByText('1 stale request dismissed'));
+      await shown(outcome(page, '1 stale request dismissed'));
       await page.getByRole('button', { name: 'Dismiss request from tom@acme.test' }).waitFor({ state: 'detached' });
       await shown(page.getByRole('button', { name: 'Approve request from nora@example.com' }));
     });
@@ -326,4 +341,42 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       assert.equal(await adminActions.count(), 0);
     });
   });
+
+  for (const width of [320, 375]) {
+    it(`fits a ${width} px phone: no demo page scrolls sideways, in any state it is opened in`, async () => {
+      await journey(
+        demo,
+        async (page) => {
+          const fits = async (where: string) => {
+            const { overflow, culprits } = await sidewaysScroll(page);
+            assert.equal(overflow, 0, `${where} scrolls ${overflow} px sideways: ${culprits.join('; ')}`);
+          };
+          await openSettings(page);
+          await shown(page.getByRole('button', { name: 'Approve request from nora@example.com' }));
+          await shown(page.getByRole('table', { name: /Members of Acme Inc/ }));
+          await fits('Settings › Users');
+          const dialog = await openInviteDialog(page);
+          await dialog
+            .getByRole('textbox', { name: 'Email addresses' })
+            .fill('Lena Lindqvist <lena.lindqvist.from.the.long.address.department@example.com>, viewer@acme.test, x@');
+          await shown(dialog.getByText('1 invitation will be sent, 2 addresses will be skipped'));
+          await fits('the invite dialog');
+          await dialog.getByRole('button', { name: 'Send invitations' }).click();
+          await shown(dialog.getByText('1 invitation sent'));
+          await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+          await openMailbox(page);
+          await shown(page.getByText('1 of 1 message'));
+          await fits('the mailbox');
+          await followNewestLink(page, 'lena.lindqvist.from.the.long.address.department@example.com');
+          await shown(page.getByRole('button', { name: 'Accept invitation' }));
+          await fits('the redeem page');
+          await page.goto('/login/');
+          await shown(page.getByRole('button', { name: 'Request invitation' }));
+          await fits('the login page');
+        },
+        { width, height: 800 },
+      );
+    });
+  }
 });

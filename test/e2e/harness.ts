@@ -69,10 +69,14 @@ export async function startDemo(): Promise<Demo> {
  * Runs one journey in a fresh context (fresh cookies and storage: a fresh seed). Any uncaught error in a page fails
  * the journey, even when every step it checks went well.
  */
-export async function journey(demo: Demo, run: (page: Page) => Promise<void>): Promise<void> {
+export async function journey(
+  demo: Demo,
+  run: (page: Page) => Promise<void>,
+  viewport: { width: number; height: number } = { width: 1440, height: 960 },
+): Promise<void> {
   const context = await demo.browser.newContext({
     baseURL: demo.origin,
-    viewport: { width: 1440, height: 960 },
+    viewport,
     colorScheme: 'light',
     locale: 'en-US',
     timezoneId: 'UTC',
@@ -173,4 +177,24 @@ export async function shot(page: Page, name: string): Promise<void> {
   // The caret blinks and the focus ring moves with timing: hide the caret so that screenshots are stable.
   await page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
+}
+
+/** How far the page scrolls sideways (0 when it fits the viewport), and the widest culprits when it does not. */
+export async function sidewaysScroll(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  // A string, not a function: tsx's `keepNames` would wrap inner functions in a `__name` the page does not have.
+  return page.evaluate(`(() => {
+    const root = document.documentElement;
+    const overflow = root.scrollWidth - root.clientWidth;
+    const culprits = [];
+    const visit = (node) => {
+      for (const el of node.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.right > root.clientWidth + 0.5)
+          culprits.push(el.localName + '.' + String(el.className) + ' ' + Math.round(box.width) + 'px to ' + Math.round(box.right));
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    if (overflow > 0) visit(document);
+    return { overflow, culprits: culprits.slice(0, 8) };
+  })()`);
 }

@@ -1,9 +1,3 @@
-// Typed tags in JSX: the element types generated from @invitekit/elements' custom-elements.json.
-import type { CustomElements } from '@invitekit/elements/react';
-
-declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- React's JSX types live in a namespace.
-  namespace JSX {
-    interface IntrinsicElements extends CustomElements {}
-  }
-}
+// Typed tags in JSX: @invitekit/elements/react (generated from the package's custom-elements.json) adds every element
+// to React's JSX.IntrinsicElements, with its attributes, properties and `on<event>` handlers.
+import type {} from '@invitekit/elements/react';

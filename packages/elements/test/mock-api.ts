@@ -12,7 +12,7 @@ export async function mockApi(seed: 'default' | 'empty' = 'default') {
   started ??= startMockWorker({ quiet: true });
   const running = await started;
   running.worker.resetHandlers();
-  running.mock.reset(seed);
+  await running.mock.reset(seed);
   return running;
 }
 

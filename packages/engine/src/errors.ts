@@ -2,8 +2,8 @@ import type { FieldError, WireErrorCode } from '@invitekit/sdk';
 
 /**
  * A refusal by the rules: the stable `code` of api.md, a human `detail`, and for `invalid_request` the fields.
- * Engine operations check everything before they change anything, so a thrown EngineError leaves the state as
- * it was ("nothing is stored by a refused request").
+ * Every engine operation runs in one store transaction, which a thrown EngineError rolls back, so a refusal
+ * leaves the state as it was ("nothing is stored by a refused request").
  */
 export class EngineError extends Error {
   readonly code: WireErrorCode;
@@ -28,9 +28,9 @@ export type EngineResult<T> =
   | { ok: false; error: { code: WireErrorCode; detail: string; fieldErrors?: FieldError[]; retryAfter?: number } };
 
 /** Runs an engine operation and answers a result instead of throwing (other errors still throw: they are bugs). */
-export function attempt<T>(op: () => T): EngineResult<T> {
+export async function attempt<T>(op: () => T | Promise<T>): Promise<EngineResult<T>> {
   try {
-    return { ok: true, value: op() };
+    return { ok: true, value: await op() };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     const { code, detail, fieldErrors, retryAfter } = error;

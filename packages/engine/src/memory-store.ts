@@ -59,7 +59,7 @@ export class MemoryStore implements Store {
     const undo: (() => void)[] = [];
     const tx = new MemoryTx(this, undo, readOnly);
     try {
-      const result = await fn(tx);
+      const result = await fn(asyncErrors(tx));
       tx.close();
       if (undo.length > 0 && this.onCommit) {
         try {
@@ -91,6 +91,26 @@ export class MemoryStore implements Store {
     this.indexes = buildIndexes(state);
     return previous;
   }
+}
+
+/**
+ * The transaction as callers see it: a method that refuses (a constraint, a closed transaction) answers a rejected
+ * promise, as an SQL store's would, rather than throwing before the caller could attach a handler.
+ */
+function asyncErrors(tx: MemoryTx): StoreTx {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          return Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args));
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+    },
+  });
 }
 
 class MemoryTx implements StoreTx {

@@ -74,8 +74,10 @@ export function requestStep(model: Model, op: Extract<Op, { kind: 'approve' | 'd
   const all = [...model.orgs.values()].flatMap((org) => org.requests.map((req) => ({ org, req })));
   const target = all[op.pick % (all.length + 1)];
   const id = target?.req.id ?? 'req_missing';
-  const call: Call = (engine) =>
-    op.kind === 'approve' ? engine.approveRequest(cred, slug, id) : engine.dismissRequest(cred, slug, id);
+  const call: Call = async (engine) => {
+    const actor = await engine.authenticate(cred);
+    return op.kind === 'approve' ? engine.approveRequest(actor, slug, id) : engine.dismissRequest(actor, slug, id);
+  };
   const auth = authError(model, cred, slug);
   if (auth) return refusal(call, auth);
   if (!target || target.org.slug !== slug) return refusal(call, 'not_found');
@@ -104,8 +106,10 @@ export function requestStep(model: Model, op: Extract<Op, { kind: 'approve' | 'd
 
 export function staleStep(model: Model, op: Extract<Op, { kind: 'dismissStale' | 'revokeStale' }>): Step {
   const { org: slug, cred } = op.actor;
-  const call: Call = (engine) =>
-    op.kind === 'dismissStale' ? engine.dismissStale(cred, slug) : engine.revokeStale(cred, slug);
+  const call: Call = async (engine) => {
+    const actor = await engine.authenticate(cred);
+    return op.kind === 'dismissStale' ? engine.dismissStale(actor, slug) : engine.revokeStale(actor, slug);
+  };
   const auth = authError(model, cred, slug);
   if (auth) return refusal(call, auth);
   const org = orgOf(model, slug);
@@ -151,7 +155,7 @@ const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 export function settingsStep(model: Model, op: Extract<Op, { kind: 'settings' }>): Step {
   const { org: slug, cred } = op.actor;
-  const call: Call = (engine) => engine.updateSettings(cred, slug, op.patch);
+  const call: Call = async (engine) => engine.updateSettings(await engine.authenticate(cred), slug, op.patch);
   const auth = authError(model, cred, slug);
   if (auth) return refusal(call, auth);
   const org = orgOf(model, slug);

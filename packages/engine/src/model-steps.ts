@@ -6,11 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import type { AcceptInviteResult, Invitation, InvitationLink, InviteLookup } from '@invitekit/sdk';
+import { type Engine, EngineError } from './index.js';
 import type { Op } from './model-ops.js';
 import {
   type Call,
   DAY,
   type InviteAnswer,
+  type MInvitation,
+  type MOrg,
   type Model,
   type Step,
   addInvitation,
@@ -70,7 +73,8 @@ function inviteStep(model: Model, op: Extract<Op, { kind: 'invite' }>): Step {
     ...(op.role === null ? {} : { role: op.role }),
     ...(op.dryRun ? { dryRun: true } : {}),
   };
-  const call: Call = (engine) => engine.createInvitations(cred, slug, body, { idempotencyKey: op.key });
+  const call: Call = async (engine) =>
+    engine.createInvitations(await engine.authenticate(cred), slug, body, { idempotencyKey: op.key });
   const auth = authError(model, cred, slug);
   if (auth) return refusal(call, auth);
   const org = orgOf(model, slug);
@@ -127,9 +131,10 @@ function cycle(items: string[], length: number): string[] {
 function invitationStep(model: Model, op: Extract<Op, { kind: 'resend' | 'renew' | 'revoke' | 'link' }>): Step {
   const { org: slug, cred } = op.actor;
   const target = pickInvitation(model, op.pick);
-  const call: Call = (engine) => {
-    if (op.kind === 'link') return engine.link(cred, slug, target.id);
-    return engine[op.kind](cred, slug, target.id);
+  const call: Call = async (engine) => {
+    const actor = await engine.authenticate(cred);
+    if (op.kind === 'link') return engine.link(actor, slug, target.id);
+    return engine[op.kind](actor, slug, target.id);
   };
   const auth = authError(model, cred, slug);
   if (auth) return refusal(call, auth);
@@ -210,8 +215,10 @@ function invitationStep(model: Model, op: Extract<Op, { kind: 'resend' | 'renew'
 function redeemStep(model: Model, op: Extract<Op, { kind: 'accept' | 'decline' }>): Step {
   const found = pickCode(model, op.pick);
   const accepting = op.kind === 'accept';
-  const call: Call = (engine) =>
-    accepting ? engine.acceptInvite(op.cred, found.code, op.body) : engine.declineInvite(found.code);
+  const call: Call = async (engine) =>
+    accepting
+      ? engine.acceptInvite(await engine.authenticate(op.cred), found.code, op.body)
+      : engine.declineInvite(found.code);
   const refusals: string[] = [];
   const byCode = codeRefusal(model, op.pick);
   if (byCode) refusals.push(byCode);
@@ -229,14 +236,46 @@ function redeemStep(model: Model, op: Extract<Op, { kind: 'accept' | 'decline' }
       inv.state = 'declined';
       return;
     }
-    inv.state = 'accepted';
-    const role = org.members.get(inv.email) ?? inv.role ?? org.defaultRole;
-    org.members.set(inv.email, role);
-    if (signedIn) signedIn.grants[org.slug] ??= [];
+    const role = applyAccept(model, org, inv, signedIn);
     const answer = value as AcceptInviteResult;
     assert.equal(answer.organization.slug, org.slug);
     assert.equal(answer.member.email, inv.email);
     assert.equal(answer.member.role, role, 'the invitation role, or the role the member already had');
+  });
+}
+
+/** An accepted invitation: a member (the existing membership kept), and the signed-in person one too. */
+function applyAccept(model: Model, org: MOrg, inv: MInvitation, signedIn?: { grants: Record<string, string[]> }) {
+  inv.state = 'accepted';
+  const role = org.members.get(inv.email) ?? inv.role ?? org.defaultRole;
+  org.members.set(inv.email, role);
+  if (signedIn) signedIn.grants[org.slug] ??= [];
+  return role;
+}
+
+/** Two anonymous accepts of one code, started together: one succeeds and one is `already_used`, or both fail alike. */
+function raceStep(model: Model, pick: number): Step {
+  const found = pickCode(model, pick);
+  const accept = async (engine: Engine) => {
+    try {
+      await Promise.resolve(engine.acceptInvite(null, found.code, {}));
+      return 'accepted';
+    } catch (error) {
+      if (error instanceof EngineError) return error.code;
+      throw error;
+    }
+  };
+  const call: Call = (engine) => Promise.all([accept(engine), accept(engine)]);
+  const byCode = codeRefusal(model, pick);
+  if (byCode || !('inv' in found)) {
+    const bothRefused = (value: unknown) => {
+      assert.deepEqual(value, [byCode, byCode], 'both refused alike');
+    };
+    return success(call, bothRefused, true);
+  }
+  return success(call, (value) => {
+    assert.deepEqual([...(value as string[])].sort(), ['accepted', 'already_used'], 'exactly one accept succeeds');
+    applyAccept(model, found.org, found.inv);
   });
 }
 
@@ -272,6 +311,8 @@ export function stepFor(model: Model, op: Op): Step {
     case 'accept':
     case 'decline':
       return redeemStep(model, op);
+    case 'race':
+      return raceStep(model, op.pick);
     case 'lookup':
       return lookupStep(model, op.pick);
     case 'advance':

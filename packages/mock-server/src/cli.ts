@@ -75,12 +75,14 @@ try {
     ...(acceptUrl ? { acceptUrl } : {}),
     allowOrigins,
   });
-  process.stdout.write(`invitekit mock server listening on ${running.url}\n`);
   const stop = () => {
     void running.close().finally(() => process.exit(0));
   };
+  // Before the ready line: whoever reads it may signal at once, and without a listener the signal kills outright
+  // (the lock file stays behind).
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`invitekit mock server listening on ${running.url}\n`);
 } catch (error) {
   if (error instanceof DataFileError) fail(error.message, 1);
   const e = error as NodeJS.ErrnoException;

@@ -24,7 +24,7 @@ describe('/__mock/reset', () => {
     await call('POST', '/__mock/orgs/acme/members', { body: { email: 'j@example.com', via: 'scim' } });
     await call('POST', '/__mock/faults', { body: { latencyMs: 1, failureRate: 0.5 } });
     await call('POST', '/__mock/clock', { body: { advanceMs: DAY } });
-    const dirty = mock.state();
+    const dirty = await mock.state();
     assert.ok(
       dirty.outbox.length &&
         dirty.idempotency.length &&
@@ -34,22 +34,22 @@ describe('/__mock/reset', () => {
     );
 
     assert.equal((await call('POST', '/__mock/reset')).status, 204);
-    assert.deepEqual(mock.state(), seedState(T0));
+    assert.deepEqual(await mock.state(), seedState(T0));
     assert.equal((await (await call('GET', '/__mock/clock')).json()).now, new Date(T0).toISOString());
   });
 
   it('takes { seed: "empty" } and { seed: "default" }', async () => {
     const { call, mock } = harness();
     assert.equal((await call('POST', '/__mock/reset', { body: { seed: 'empty' } })).status, 204);
-    assert.deepEqual(mock.state(), seedState(T0, 'empty'));
+    assert.deepEqual(await mock.state(), seedState(T0, 'empty'));
     assert.equal((await call('POST', '/__mock/reset', { body: { seed: 'default' } })).status, 204);
-    assert.deepEqual(mock.state(), seedState(T0));
+    assert.deepEqual(await mock.state(), seedState(T0));
   });
 
   it('refuses an unknown seed, an unknown field or malformed JSON as invalid_request, and resets nothing', async () => {
     const { call, mock } = harness();
     await call('POST', '/api/orgs/acme/invitations/inv_jane/revoke', { headers: admin });
-    const before = JSON.stringify(mock.state());
+    const before = JSON.stringify(await mock.state());
     const cases: [Record<string, string>, string][] = [
       [{ raw: '{"seed": "other"}' }, 'seed'],
       [{ raw: '{"seed": "empty", "keep": true}' }, 'keep'],
@@ -67,7 +67,7 @@ describe('/__mock/reset', () => {
         init.raw,
       );
     }
-    assert.equal(JSON.stringify(mock.state()), before);
+    assert.equal(JSON.stringify(await mock.state()), before);
   });
 });
 
@@ -154,13 +154,13 @@ describe('/__mock/orgs/{org}/members', () => {
       [member.email, member.name, member.role, member.joinedVia],
       ['new@example.com', 'New', 'member', 'sso'],
     );
-    const before = JSON.stringify(mock.state());
+    const before = JSON.stringify(await mock.state());
     const again = await call('POST', '/__mock/orgs/acme/members', {
       body: { email: 'new@example.com', name: 'Other', via: 'scim' },
     });
     assert.equal(again.status, 200);
     assert.deepEqual(await again.json(), member);
-    assert.equal(JSON.stringify(mock.state()), before);
+    assert.equal(JSON.stringify(await mock.state()), before);
     const bad = [
       { email: 'nope', via: 'sso' },
       { email: 'a@example.com', via: 'invitation' },

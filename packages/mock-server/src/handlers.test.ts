@@ -8,7 +8,7 @@ import { setupMockServer } from './node.js';
 describe('MSW handlers', () => {
   it('twenty concurrent accepts of one code through the handlers: exactly one 200, nineteen already_used', async () => {
     const { call, mock } = harness();
-    mock.setFaults({ latencyMs: 5 });
+    await mock.setFaults({ latencyMs: 5 });
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { body: {} })),
     );
@@ -82,12 +82,12 @@ describe('MSW handlers', () => {
 
   it('refuses bodies over 64 KiB with payload_too_large and stores nothing', async () => {
     const { call, mock } = harness();
-    const before = JSON.stringify(mock.state());
+    const before = JSON.stringify(await mock.state());
     const big = { emails: ['a'.repeat(MAX_BODY_BYTES + 6 * 1024)] };
     const response = await call('POST', '/api/orgs/acme/invitations', { body: big, headers: admin });
     assert.equal(response.status, 413);
     assert.equal((await response.json()).code, 'payload_too_large');
-    assert.equal(JSON.stringify(mock.state()), before);
+    assert.equal(JSON.stringify(await mock.state()), before);
   });
 
   it('takes a body of exactly 64 KiB and refuses one byte more', async () => {
@@ -197,7 +197,11 @@ describe('MSW handlers', () => {
 
   it('tells the change listener about every successful write, not about reads, dry runs or refusals', async () => {
     let changes = 0;
-    const { call } = harness({ onChange: () => changes++ });
+    const { call } = harness({
+      onChange: () => {
+        changes++;
+      },
+    });
     await call('GET', '/api/orgs/acme/invitations', { headers: admin });
     await call('POST', '/api/orgs/acme/invitations/inv_kim/resend', { headers: admin });
     await call('POST', '/api/orgs/acme/invitations', {
@@ -222,7 +226,7 @@ describe('setupMockServer (Node adapter)', () => {
       body: JSON.stringify({ emails: ['node@example.com'] }),
     });
     assert.equal(response.status, 200);
-    const [message] = mock.outbox('node@example.com');
+    const [message] = await mock.outbox('node@example.com');
     assert.match(message?.url ?? '', /^https:\/\/demo\.test\/redeem\/\?code=/);
     const clock = await (await fetch('http://localhost/__mock/clock')).json();
     assert.equal(typeof clock.now, 'string');

@@ -33,13 +33,15 @@ export interface MockFetchHandlers {
 export function createFetchHandlers(engine: Engine, options: MockHandlerOptions = {}): MockFetchHandlers {
   const { chance = Math.random, allowOrigins } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const credentials = options.authenticate ?? ((request) => Promise.resolve(credentialsOf(request)));
   const api = createApiHandler({
     engine,
-    authenticate: options.authenticate ?? ((request) => Promise.resolve(credentialsOf(request))),
+    // The mock's credentials are its seeded tokens, which the engine's store resolves to an Actor.
+    authenticate: async (request) => engine.authenticate(await credentials(request)),
     allowOrigins,
     // Injected faults come before the rules, as a slow or failing network would.
     intercept: async () => {
-      const { latencyMs, failureRate } = engine.state.faults;
+      const { latencyMs, failureRate } = await engine.faults();
       if (latencyMs > 0) await sleep(latencyMs);
       if (failureRate > 0 && chance() < failureRate) {
         return problem('unavailable', 'The service is unavailable (a fault injected through /__mock/faults).', {

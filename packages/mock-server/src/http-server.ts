@@ -4,11 +4,13 @@
  */
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StoreUnavailable } from '@invitekit/engine';
 import { problem } from '@invitekit/engine/http';
+import { type DataLock, lockDataFile } from './data-lock.js';
 import { createFetchHandlers } from './handlers.js';
 import { clientErrorAnswer, isFetchForbidden, send, toRequest, unknownMethod, writeRaw } from './http-utils.js';
 import { type Mock, type MockState, createMock } from './index.js';
-import { loadState, removeStaleTemps, saveState } from './persistence.js';
+import { type SaveIo, loadState, removeStaleTemps, saveState } from './persistence.js';
 
 export interface MockHttpServerOptions {
   /** Default 0: any free port. */
@@ -21,6 +23,8 @@ export interface MockHttpServerOptions {
   acceptUrl?: string;
   /** Origins granted CORS with credentials (a host app's dev server on another port). */
   allowOrigins?: readonly string[];
+  /** Tests: the writes of a save, to stand in for a full disk where none can be mounted. */
+  saveIo?: SaveIo;
 }
 
 export interface MockHttpServer {
@@ -33,6 +37,26 @@ export interface MockHttpServer {
 
 export async function startMockHttpServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
   const { dataFile } = options;
+  const lock = dataFile ? lockDataFile(dataFile) : undefined;
+  try {
+    return await start(options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** A change is answered only once it is on disk: a save that fails makes the operation `unavailable`. */
+function saveOrRefuse(dataFile: string, state: MockState, io?: SaveIo): void {
+  try {
+    saveState(dataFile, state, io);
+  } catch (error) {
+    throw new StoreUnavailable((error as Error).message, { cause: error });
+  }
+}
+
+async function start(options: MockHttpServerOptions, lock: DataLock | undefined): Promise<MockHttpServer> {
+  const { dataFile } = options;
   let saved: MockState | undefined;
   if (dataFile) {
     saved = loadState(dataFile);
@@ -43,7 +67,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     ...(dataFile
       ? {
           onChange: (state: MockState) => {
-            saveState(dataFile, state);
+            saveOrRefuse(dataFile, state, options.saveIo);
           },
         }
       : {}),
@@ -95,7 +119,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   origin = `http://${address.address}:${address.port}`;
   mock.acceptUrl = options.acceptUrl ?? `${origin}/redeem/`;
   // A new data file is written once the port is ours, so a server that cannot start leaves no file behind.
-  if (dataFile && !saved) saveState(dataFile, mock.engine.state);
+  if (dataFile && !saved) saveState(dataFile, await mock.state());
   return {
     server,
     mock,
@@ -103,6 +127,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
+          lock?.release();
           if (error) reject(error);
           else resolve();
         });

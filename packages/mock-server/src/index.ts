@@ -30,8 +30,11 @@ export interface CreateMockOptions {
   acceptUrl?: string;
   /** Start from a saved state (see {@link Mock.state}) instead of a seed. */
   state?: MockState;
-  /** Hears the live state after every change (persist it; do not mutate it). */
-  onChange?: (state: MockState) => void;
+  /**
+   * Hears the live state after every change, before the change is answered (persist it; do not keep or mutate
+   * it). When it throws, the change is undone and the request answers `unavailable` (503).
+   */
+  onChange?: (state: MockState) => void | Promise<void>;
   /** Tests: real time (default `Date.now`); the mock clock is this plus the controls' offset. */
   realNow?: RealNow;
   /** Tests: the random source for codes and ids (default `crypto.getRandomValues`). */
@@ -57,21 +60,21 @@ export interface Mock {
   /** Fixed codes of the default seed's invitations. */
   readonly seedCodes: typeof SEED_CODES;
   /** Restores the seed (default `default`), empties outbox, idempotency and rate records, clears faults, real time. */
-  reset(seed?: SeedName): void;
+  reset(seed?: SeedName): Promise<void>;
   /** The mock clock. */
-  now(): Date;
+  now(): Promise<Date>;
   /** Moves the mock clock forward (`ms` ≥ 0) and answers the new time. */
-  advanceClock(ms: number): Date;
+  advanceClock(ms: number): Promise<Date>;
   /** Sets the mock clock to a time not earlier than now. */
-  setClock(when: Date | string): Date;
-  /** Messages sent, oldest first, optionally only those to `to`. */
-  outbox(to?: string): OutboxMessage[];
+  setClock(when: Date | string): Promise<Date>;
+  /** Messages sent, oldest first, optionally only those to `to` (the newest MAX_OUTBOX_MESSAGES are kept). */
+  outbox(to?: string): Promise<OutboxMessage[]>;
   /** A JSON-serialisable snapshot of everything (pass it back as `state` to resume). */
-  state(): MockState;
+  state(): Promise<MockState>;
   /** A join outside invitations (SSO or SCIM): answers the new member, or the existing one. */
-  joinMember(org: string, input: JoinMemberInput): Member;
+  joinMember(org: string, input: JoinMemberInput): Promise<Member>;
   /** Latency and random `unavailable` answers on `/api`. */
-  setFaults(faults: Partial<Faults>): void;
+  setFaults(faults: Partial<Faults>): Promise<void>;
   /** Where invitation links point. */
   acceptUrl: string;
 }
@@ -98,17 +101,15 @@ export function createMock(options: CreateMockOptions = {}): Mock {
     handlers,
     engine,
     seedCodes: SEED_CODES,
-    reset: (seed) => {
-      engine.reset(seed);
-    },
-    now: () => new Date(engine.now()),
-    advanceClock: (ms) => new Date(engine.advanceClock(ms)),
-    setClock: (when) => new Date(engine.setClock(typeof when === 'string' ? when : when.toISOString())),
+    reset: (seed) => engine.reset(seed),
+    now: async () => new Date(await engine.now()),
+    advanceClock: async (ms) => new Date(await engine.advanceClock(ms)),
+    setClock: async (when) => new Date(await engine.setClock(typeof when === 'string' ? when : when.toISOString())),
     outbox: (to) => engine.outbox(to),
     state: () => engine.snapshot(),
-    joinMember: (org, input) => engine.joinMember(org, input).member,
-    setFaults: (faults) => {
-      engine.setFaults(faults);
+    joinMember: async (org, input) => (await engine.joinMember(org, input)).member,
+    setFaults: async (faults) => {
+      await engine.setFaults(faults);
     },
     get acceptUrl() {
       return engine.acceptUrl;

@@ -15,6 +15,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,14 +28,16 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 
 describe('saveState', () => {
-  it('replaces the file through a rename: a new inode every save, no temp file left, the content whole', () => {
+  it('replaces the file through a rename: a new inode every save, no temp file left, the content whole', async () => {
     const file = join(dir, 'state.json');
     const engine = new Engine({ realNow: () => T0 });
-    saveState(file, engine.snapshot());
+    saveState(file, await engine.snapshot());
     const inodes = [statSync(file).ino];
     for (let i = 0; i < 3; i++) {
-      engine.createInvitations('acme-admin', 'acme', { emails: [`save${i}@example.com`] });
-      saveState(file, engine.snapshot());
+      await engine.createInvitations(await engine.authenticate('acme-admin'), 'acme', {
+        emails: [`save${i}@example.com`],
+      });
+      saveState(file, await engine.snapshot());
       inodes.push(statSync(file).ino);
     }
     // The file system may recycle a freed inode for a later temp file, so compare each save with the one before.
@@ -44,7 +47,7 @@ describe('saveState', () => {
       readdirSync(dir).filter((n) => n.includes('state.json') && n !== 'state.json'),
       [],
     );
-    assert.deepEqual(loadState(file), engine.snapshot());
+    assert.deepEqual(loadState(file), await engine.snapshot());
   });
 
   it('leaves a reader of the previous file its previous bytes', () => {
@@ -62,6 +65,49 @@ describe('saveState', () => {
     }
     assert.equal(loadState(file)?.seed, 'default');
   });
+});
+
+describe('saveState writes every byte or fails without touching the good file', () => {
+  it('keeps writing when a write takes only part of the bytes (as writeSync may)', () => {
+    const file = join(dir, 'partial.json');
+    const calls: number[] = [];
+    // At most 1,000 bytes a call, through the real writeSync.
+    saveState(file, seedState(T0), {
+      write: (fd, buffer, offset) => {
+        const written = writeSync(fd, buffer, offset, Math.min(1000, buffer.byteLength - offset));
+        calls.push(written);
+        return written;
+      },
+    });
+    assert.ok(calls.length > 3, `${calls.length} writes`);
+    assert.deepEqual(loadState(file), seedState(T0));
+  });
+
+  for (const [name, write] of [
+    ['a write that makes no progress (a full disk)', () => 0],
+    [
+      'a write that fails with ENOSPC half way',
+      (fd: number, buffer: Uint8Array, offset: number) => {
+        if (offset > 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        return writeSync(fd, buffer, offset, 100);
+      },
+    ],
+  ] as const) {
+    it(`${name}: throws DataFileError, leaves the good file and no temp file`, () => {
+      const sub = mkdtempSync(join(dir, 'full-'));
+      const file = join(sub, 'data.json');
+      saveState(file, seedState(T0, 'empty'));
+      const good = readFileSync(file);
+      assert.throws(
+        () => {
+          saveState(file, seedState(T0), { write });
+        },
+        (e: unknown) => e instanceof DataFileError && /Cannot save the data file/.test(e.message),
+      );
+      assert.deepEqual(readFileSync(file), good, 'the good file is untouched');
+      assert.deepEqual(readdirSync(sub), ['data.json'], 'no temp file left');
+    });
+  }
 });
 
 describe('loadState and temp files', () => {

@@ -63,12 +63,19 @@ function components(schemas: Record<string, Schema>, io: 'input' | 'output'): Re
     uri: (id) => `#/components/schemas/${id}`,
   });
   return Object.fromEntries(
-    Object.entries(out).map(([id, { $schema: _dialect, $id: _id, ...rest }]) => [id, rest as JsonObject]),
+    Object.entries(out).map(([id, schema]) => {
+      // The dialect and the id are the document's business, not each component's.
+      const rest: Record<string, unknown> = { ...schema };
+      delete rest['$schema'];
+      delete rest['$id'];
+      return [id, rest as JsonObject];
+    }),
   );
 }
 
 function inline(schema: Schema): JsonObject {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+  const rest: Record<string, unknown> = { ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) };
+  delete rest['$schema'];
   return rest as JsonObject;
 }
 
@@ -169,7 +176,7 @@ function operation(op: Op): JsonObject {
     responses: {
       [String(op.ok.status ?? 200)]: op.ok.csv
         ? { description: 'CSV of every matching invitation.', content: { 'text/csv': { schema: { type: 'string' } } } }
-        : { description: 'OK', content: json(ref(op.ok.schema!)) },
+        : { description: 'OK', content: json(ref(op.ok.schema ?? 'Problem')) },
       ...problems(op.errors),
     },
   };
@@ -442,7 +449,7 @@ export function renderOpenApi(document: Json = buildOpenApiDocument()): string {
         ? Object.fromEntries(
             Object.keys(value)
               .sort()
-              .map((key) => [key, sort(value[key]!)]),
+              .map((key) => [key, sort(value[key] ?? null)]),
           )
         : value;
   return JSON.stringify(sort(document), null, 2) + '\n';

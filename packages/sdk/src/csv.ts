@@ -1,8 +1,9 @@
 /**
  * `parseCsvEmails(textOrFile)`: the addresses of an uploaded CSV file, per rules.md (Bulk upload).
  *
- * The CSV grammar (quotes, CRLF, delimiters) is papaparse's, loaded with a dynamic import so that a page which
- * never parses a file never downloads it.
+ * The CSV grammar (RFC 4180 quotes and line breaks) is d3-dsv's, an ES module loaded with a dynamic import so
+ * that a page which never parses a file never downloads it, and that loads wherever the elements load (bundlers,
+ * Node, a page with an import map and no bundler).
  */
 import { CaseInsensitiveList } from './email.js';
 import { CsvError } from './errors.js';
@@ -20,13 +21,39 @@ export interface ParsedCsv {
   rowCount: number;
 }
 
-type Papa = typeof import('papaparse');
+type Dsv = typeof import('d3-dsv');
 
-let papa: Promise<Papa> | undefined;
-function loadPapa(): Promise<Papa> {
-  // papaparse is CommonJS: bundlers and Node expose it as the default export, some loaders as the namespace.
-  papa ??= import('papaparse').then((module) => ((module as { default?: Papa }).default ?? module) as Papa);
-  return papa;
+let dsv: Promise<Dsv> | undefined;
+function loadDsv(): Promise<Dsv> {
+  dsv ??= import('d3-dsv');
+  return dsv;
+}
+
+/** The delimiters spreadsheets write. `|` is not one of them: it may appear inside an address and would split it. */
+const DELIMITERS = [',', ';', '\t'] as const;
+/** How many rows the delimiter guess looks at. */
+const GUESS_ROWS = 10;
+
+/**
+ * The delimiter that splits the first rows into the steadiest number of fields (more than one on some row),
+ * ties going to the one that gives more fields; a comma when none splits anything (one column of addresses).
+ */
+function guessDelimiter(text: string, formatOf: Dsv['dsvFormat']): string {
+  let best: { delimiter: string; spread: number; fields: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const counts = formatOf(delimiter)
+      .parseRows(text)
+      .filter((row) => row.some((field) => field.trim() !== ''))
+      .slice(0, GUESS_ROWS)
+      .map((row) => row.length);
+    const fields = counts.reduce((sum, count) => sum + count, 0) / Math.max(counts.length, 1);
+    if (!counts.some((count) => count > 1)) continue;
+    const spread = counts.reduce((sum, count, i) => sum + Math.abs(count - (counts[i - 1] ?? count)), 0);
+    if (!best || spread < best.spread || (spread === best.spread && fields > best.fields)) {
+      best = { delimiter, spread, fields };
+    }
+  }
+  return best?.delimiter ?? ',';
 }
 
 /** What one row holds: its usable addresses and its unusable address-like fields. */
@@ -57,18 +84,12 @@ function tooMany(what: string, count: number, limit: number): CsvError {
  */
 export async function parseCsvEmails(input: string | Blob): Promise<ParsedCsv> {
   const raw = typeof input === 'string' ? input : await input.text();
-  // One line ending for the whole file: papaparse guesses it from the first line, and a file edited on two
-  // systems mixes them. Quoted fields lose their CRs too, which no address needs.
+  // One line ending for the whole file: a file edited on two systems mixes them, and a lone CR (old Mac
+  // exports) is a line end too. Quoted fields lose their CRs as well, which no address needs.
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const Papa = await loadPapa();
-  // No header mode and no greedy skipping: row numbers must match what a spreadsheet shows. Only the delimiters
-  // spreadsheets write are guessed: `|` may appear inside an address and would split it.
-  const { data } = Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: false,
-    newline: '\n',
-    delimitersToGuess: [',', ';', '\t'],
-  });
+  const { dsvFormat } = await loadDsv();
+  // Every row, blank ones included, so that row numbers match what a spreadsheet shows.
+  const data = dsvFormat(guessDelimiter(text, dsvFormat)).parseRows(text);
 
   const emails = new CaseInsensitiveList();
   const invalid = new CaseInsensitiveList();
@@ -76,8 +97,7 @@ export async function parseCsvEmails(input: string | Blob): Promise<ParsedCsv> {
   let rowCount = 0;
   let sawFirstRow = false;
 
-  data.forEach((row, index) => {
-    const fields = Array.isArray(row) ? row.map((field) => String(field ?? '')) : [];
+  data.forEach((fields, index) => {
     if (fields.every((field) => field.trim() === '')) return; // blank rows (a trailing newline, say) are not rows
     const found = addressesOf(fields);
     const holdsAddress = found.emails.length > 0 || found.invalid.length > 0;

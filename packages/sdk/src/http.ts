@@ -174,7 +174,9 @@ export function queryString(query: Record<string, unknown> | undefined): string 
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null) continue;
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    if (Array.isArray(value)) params.set(key, value.map(String).join(','));
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params.set(key, String(value));
   }
   // A comma is legal in a query (RFC 3986 sub-delims); keeping it literal keeps URLs readable in the network panel.
   const text = params.toString().replace(/%2C/gi, ',');

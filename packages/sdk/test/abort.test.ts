@@ -49,13 +49,13 @@ const CALLS: { name: string; org: boolean; run: (api: InvitekitClient, opts: Org
 describe('every call takes opts', () => {
   for (const { name, run } of CALLS) {
     it(`${name}: an aborted signal rejects with the platform AbortError and changes nothing`, async () => {
-      const before = JSON.stringify(mock.state());
+      const before = JSON.stringify(await mock.state());
       await assert.rejects(run(client(), { signal: AbortSignal.abort() }), (error: unknown) => {
         assert.equal((error as Error).name, 'AbortError');
         assert.ok(!isInvitekitError(error));
         return true;
       });
-      assert.equal(JSON.stringify(mock.state()), before);
+      assert.equal(JSON.stringify(await mock.state()), before);
     });
   }
 

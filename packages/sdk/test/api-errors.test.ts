@@ -56,7 +56,7 @@ describe('every error code of api.md, from the real rules', () => {
   it('too_many_emails 400', async () => {
     const emails = Array.from({ length: 101 }, (_, i) => `u${i}@example.com`);
     await expectCode(admin().invitations.create({ emails }), 'too_many_emails', 400);
-    assert.equal(mock.outbox().length, 0);
+    assert.equal((await mock.outbox()).length, 0);
   });
 
   it('invalid_email 400 (request form)', async () => {
@@ -94,7 +94,7 @@ describe('every error code of api.md, from the real rules', () => {
     const [invitation] = sent;
     assert.ok(invitation);
     const { code } = await admin().invitations.link(invitation.id);
-    mock.advanceClock(7 * DAY);
+    await mock.advanceClock(7 * DAY);
     await expectCode(anonymous().invites.accept(code), 'expired', 410);
   });
 
@@ -155,7 +155,7 @@ describe('every error code of api.md, from the real rules', () => {
   });
 
   it('unavailable 503 (injected fault)', async () => {
-    mock.setFaults({ failureRate: 1 });
+    await mock.setFaults({ failureRate: 1 });
     await expectCode(client({ retry: 0 }).settings.get(), 'unavailable', 503);
   });
 

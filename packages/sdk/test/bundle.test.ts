@@ -26,23 +26,24 @@ async function bundle(page: string): Promise<Metafile> {
   return result.metafile;
 }
 
-const fromPapa = (input: string) => input.includes('node_modules/papaparse/');
+const fromParser = (input: string) => input.includes('node_modules/d3-dsv/');
 /** The page's own chunk (esbuild also makes each dynamically imported module an entry of its own). */
 const isPage = (output: Metafile['outputs'][string]) =>
   output.entryPoint !== undefined && !output.entryPoint.includes('node_modules');
 
 /** The inputs of the entry chunk and of every chunk it imports, statically or dynamically (what may load). */
 function reachableInputs(meta: Metafile): string[] {
-  const entry = Object.keys(meta.outputs).find((name) => isPage(meta.outputs[name]!));
+  const entry = Object.entries(meta.outputs).find(([, output]) => isPage(output));
   assert.ok(entry, 'an entry chunk');
-  const seen = new Set<string>();
+  const seen = new Map<string, Metafile['outputs'][string]>();
   const visit = (name: string) => {
-    if (seen.has(name) || !meta.outputs[name]) return;
-    seen.add(name);
-    for (const imported of meta.outputs[name]!.imports) visit(imported.path);
+    const output = meta.outputs[name];
+    if (seen.has(name) || !output) return;
+    seen.set(name, output);
+    for (const imported of output.imports) visit(imported.path);
   };
-  visit(entry);
-  return [...seen].flatMap((name) => Object.keys(meta.outputs[name]!.inputs));
+  visit(entry[0]);
+  return [...seen.values()].flatMap((output) => Object.keys(output.inputs));
 }
 
 describe('browser bundles', () => {
@@ -59,9 +60,9 @@ describe('browser bundles', () => {
     );
     const loaded = reachableInputs(meta);
     assert.deepEqual(
-      loaded.filter(fromPapa),
+      loaded.filter(fromParser),
       [],
-      'papaparse is neither in nor loaded by a page that never parses a file',
+      'the CSV parser is neither in nor loaded by a page that never parses a file',
     );
     assert.ok(
       loaded.some((i) => i.includes('node_modules/ky/')),
@@ -69,7 +70,7 @@ describe('browser bundles', () => {
     );
   });
 
-  it('parseCsvEmails loads papaparse from a separate chunk, not from the page’s own code', async () => {
+  it('parseCsvEmails loads the CSV parser (d3-dsv) from a separate chunk, not from the page’s own code', async () => {
     const meta = await bundle(`
       import { parseCsvEmails } from '@invitekit/sdk';
       document.querySelector('input')?.addEventListener('change', (e) => parseCsvEmails((e.target as HTMLInputElement).files![0]!));
@@ -77,15 +78,16 @@ describe('browser bundles', () => {
     const outputs = Object.entries(meta.outputs).filter(([name]) => name.endsWith('.js'));
     const entry = outputs.find(([, output]) => isPage(output));
     assert.ok(entry, 'an entry chunk');
-    assert.deepEqual(Object.keys(entry[1].inputs).filter(fromPapa), [], 'no papaparse in the entry chunk');
-    const lazy = outputs.filter(([, output]) => Object.keys(output.inputs).some(fromPapa));
-    assert.equal(lazy.length, 1, 'papaparse sits in its own chunk');
+    assert.deepEqual(Object.keys(entry[1].inputs).filter(fromParser), [], 'no CSV parser in the entry chunk');
+    const lazy = outputs.filter(([, output]) => Object.keys(output.inputs).some(fromParser));
+    const [parserChunk] = lazy.map(([name]) => name);
+    assert.ok(lazy.length === 1 && parserChunk !== undefined, 'the CSV parser sits in its own chunk');
     assert.ok(
-      entry[1].imports.some((i) => i.kind === 'dynamic-import' && i.path === lazy[0]![0]),
+      entry[1].imports.some((i) => i.kind === 'dynamic-import' && i.path === parserChunk),
       'imported dynamically',
     );
     assert.ok(
-      !entry[1].imports.some((i) => i.kind === 'import-statement' && i.path === lazy[0]![0]),
+      !entry[1].imports.some((i) => i.kind === 'import-statement' && i.path === parserChunk),
       'never statically',
     );
   });

@@ -77,7 +77,7 @@ describe('invitations', () => {
     assert.ok(link.url.includes(link.code));
     const resent = await api.invitations.resend('inv_jane');
     assert.equal(resent.resendCount, 1);
-    assert.equal(mock.outbox('jane@example.com').at(-1)!.kind, 'resend');
+    assert.equal((await mock.outbox('jane@example.com')).at(-1)!.kind, 'resend');
     assert.equal((await api.invitations.revoke('inv_jane')).status, 'revoked');
   });
 
@@ -104,7 +104,7 @@ describe('invitations', () => {
       ],
     );
     assert.match(requests[0]!.headers.get('idempotency-key')!, /^[0-9a-f-]{36}$/);
-    assert.equal(mock.outbox('new@example.com').length, 1);
+    assert.equal((await mock.outbox('new@example.com')).length, 1);
   });
 
   it('create: a new key per logical call', async () => {
@@ -117,7 +117,7 @@ describe('invitations', () => {
     const first = await client().invitations.create({ emails: ['once@example.com'] }, { idempotencyKey: 'k-1' });
     const again = await client().invitations.create({ emails: ['once@example.com'] }, { idempotencyKey: 'k-1' });
     assert.deepEqual(again, first);
-    assert.equal(mock.outbox('once@example.com').length, 1);
+    assert.equal((await mock.outbox('once@example.com')).length, 1);
   });
 
   it('revokeStale', async () => {

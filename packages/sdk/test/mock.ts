@@ -15,8 +15,8 @@ export const realHandlers = mock.handlers;
 export const requests: { method: string; url: string; headers: Headers; credentials: RequestCredentials }[] = [];
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  mock.reset();
+beforeEach(async () => {
+  await mock.reset();
   requests.length = 0;
 });
 afterEach(() => server.resetHandlers());

@@ -59,7 +59,7 @@ describe('retries', () => {
     failFirst('post', `${INVITATIONS}/:id/revoke`, 1, () => HttpResponse.error());
     await assert.rejects(client().invitations.revoke('inv_jane'), NetworkError);
     assert.equal(requests.length, 2);
-    assert.equal(mock.outbox('jane@example.com').filter((m) => m.kind === 'resend').length, 0);
+    assert.equal((await mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend').length, 0);
   });
 
   it('never retries a PATCH (a settings change carries no key)', async () => {
@@ -109,7 +109,7 @@ describe('retries', () => {
     const { sent } = await client().invitations.create({ emails: ['lost@example.com'] });
     assert.equal(sent[0]?.email, 'lost@example.com');
     assert.equal(requests.length, 2);
-    assert.equal(mock.outbox('lost@example.com').length, 1);
+    assert.equal((await mock.outbox('lost@example.com')).length, 1);
     assert.equal((await client().invitations.list({ q: 'lost@' })).total, 1);
   });
 

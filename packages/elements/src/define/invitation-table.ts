@@ -5,3 +5,6 @@ import { defineElement } from '../shared/define.js';
 
 defineElement('invitation-table', InvitationTable);
 export { InvitationTable };
+// Keeps the shared/events declarations (the HTMLElementEventMap augmentation: typed `addEventListener`) in this
+// entry's .d.ts for TypeScript users who import this element alone.
+export type { InvitekitEventDetails } from '../shared/events.js';

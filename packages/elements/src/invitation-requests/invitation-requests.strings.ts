@@ -1,6 +1,7 @@
 /** Every string `<invitation-requests>` shows or announces. English is public API (accessible names). */
 import { formatDate, plural, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode } from '@invitekit/sdk';
+import type { FailureMessages } from '../shared/failure.js';
 
 export interface InvitationRequestsStrings {
   heading: string;
@@ -8,19 +9,30 @@ export interface InvitationRequestsStrings {
   switchHint: string;
   switchOn: string;
   switchOff: string;
+  /** Beside the switch's place while the setting loads, and after it failed to load. */
+  switchLoading: string;
+  switchUnknown: string;
+  switchSaving: string;
   dismissStale: string;
   approve: string;
   approveFrom: (email: string) => string;
+  approving: string;
   dismiss: string;
   dismissFrom: (email: string) => string;
+  dismissing: string;
+  dismissingStale: string;
+  /** The stale badge: the same word as the table's. */
   stale: string;
+  /** What the badge means, shown under a stale request and read as the reason its Approve does nothing. */
+  staleReason: string;
   requested: (lang: string, iso: string) => string;
   noName: string;
   loading: string;
   empty: string;
-  loadError: string;
-  /** Beside the switch when the setting could not be loaded. */
-  settingError: string;
+  /** One sentence for a failed load of the list, by cause. */
+  loadFailures: FailureMessages;
+  /** One sentence beside the switch when the setting could not be loaded, by cause. */
+  settingFailures: FailureMessages;
   tryAgain: string;
   forbidden: string;
   unauthenticated: string;
@@ -31,6 +43,8 @@ export interface InvitationRequestsStrings {
   approved: (email: string) => string;
   dismissed: (email: string) => string;
   dismissedStale: (lang: string, count: number) => string;
+  /** A failed action, beside its request: "nora@example.com: <the reason>". */
+  failedFor: (email: string, reason: string) => string;
   enabled: string;
   disabled: string;
   failures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
@@ -42,18 +56,31 @@ const en: InvitationRequestsStrings = {
   switchHint: 'People can ask for an invitation from the login page.',
   switchOn: 'On',
   switchOff: 'Off',
+  switchLoading: 'Loading…',
+  switchUnknown: 'Not loaded',
+  switchSaving: 'Saving…',
   dismissStale: 'Dismiss stale requests',
   approve: 'Approve',
   approveFrom: (email) => `Approve request from ${email}`,
+  approving: 'Approving…',
   dismiss: 'Dismiss',
   dismissFrom: (email) => `Dismiss request from ${email}`,
+  dismissing: 'Dismissing…',
+  dismissingStale: 'Dismissing…',
   stale: 'Already a member',
+  staleReason: 'Joined another way since asking: nothing to approve.',
   requested: (lang, iso) => `Requested ${formatDate(lang, iso)}`,
   noName: 'No name given',
   loading: 'Loading requests…',
   empty: 'No pending requests',
-  loadError: 'The requests could not be loaded.',
-  settingError: 'The New user invitations setting could not be loaded.',
+  loadFailures: {
+    network: 'The requests could not be loaded: the server could not be reached.',
+    other: 'The requests could not be loaded.',
+  },
+  settingFailures: {
+    network: 'The New user invitations setting could not be loaded: the server could not be reached.',
+    other: 'The New user invitations setting could not be loaded.',
+  },
   tryAgain: 'Try again',
   forbidden:
     'You do not have permission to manage invitation requests in this organization. Ask an organization admin.',
@@ -67,6 +94,7 @@ const en: InvitationRequestsStrings = {
   dismissed: (email) => `Request from ${email} dismissed`,
   dismissedStale: (lang, count) =>
     plural(lang, count, { one: '# stale request dismissed', other: '# stale requests dismissed' }),
+  failedFor: (email, reason) => `${email}: ${reason}`,
   enabled: 'New user invitations turned on: the login page takes requests',
   disabled: 'New user invitations turned off: the login page says requests are closed',
   failures: {

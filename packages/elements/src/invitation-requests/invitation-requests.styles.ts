@@ -22,7 +22,7 @@ const own = css`
     margin: 0;
     font-size: 0.8125em;
   }
-  button[role='switch'] {
+  .switch {
     display: inline-flex;
     align-items: center;
     gap: var(--_space);
@@ -31,8 +31,23 @@ const own = css`
     padding: calc(var(--_space) / 2) 0;
     font-weight: 600;
   }
-  button[role='switch']:hover:not(:disabled) {
+  button.switch:hover:not(:disabled) {
     background: none;
+  }
+  .switch .label {
+    font-weight: 600;
+  }
+  /* The setting is not known (loading, or failed to load): a track with no position, never a guess. */
+  .switch.unknown .track {
+    border-style: dashed;
+    background: none;
+  }
+  .switch.unknown .thumb {
+    left: 0.7em;
+    opacity: 0.5;
+  }
+  .switch.unknown .muted {
+    font-weight: normal;
   }
   .track {
     position: relative;
@@ -110,6 +125,18 @@ const own = css`
   .when {
     flex-basis: 100%;
     font-size: 0.8125em;
+  }
+  .stale-reason {
+    flex-basis: 100%;
+    font-size: 0.8125em;
+    color: var(--_warning);
+  }
+  li > .outcome {
+    flex-basis: 100%;
+  }
+  .setting .outcome,
+  .header + .outcome {
+    margin-block-end: var(--_space);
   }
   .actions {
     display: flex;

@@ -6,11 +6,14 @@ import { isApiError } from '@invitekit/sdk/errors';
 import type { InvitationRequest, Page, Settings } from '@invitekit/sdk';
 import { InvitekitElement, pageLimit } from '../shared/base.js';
 import { ActionsController } from '../shared/actions.js';
+import { LoadsController } from '../shared/loads.js';
+import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
 import { invitationRequestsStrings, type InvitationRequestsStrings } from './invitation-requests.strings.js';
 import { styles } from './invitation-requests.styles.js';
+import { renderSettingSwitch } from './setting-switch.js';
 
 /**
  * Pending invitation requests from the login page, for admins to approve or dismiss, with the organization's
@@ -32,7 +35,8 @@ import { styles } from './invitation-requests.styles.js';
  * @csspart request - Each request.
  * @csspart badge - The "Already a member" badge.
  * @csspart action - The Approve and Dismiss buttons.
- * @csspart announcer - The polite live region reporting each action.
+ * @csspart outcome - The result of the last action, beside its request (also `success` or `failure`).
+ * @csspart announcer - The polite live region reporting each action (visually hidden: outcomes show by their rows).
  * @csspart state - Loading, empty, error and permission messages.
  *
  * @cssprop --invitekit-font - Font family (default: inherited from the page).
@@ -61,12 +65,14 @@ export class InvitationRequests extends InvitekitElement {
   /** Requests loaded by "Show more", after the first page. */
   @state() private more: InvitationRequest[] = [];
   @state() private nextCursor: string | null = null;
-  @state() private savingSetting = false;
+  /** The request whose row an action just removed: its outcome shows above the list, where the row was. */
+  @state() private removed?: string;
   /** The settings as the last update answered; newer than the task's value until it runs again. */
   @state() private savedSettings?: Settings;
 
   private readonly actions = new ActionsController(this, {
     describeFailure: (error) => failureMessage(this.s.failures, error),
+    // A failure shows beside its row (or above the list); the live region says it too.
     onFailure: (error) => {
       this.reportError(error);
       if (isApiError(error, 'not_pending')) this.reload();
@@ -83,7 +89,9 @@ export class InvitationRequests extends InvitekitElement {
       return client.requests.list({ limit: pageLimit(limit) }, this.callOptions(signal));
     },
     args: () => [this.client, this.organization, this.pageSize] as const,
-    onComplete: (page) => this.afterLoad(page),
+    onComplete: (page) => {
+      this.afterLoad(page);
+    },
     onError: (error) => {
       if (!isAbort(error)) this.reportError(error);
     },
@@ -100,6 +108,13 @@ export class InvitationRequests extends InvitekitElement {
     onError: (error) => {
       if (!isAbort(error)) this.reportError(error);
     },
+  });
+
+  /** Loads under way are cancelled when the element leaves the page, and run again if it comes back. */
+  protected readonly loads = new LoadsController(this, () => [this.requests, this.settings]);
+  /** An approve or dismiss elsewhere under the same provider (or a send, a revoke) loads the list again. */
+  protected readonly sync = new SyncController(this, () => {
+    this.reload();
   });
 
   private get s(): InvitationRequestsStrings {
@@ -122,48 +137,70 @@ export class InvitationRequests extends InvitekitElement {
     return html`
       <div class="header" part="header">
         <h2 id="heading" part="heading" tabindex="-1">${s.heading}</h2>
-        ${this.renderSwitch(s)}
-        <button part="button" @click=${this.dismissStale}>${s.dismissStale}</button>
+        ${this.renderSwitch(s, error !== undefined)} ${this.renderDismissStale(s)}
       </div>
-      ${this.renderBody(s, error)}
-      <p class="announcer" role="status" part="announcer">${this.actions.message}</p>
+      ${this.renderRemovedOutcome()} ${this.renderOutcome('*stale')} ${this.renderBody(s, error)}
+      <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
     `;
   }
 
-  private renderSwitch(s: InvitationRequestsStrings) {
-    const settings = this.savedSettings ?? this.settings.value;
-    const on = settings?.invitationRequestsEnabled ?? false;
-    return html`<div class="setting">
-      <button
-        type="button"
-        role="switch"
-        part="switch"
-        aria-checked=${on ? 'true' : 'false'}
-        aria-labelledby="switch-label"
-        aria-describedby="switch-hint"
-        ?disabled=${!settings}
-        @click=${this.toggleSetting}
-      >
-        <span class="track" aria-hidden="true"><span class="thumb"></span></span>
-        <span id="switch-label">${s.switchLabel}</span>
-        <span class="muted" aria-hidden="true">${settings ? (on ? s.switchOn : s.switchOff) : ''}</span>
-      </button>
-      <p id="switch-hint" class="muted hint">${s.switchHint}</p>
-      ${
-        !settings && this.settings.status === TaskStatus.ERROR && this.requests.status !== TaskStatus.ERROR
-          ? html`<p class="error" role="alert">
-              ${s.settingError} <button part="button" @click=${() => this.settings.run()}>${s.tryAgain}</button>
-            </p>`
-          : nothing
-      }
-    </div>`;
+  private renderSwitch(s: InvitationRequestsStrings, listFailed: boolean) {
+    return renderSettingSwitch({
+      s,
+      settings: this.savedSettings ?? this.settings.value,
+      failure: this.settings.status === TaskStatus.ERROR ? { error: this.settings.error, listFailed } : undefined,
+      saving: this.actions.busy('*setting'),
+      outcome: this.renderOutcome('*setting'),
+      retry: () => {
+        void this.settings.run();
+      },
+      toggle: () => {
+        void this.toggleSetting();
+      },
+    });
+  }
+
+  /** The outcome of an answered request, above the list, once its row has left (until then it shows by the row). */
+  private renderRemovedOutcome() {
+    const id = this.removed;
+    const shown = [...(this.requests.value?.items ?? []), ...this.more].some((r) => r.id === id);
+    return id && !shown ? this.renderOutcome(id) : nothing;
+  }
+
+  private renderDismissStale(s: InvitationRequestsStrings) {
+    const busy = this.actions.busy('*stale');
+    return html`<button
+      part="button"
+      aria-busy=${busy ? 'true' : 'false'}
+      aria-disabled=${busy ? 'true' : 'false'}
+      data-busy=${s.dismissingStale}
+      @click=${() => this.dismissStale()}
+    >
+      <span class="idle">${s.dismissStale}</span>
+    </button>`;
+  }
+
+  /** What the last action on `key` came to, beside its request; the live region has said it already. */
+  private renderOutcome(key: string) {
+    const outcome = this.actions.outcome(key);
+    if (!outcome) return nothing;
+    return html`<p class="outcome ${outcome.kind}" part="outcome ${outcome.kind}">
+      <span class="icon" aria-hidden="true">${outcome.kind === 'success' ? '✓' : '!'}</span>${outcome.text}
+    </p>`;
   }
 
   private renderBody(s: InvitationRequestsStrings, error: unknown) {
     if (error !== undefined) {
       return html`<div class="state" role="alert" part="state">
-        <p>${s.loadError} ${failureMessage(s.failures, error)}</p>
-        <button part="button" @click=${() => this.reload()}>${s.tryAgain}</button>
+        <p>${failureMessage(s.loadFailures, error)}</p>
+        <button
+          part="button"
+          @click=${() => {
+            this.reload();
+          }}
+        >
+          ${s.tryAgain}
+        </button>
       </div>`;
     }
     const page = this.requests.value;
@@ -185,12 +222,14 @@ export class InvitationRequests extends InvitekitElement {
       </ul>
       <div class="footer">
         <span class="muted">${s.count(lang, items.length, page.total)}</span>
-        ${this.nextCursor ? html`<button part="button" @click=${this.showMore}>${s.showMore}</button>` : nothing}
+        ${this.nextCursor ? html`<button part="button" @click=${() => this.showMore()}>${s.showMore}</button>` : nothing}
       </div>
     `;
   }
 
   private renderRequest(s: InvitationRequestsStrings, r: InvitationRequest) {
+    const busy = this.actions.busy(r.id);
+    const reason = `stale-${r.id}`;
     return html`<li part="request" data-id=${r.id}>
       <div class="who">
         <span class="email">${r.email}</span>
@@ -198,19 +237,33 @@ export class InvitationRequests extends InvitekitElement {
         <span class="name ${r.name ? '' : 'muted'}">${r.name ?? s.noName}</span>
         ${r.message ? html`<blockquote class="quote">${r.message}</blockquote>` : nothing}
         <span class="muted when">${s.requested(this.locale.lang, r.requestedAt)}</span>
+        ${r.stale ? html`<span class="stale-reason" id=${reason}>${s.staleReason}</span>` : nothing}
       </div>
       <div class="actions">
         <button
           class="primary"
           part="action"
           aria-label=${s.approveFrom(r.email)}
-          ?disabled=${r.stale}
+          aria-describedby=${r.stale ? reason : nothing}
+          aria-disabled=${r.stale || busy ? 'true' : 'false'}
+          aria-busy=${this.actions.busy(r.id, 'approve') ? 'true' : 'false'}
+          data-busy=${s.approving}
           @click=${() => this.approve(r)}
         >
-          ${s.approve}
+          <span class="idle">${s.approve}</span>
         </button>
-        <button part="action" aria-label=${s.dismissFrom(r.email)} @click=${() => this.dismiss(r)}>${s.dismiss}</button>
+        <button
+          part="action"
+          aria-label=${s.dismissFrom(r.email)}
+          aria-disabled=${busy ? 'true' : 'false'}
+          aria-busy=${this.actions.busy(r.id, 'dismiss') ? 'true' : 'false'}
+          data-busy=${s.dismissing}
+          @click=${() => this.dismiss(r)}
+        >
+          <span class="idle">${s.dismiss}</span>
+        </button>
       </div>
+      ${this.renderOutcome(r.id)}
     </li>`;
   }
 
@@ -224,7 +277,7 @@ export class InvitationRequests extends InvitekitElement {
       const rows = Array.from(this.renderRoot.querySelectorAll('li[part="request"]'));
       const row = rows[Math.min(index, rows.length - 1)];
       const target =
-        row?.querySelector<HTMLElement>('button:not([disabled])') ??
+        row?.querySelector<HTMLElement>('button:not([aria-disabled="true"])') ??
         this.renderRoot.querySelector<HTMLElement>('#heading');
       target?.focus();
     });
@@ -233,12 +286,12 @@ export class InvitationRequests extends InvitekitElement {
   private showMore(): Promise<void> {
     const cursor = this.nextCursor;
     if (!cursor) return Promise.resolve();
-    return this.actions.run('*more', async () => {
+    return this.actions.run('*more', async (gone) => {
       const load = (this.moreLoad = new AbortController());
       try {
-        const page = await this.client!.requests.list(
+        const page = await this.api().requests.list(
           { limit: pageLimit(this.pageSize), cursor },
-          this.callOptions(load.signal),
+          this.callOptions(AbortSignal.any([load.signal, gone])),
         );
         if (load.signal.aborted) return;
         this.more = [...this.more, ...page.items];
@@ -255,51 +308,87 @@ export class InvitationRequests extends InvitekitElement {
     );
   }
 
+  /** The options of a row's action: which button reads busy, and a failure that names the row's address. */
+  private rowAction(r: InvitationRequest, control: 'approve' | 'dismiss') {
+    return {
+      control,
+      describeFailure: (error: unknown) => this.s.failedFor(r.email, failureMessage(this.s.failures, error)),
+    };
+  }
+
   private approve(r: InvitationRequest): Promise<void> {
-    return this.actions.run(r.id, async () => {
-      const result = await this.client!.requests.approve(r.id, this.callOptions());
-      emit(this, 'invitekit-request-approved', result);
-      this.focusIndexAfterLoad = this.indexOf(r);
-      void this.requests.run();
-      await this.actions.announce(this.s.approved(r.email));
-    });
+    // A stale request's Approve stays focusable, so that its reason is read out, but does nothing.
+    if (r.stale) return Promise.resolve();
+    return this.actions.run(
+      r.id,
+      async (signal) => {
+        const result = await this.api().requests.approve(r.id, this.callOptions(signal));
+        emit(this, 'invitekit-request-approved', result);
+        this.leaving(r);
+        return this.s.approved(r.email);
+      },
+      this.rowAction(r, 'approve'),
+    );
   }
 
   private dismiss(r: InvitationRequest): Promise<void> {
     if (!emit(this, 'invitekit-request-dismiss-request', { request: r }, { cancelable: true }))
       return Promise.resolve();
-    return this.actions.run(r.id, async () => {
-      const request = await this.client!.requests.dismiss(r.id, this.callOptions());
-      emit(this, 'invitekit-request-dismissed', { request });
-      this.focusIndexAfterLoad = this.indexOf(r);
-      void this.requests.run();
-      await this.actions.announce(this.s.dismissed(r.email));
-    });
+    return this.actions.run(
+      r.id,
+      async (signal) => {
+        const request = await this.api().requests.dismiss(r.id, this.callOptions(signal));
+        emit(this, 'invitekit-request-dismissed', { request });
+        this.leaving(r);
+        return this.s.dismissed(r.email);
+      },
+      this.rowAction(r, 'dismiss'),
+    );
+  }
+
+  /** `r` was answered: the list loads again without it, focus moves to the row after it, its outcome above. */
+  private leaving(r: InvitationRequest): void {
+    this.focusIndexAfterLoad = this.indexOf(r);
+    this.removed = r.id;
+    void this.requests.run();
   }
 
   private dismissStale(): Promise<void> {
-    return this.actions.run('*stale', async () => {
-      const { dismissed } = await this.client!.requests.dismissStale(this.callOptions());
-      void this.requests.run();
-      await this.actions.announce(this.s.dismissedStale(this.locale.lang, dismissed));
-    });
+    return this.actions.run(
+      '*stale',
+      async (signal) => {
+        const { dismissed } = await this.api().requests.dismissStale(this.callOptions(signal));
+        void this.requests.run();
+        return this.s.dismissedStale(this.locale.lang, dismissed);
+      },
+      { control: 'stale' },
+    );
   }
 
   private toggleSetting(): Promise<void> {
     const current = this.savedSettings ?? this.settings.value;
-    if (!current || this.savingSetting) return Promise.resolve();
-    return this.actions.run('*setting', async () => {
-      this.savingSetting = true;
-      try {
-        const enabled = !current.invitationRequestsEnabled;
-        const updated = await this.client!.settings.update({ invitationRequestsEnabled: enabled }, this.callOptions());
+    if (!current) return Promise.resolve();
+    const enabled = !current.invitationRequestsEnabled;
+    return this.actions.run(
+      '*setting',
+      async (signal) => {
+        const updated = await this.api().settings.update(
+          { invitationRequestsEnabled: enabled },
+          this.callOptions(signal),
+        );
         // Shown at once, without a reload that would flash the switch disabled.
         this.savedSettings = updated;
-        await this.actions.announce(enabled ? this.s.enabled : this.s.disabled);
-      } finally {
-        this.savingSetting = false;
-      }
-    });
+        return enabled ? this.s.enabled : this.s.disabled;
+      },
+      { control: 'switch' },
+    );
+  }
+
+  /** The client, which every action has: the buttons exist only once a client loaded the list. */
+  private api() {
+    const client = this.client;
+    if (!client) throw new Error('invitation-requests: no client');
+    return client;
   }
 }
 

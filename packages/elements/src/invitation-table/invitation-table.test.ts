@@ -246,7 +246,7 @@ describe('<invitation-table>', () => {
         .find((r) => r.textContent!.includes('jane'))!
         .textContent!.includes('2 resends left'),
     );
-    expect(mock.mock.outbox('jane@example.com').filter((m) => m.kind === 'resend')).to.have.length(1);
+    expect((await mock.mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend')).to.have.length(1);
 
     mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
     const failed = oneEvent(el, 'invitekit-error');
@@ -263,7 +263,7 @@ describe('<invitation-table>', () => {
     expect((await renewed).detail.invitation.status).to.equal('pending');
     await waitUntil(() => announcer(el).textContent!.includes('New invitation sent to kim@example.com'));
     await waitForButton(el, 'Copy link for kim@example.com');
-    expect(mock.mock.outbox('kim@example.com').map((m) => m.kind)).to.include('renewal');
+    expect((await mock.mock.outbox('kim@example.com')).map((m) => m.kind)).to.include('renewal');
   });
 
   it('asks before revoking, focus on Cancel; Escape keeps the invitation and returns focus', async () => {

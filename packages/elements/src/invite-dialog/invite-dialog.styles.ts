@@ -5,10 +5,35 @@ const own = css`
   :host {
     display: contents;
   }
+  /* The dialog's body scrolls as a whole (one scroll area, holding every control, so the keyboard reaches all of
+     it), and the preview grows with the list instead of becoming a small box of its own. Send and Close stay in
+     view at the bottom while a long preview scrolls under them. */
   dialog {
     font-family: var(--_font);
     width: min(36rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
+    max-width: none;
+    max-height: calc(100dvh - 2rem);
+    overflow: auto;
+    overscroll-behavior: contain;
+    padding-block-end: 0;
+  }
+  .buttons {
+    position: sticky;
+    bottom: 0;
+    flex-wrap: wrap;
+    background: var(--_bg);
+    padding-block: calc(var(--_space) * 1.5) calc(var(--_space) * 3);
+    margin-block-start: var(--_space);
+    border-block-start: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
+  }
+  /* A phone: the dialog takes the width, with less padding, so that addresses and their reasons have room. */
+  @media (max-width: 30rem) {
+    dialog {
+      width: calc(100vw - 1rem);
+      max-height: calc(100dvh - 1rem);
+      padding-inline: calc(var(--_space) * 1.5);
+      padding-block-start: calc(var(--_space) * 2);
+    }
   }
   h2 {
     margin: 0 0 calc(var(--_space) * 2);
@@ -63,8 +88,6 @@ const own = css`
     border-radius: var(--_radius);
     padding: var(--_space) calc(var(--_space) * 1.5);
     margin-block: var(--_space);
-    max-height: 14rem;
-    overflow: auto;
   }
   .preview p {
     margin: calc(var(--_space) / 2) 0;

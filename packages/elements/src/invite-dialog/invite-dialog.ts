@@ -31,7 +31,9 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(
+        signal.reason instanceof Error ? signal.reason : new DOMException('The preview was replaced', 'AbortError'),
+      );
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
@@ -91,7 +93,8 @@ export class InviteDialog extends InvitekitElement {
   @state() private csvMessage?: { error: boolean; text: string };
   @state() private result?: CreateInvitationsResult;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** Null until the first render. */
+  @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
@@ -108,17 +111,28 @@ export class InviteDialog extends InvitekitElement {
       return client.invitations.create(body, this.callOptions(signal));
     },
     args: () => [this.client, this.organization, this.addresses, this.selectedRole] as const,
-    argsEqual: ([a, b, c, d], [e, f, g, h]) => a === e && b === f && d === h && c.join('\n') === g.join('\n'),
+    // The same text gives the same array (parsed once per edit); a different text with the same addresses (a space
+    // added) must not send a second dry run.
+    argsEqual: ([a, b, c, d], [e, f, g, h]) =>
+      a === e && b === f && d === h && (c === g || c.join('\n') === g.join('\n')),
   });
 
   private get s(): InviteDialogStrings {
     return pickStrings(inviteDialogStrings, this.locale.lang, this.strings);
   }
 
+  /** The text `addresses` was parsed from: the list is parsed once per edit, not once per read. */
+  private parsedText?: string;
+  private parsed: string[] = [];
+
   /** What will be sent: usable addresses first-seen order, then the tokens that are not (the server names them). */
   private get addresses(): string[] {
-    const { emails, invalid } = parseEmailList(this.text);
-    return [...emails, ...invalid];
+    if (this.parsedText !== this.text) {
+      const { emails, invalid } = parseEmailList(this.text);
+      this.parsed = [...emails, ...invalid];
+      this.parsedText = this.text;
+    }
+    return this.parsed;
   }
 
   private get selectedRole(): string {
@@ -141,19 +155,26 @@ export class InviteDialog extends InvitekitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) {
+    const dialog = this.dialog;
+    if (!changed.has('open') || !dialog) return;
+    if (this.open && !dialog.open) {
       this.opener = deepActiveElement();
-      this.dialog.showModal();
+      dialog.showModal();
       void this.updateComplete.then(() => this.textarea?.focus());
-    } else if (!this.open && this.dialog.open) {
-      this.dialog.close();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
     }
   }
 
   protected override render() {
     const s = this.s;
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @close=${() => {
+        this.onClose();
+      }}
+    >
       <h2 id="title">${s.title}</h2>
       ${this.result ? this.renderResult(s, this.result) : this.renderForm(s)}
     </dialog>`;
@@ -168,7 +189,7 @@ export class InviteDialog extends InvitekitElement {
         : this.touched && count === 0
           ? s.noEmails
           : '';
-    return html`<form novalidate @submit=${this.onSubmit}>
+    return html`<form novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e)}>
       <label for="emails">${s.emailsLabel}</label>
       <p id="hint" class="muted hint">${s.emailsHint}</p>
       <textarea
@@ -180,12 +201,14 @@ export class InviteDialog extends InvitekitElement {
         aria-describedby="hint problem"
         aria-invalid=${problem ? 'true' : 'false'}
         .value=${this.text}
-        @input=${this.onInput}
+        @input=${(e: Event) => {
+          this.onInput(e);
+        }}
       ></textarea>
       <p id="problem" class="error" part="message" role="alert">${problem}</p>
       <div class="row">
         <button type="button" part="button" @click=${() => this.fileInput?.click()}>${s.uploadCsv}</button>
-        <input type="file" accept=".csv,text/csv" hidden tabindex="-1" @change=${this.onFile} />
+        <input type="file" accept=".csv,text/csv" hidden tabindex="-1" @change=${(e: Event) => this.onFile(e)} />
         <p class="csv ${this.csvMessage?.error ? 'error' : 'muted'}" part="message" role="status">
           ${this.csvMessage?.text ?? ''}
         </p>
@@ -194,7 +217,11 @@ export class InviteDialog extends InvitekitElement {
         this.roles.length
           ? html`<label class="role"
               >${s.roleLabel}
-              <select @change=${(e: Event) => this.onRole(e)}>
+              <select
+                @change=${(e: Event) => {
+                  this.onRole(e);
+                }}
+              >
                 ${this.roles.map((r) => html`<option value=${r.value} ?selected=${r.value === this.selectedRole}>${r.label}</option>`)}
               </select></label
             >`
@@ -203,7 +230,15 @@ export class InviteDialog extends InvitekitElement {
       ${problem ? nothing : this.renderPreview(s)}
       <p class="error" part="message" role="alert">${this.sendError}</p>
       <div class="buttons">
-        <button type="button" part="button" @click=${() => this.close()}>${s.close}</button>
+        <button
+          type="button"
+          part="button"
+          @click=${() => {
+            this.close();
+          }}
+        >
+          ${s.close}
+        </button>
         <button type="submit" class="primary" part="button" ?disabled=${this.sending}>
           ${this.sending ? s.sending : s.send}
         </button>
@@ -255,8 +290,25 @@ export class InviteDialog extends InvitekitElement {
           : nothing
       }
       <div class="buttons">
-        <button type="button" part="button" @click=${this.reset}>${s.inviteMore}</button>
-        <button type="button" class="primary" part="button" @click=${() => this.close()}>${s.close}</button>
+        <button
+          type="button"
+          part="button"
+          @click=${() => {
+            this.reset();
+          }}
+        >
+          ${s.inviteMore}
+        </button>
+        <button
+          type="button"
+          class="primary"
+          part="button"
+          @click=${() => {
+            this.close();
+          }}
+        >
+          ${s.close}
+        </button>
       </div>
     </div>`;
   }
@@ -266,7 +318,7 @@ export class InviteDialog extends InvitekitElement {
     const skipped = [...result.skipped];
     return addresses.map((email) => {
       const at = skipped.findIndex((skip) => skip.email === email.trim());
-      const reason = at >= 0 ? skipped.splice(at, 1)[0]!.reason : undefined;
+      const reason = at >= 0 ? skipped.splice(at, 1)[0]?.reason : undefined;
       return { email, reason };
     });
   }

@@ -21,7 +21,8 @@ const fr: RedeemInviteStrings = {
   declining: 'Refus…',
   cancel: 'Annuler',
   acceptedHeading: (org) => `Bienvenue dans ${org}`,
-  acceptedBody: "Vous êtes désormais membre. Vous pouvez fermer cette page ou continuer vers l'application.",
+  acceptedBody: 'Vous êtes désormais membre.',
+  continueTo: (org) => `Continuer vers ${org}`,
   declinedHeading: 'Invitation refusée',
   declinedBody: (org) =>
     `Vous n'avez pas rejoint ${org} et le lien ne fonctionne plus. Si vous changez d'avis, demandez à un administrateur de ${org} une nouvelle invitation.`,
@@ -42,7 +43,10 @@ const fr: RedeemInviteStrings = {
     "Ouvrez cette page depuis le lien de votre e-mail d'invitation. Pas d'e-mail ? Demandez à la personne qui vous a invité de vous le renvoyer.",
   mismatchHeading: 'Vous êtes connecté avec une autre adresse e-mail',
   mismatchBody: (org, email) =>
-    `Cette invitation est destinée à ${email}. Déconnectez-vous et connectez-vous avec cette adresse, ou demandez à un administrateur de ${org} d'inviter l'adresse que vous utilisez.`,
+    `Cette invitation est destinée à ${email}. Déconnectez-vous, puis connectez-vous avec cette adresse, ou demandez à un administrateur de ${org} d'inviter l'adresse que vous utilisez.`,
+  maskedAddress: "Une partie de l'adresse est masquée, pour que le lien ne la révèle pas à qui l'ouvre.",
+  signOut: 'Se déconnecter',
+  askAgain: 'Demander une nouvelle invitation',
   errorHeading: 'Une erreur est survenue',
   errorBody: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   retry: 'Réessayer',

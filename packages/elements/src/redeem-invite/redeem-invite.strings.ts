@@ -26,6 +26,8 @@ export interface RedeemInviteStrings {
   cancel: string;
   acceptedHeading: (org: string) => string;
   acceptedBody: string;
+  /** The link into the organization after accepting. */
+  continueTo: (org: string) => string;
   declinedHeading: string;
   declinedBody: (org: string) => string;
   expiredHeading: string;
@@ -41,6 +43,11 @@ export interface RedeemInviteStrings {
   noCodeBody: string;
   mismatchHeading: string;
   mismatchBody: (org: string, email: string) => string;
+  /** Why the invited address shows as `j***@example.com`. */
+  maskedAddress: string;
+  signOut: string;
+  /** On an expired or withdrawn invitation. */
+  askAgain: string;
   errorHeading: string;
   errorBody: string;
   retry: string;
@@ -65,7 +72,8 @@ const en: RedeemInviteStrings = {
   declining: 'Declining…',
   cancel: 'Cancel',
   acceptedHeading: (org) => `Welcome to ${org}`,
-  acceptedBody: 'You are now a member. You can close this page or continue to the app.',
+  acceptedBody: 'You are now a member.',
+  continueTo: (org) => `Continue to ${org}`,
   declinedHeading: 'Invitation declined',
   declinedBody: (org) =>
     `You did not join ${org}, and the link no longer works. If you change your mind, ask an administrator of ${org} for a new invitation.`,
@@ -86,7 +94,10 @@ const en: RedeemInviteStrings = {
     'Open this page from the link in your invitation email. No email? Ask the person who invited you to send it again.',
   mismatchHeading: 'You are signed in with another email address',
   mismatchBody: (org, email) =>
-    `This invitation is for ${email}. Sign out and sign in with that address, or ask an administrator of ${org} to invite the address you use.`,
+    `This invitation is for ${email}. Sign out, then sign in with that address, or ask an administrator of ${org} to invite the address you use.`,
+  maskedAddress: 'Part of the address is hidden, so that the link does not reveal it to whoever opens it.',
+  signOut: 'Sign out',
+  askAgain: 'Ask for a new invitation',
   errorHeading: 'Something went wrong',
   errorBody: 'We could not reach the server. Check your connection and try again.',
   retry: 'Try again',

@@ -9,19 +9,21 @@ import { emit } from '../shared/events.js';
 import { formatDateTime, formatRelative, pickStrings } from '../shared/i18n.js';
 import { redeemInviteStrings, type RedeemInviteStrings } from './redeem-invite.strings.js';
 import { styles } from './redeem-invite.styles.js';
+import { RedeemNextSteps, type EndedInvitation } from './redeem-next-steps.js';
+import './redeem-invite.events.js';
 
 /** Every state the element draws, besides loading. */
 export type RedeemState =
   'pending' | 'expired' | 'revoked' | 'used' | 'unknown' | 'no-code' | 'mismatch' | 'error' | 'accepted' | 'declined';
 
 /** What an accept or decline that failed turns into; anything else stays on the offer with an error. */
-const OUTCOME_OF_ERROR = {
+const OUTCOME_OF_ERROR: Partial<Record<string, RedeemState>> = {
   already_used: 'used',
   expired: 'expired',
   revoked: 'revoked',
   invalid_code: 'unknown',
   email_mismatch: 'mismatch',
-} as const satisfies Record<string, RedeemState>;
+};
 
 /**
  * The page an invitation link opens. It looks the code up (a GET that never uses the code up) and shows who
@@ -29,13 +31,20 @@ const OUTCOME_OF_ERROR = {
  * code. Every other state (expired, revoked, already used, unknown, no code, another signed-in address, a network
  * failure) says what happened and what to do next.
  *
+ * Each outcome offers its next step, and the host decides where it leads (no timed redirect): accepted, a
+ * "Continue to <organization>" link to `continue-url`; someone else signed in, "Sign out"; expired or withdrawn,
+ * "Ask for a new invitation" (`request-url`, else the organization's request form when it takes requests).
+ *
  * The client comes from an enclosing `<invitekit-provider>` or the `client` property; no credentials are needed,
  * but a signed-in person's credentials are checked against the invited address.
  *
  * @tagname redeem-invite
  * @summary Shows an invitation and lets the invitee accept or decline it.
- * @fires invitekit-invitation-accepted - `{ organization, member }`: the person joined; the host usually redirects.
+ * @fires invitekit-invitation-accepted - `{ organization, member }`: the person joined (the element then offers "Continue").
  * @fires invitekit-invitation-declined - `{ organization }`: the person declined.
+ * @fires invitekit-invitation-continue - Cancelable, on "Continue to <organization>": `{ organization, url }`; uncancelled, the link to `continue-url` is followed.
+ * @fires invitekit-sign-out-request - Cancelable, on "Sign out" when another address is signed in: `{ organization, email }`; the host signs out. Uncancelled, `sign-out-url` (if set) is followed.
+ * @fires invitekit-new-invitation-request - Cancelable, on "Ask for a new invitation": `{ organization, reason }`. Uncancelled, `request-url` is followed, or the request form is shown.
  * @fires invitekit-error - `{ error }`: a failure the element shows (lookup, accept or decline).
  * @csspart base - The card around everything.
  * @csspart heading - The heading of the current state.
@@ -45,6 +54,9 @@ const OUTCOME_OF_ERROR = {
  * @csspart accept - The "Accept invitation" button.
  * @csspart decline - The "Decline" button.
  * @csspart confirm - The inline "Decline this invitation?" confirmation (role alertdialog).
+ * @csspart continue - The "Continue to <organization>" link.
+ * @csspart sign-out - The "Sign out" button.
+ * @csspart ask-again - The "Ask for a new invitation" button or link.
  * @csspart status - The message of a state other than the offer.
  * @cssprop --invitekit-font - Font family (inherits the page's by default).
  * @cssprop --invitekit-radius - Corner radius.
@@ -75,12 +87,32 @@ export class RedeemInvite extends PublicElement {
   /** How the host names roles (`[{ value, label }]`); a role without a label shows as the server names it. */
   @property({ attribute: false }) roles: InviteRole[] = [];
 
+  /** Where "Continue to <organization>" leads after accepting, unless the host handles `invitekit-invitation-continue`. */
+  @property({ attribute: 'continue-url' }) continueUrl = '/';
+
+  /** Followed by "Sign out" unless the host handles `invitekit-sign-out-request`; unset, only the event fires. */
+  @property({ attribute: 'sign-out-url' }) signOutUrl?: string;
+
+  /**
+   * Where "Ask for a new invitation" leads unless the host handles `invitekit-new-invitation-request`. Unset, the
+   * element shows the organization's request form, and offers the button only when the organization takes requests.
+   */
+  @property({ attribute: 'request-url' }) requestUrl?: string;
+
   /** Set once an accept or decline settled the invitation (or found it unusable); overrides the lookup. */
   @state() private outcome?: RedeemState;
   @state() private busy?: 'accept' | 'decline';
   @state() private confirming = false;
   /** The last accept or decline failed for a reason worth retrying (network, server). */
   @state() private actionFailed?: 'accept' | 'decline';
+
+  private readonly nextSteps = new RedeemNextSteps(this, {
+    client: () => this.api,
+    ended: () => this.ended,
+    continueUrl: () => this.continueUrl,
+    signOutUrl: () => this.signOutUrl,
+    requestUrl: () => this.requestUrl,
+  });
 
   private readonly lookup = new Task(this, {
     args: () => [this.api, this.effectiveCode] as const,
@@ -111,6 +143,14 @@ export class RedeemInvite extends PublicElement {
     return status === 'accepted' || status === 'declined' ? 'used' : status;
   }
 
+  /** The invitation shown as expired or withdrawn: the one "Ask for a new invitation" is about. */
+  private get ended(): EndedInvitation | undefined {
+    const state = this.state;
+    const organization = this.lookup.value?.organization;
+    if (!organization || (state !== 'expired' && state !== 'revoked')) return undefined;
+    return { organization: { slug: organization.slug, name: organization.name }, reason: state };
+  }
+
   private get t(): RedeemInviteStrings {
     return pickStrings(redeemInviteStrings, this.locale.lang, this.strings);
   }
@@ -121,6 +161,7 @@ export class RedeemInvite extends PublicElement {
       this.outcome = undefined;
       this.confirming = false;
       this.actionFailed = undefined;
+      this.nextSteps.reset();
     }
   }
 
@@ -129,33 +170,19 @@ export class RedeemInvite extends PublicElement {
     const state = this.state;
     const invite = this.lookup.value;
     const org = invite?.organization.name ?? '';
-    const inviter = invite?.invitedBy?.name ?? null;
-    const lang = this.locale.lang;
     switch (state) {
       case undefined:
-        return html`<div part="base"><p part="status" class="muted" role="status">${t.loading}</p></div>`;
-      case 'pending':
-        return this.renderOffer(t, invite!);
-      case 'accepted':
-        return this.renderState('success', t.acceptedHeading(org), t.acceptedBody);
+        return this.renderLoading(t);
       case 'declined':
         return this.renderState('neutral', t.declinedHeading, t.declinedBody(org));
-      case 'expired':
-        return this.renderState(
-          'warning',
-          t.expiredHeading,
-          t.expiredBody(org, inviter, formatDateTime(lang, invite!.expiresAt)),
-        );
       case 'revoked':
-        return this.renderState('warning', t.revokedHeading, t.revokedBody(org));
+        return this.renderState('warning', t.revokedHeading, t.revokedBody(org), this.renderAskAgain(t));
       case 'used':
         return this.renderState('warning', t.usedHeading, t.usedBody(org));
       case 'unknown':
         return this.renderState('error', t.unknownHeading, t.unknownBody);
       case 'no-code':
         return this.renderState('error', t.noCodeHeading, t.noCodeBody);
-      case 'mismatch':
-        return this.renderState('error', t.mismatchHeading, t.mismatchBody(org, invite!.email));
       case 'error':
         return this.renderState(
           'error',
@@ -163,7 +190,58 @@ export class RedeemInvite extends PublicElement {
           t.errorBody,
           html`<button type="button" @click=${() => this.lookup.run()}>${t.retry}</button>`,
         );
+      default:
+        // These come from an invitation the lookup found, so it is there.
+        return invite ? this.renderAbout(t, state, invite) : this.renderLoading(t);
     }
+  }
+
+  private renderLoading(t: RedeemInviteStrings): TemplateResult {
+    return html`<div part="base"><p part="status" class="muted" role="status">${t.loading}</p></div>`;
+  }
+
+  /** The states that show something of the invitation itself. */
+  private renderAbout(
+    t: RedeemInviteStrings,
+    state: 'pending' | 'accepted' | 'expired' | 'mismatch',
+    invite: InviteLookup,
+  ): TemplateResult {
+    const org = invite.organization.name;
+    switch (state) {
+      case 'pending':
+        return this.renderOffer(t, invite);
+      case 'accepted':
+        return this.renderState(
+          'success',
+          t.acceptedHeading(org),
+          t.acceptedBody,
+          this.nextSteps.renderContinue(t, this.organizationOf(invite)),
+        );
+      case 'expired':
+        return this.renderState(
+          'warning',
+          t.expiredHeading,
+          t.expiredBody(org, invite.invitedBy?.name ?? null, formatDateTime(this.locale.lang, invite.expiresAt)),
+          this.renderAskAgain(t),
+        );
+      case 'mismatch':
+        return this.renderState(
+          'error',
+          t.mismatchHeading,
+          t.mismatchBody(org, invite.email),
+          html`<p class="muted">${t.maskedAddress}</p>
+            ${this.nextSteps.renderSignOut(t, this.organizationOf(invite), invite.email)}`,
+        );
+    }
+  }
+
+  private renderAskAgain(t: RedeemInviteStrings) {
+    const ended = this.ended;
+    return ended ? this.nextSteps.renderAskAgain(t, ended) : nothing;
+  }
+
+  private organizationOf(invite: InviteLookup) {
+    return { slug: invite.organization.slug, name: invite.organization.name };
   }
 
   private renderState(tone: string, heading: string, body: string, extra: unknown = nothing): TemplateResult {
@@ -200,7 +278,7 @@ export class RedeemInvite extends PublicElement {
           <dd>${t.expiresValue(expiresAt > Date.now() ? formatRelative(lang, invite.expiresAt) : null, date)}</dd>
         </div>
       </dl>
-      <form @submit=${this.onAccept}>
+      <form @submit=${(event: SubmitEvent) => this.onAccept(event)}>
         <div class="field">
           <span
             ><label for="name">${t.nameLabel}</label> <span class="muted" id="name-optional">${t.optional}</span></span
@@ -219,7 +297,14 @@ export class RedeemInvite extends PublicElement {
           this.actionFailed
             ? html`<div class="message error" role="alert">
                 <p>${t.errorBody}</p>
-                <button type="button" @click=${this.retryAction}>${t.retry}</button>
+                <button
+                  type="button"
+                  @click=${() => {
+                    this.retryAction();
+                  }}
+                >
+                  ${t.retry}
+                </button>
               </div>`
             : nothing
         }
@@ -233,7 +318,7 @@ export class RedeemInvite extends PublicElement {
       <button part="accept" class="primary" type="submit" ?disabled=${!!this.busy}>
         ${this.busy === 'accept' ? t.accepting : t.accept}
       </button>
-      <button part="decline" id="decline" type="button" ?disabled=${!!this.busy} @click=${this.askToDecline}>
+      <button part="decline" id="decline" type="button" ?disabled=${!!this.busy} @click=${() => this.askToDecline()}>
         ${t.decline}
       </button>
     </div>`;
@@ -250,8 +335,10 @@ export class RedeemInvite extends PublicElement {
       <h3 id="confirm-title">${t.declineQuestion}</h3>
       <p id="confirm-body">${t.declineExplanation(invite.organization.name)}</p>
       <div part="actions">
-        <button id="cancel" type="button" ?disabled=${!!this.busy} @click=${this.cancelDecline}>${t.cancel}</button>
-        <button class="danger" type="button" ?disabled=${!!this.busy} @click=${this.onDecline}>
+        <button id="cancel" type="button" ?disabled=${!!this.busy} @click=${() => this.cancelDecline()}>
+          ${t.cancel}
+        </button>
+        <button class="danger" type="button" ?disabled=${!!this.busy} @click=${() => this.onDecline()}>
           ${this.busy === 'decline' ? t.declining : t.declineConfirm}
         </button>
       </div>
@@ -287,7 +374,9 @@ export class RedeemInvite extends PublicElement {
   }
 
   private async onDecline(): Promise<void> {
-    const { slug, name } = this.lookup.value!.organization;
+    const organization = this.lookup.value?.organization;
+    if (!organization) return;
+    const { slug, name } = organization;
     await this.act('decline', async (client, code) => {
       await client.invites.decline(code);
       emit(this, 'invitekit-invitation-declined', { organization: { slug, name } });
@@ -314,7 +403,7 @@ export class RedeemInvite extends PublicElement {
       outcome = await run(client, code);
     } catch (error) {
       this.reportError(error);
-      outcome = OUTCOME_OF_ERROR[(isApiError(error) ? error.code : '') as keyof typeof OUTCOME_OF_ERROR];
+      outcome = isApiError(error) ? OUTCOME_OF_ERROR[error.code] : undefined;
       failed = outcome === undefined;
     } finally {
       this.busy = undefined;

@@ -212,7 +212,7 @@ describe('<request-invite-form>', () => {
     const { mock } = await mockApi();
     for (let i = 0; i < 5; i++) await clientAs().requests.submit({ email: NEW_ADDRESS });
     // The window slides: 48 minutes on, the first of the five frees up in 12 minutes.
-    mock.advanceClock(48 * 60_000);
+    await mock.advanceClock(48 * 60_000);
     const el = await render();
     const failed = oneEvent(el, 'invitekit-error');
     await typeInto(el, 'email', NEW_ADDRESS);

@@ -16,7 +16,7 @@ const invitekitTags = new Set([
 ]);
 
 export default defineConfig({
-  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => invitekitTags.has(tag) } } })],
+  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag: string) => invitekitTags.has(tag) } } })],
   server: { proxy: { '/api': api, '/__mock': api } },
   preview: { proxy: { '/api': api, '/__mock': api } },
 });
