@@ -25,6 +25,7 @@ async function runAgainst(args: string[]): Promise<void> {
   try {
     const run = await runSuite(CONTRACT_FILES, { INVITEKIT_HTTP_TARGET: server.url });
     assert.equal(run.code, 0, failures(run.output));
+    assert.ok(run.tests > 0 && run.passed === run.tests, `${String(run.passed)} of ${String(run.tests)} passed`);
   } finally {
     await server.stop();
   }

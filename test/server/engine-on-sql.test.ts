@@ -22,5 +22,6 @@ describe("the engine's tests on the SQL store", () => {
   it(`pass on ${sql}`, async () => {
     const run = await runSuite(FILES, { INVITEKIT_TEST_STORE_MODULE: MODULE, INVITEKIT_TEST_SQL: sql }, 2);
     assert.equal(run.code, 0, failures(run.output));
+    assert.ok(run.tests > 0 && run.passed === run.tests, `${String(run.passed)} of ${String(run.tests)} passed`);
   });
 });

@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<void> {
     http.close();
     throw error;
   }
-  http.on('request', invitekit.node);
+  invitekit.attach(http);
   const stop = () => {
     http.close();
     http.closeAllConnections();

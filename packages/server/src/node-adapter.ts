@@ -4,7 +4,8 @@
  * keeps the proxy's `X-Forwarded-For`. Methods a `Request` cannot carry (TRACE, CONNECT) are answered by the
  * `fallback`, so that every answer is still problem+json.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { MAX_BODY_BYTES } from '@invitekit/engine';
 
 /** The body, keeping at most one byte past the limit (enough for the handler to answer 413), draining the rest. */
@@ -90,4 +91,50 @@ export function nodeListener(
       }
     })();
   };
+}
+
+/** Writes a small answer on a raw socket and closes it: Node refused the request before any `res` existed. */
+async function writeRaw(socket: Duplex, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const lines = [`HTTP/1.1 ${String(response.status)} ${STATUS_CODES[response.status] ?? ''}`];
+  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  lines.push(`content-length: ${String(body.byteLength)}`, 'connection: close', '', '');
+  socket.end(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), body]));
+}
+
+/**
+ * What Node's own parser refuses still gets problem+json (api.md, Requests): a header block too large (431), a
+ * method its parser does not know (405 on a known path, via `fallback`), a broken request line (400), CONNECT.
+ */
+export function answerNodeRefusals(
+  server: Server,
+  fallback: (method: string, target: string) => Response,
+  problem: (status: number, detail: string) => Response,
+): void {
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    let response: Response;
+    switch (error.code) {
+      case 'HPE_HEADER_OVERFLOW':
+        response = problem(431, 'The request line and header fields are too large.');
+        break;
+      case 'ERR_HTTP_REQUEST_TIMEOUT':
+        response = problem(408, 'The request did not arrive in time.');
+        break;
+      case 'HPE_INVALID_METHOD': {
+        const [method = '', target = ''] = (error.rawPacket?.toString('latin1').split('\r\n')[0] ?? '').split(' ');
+        response = target.startsWith('/') ? fallback(method, target) : problem(400, 'The request line is malformed.');
+        break;
+      }
+      default:
+        response = problem(400, `The request is malformed (${error.code ?? 'unparsable'}).`);
+    }
+    void writeRaw(socket, response);
+  });
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    void writeRaw(socket, fallback('CONNECT', req.url ?? ''));
+  });
 }

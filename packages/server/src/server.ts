@@ -3,7 +3,7 @@
  * implementation shares (`@invitekit/engine/http`), with the host's sign-in, real email and request logs.
  * `fetch(request)` serves any runtime that speaks `Request`/`Response`; `node` is a `(req, res)` listener.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { type Actor, Engine, seedState } from '@invitekit/engine';
 import {
   type FetchHandler,
@@ -19,7 +19,7 @@ import { defaultSender } from './email/smtp.js';
 import { DEFAULT_TEMPLATES } from './email/templates.js';
 import { type HostMembers, hostMembers, hostOrganizations, type HostOrganizations } from './host-data.js';
 import { type Logger, describeError, jsonLogger, loggablePath, requestIdOf } from './log.js';
-import { nodeListener } from './node-adapter.js';
+import { answerNodeRefusals, nodeListener } from './node-adapter.js';
 import type { AcceptedEvent, HostUser, InvitekitServerOptions } from './options.js';
 import { SqlStore } from './store/sql-store.js';
 import { faultsIntercept } from './test-controls.js';
@@ -29,6 +29,11 @@ export interface InvitekitServer {
   fetch(request: Request): Promise<Response>;
   /** A `(req, res)` listener for node:http, Express, Fastify. */
   node: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Serves a node:http server of your own entirely (its requests, and what Node refuses before a request exists:
+   * oversized headers, unknown methods, broken request lines, all answered as problem+json).
+   */
+  attach(server: Server): void;
   /** Joins and departures outside invitations (SSO, SCIM): they make pending invitations and requests stale. */
   members: HostMembers;
   /** The organizations the kit knows (created by the host, with their roles). */
@@ -226,14 +231,19 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
 
   const engineReady = started.then(({ engine }) => engine);
   engineReady.catch(() => undefined);
+  const node = nodeListener(fetch, {
+    fallback,
+    onError: (error) => {
+      log({ time: new Date().toISOString(), level: 'error', msg: 'answer failed', error: describeError(error) });
+    },
+  });
   return {
     fetch,
-    node: nodeListener(fetch, {
-      fallback,
-      onError: (error) => {
-        log({ time: new Date().toISOString(), level: 'error', msg: 'answer failed', error: describeError(error) });
-      },
-    }),
+    node,
+    attach(server) {
+      server.on('request', node);
+      answerNodeRefusals(server, fallback, (status, detail) => problem('invalid_request', detail, { status }));
+    },
     members: hostMembers(started),
     organizations: hostOrganizations(started),
     ready: started.then(() => undefined),
