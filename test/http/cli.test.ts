@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runCli, startOnPort, startServer } from './server.js';
+import { type CliFailure, runCli, startOnPort, startServer } from './server.js';
 
 const ADMIN = { authorization: 'Bearer acme-admin' };
 
@@ -45,9 +45,9 @@ describe('command line', () => {
     ];
     await Promise.all(
       cases.map((args) =>
-        assert.rejects(runCli(args), (error: any) => {
+        assert.rejects(runCli(args), (error: CliFailure) => {
           assert.equal(error.exitCode, 2, args.join(' '));
-          assert.match(error.stderr, /Usage: npm run mock-server/);
+          assert.match(error.stderr ?? '', /Usage: npm run mock-server/);
           return true;
         }),
       ),
@@ -59,12 +59,16 @@ describe('command line', () => {
     const custom = await startServer(['--accept-url', 'https://app.example/join']);
     try {
       const link = async (url: string) =>
-        (await (await fetch(`${url}/api/orgs/acme/invitations/inv_jane/link`, { headers: ADMIN })).json()).url;
+        (
+          (await (await fetch(`${url}/api/orgs/acme/invitations/inv_jane/link`, { headers: ADMIN })).json()) as {
+            url: string;
+          }
+        ).url;
       assert.match(await link(own.url), new RegExp(`^${own.url}/redeem/\\?code=`));
       assert.match(await link(custom.url), /^https:\/\/app\.example\/join\?code=/);
       const unknown = await fetch(`${own.url}/favicon.ico`);
       assert.equal(unknown.status, 404);
-      assert.equal((await unknown.json()).code, 'not_found');
+      assert.equal(((await unknown.json()) as { code: string }).code, 'not_found');
     } finally {
       await Promise.all([own.stop(), custom.stop()]);
     }

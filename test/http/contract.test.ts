@@ -4,29 +4,44 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ERROR_STATUS, Invitation, InvitationPage } from '@invitekit/sdk';
+import { ERROR_STATUS, Invitation as InvitationSchema, InvitationPage } from '@invitekit/sdk';
 import { SEED_CODES } from '@invitekit/mock-server';
-import { ADMIN, API_ROUTES, useServer } from './harness.js';
+import {
+  ADMIN,
+  API_ROUTES,
+  type AcceptInviteResult,
+  type ApproveRequestResult,
+  type CreateInvitationsResult,
+  type Invitation,
+  type InvitationLink,
+  type InvitationRequest,
+  type InviteLookup,
+  type Member,
+  type Outbox,
+  type Page,
+  type Settings,
+  useServer,
+} from './harness.js';
 
 const { url, call, ok, problem, seenCodes, seenRoutes } = useServer();
 
 describe('admin endpoints', () => {
   it('lists invitations (validated pages, cursor, filters) and gets one', async () => {
-    const page = await ok(
+    const page = await ok<Page<Invitation>>(
       await call('GET', '/api/orgs/acme/invitations?limit=2&sort=email&order=asc', { headers: ADMIN }),
     );
     assert.equal(InvitationPage.safeParse(page).success, true);
     assert.deepEqual(
-      page.items.map((i: any) => i.email),
+      page.items.map((i) => i.email),
       ['jane@example.com', 'kim@example.com'],
     );
-    const next = await ok(
+    const next = await ok<Page<Invitation>>(
       await call('GET', `/api/orgs/acme/invitations?limit=2&sort=email&order=asc&cursor=${page.nextCursor}`, {
         headers: ADMIN,
       }),
     );
     assert.deepEqual(
-      next.items.map((i: any) => i.email),
+      next.items.map((i) => i.email),
       ['omar@example.com', 'priya@example.com'],
     );
     const every = await call(
@@ -37,38 +52,38 @@ describe('admin endpoints', () => {
     const text = await every.text();
     for (const code of Object.values(SEED_CODES))
       assert.ok(!text.includes(code), 'an Invitation never carries its code');
-    const one = await ok(await call('GET', '/api/orgs/acme/invitations/inv_omar', { headers: ADMIN }));
-    assert.equal(Invitation.safeParse(one).success, true);
+    const one = await ok<Invitation>(await call('GET', '/api/orgs/acme/invitations/inv_omar', { headers: ADMIN }));
+    assert.equal(InvitationSchema.safeParse(one).success, true);
     assert.equal(one.resendsRemaining, 0);
     await problem(call('GET', '/api/orgs/acme/invitations/inv_nope', { headers: ADMIN }), 'not_found');
     await problem(call('GET', '/api/orgs/acme/invitations?limit=101', { headers: ADMIN }), 'invalid_request');
   });
 
   it('invites with skips, dry run, Idempotency-Key, and refuses none or more than 100', async () => {
-    const result = await ok(
+    const result = await ok<CreateInvitationsResult>(
       await call('POST', '/api/orgs/acme/invitations', {
         headers: { ...ADMIN, 'idempotency-key': 'abc' },
         body: { emails: ['new@example.com', 'jane@example.com', 'bad'], role: 'billing', source: 'bulk' },
       }),
     );
     assert.deepEqual(
-      result.sent.map((i: any) => [i.email, i.role, i.source]),
+      result.sent.map((i) => [i.email, i.role, i.source]),
       [['new@example.com', 'billing', 'bulk']],
     );
     assert.deepEqual(result.skipped, [
       { email: 'jane@example.com', reason: 'already_invited', invitationId: 'inv_jane' },
       { email: 'bad', reason: 'invalid_email' },
     ]);
-    const replayed = await ok(
+    const replayed = await ok<CreateInvitationsResult>(
       await call('POST', '/api/orgs/acme/invitations', {
         headers: { ...ADMIN, 'idempotency-key': 'abc' },
         body: { source: 'bulk', role: 'billing', emails: ['new@example.com', 'jane@example.com', 'bad'] },
       }),
     );
     assert.deepEqual(replayed, result);
-    const outbox = await ok(await call('GET', '/__mock/outbox?to=NEW@example.com'));
+    const outbox = await ok<Outbox>(await call('GET', '/__mock/outbox?to=NEW@example.com'));
     assert.equal(outbox.items.length, 1);
-    assert.match(outbox.items[0].url, new RegExp(`^${url()}/redeem/\\?code=`));
+    assert.match(outbox.items[0]?.url ?? '', new RegExp(`^${url()}/redeem/\\?code=`));
     await problem(
       call('POST', '/api/orgs/acme/invitations', {
         headers: { ...ADMIN, 'idempotency-key': 'abc' },
@@ -76,14 +91,14 @@ describe('admin endpoints', () => {
       }),
       'idempotency_key_reused',
     );
-    const dry = await ok(
+    const dry = await ok<CreateInvitationsResult>(
       await call('POST', '/api/orgs/acme/invitations', {
         headers: ADMIN,
         body: { emails: ['dry@example.com'], dryRun: true },
       }),
     );
-    assert.match(dry.sent[0].id, /^preview_/);
-    assert.equal((await ok(await call('GET', '/__mock/outbox?to=dry@example.com'))).items.length, 0);
+    assert.match(dry.sent[0]?.id ?? '', /^preview_/);
+    assert.equal((await ok<Outbox>(await call('GET', '/__mock/outbox?to=dry@example.com'))).items.length, 0);
     await problem(
       call('POST', '/api/orgs/acme/invitations', { headers: ADMIN, body: { emails: [] } }),
       'invalid_request',
@@ -115,12 +130,15 @@ describe('admin endpoints', () => {
   });
 
   it('resends, renews, revokes, copies links, with their refusals', async () => {
-    const link = await ok(await call('GET', '/api/orgs/acme/invitations/inv_jane/link', { headers: ADMIN }));
+    const link = await ok<InvitationLink>(
+      await call('GET', '/api/orgs/acme/invitations/inv_jane/link', { headers: ADMIN }),
+    );
     assert.equal(link.code, SEED_CODES.jane);
     assert.equal(link.url, `${url()}/redeem/?code=${SEED_CODES.jane}`);
     await problem(call('GET', '/api/orgs/acme/invitations/inv_kim/link', { headers: ADMIN }), 'not_pending');
     assert.equal(
-      (await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: ADMIN }))).resendCount,
+      (await ok<Invitation>(await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: ADMIN })))
+        .resendCount,
       1,
     );
     await problem(
@@ -130,11 +148,17 @@ describe('admin endpoints', () => {
     await problem(call('POST', '/api/orgs/acme/invitations/inv_kim/resend', { headers: ADMIN }), 'not_pending');
     await problem(call('POST', '/api/orgs/acme/invitations/inv_jane/renew', { headers: ADMIN }), 'not_expired');
     await problem(call('POST', '/api/orgs/acme/invitations/inv_lee/renew', { headers: ADMIN }), 'not_renewable');
-    const renewed = await ok(await call('POST', '/api/orgs/acme/invitations/inv_kim/renew', { headers: ADMIN }));
+    const renewed = await ok<Invitation>(
+      await call('POST', '/api/orgs/acme/invitations/inv_kim/renew', { headers: ADMIN }),
+    );
     assert.equal(renewed.id, 'inv_kim');
     assert.equal(renewed.status, 'pending');
-    const first = await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/revoke', { headers: ADMIN }));
-    const second = await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/revoke', { headers: ADMIN }));
+    const first = await ok<Invitation>(
+      await call('POST', '/api/orgs/acme/invitations/inv_jane/revoke', { headers: ADMIN }),
+    );
+    const second = await ok<Invitation>(
+      await call('POST', '/api/orgs/acme/invitations/inv_jane/revoke', { headers: ADMIN }),
+    );
     assert.deepEqual(second, first);
     await problem(call('POST', '/api/orgs/acme/invitations/inv_grace/revoke', { headers: ADMIN }), 'not_revocable');
     assert.deepEqual(await ok(await call('POST', '/api/orgs/acme/invitations/revoke-stale', { headers: ADMIN })), {
@@ -158,9 +182,11 @@ describe('admin endpoints', () => {
   });
 
   it('lists, approves and dismisses requests, with their refusals', async () => {
-    const page = await ok(await call('GET', '/api/orgs/acme/invitation-requests', { headers: ADMIN }));
+    const page = await ok<Page<InvitationRequest>>(
+      await call('GET', '/api/orgs/acme/invitation-requests', { headers: ADMIN }),
+    );
     assert.deepEqual(
-      page.items.map((r: any) => [r.id, r.stale]),
+      page.items.map((r) => [r.id, r.stale]),
       [
         ['req_nora', false],
         ['req_tom', true],
@@ -179,7 +205,7 @@ describe('admin endpoints', () => {
       'domain_not_allowed',
     );
     await ok(await call('PATCH', '/api/orgs/acme/settings', { headers: ADMIN, body: { allowedDomains: [] } }));
-    const approved = await ok(
+    const approved = await ok<ApproveRequestResult>(
       await call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', { headers: ADMIN }),
     );
     assert.equal(approved.request.status, 'approved');
@@ -189,7 +215,11 @@ describe('admin endpoints', () => {
       'not_pending',
     );
     assert.equal(
-      (await ok(await call('POST', '/api/orgs/acme/invitation-requests/req_ivan/dismiss', { headers: ADMIN }))).status,
+      (
+        await ok<InvitationRequest>(
+          await call('POST', '/api/orgs/acme/invitation-requests/req_ivan/dismiss', { headers: ADMIN }),
+        )
+      ).status,
       'dismissed',
     );
     assert.deepEqual(
@@ -199,10 +229,12 @@ describe('admin endpoints', () => {
   });
 
   it('lists members and reads and changes settings', async () => {
-    const members = await ok(await call('GET', '/api/orgs/acme/members?q=acme.test&limit=3', { headers: ADMIN }));
+    const members = await ok<Page<Member>>(
+      await call('GET', '/api/orgs/acme/members?q=acme.test&limit=3', { headers: ADMIN }),
+    );
     assert.equal(members.items.length, 3);
     assert.ok(members.nextCursor);
-    const settings = await ok(
+    const settings = await ok<Settings>(
       await call('PATCH', '/api/orgs/acme/settings', {
         headers: ADMIN,
         body: { invitationTtlDays: 14, allowedDomains: ['ACME.test'] },
@@ -215,7 +247,10 @@ describe('admin endpoints', () => {
       'invalid_request',
     );
     assert.deepEqual((body.errors ?? []).map((e) => e.field).sort(), ['invitationTtlDays', 'maxResends']);
-    assert.equal((await ok(await call('GET', '/api/orgs/acme/settings', { headers: ADMIN }))).invitationTtlDays, 14);
+    assert.equal(
+      (await ok<Settings>(await call('GET', '/api/orgs/acme/settings', { headers: ADMIN }))).invitationTtlDays,
+      14,
+    );
   });
 
   it('checks 401, then 404 for other tenants and unknown organizations, then 403', async () => {
@@ -279,7 +314,7 @@ describe('public endpoints', () => {
   });
 
   it('looks codes up, accepts and declines, with every refusal', async () => {
-    const lookup = await ok(await call('GET', `/api/invites/${SEED_CODES.jane}`));
+    const lookup = await ok<InviteLookup>(await call('GET', `/api/invites/${SEED_CODES.jane}`));
     assert.equal(lookup.email, 'j***@example.com');
     assert.equal(lookup.status, 'pending');
     await problem(call('GET', '/api/invites/not-a-code'), 'invalid_code');
@@ -290,7 +325,9 @@ describe('public endpoints', () => {
       }),
       'email_mismatch',
     );
-    const accepted = await ok(await call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { body: { name: 'Jane' } }));
+    const accepted = await ok<AcceptInviteResult>(
+      await call('POST', `/api/invites/${SEED_CODES.jane}/accept`, { body: { name: 'Jane' } }),
+    );
     assert.equal(accepted.member.email, 'jane@example.com');
     await problem(call('POST', `/api/invites/${SEED_CODES.jane}/accept`), 'already_used');
     await problem(call('POST', `/api/invites/${SEED_CODES.kim}/accept`), 'expired');
@@ -302,7 +339,7 @@ describe('public endpoints', () => {
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => call('POST', `/api/invites/${SEED_CODES.omar}/accept`, { body: {} })),
     );
-    assert.deepEqual(responses.map((r) => r.status).sort(), [200, ...Array(19).fill(409)]);
+    assert.deepEqual(responses.map((r) => r.status).sort(), [200, ...Array.from({ length: 19 }, () => 409)]);
     await Promise.all(responses.map((r) => r.arrayBuffer()));
   });
 });

@@ -5,9 +5,32 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
 import { ERROR_STATUS, Problem, type WireErrorCode } from '@invitekit/sdk';
+import type { OutboxMessage } from '@invitekit/engine';
 import { type RunningServer, startServer } from './server.js';
 
 export const ADMIN = { authorization: 'Bearer acme-admin' };
+
+export type {
+  Access,
+  AcceptInviteResult,
+  ApproveRequestResult,
+  CreateInvitationsResult,
+  Invitation,
+  InvitationLink,
+  InvitationRequest,
+  InviteLookup,
+  Member,
+  Page,
+  Settings,
+} from '@invitekit/sdk';
+/** `/__mock/clock` */
+export interface Clock {
+  now: string;
+}
+/** `/__mock/outbox` */
+export interface Outbox {
+  items: OutboxMessage[];
+}
 
 /** Every endpoint of api.md under BASE = /api, as `METHOD path-template`. */
 export const API_ROUTES = [
@@ -86,7 +109,8 @@ export function useServer() {
     });
   }
 
-  async function ok<T = any>(response: Response, status = 200): Promise<T> {
+  /** The JSON of a successful answer (of `status`), as the type the caller names. */
+  async function ok<T = unknown>(response: Response, status = 200): Promise<T> {
     const text = await response.text();
     assert.equal(response.status, status, text);
     return (text ? JSON.parse(text) : undefined) as T;

@@ -5,10 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseState } from '@invitekit/mock-server';
-import { runCli, startServer } from './server.js';
+import type { Invitation, Outbox, Page } from './harness.js';
+import { type CliFailure, runCli, startServer } from './server.js';
+
+/** The JSON of an answer, as the type the caller names. */
+const json = async <T>(response: Promise<Response>) => (await (await response).json()) as T;
 
 const dir = mkdtempSync(join(tmpdir(), 'invitekit-mock-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const ADMIN = { authorization: 'Bearer acme-admin', 'content-type': 'application/json' };
 const ALL = 'status=pending,expired,accepted,declined,revoked&limit=100';
 
@@ -28,22 +34,24 @@ describe('--data FILE', () => {
       body: JSON.stringify({ advanceMs: 3_600_000 }),
     });
     assert.equal(moved.status, 200);
-    const before = await (await fetch(`${first.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })).json();
-    const outboxBefore = await (await fetch(`${first.url}/__mock/outbox`)).json();
+    const before = await json<Page<Invitation>>(
+      fetch(`${first.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN }),
+    );
+    const outboxBefore = await json<Outbox>(fetch(`${first.url}/__mock/outbox`));
     assert.equal(await first.stop(), 0, 'SIGTERM ends the server cleanly');
 
     const second = await startServer(['--data', file]);
     try {
-      const afterRestart = await (
-        await fetch(`${second.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN })
-      ).json();
+      const afterRestart = await json<Page<Invitation>>(
+        fetch(`${second.url}/api/orgs/acme/invitations?${ALL}`, { headers: ADMIN }),
+      );
       assert.equal(afterRestart.total, before.total);
       assert.deepEqual(
-        afterRestart.items.map((i: any) => [i.id, i.status]),
-        before.items.map((i: any) => [i.id, i.status]),
+        afterRestart.items.map((i) => [i.id, i.status]),
+        before.items.map((i) => [i.id, i.status]),
       );
-      assert.ok(afterRestart.items.some((i: any) => i.email === 'kept@example.com'));
-      assert.deepEqual((await (await fetch(`${second.url}/__mock/outbox`)).json()).items, outboxBefore.items);
+      assert.ok(afterRestart.items.some((i) => i.email === 'kept@example.com'));
+      assert.deepEqual((await json<Outbox>(fetch(`${second.url}/__mock/outbox`))).items, outboxBefore.items);
     } finally {
       await second.stop();
     }
@@ -76,13 +84,14 @@ describe('--data FILE', () => {
     await Promise.all(burst);
     await server.stop();
     const state = parseState(JSON.parse(readFileSync(file, 'utf8')));
-    const acme = state.orgs.find((o) => o.slug === 'acme')!;
+    const acme = state.orgs.find((o) => o.slug === 'acme');
+    assert.ok(acme);
     assert.ok(acme.invitations.filter((i) => i.email.startsWith('w')).length >= 50, 'most of the burst is on disk');
     const restarted = await startServer(['--data', file]);
     try {
-      const page = await (
-        await fetch(`${restarted.url}/api/orgs/acme/invitations?q=@example.com&limit=1`, { headers: ADMIN })
-      ).json();
+      const page = await json<Page<Invitation>>(
+        fetch(`${restarted.url}/api/orgs/acme/invitations?q=@example.com&limit=1`, { headers: ADMIN }),
+      );
       assert.ok(page.total >= 50);
       assert.deepEqual(
         readdirSync(dir).filter((n) => n.endsWith('.tmp')),
@@ -100,9 +109,9 @@ describe('--data FILE', () => {
     const foreign = join(dir, 'foreign.json');
     writeFileSync(foreign, JSON.stringify({ hello: 'world' }));
     await Promise.all([
-      assert.rejects(runCli(['--port', '0', '--data', corrupt]), (error: any) => {
+      assert.rejects(runCli(['--port', '0', '--data', corrupt]), (error: CliFailure) => {
         assert.equal(error.exitCode, 1);
-        assert.match(error.stderr, /not valid JSON/);
+        assert.match(error.stderr ?? '', /not valid JSON/);
         return true;
       }),
       assert.rejects(runCli(['--port', '0', '--data', foreign]), /not usable/),

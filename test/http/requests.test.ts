@@ -122,13 +122,13 @@ describe('Idempotency-Key', () => {
       );
     }
     assert.equal(await sentTo('key@example.com'), 0);
-    const first = await ok<unknown>(
+    const first = await ok(
       await call('POST', INVITE, {
         headers: { ...ADMIN, 'idempotency-key': 'k'.repeat(255) },
         body: { emails: ['key@example.com'] },
       }),
     );
-    const again = await ok<unknown>(
+    const again = await ok(
       await call('POST', INVITE, {
         headers: { ...ADMIN, 'idempotency-key': 'k'.repeat(255) },
         body: { emails: ['key@example.com'] },

@@ -27,6 +27,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** How {@link runCli} rejects when the CLI exits before its ready line. */
+export type CliFailure = Error & { exitCode?: number | null; stderr?: string; stdout?: string };
+
 export interface RunningServer {
   url: string;
   child: ChildProcess;

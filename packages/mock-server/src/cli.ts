@@ -6,7 +6,6 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { normalizeOrigin } from '@invitekit/engine/http';
 
 const USAGE = `Usage: npm run mock-server -- --port PORT [--data FILE] [--accept-url URL] [--allow-origin ORIGIN]...
   --port PORT           port on 127.0.0.1 (0 picks a free one)
@@ -57,6 +56,8 @@ if (acceptUrl !== undefined) {
     fail(`--accept-url must be an absolute http(s) URL, not "${acceptUrl}"`);
 }
 if (args.data === '') fail('--data needs a file name');
+// Imported only when needed: a usage error answers before the server's modules load.
+const { normalizeOrigin } = args['allow-origin'] ? await import('@invitekit/engine/http') : { normalizeOrigin: String };
 const allowOrigins = (args['allow-origin'] ?? []).map((origin) => {
   try {
     return normalizeOrigin(origin);

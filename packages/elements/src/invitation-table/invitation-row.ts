@@ -9,46 +9,59 @@ import type { ActionsController } from '../shared/actions.js';
 import { roleLabel, type InviteRole } from '../shared/roles.js';
 import type { InvitationTableStrings } from './invitation-table.strings.js';
 
-/** What a row needs from its table. */
+/** What a row needs from its table. Presses reach the table through one delegated listener (see `pressed`). */
 export interface RowContext {
   s: InvitationTableStrings;
   lang: string;
   roles: InviteRole[];
   actions: ActionsController;
-  copy(inv: Invitation, what: 'link' | 'code'): void;
-  resend(inv: Invitation): void;
-  renew(inv: Invitation): void;
-  requestRevoke(inv: Invitation): void;
 }
 
-const label = (text: string) => html`<span class="label" aria-hidden="true">${text}</span>`;
+/** The row actions a button can name in its `data-action`. */
+export type RowAction = 'link' | 'code' | 'resend' | 'renew' | 'revoke';
 
+/**
+ * The action a click inside the table asks for, if it hit an available row button. One listener on the table
+ * instead of one per button keeps a 100-row page cheap to draw.
+ */
+export function pressed(event: Event): { id: string; action: RowAction } | undefined {
+  const target = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-action]') : null;
+  const id = target?.closest<HTMLElement>('tr[data-id]')?.dataset.id;
+  if (!target || !id || target.getAttribute('aria-disabled') === 'true') return undefined;
+  return { id, action: target.dataset.action as RowAction };
+}
+
+const busyAttr = (c: RowContext, inv: Invitation, control: RowAction) =>
+  c.actions.busy(inv.id, control) ? 'true' : nothing;
+
+// Row templates are written out whole (labels, buttons) rather than composed from small ones: each nested
+// template is one more instance to clone per row, and a page has up to 100 rows.
 export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
   const { s, lang } = c;
   const by = inv.invitedBy;
   return html`<tr part="row" data-id=${inv.id}>
     <td class="email">${inv.email}</td>
     <td class="status">
-      ${label(s.columnStatus)}
+      <span class="label" aria-hidden="true">${s.columnStatus}</span>
       <span class="badges">
         <span class="badge ${inv.status}" part="badge">${s.status[inv.status]}</span>
         ${inv.stale ? html`<span class="badge stale" part="badge">${s.stale}</span>` : nothing}
       </span>
     </td>
     <td class="role">
-      ${label(s.columnRole)}
+      <span class="label" aria-hidden="true">${s.columnRole}</span>
       ${inv.role ? roleLabel(c.roles, inv.role) : html`<span class="muted">${s.defaultRole}</span>`}
     </td>
     <td class="by">
-      ${label(s.columnInvitedBy)}
+      <span class="label" aria-hidden="true">${s.columnInvitedBy}</span>
       ${
         by
           ? html`<span class="name" title=${by.email}>${by.name || by.email}</span>`
           : html`<span class="muted">${s.invitedByNobody}</span>`
       }
     </td>
-    <td class="date">${label(s.columnInvited)}${s.date(lang, inv.invitedAt)}</td>
-    <td class="date">${label(s.columnExpires)}${s.date(lang, inv.expiresAt)}</td>
+    <td class="date"><span class="label" aria-hidden="true">${s.columnInvited}</span>${s.date(lang, inv.invitedAt)}</td>
+    <td class="date"><span class="label" aria-hidden="true">${s.columnExpires}</span>${s.date(lang, inv.expiresAt)}</td>
     <td class="act">
       <div class="actions">${renderActions(c, inv)}</div>
       ${renderOutcome(c, inv.id)}
@@ -57,7 +70,7 @@ export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
 }
 
 /** The result of the last action on `key`, beside its row; not a live region (the element's announcer says it). */
-export function renderOutcome(c: RowContext, key: string) {
+export function renderOutcome(c: Pick<RowContext, 'actions'>, key: string) {
   const outcome = c.actions.outcome(key);
   if (!outcome) return nothing;
   return html`<p class="outcome ${outcome.kind}" part="outcome ${outcome.kind}">
@@ -65,75 +78,69 @@ export function renderOutcome(c: RowContext, key: string) {
   </p>`;
 }
 
-/**
- * A row button: its name (public API) never changes; while its request runs it reads busy (see `busyButton` in
- * the shared theme) and refuses presses.
+/*
+ * Row buttons keep their name (public API) at all times. While a request runs, the pressed one is
+ * `aria-busy` and `aria-disabled` and shows its `data-busy` words (see the shared theme); a press on an
+ * `aria-disabled` button does nothing (`pressed`), and the button keeps the focus.
  */
-function action(
-  c: RowContext,
-  inv: Invitation,
-  control: string,
-  text: { name: string; label: string; busy: string },
-  onPress: () => void,
-  extra: { reason?: string; describedBy?: string } = {},
-) {
-  const busy = c.actions.busy(inv.id, control);
-  const unavailable = busy || extra.reason !== undefined;
-  return html`<button
-    part="action"
-    class=${control}
-    aria-label=${text.name}
-    aria-busy=${busy ? 'true' : nothing}
-    aria-disabled=${unavailable ? 'true' : nothing}
-    aria-describedby=${extra.describedBy ?? nothing}
-    data-busy=${text.busy}
-    @click=${() => unavailable || onPress()}
-  >
-    <span class="idle">${text.label}</span>
-  </button>`;
-}
-
 function renderActions(c: RowContext, inv: Invitation) {
   const { s } = c;
-  const revoke = action(c, inv, 'revoke', { name: s.revokeFor(inv.email), label: s.revoke, busy: s.revoking }, () => {
-    c.requestRevoke(inv);
-  });
+  const rowBusy = c.actions.busy(inv.id);
+  const revoke = html`<button
+    part="action"
+    data-action="revoke"
+    aria-label=${s.revokeFor(inv.email)}
+    aria-busy=${busyAttr(c, inv, 'revoke')}
+    aria-disabled=${rowBusy ? 'true' : nothing}
+    data-busy=${s.revoking}
+  >
+    <span class="idle">${s.revoke}</span>
+  </button>`;
   if (inv.status === 'pending') {
     const leftId = `left-${inv.id}`;
     const left = inv.resendsRemaining;
-    return html`
-      ${action(c, inv, 'link', { name: s.copyLinkFor(inv.email), label: s.copyLink, busy: s.copying }, () => {
-        c.copy(inv, 'link');
-      })}
-      ${action(c, inv, 'code', { name: s.copyCodeFor(inv.email), label: s.copyCode, busy: s.copying }, () => {
-        c.copy(inv, 'code');
-      })}
-      ${action(
-        c,
-        inv,
-        'resend',
-        { name: s.resendTo(inv.email), label: s.resend, busy: s.resending },
-        () => {
-          c.resend(inv);
-        },
-        { ...(left === 0 ? { reason: s.resendsLeft(c.lang, 0) } : {}), describedBy: leftId },
-      )}
-      <span class="count ${left === 0 ? 'none' : ''}" aria-hidden="true">${s.resendsLeftShort(c.lang, left)}</span>
-      <span class="visually-hidden" id=${leftId}>${s.resendsLeft(c.lang, left)}</span>
-      ${revoke}
-    `;
+    return html`<button
+        part="action"
+        data-action="link"
+        aria-label=${s.copyLinkFor(inv.email)}
+        aria-busy=${busyAttr(c, inv, 'link')}
+        aria-disabled=${rowBusy ? 'true' : nothing}
+        data-busy=${s.copying}
+      >
+        <span class="idle">${s.copyLink}</span></button
+      ><button
+        part="action"
+        data-action="code"
+        aria-label=${s.copyCodeFor(inv.email)}
+        aria-busy=${busyAttr(c, inv, 'code')}
+        aria-disabled=${rowBusy ? 'true' : nothing}
+        data-busy=${s.copying}
+      >
+        <span class="idle">${s.copyCode}</span></button
+      ><button
+        part="action"
+        data-action="resend"
+        aria-label=${s.resendTo(inv.email)}
+        aria-busy=${busyAttr(c, inv, 'resend')}
+        aria-disabled=${rowBusy || left === 0 ? 'true' : nothing}
+        aria-describedby=${leftId}
+        data-busy=${s.resending}
+      >
+        <span class="idle">${s.resend}</span></button
+      ><span class="count" aria-hidden="true">${s.resendsLeftShort(c.lang, left)}</span
+      ><span class="visually-hidden" id=${leftId}>${s.resendsLeft(c.lang, left)}</span>${revoke}`;
   }
   if (inv.status === 'expired') {
-    return html`${action(
-      c,
-      inv,
-      'renew',
-      { name: s.sendNewTo(inv.email), label: s.sendNew, busy: s.sendingNew },
-      () => {
-        c.renew(inv);
-      },
-    )}
-    ${revoke}`;
+    return html`<button
+        part="action"
+        data-action="renew"
+        aria-label=${s.sendNewTo(inv.email)}
+        aria-busy=${busyAttr(c, inv, 'renew')}
+        aria-disabled=${rowBusy ? 'true' : nothing}
+        data-busy=${s.sendingNew}
+      >
+        <span class="idle">${s.sendNew}</span></button
+      >${revoke}`;
   }
   return html`<span class="visually-hidden">${s.noActions}</span>`;
 }
@@ -141,16 +148,19 @@ function renderActions(c: RowContext, inv: Invitation) {
 /** A placeholder row of the final height while the first page loads, so that nothing moves when it arrives. */
 export function renderSkeletonRow(c: Pick<RowContext, 's'>, index: number): TemplateResult {
   const { s } = c;
-  const bone = (width: string) => html`<span class="bone" style="inline-size: ${width}"></span>`;
+  // Each bone holds a no-break space, so that it is exactly one line of its cell's text high.
+  const bone = (width: string, kind = '') =>
+    html`<span class="bone ${kind}" style="inline-size: ${width}">&nbsp;</span>`;
+  const label = (text: string) => html`<span class="label" aria-hidden="true">${text}</span>`;
   return html`<tr class="skeleton" aria-hidden="true" data-skeleton=${index}>
-    <td class="email">${bone(`${11 - (index % 3) * 2}rem`)}</td>
-    <td class="status">${label(s.columnStatus)}${bone('4.5rem')}</td>
+    <td class="email">${bone(`${String(11 - (index % 3) * 2)}rem`)}</td>
+    <td class="status">${label(s.columnStatus)}${bone('4.5rem', 'badge')}</td>
     <td class="role">${label(s.columnRole)}${bone('4rem')}</td>
     <td class="by">${label(s.columnInvitedBy)}${bone('5rem')}</td>
     <td class="date">${label(s.columnInvited)}${bone('5.5rem')}</td>
     <td class="date">${label(s.columnExpires)}${bone('5.5rem')}</td>
     <td class="act">
-      <div class="actions"><span class="bone action">&nbsp;</span><span class="bone action">&nbsp;</span></div>
+      <div class="actions">${bone('4.5rem', 'action')}${bone('4.5rem', 'action')}</div>
     </td>
   </tr>`;
 }

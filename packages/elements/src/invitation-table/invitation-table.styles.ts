@@ -146,15 +146,13 @@ const own = css`
   }
   .bone {
     display: inline-block;
-    block-size: 1em;
     max-inline-size: 100%;
     border-radius: var(--_radius);
     background: var(--_surface);
     vertical-align: middle;
   }
-  .bone.action {
-    block-size: auto;
-    inline-size: 4.5rem;
+  .bone.action,
+  .bone.badge {
     border: 1px solid transparent;
   }
   @media (prefers-reduced-motion: no-preference) {

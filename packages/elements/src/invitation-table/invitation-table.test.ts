@@ -180,13 +180,30 @@ describe('<invitation-table>', () => {
     await expectAccessibleInBothThemes(el);
   });
 
-  it('says there are no pending invitations when there are none', async () => {
+  it('says there are no pending invitations, invites people to invite, and says why Export and Revoke stale wait', async () => {
     await mockApi('empty');
     const el = await render();
     await waitUntil(() => textOf(el).includes('No pending invitations'));
     expect(el.shadowRoot!.querySelector('table')).to.equal(null);
-    expect(findButton(el, 'Invite users')).to.exist;
+    expect(textOf(el)).to.contain('Invite people by email');
+    const exportCsv = button(el, 'Export CSV');
+    const stale = button(el, 'Revoke stale invitations');
+    for (const [control, reason] of [
+      [exportCsv, 'Nothing to export: no invitation in this view.'],
+      [stale, 'No pending invitation goes to someone who is already a member.'],
+    ] as const) {
+      expect(control.getAttribute('aria-disabled')).to.equal('true');
+      expect(el.shadowRoot!.getElementById(control.getAttribute('aria-describedby')!)!.textContent).to.equal(reason);
+      control.focus();
+      expect(el.shadowRoot!.activeElement, 'reachable by keyboard').to.equal(control);
+      control.click();
+    }
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!.open).to.equal(false);
     await expectAccessibleInBothThemes(el);
+    button(el, 'Invite people').click();
+    const dialog = el.shadowRoot!.querySelector<InviteDialog>('invite-dialog')!;
+    await waitUntil(() => dialog.open, 'the call to action opens the invite dialog');
   });
 
   it('shows a failed load in an alert with Try again, which recovers', async () => {
@@ -253,6 +270,60 @@ describe('<invitation-table>', () => {
     button(el, 'Resend invitation to jane@example.com').click();
     await failed;
     await waitUntil(() => announcer(el).textContent!.includes('No resends left for this invitation'));
+  });
+
+  it('shows a pressed Resend as busy until the answer, and acts once for two presses', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let sent = 0;
+    mock.worker.use(
+      http.post(`${LIST}/:id/resend`, async () => {
+        sent += 1;
+        await gate;
+        return undefined; // on to the mock server's own handler
+      }),
+    );
+    const el = await render();
+    await settled(el);
+    const resend = button(el, 'Resend invitation to jane@example.com');
+    resend.focus();
+    resend.click();
+    await waitUntil(() => resend.getAttribute('aria-busy') === 'true', 'never busy');
+    expect(resend.getAttribute('aria-disabled')).to.equal('true');
+    expect(getComputedStyle(resend, '::after').content).to.equal('"Resending…"');
+    expect(resend.querySelector('.idle')?.getClientRects().length, 'the idle label is hidden').to.equal(0);
+    expect(resend.getAttribute('aria-label'), 'the name stays').to.equal('Resend invitation to jane@example.com');
+    expect(el.shadowRoot!.activeElement, 'focus stays on the pressed button').to.equal(resend);
+    await expectAccessibleInBothThemes(el);
+    resend.click();
+    await waitUntil(() => sent === 1);
+    release();
+    await waitUntil(() => !resend.isConnected || resend.getAttribute('aria-busy') === null, 'still busy');
+    await waitUntil(() => announcer(el).textContent!.includes('Invitation resent to jane@example.com'));
+    expect(sent, 'a second press while busy sends nothing').to.equal(1);
+    expect((await mock.mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend')).to.have.length(1);
+  });
+
+  it('says the outcome beside the row that acted, success and failure apart, until the next action', async () => {
+    const el = await render();
+    await settled(el);
+    const row = (email: string) => rows(el).find((r) => r.textContent!.includes(email))!;
+    button(el, 'Resend invitation to jane@example.com').click();
+    await waitUntil(() => row('jane@example.com').querySelector('.outcome.success'), 'no outcome beside the row');
+    const success = row('jane@example.com').querySelector('.outcome.success')!;
+    expect(success.textContent).to.contain('Invitation resent to jane@example.com');
+    expect(success.closest('tr')).to.equal(row('jane@example.com'));
+    await expectAccessibleInBothThemes(el);
+
+    mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
+    button(el, 'Resend invitation to ren@example.com').click();
+    await waitUntil(() => row('ren@example.com').querySelector('.outcome.failure'), 'no failure beside the row');
+    const failure = row('ren@example.com').querySelector('.outcome.failure')!;
+    expect(failure.textContent).to.contain('ren@example.com: No resends left for this invitation.');
+    expect(row('jane@example.com').querySelector('.outcome'), 'the next action clears the last outcome').to.equal(null);
+    expect(getComputedStyle(failure).color).not.to.equal(getComputedStyle(success).color);
+    await waitUntil(() => announcer(el).textContent!.includes('ren@example.com: No resends left'));
+    await expectAccessibleInBothThemes(el);
   });
 
   it('sends a new invitation for an expired one', async () => {

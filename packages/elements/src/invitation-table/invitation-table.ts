@@ -6,6 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
 import type { Invitation, InvitationSort, Page } from '@invitekit/sdk';
 import { InvitekitElement, pageLimit } from '../shared/base.js';
+import type { InvitekitClient } from '../shared/context.js';
 import { ActionsController } from '../shared/actions.js';
 import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
@@ -18,7 +19,7 @@ import { invitationTableStrings, type InvitationTableStrings, type StatusFilter 
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
-import { renderOutcome, renderRow, renderSkeletonRow, type RowContext } from './invitation-row.js';
+import { pressed, renderOutcome, renderRow, renderSkeletonRow, type RowContext } from './invitation-row.js';
 import { downloadBlob } from './download.js';
 
 /**
@@ -133,6 +134,12 @@ export class InvitationTable extends InvitekitElement {
     return pickStrings(invitationTableStrings, this.locale.lang, this.strings);
   }
 
+  /** The client for an action: actions are drawn only once a client is there. */
+  private api(): InvitekitClient {
+    if (!this.client) throw new Error('invitekit: <invitation-table> has no client');
+    return this.client;
+  }
+
   /** Loads the current page again (another tab or an outside change made it stale). */
   reload(): void {
     void this.invitations.run();
@@ -141,7 +148,9 @@ export class InvitationTable extends InvitekitElement {
   protected override render() {
     const s = this.s;
     if (!this.client) return html`<p class="state" part="state">${s.noClient}</p>`;
-    const error = this.invitations.status === TaskStatus.ERROR ? this.invitations.error : undefined;
+    // An abort is no failure: the element left the page mid-load (and loads again when it is back).
+    const failed = this.invitations.status === TaskStatus.ERROR && !isAbort(this.invitations.error);
+    const error = failed ? this.invitations.error : undefined;
     const blocking = this.blockingMessage(s, error);
     if (blocking) return html`<p class="state" part="state">${blocking}</p>`;
     return html`
@@ -192,7 +201,9 @@ export class InvitationTable extends InvitekitElement {
           aria-describedby=${reason ? id : nothing}
           title=${reason ?? nothing}
           data-busy=${busyLabel}
-          @click=${() => busy || reason || this.toolbarAction(id)}
+          @click=${() => {
+            if (!busy && !reason) this.toolbarAction(id);
+          }}
         >
           <span class="idle">${name}</span></button
         >${reason ? html`<span class="visually-hidden" id=${id}>${reason}</span>` : nothing}`;
@@ -207,7 +218,9 @@ export class InvitationTable extends InvitekitElement {
             @input=${(e: Event) => {
               this.query.type((e.target as HTMLInputElement).value);
             }}
-            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.query.applySearch()}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter') this.query.applySearch();
+            }}
           />
         </label>
         <label class="field">
@@ -240,14 +253,19 @@ export class InvitationTable extends InvitekitElement {
       lang: this.locale.lang,
       roles: this.roles,
       actions: this.actions,
-      copy: (inv, what) => void this.copy(inv, what),
-      resend: (inv) => void this.resend(inv),
-      renew: (inv) => void this.renew(inv),
-      requestRevoke: (inv) => {
-        this.requestRevoke(inv);
-      },
     };
   }
+
+  /** The one listener for every row button (see `pressed` in invitation-row.ts). */
+  private readonly onRowClick = (event: Event): void => {
+    const press = pressed(event);
+    const inv = press && this.invitations.value?.items.find((item) => item.id === press.id);
+    if (!press || !inv) return;
+    if (press.action === 'link' || press.action === 'code') void this.copy(inv, press.action);
+    else if (press.action === 'resend') void this.resend(inv);
+    else if (press.action === 'renew') void this.renew(inv);
+    else this.requestRevoke(inv);
+  };
 
   private renderBody(s: InvitationTableStrings, error: unknown) {
     const task = this.invitations;
@@ -300,7 +318,7 @@ export class InvitationTable extends InvitekitElement {
               ${this.header(s.columnActions)}
             </tr>
           </thead>
-          <tbody>
+          <tbody @click=${this.onRowClick}>
             ${
               page
                 ? repeat(
@@ -334,7 +352,9 @@ export class InvitationTable extends InvitekitElement {
       <button
         part="button"
         ?disabled=${!page.nextCursor}
-        @click=${() => page.nextCursor && this.query.next(page.nextCursor)}
+        @click=${() => {
+          if (page.nextCursor) this.query.next(page.nextCursor);
+        }}
       >
         ${s.nextPage}
       </button>
@@ -404,7 +424,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(
       inv.id,
       async (signal) => {
-        const link = await this.client!.invitations.link(inv.id, this.callOptions(signal));
+        const link = await this.api().invitations.link(inv.id, this.callOptions(signal));
         try {
           await navigator.clipboard.writeText(what === 'link' ? link.url : link.code);
         } catch (error) {
@@ -426,7 +446,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(
       inv.id,
       async (signal) => {
-        const invitation = await this.client!.invitations.resend(inv.id, this.callOptions(signal));
+        const invitation = await this.api().invitations.resend(inv.id, this.callOptions(signal));
         emit(this, 'invitekit-invitation-resent', { invitation });
         if (invitation.resendsRemaining === 0) this.refocus(inv);
         this.reload();
@@ -440,7 +460,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(
       inv.id,
       async (signal) => {
-        const invitation = await this.client!.invitations.renew(inv.id, this.callOptions(signal));
+        const invitation = await this.api().invitations.renew(inv.id, this.callOptions(signal));
         emit(this, 'invitekit-invitation-renewed', { invitation });
         this.refocus(inv);
         this.reload();
@@ -459,7 +479,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(
       inv.id,
       async (signal) => {
-        const invitation = await this.client!.invitations.revoke(inv.id, this.callOptions(signal));
+        const invitation = await this.api().invitations.revoke(inv.id, this.callOptions(signal));
         emit(this, 'invitekit-invitation-revoked', { invitation });
         this.refocus(inv);
         this.reload();
@@ -473,7 +493,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(
       '*',
       async (signal) => {
-        const { revoked } = await this.client!.invitations.revokeStale(this.callOptions(signal));
+        const { revoked } = await this.api().invitations.revokeStale(this.callOptions(signal));
         this.reload();
         return this.s.revokedStale(this.locale.lang, revoked);
       },
@@ -485,7 +505,7 @@ export class InvitationTable extends InvitekitElement {
     return this.actions.run(
       '*',
       async (signal) => {
-        const blob = await this.client!.invitations.exportCsv(
+        const blob = await this.api().invitations.exportCsv(
           {
             status: this.query.statuses,
             sort: this.query.sort,
@@ -501,9 +521,9 @@ export class InvitationTable extends InvitekitElement {
     );
   }
 
-  private openInviteDialog(): void {
+  private readonly openInviteDialog = (): void => {
     this.inviteDialog?.show();
-  }
+  };
 }
 
 /** A clipboard refusal, told apart from an API failure of the same copy. */

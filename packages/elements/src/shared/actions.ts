@@ -99,7 +99,8 @@ export class ActionsController implements ReactiveController {
     this.message = '';
     this.host.requestUpdate();
     await this.host.updateComplete;
-    if (this.signal.aborted) return;
+    // The element may have left while the live region cleared (`signal` is read anew, after the await).
+    if (this.connection.signal.aborted) return;
     this.message = message;
     this.host.requestUpdate();
   }
@@ -108,7 +109,7 @@ export class ActionsController implements ReactiveController {
    * Runs `action` unless one with the same `key` is under way. What it returns is the success outcome; a failure
    * becomes the failure outcome and is handed to `onFailure`. An abort (the element left) is silent.
    */
-  async run(key: string, action: (signal: AbortSignal) => Promise<string | void>, options: RunOptions = {}) {
+  async run(key: string, action: (signal: AbortSignal) => Promise<string | undefined>, options: RunOptions = {}) {
     if (this.running.has(key)) return;
     const signal = this.signal;
     this.running.set(key, options.control ?? '');

@@ -70,6 +70,7 @@ export abstract class BaseElement extends LitElement {
    * language are loaded: the old words stay on screen meanwhile, and a French page never flashes English.
    * English, and any language already loaded, render at once.
    */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- LitElement's own signature, overridden
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = this.locale.ready;
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();

@@ -65,7 +65,8 @@ export function languageReady(lang: string): Promise<unknown> | undefined {
 export function languageOf(element: Element): string {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    const lang = node instanceof Element ? node.getAttribute('lang') : null;
+    if (lang) return lang;
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return document.documentElement.lang || 'en';
