@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { failures, runSuite } from './suites.js';
 
 const ENGINE_SRC = fileURLToPath(new URL('../../packages/engine/src/', import.meta.url));
+// model.test.ts is left out: its hundreds of random sequences each start a store of their own, which on SQL is a
+// database copy per sequence and took over 15 minutes here; it runs against the memory store in npm test.
 const FILES = readdirSync(ENGINE_SRC)
-  .filter((name) => name.endsWith('.test.ts'))
+  .filter((name) => name.endsWith('.test.ts') && name !== 'model.test.ts')
   .map((name) => `packages/engine/src/${name}`);
 const MODULE = fileURLToPath(new URL('./sql-store-module.ts', import.meta.url));
 
