@@ -8,7 +8,8 @@
  * Every dependency and peer dependency of the package (and Node's built-ins) stays an import, for the host's
  * bundler to resolve and dedupe: no second copy of lit, @lit/* or zod is ever shipped inside a package.
  */
-import { defineConfig, defaultClientConditions, type UserConfig } from 'vite';
+import { transformSync } from 'esbuild';
+import { defineConfig, defaultClientConditions, type Plugin, type UserConfig } from 'vite';
 import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
@@ -46,6 +47,34 @@ export function externalTo(packages: string[]): (id: string) => boolean {
     id.startsWith('node:') || builtins.has(id) || packages.some((name) => id === name || id.startsWith(`${name}/`));
 }
 
+/** A lit `css` tagged template: the tag, then a literal without interpolations or escapes. */
+const cssLiteral = /\bcss`([^`$\\]*)`/g;
+
+/**
+ * The CSS of every lit `css` literal, minified. Bundlers minify the JavaScript around a template literal but never
+ * its contents, so without this every element would ship its styles with their comments and indentation. Literals
+ * with interpolations (`${}`) or escapes are left as written: none exist today, and minifying them would need the
+ * holes kept apart.
+ */
+export function minifyCssLiterals(): Plugin {
+  return {
+    name: 'invitekit:minify-css-literals',
+    transform(code, id) {
+      if (!id.endsWith('.ts') || !code.includes('css`')) return null;
+      const minified = code.replace(cssLiteral, (_literal, text: string) => {
+        const { code: css } = transformSync(text, {
+          loader: 'css',
+          minify: true,
+          target: 'chrome120',
+          logLevel: 'silent',
+        });
+        return `css\`${css.trim()}\``;
+      });
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
 /**
  * The build of the package in `packageDir` (its `import.meta.url`). `extra` adds entries that are not exports,
  * such as a command line (`{ cli: '/abs/src/cli.ts' }`).
@@ -55,6 +84,7 @@ export function libraryBuild(packageUrl: string, extra: Record<string, string> =
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Manifest;
   const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return defineConfig({
+    plugins: [minifyCssLiterals()],
     resolve: { conditions: ['source', ...defaultClientConditions] },
     build: {
       outDir: 'dist',

@@ -1,6 +1,6 @@
 /**
  * Screenshot scene for `<redeem-invite>`: `?state=` picks the invitation and what happens to it (pending,
- * confirm-decline, accepted, declined, expired, revoked, used, unknown, no-code, mismatch, error, loading, fr).
+ * confirm-decline, accepted, declined, expired, revoked, ask-again, used, unknown, no-code, mismatch, error, loading, fr).
  */
 import { SEED_CODES } from '@invitekit/mock-server/browser';
 import { createClient } from '@invitekit/sdk';
@@ -15,7 +15,7 @@ const { mock } = await startMock();
 const admin = createClient({ baseUrl: '/api', organization: 'acme', token: 'acme-admin', retry: 0 });
 // The mismatch needs a signed-in person whose address is not the invited one: Ada, the admin.
 const client = state === 'mismatch' ? admin : createClient({ baseUrl: '/api', retry: 0 });
-const el = document.createElement('redeem-invite') as RedeemInvite;
+const el: RedeemInvite = document.createElement('redeem-invite');
 el.client = client;
 // Omar's invitation names a role; Jane's has the default role.
 const code: Record<string, string | undefined> = {
@@ -29,17 +29,22 @@ const chosen = state in code ? code[state] : SEED_CODES.jane;
 if (chosen) el.code = chosen;
 if (state === 'fr') document.documentElement.lang = 'fr';
 if (state === 'expired') mock.advanceClock(8 * DAY);
-if (state === 'revoked') await admin.invitations.revoke('inv_jane');
+if (state === 'revoked' || state === 'ask-again') await admin.invitations.revoke('inv_jane');
 if (state === 'error') mock.setFaults({ failureRate: 1 });
 if (state === 'loading') mock.setFaults({ latencyMs: 60_000 });
-document.querySelector('main')!.append(el);
+document.querySelector('main')?.append(el);
 
-const root = el.shadowRoot!;
+const root = el.renderRoot;
 async function until(test: () => unknown): Promise<void> {
   while (!test()) await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
 }
-const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const findButton = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+function button(name: string): HTMLButtonElement {
+  const found = findButton(name);
+  if (!found) throw new Error(`scene: no "${name}" button`);
+  return found;
+}
 
 if (state === 'loading') {
   await until(() => root.querySelector('[part="status"]'));
@@ -48,6 +53,12 @@ if (state === 'loading') {
   if (state === 'accepted' || state === 'mismatch') {
     button('Accept invitation').click();
     await until(() => el.state !== 'pending');
+  } else if (state === 'ask-again') {
+    await until(() => findButton('Ask for a new invitation'));
+    button('Ask for a new invitation').click();
+    await until(() => root.querySelector('request-invite-form')?.shadowRoot?.querySelector('form'));
+  } else if (state === 'expired') {
+    await until(() => findButton('Ask for a new invitation'));
   } else if (state === 'confirm-decline' || state === 'declined') {
     button('Decline').click();
     await until(() => root.querySelector('[role="alertdialog"]'));

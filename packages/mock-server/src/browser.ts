@@ -36,9 +36,9 @@ export async function startMockWorker(
   const mock = createMock({
     ...mockOptions,
     ...(saved && !mockOptions.state ? { state: saved } : {}),
-    onChange: (state) => {
+    onChange: async (state) => {
       if (persistKey) localStorage.setItem(persistKey, JSON.stringify(state));
-      mockOptions.onChange?.(state);
+      await mockOptions.onChange?.(state);
     },
   });
   const worker = setupWorker(...mock.handlers);

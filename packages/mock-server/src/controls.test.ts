@@ -1,7 +1,9 @@
 /** The `/__mock` controls of api.md through the MSW handlers: reset, clock, outbox, joins, faults. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ADMIN_HEADERS as admin, T0, harness } from './handlers-test-support.js';
+import type { Member } from '@invitekit/sdk';
+import type { OutboxMessage } from '@invitekit/engine';
+import { ADMIN_HEADERS as admin, T0, harness, jsonOf } from './handlers-test-support.js';
 import { seedState } from './index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -35,7 +37,7 @@ describe('/__mock/reset', () => {
 
     assert.equal((await call('POST', '/__mock/reset')).status, 204);
     assert.deepEqual(await mock.state(), seedState(T0));
-    assert.equal((await (await call('GET', '/__mock/clock')).json()).now, new Date(T0).toISOString());
+    assert.equal((await jsonOf<{ now: string }>(call('GET', '/__mock/clock'))).now, new Date(T0).toISOString());
   });
 
   it('takes { seed: "empty" } and { seed: "default" }', async () => {
@@ -59,10 +61,10 @@ describe('/__mock/reset', () => {
     for (const [init, field] of cases) {
       const response = await call('POST', '/__mock/reset', init);
       assert.equal(response.status, 400, init.raw);
-      const problem = await response.json();
+      const problem = await jsonOf(response);
       assert.equal(problem.code, 'invalid_request');
       assert.deepEqual(
-        problem.errors.map((e: { field: string }) => e.field),
+        problem.errors?.map((e) => e.field),
         [field],
         init.raw,
       );
@@ -74,7 +76,7 @@ describe('/__mock/reset', () => {
 describe('/__mock/clock', () => {
   it('answers { now }, moves forward by advanceMs or to a later now, never backwards, never past 9999', async () => {
     const { call } = harness();
-    const now = async (response: Response | Promise<Response>) => (await (await response).json()).now as string;
+    const now = async (response: Response | Promise<Response>) => (await jsonOf<{ now: string }>(response)).now;
     assert.equal(await now(call('GET', '/__mock/clock')), new Date(T0).toISOString());
     assert.equal(
       await now(call('POST', '/__mock/clock', { body: { advanceMs: 1000 } })),
@@ -96,7 +98,7 @@ describe('/__mock/clock', () => {
     ]) {
       const response = await call('POST', '/__mock/clock', { body });
       assert.equal(response.status, 400, JSON.stringify(body));
-      assert.equal((await response.json()).code, 'invalid_request');
+      assert.equal((await jsonOf(response)).code, 'invalid_request');
     }
     assert.equal(await now(call('GET', '/__mock/clock')), later);
     assert.equal(
@@ -117,7 +119,7 @@ describe('/__mock/outbox', () => {
     await call('POST', '/__mock/clock', { body: { advanceMs: 1000 } });
     await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: admin });
     await call('POST', '/api/orgs/acme/invitations/inv_kim/renew', { headers: admin });
-    const { items } = await (await call('GET', '/__mock/outbox')).json();
+    const { items } = await jsonOf<{ items: OutboxMessage[] }>(call('GET', '/__mock/outbox'));
     assert.deepEqual(
       items.map((m: { to: string; kind: string }) => [m.to, m.kind]),
       [
@@ -128,17 +130,21 @@ describe('/__mock/outbox', () => {
       ],
     );
     const [first] = items;
+    assert.ok(first);
     assert.deepEqual(Object.keys(first).sort(), ['code', 'kind', 'org', 'sentAt', 'subject', 'to', 'url']);
     assert.equal(first.org, 'acme');
     assert.equal(first.url, `https://app.test/redeem/?code=${first.code}`);
     assert.equal(first.sentAt, new Date(T0).toISOString());
     assert.match(first.subject, /Acme Inc\./);
-    const filtered = await (await call('GET', '/__mock/outbox?to=%20TWO@Example.com%20')).json();
+    const filtered = await jsonOf<{ items: OutboxMessage[] }>(call('GET', '/__mock/outbox?to=%20TWO@Example.com%20'));
     assert.deepEqual(
       filtered.items.map((m: { to: string }) => m.to),
       ['two@example.com'],
     );
-    assert.deepEqual((await (await call('GET', '/__mock/outbox?to=nobody@example.com')).json()).items, []);
+    assert.deepEqual(
+      (await jsonOf<{ items: OutboxMessage[] }>(call('GET', '/__mock/outbox?to=nobody@example.com'))).items,
+      [],
+    );
   });
 });
 
@@ -149,7 +155,7 @@ describe('/__mock/orgs/{org}/members', () => {
       body: { email: 'New@Example.com', name: 'New', via: 'sso' },
     });
     assert.equal(created.status, 201);
-    const member = await created.json();
+    const member = await jsonOf<Member>(created);
     assert.deepEqual(
       [member.email, member.name, member.role, member.joinedVia],
       ['new@example.com', 'New', 'member', 'sso'],
@@ -159,7 +165,7 @@ describe('/__mock/orgs/{org}/members', () => {
       body: { email: 'new@example.com', name: 'Other', via: 'scim' },
     });
     assert.equal(again.status, 200);
-    assert.deepEqual(await again.json(), member);
+    assert.deepEqual(await jsonOf<Member>(again), member);
     assert.equal(JSON.stringify(await mock.state()), before);
     const bad = [
       { email: 'nope', via: 'sso' },

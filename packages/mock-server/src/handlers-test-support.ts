@@ -1,7 +1,13 @@
 /** Shared by the adapter tests: a mock with a frozen real clock, and requests resolved by MSW's `getResponse`. */
 import assert from 'node:assert/strict';
+import type { Problem } from '@invitekit/sdk';
 import { getResponse } from 'msw';
 import { createMock } from './index.js';
+
+/** The JSON of an answer as the type the caller names (a problem unless told otherwise). */
+export async function jsonOf<T = Problem>(response: Response | Promise<Response>): Promise<T> {
+  return (await (await response).json()) as T;
+}
 
 export const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 export const ADMIN_HEADERS = { authorization: 'Bearer acme-admin' };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_HEADERS as admin, harness } from './handlers-test-support.js';
+import type { Invitation, Page } from '@invitekit/sdk';
+import { ADMIN_HEADERS as admin, harness, jsonOf } from './handlers-test-support.js';
 import { MAX_BODY_BYTES } from '@invitekit/engine';
 import { SEED_CODES } from './index.js';
 import { setupMockServer } from './node.js';
@@ -15,7 +16,7 @@ describe('MSW handlers', () => {
     const statuses = responses.map((r) => r.status);
     assert.equal(statuses.filter((s) => s === 200).length, 1);
     assert.equal(statuses.filter((s) => s === 409).length, 19);
-    const codes = await Promise.all(responses.filter((r) => r.status === 409).map(async (r) => (await r.json()).code));
+    const codes = await Promise.all(responses.filter((r) => r.status === 409).map(async (r) => (await jsonOf(r)).code));
     assert.ok(codes.every((c) => c === 'already_used'));
   });
 
@@ -27,14 +28,14 @@ describe('MSW handlers', () => {
     });
     assert.equal(response.status, 400);
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
-    const problem = await response.json();
+    const problem = await jsonOf(response);
     assert.equal(problem.type, 'https://invitekit.dev/errors/invalid_request');
     assert.equal(problem.status, 400);
     assert.equal(problem.code, 'invalid_request');
     assert.equal(typeof problem.title, 'string');
     assert.equal(typeof problem.detail, 'string');
     assert.deepEqual(
-      problem.errors.map((e: { field: string }) => e.field),
+      problem.errors?.map((e) => e.field),
       ['emails[3]'],
     );
   });
@@ -44,7 +45,7 @@ describe('MSW handlers', () => {
     for (const headers of [{}, admin]) {
       const response = await call('POST', '/api/orgs/acme/invitations', { raw: '{oops', headers });
       assert.equal(response.status, 400);
-      assert.equal((await response.json()).errors[0].field, 'body');
+      assert.equal((await jsonOf(response)).errors?.[0]?.field, 'body');
     }
   });
 
@@ -86,7 +87,7 @@ describe('MSW handlers', () => {
     const big = { emails: ['a'.repeat(MAX_BODY_BYTES + 6 * 1024)] };
     const response = await call('POST', '/api/orgs/acme/invitations', { body: big, headers: admin });
     assert.equal(response.status, 413);
-    assert.equal((await response.json()).code, 'payload_too_large');
+    assert.equal((await jsonOf(response)).code, 'payload_too_large');
     assert.equal(JSON.stringify(await mock.state()), before);
   });
 
@@ -117,10 +118,10 @@ describe('MSW handlers', () => {
       for (const limit of ['0', '101', '-1', '2.5', 'abc']) {
         const response = await call('GET', `${path}?limit=${limit}`, { headers: admin });
         assert.equal(response.status, 400, `${path} limit=${limit}`);
-        const body = await response.json();
+        const body = await jsonOf(response);
         assert.equal(body.code, 'invalid_request');
         assert.deepEqual(
-          body.errors.map((e: { field: string }) => e.field),
+          body.errors?.map((e) => e.field),
           ['limit'],
         );
       }
@@ -134,7 +135,7 @@ describe('MSW handlers', () => {
     for (const path of ['/api/nothing', '/api/orgs/acme/invitations/inv_jane/explode', '/__mock/nothing']) {
       const response = await call('GET', path);
       assert.equal(response.status, 404);
-      assert.equal((await response.json()).code, 'not_found');
+      assert.equal((await jsonOf(response)).code, 'not_found');
     }
     const other = await call('DELETE', '/api/orgs/acme/invitations/inv_jane', { headers: admin });
     assert.equal(other.status, 405, 'a known path with another method');
@@ -146,7 +147,7 @@ describe('MSW handlers', () => {
     assert.equal((await call('POST', '/__mock/faults', { body: { failureRate: 0.6 } })).status, 204);
     const failed = await call('GET', '/api/orgs/acme/access');
     assert.equal(failed.status, 503);
-    assert.equal((await failed.json()).code, 'unavailable');
+    assert.equal((await jsonOf(failed)).code, 'unavailable');
     assert.equal((await call('GET', '/__mock/clock')).status, 200);
     await call('POST', '/__mock/faults', { body: { failureRate: 0.4 } });
     assert.equal((await call('GET', '/api/orgs/acme/access')).status, 200, '0.5 ≥ 0.4: no failure');
@@ -180,11 +181,11 @@ describe('MSW handlers', () => {
 
   it('parses list queries from the URL: comma status lists, limits, unknown keys ignored', async () => {
     const { call } = harness();
-    const page = await (
-      await call('GET', '/api/orgs/acme/invitations?status=revoked,declined&limit=1&sort=email&order=asc&utm=x', {
+    const page = await jsonOf<Page<Invitation>>(
+      call('GET', '/api/orgs/acme/invitations?status=revoked,declined&limit=1&sort=email&order=asc&utm=x', {
         headers: admin,
-      })
-    ).json();
+      }),
+    );
     assert.deepEqual(
       page.items.map((i: { email: string }) => i.email),
       ['dan@example.com'],
@@ -192,7 +193,7 @@ describe('MSW handlers', () => {
     assert.equal(page.total, 2);
     const bad = await call('GET', '/api/orgs/acme/invitations?limit=abc', { headers: admin });
     assert.equal(bad.status, 400);
-    assert.equal((await bad.json()).errors[0].field, 'limit');
+    assert.equal((await jsonOf(bad)).errors?.[0]?.field, 'limit');
   });
 
   it('tells the change listener about every successful write, not about reads, dry runs or refusals', async () => {
@@ -216,8 +217,12 @@ describe('MSW handlers', () => {
 
 describe('setupMockServer (Node adapter)', () => {
   const { server, mock } = setupMockServer({ acceptUrl: 'https://demo.test/redeem/' });
-  before(() => server.listen({ onUnhandledRequest: 'error' }));
-  after(() => server.close());
+  before(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+  });
+  after(() => {
+    server.close();
+  });
 
   it('answers fetch on any origin and drives the same mock', async () => {
     const response = await fetch('https://whatever.example/api/orgs/acme/invitations', {
@@ -228,7 +233,7 @@ describe('setupMockServer (Node adapter)', () => {
     assert.equal(response.status, 200);
     const [message] = await mock.outbox('node@example.com');
     assert.match(message?.url ?? '', /^https:\/\/demo\.test\/redeem\/\?code=/);
-    const clock = await (await fetch('http://localhost/__mock/clock')).json();
+    const clock = await jsonOf<{ now: unknown }>(fetch('http://localhost/__mock/clock'));
     assert.equal(typeof clock.now, 'string');
   });
 });

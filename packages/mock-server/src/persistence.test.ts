@@ -24,7 +24,9 @@ import { Engine, seedState } from '@invitekit/engine';
 import { DataFileError, loadState, removeStaleTemps, saveState } from './persistence.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'invitekit-persist-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 
 describe('saveState', () => {

@@ -19,6 +19,12 @@ const shadow = (el: Element) => {
   return root;
 };
 const $ = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
+/** The element for `selector` in `el`'s shadow root, which must be there. */
+function need(el: Element, selector: string): HTMLElement {
+  const found = $(el, selector);
+  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
+  return found;
+}
 const emails = (el: InvitationRequests) => [...shadow(el).querySelectorAll('li .email')].map((e) => e.textContent);
 const ready = (el: InvitationRequests) =>
   waitUntil(() => emails(el).length > 0 && $(el, '[role="switch"]') && !$(el, '[aria-busy="true"]'), 'never loaded');
@@ -56,22 +62,22 @@ describe('<invitation-requests> states', () => {
     const el = await render();
     await waitUntil(() => emails(el).length > 0, 'no list');
     expect($(el, '[role="switch"]'), 'no switch before the setting is known').to.equal(null);
-    const placeholder = $(el, '[part="switch"]');
-    expect(placeholder?.getAttribute('aria-busy')).to.equal('true');
-    expect(textOf(placeholder!)).to.contain('New user invitations');
-    expect(textOf(placeholder!)).to.contain('Loading…');
+    const placeholder = need(el, '[part="switch"]');
+    expect(placeholder.getAttribute('aria-busy')).to.equal('true');
+    expect(textOf(placeholder)).to.contain('New user invitations');
+    expect(textOf(placeholder)).to.contain('Loading…');
     expect(shadow(el).querySelector('[aria-checked]')).to.equal(null);
     await expectAccessibleInBothThemes(el);
     settings.release();
     await waitUntil(() => $(el, '[role="switch"]'), 'the switch never came');
-    expect($(el, '[role="switch"]')!.getAttribute('aria-checked')).to.equal('true');
+    expect(need(el, '[role="switch"]').getAttribute('aria-checked')).to.equal('true');
   });
 
   it('shows the switch busy while a change saves, keeping focus on it', async () => {
     const el = await render();
     await ready(el);
     const save = gate(mock.worker, 'patch', SETTINGS);
-    const sw = $(el, '[role="switch"]')!;
+    const sw = need(el, '[role="switch"]');
     sw.focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => sw.getAttribute('aria-busy') === 'true', 'never busy');
@@ -115,13 +121,13 @@ describe('<invitation-requests> states', () => {
     const el = await render();
     await ready(el);
     button(el, 'Approve request from nora@example.com').click();
-    const row = () => shadow(el).querySelector('li[data-id] .outcome.failure');
-    await waitUntil(row, 'no failure beside the row');
-    expect(row()!.closest('li')!.querySelector('.email')!.textContent).to.equal('nora@example.com');
-    expect(textOf(row() as Element).trim()).to.equal(
+    await waitUntil(() => $(el, 'li[data-id] .outcome.failure'), 'no failure beside the row');
+    const outcome = need(el, 'li[data-id] .outcome.failure');
+    expect(outcome.closest('li')?.querySelector('.email')?.textContent).to.equal('nora@example.com');
+    expect(textOf(outcome).trim()).to.equal(
       '! nora@example.com: This address’s domain is not allowed in this organization.',
     );
-    expect(getComputedStyle(row() as Element).color).not.to.equal(getComputedStyle($(el, '.email')!).color);
+    expect(getComputedStyle(outcome).color).not.to.equal(getComputedStyle(need(el, '.email')).color);
     await expectAccessibleInBothThemes(el);
   });
 
@@ -155,8 +161,9 @@ describe('<invitation-requests> states', () => {
         <invitation-requests></invitation-requests>
       </invitekit-provider>`,
     );
-    const table = wrapper.querySelector('invitation-table')!;
-    const requests = wrapper.querySelector('invitation-requests')!;
+    const table = wrapper.querySelector('invitation-table');
+    const requests = wrapper.querySelector('invitation-requests');
+    if (!table || !requests) throw new Error('the fixture is incomplete');
     await ready(requests);
     await waitUntil(() => findButton(table, 'Revoke invitation for jane@example.com'), 'the table never loaded');
     expect(findButton(table, 'Revoke invitation for nora@example.com')).to.equal(undefined);
@@ -194,7 +201,7 @@ describe('<invitation-requests> states', () => {
     mock.worker.use(http.get(SETTINGS, () => HttpResponse.json({ code: 'boom' }, { status: 500 })));
     const el = await render();
     await waitUntil(() => $(el, '.setting [role="alert"]'), 'no alert for the setting');
-    expect(textOf($(el, '.setting [role="alert"]')!).trim()).to.equal(
+    expect(textOf(need(el, '.setting [role="alert"]')).trim()).to.equal(
       'The New user invitations setting could not be loaded. Try again',
     );
     expect($(el, '[part="switch"]')?.textContent).to.contain('Not loaded');

@@ -20,7 +20,7 @@ const settled = (el: InvitationTable) =>
 
 /** The names of the buttons every state of invitation must offer (elements.md). */
 function expectedActions(row: HTMLElement): string[] {
-  const email = row.querySelector('td.email')?.textContent?.trim() ?? '';
+  const email = row.querySelector('td.email')?.textContent.trim() ?? '';
   const status = row.querySelector('.badge')?.classList;
   if (status?.contains('pending')) {
     return [
@@ -67,7 +67,7 @@ for (const width of [375, 1280]) {
       expect(names.length).to.be.greaterThan(10);
       for (const name of names) {
         const button = findButton(el, name);
-        expect(button, name).to.exist;
+        expect(button !== undefined, name).to.equal(true);
         const box = button?.getBoundingClientRect();
         expect(box && box.right <= el.getBoundingClientRect().right + 0.5, `${name} is within the element`).to.equal(
           true,
@@ -79,7 +79,7 @@ for (const width of [375, 1280]) {
 
     it('shows every field of a row: status, stale badge, role, inviter and both dates', async () => {
       const el = await render();
-      const sam = rows(el).find((r) => r.textContent?.includes('sam@acme.test'));
+      const sam = rows(el).find((r) => r.textContent.includes('sam@acme.test'));
       for (const cell of ['td.status', 'td.role', 'td.by', 'td.date']) {
         const box = sam?.querySelector(cell)?.getBoundingClientRect();
         expect(box && box.width > 0 && box.height > 0, `${cell} is on screen`).to.equal(true);
@@ -125,7 +125,7 @@ describe('<invitation-table> at 1280 px', () => {
     const el = await render();
     const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 20;
     for (const row of rows(el)) {
-      expect(row.getBoundingClientRect().height, row.textContent ?? '').to.be.below(lineHeight * 2.25);
+      expect(row.getBoundingClientRect().height, row.textContent).to.be.below(lineHeight * 2.25);
     }
   });
 });

@@ -8,15 +8,15 @@ import { button, waitForButton } from '../../test/dom.js';
 import '../define/invitekit-provider.js';
 import '../define/invitation-table.js';
 import '../define/invitation-requests.js';
-import type { InvitationTable } from './invitation-table.js';
-import type { InvitationRequests } from '../invitation-requests/invitation-requests.js';
-import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
+import { InvitationTable } from './invitation-table.js';
+import { InvitationRequests } from '../invitation-requests/invitation-requests.js';
+import { InviteDialog } from '../invite-dialog/invite-dialog.js';
 
 const SESSION = 'invitekit_session';
 const LIST = '/api/orgs/acme/invitations';
 
 const emails = (el: InvitationTable) =>
-  Array.from(el.renderRoot.querySelectorAll('tbody tr[part="row"] td.email')).map((td) => td.textContent?.trim());
+  Array.from(el.renderRoot.querySelectorAll('tbody tr[part="row"] td.email')).map((td) => td.textContent.trim());
 const loaded = (el: InvitationTable) =>
   waitUntil(() => emails(el).length > 0 && !el.renderRoot.querySelector('table[aria-busy="true"]'), 'never loaded', {
     timeout: 4000,
@@ -36,11 +36,11 @@ function gated(method: 'get' | 'post', path: string) {
 }
 
 /** Replaces `api[name]` with a wrapper that remembers when its last call settled (resolved or rejected). */
-function watchCall<A extends object, K extends keyof A>(api: A, name: K) {
+function watchCall<A extends object>(api: A, name: keyof A) {
   const original = api[name] as (...args: unknown[]) => Promise<unknown>;
   let last: Promise<unknown> | undefined;
   const outcome: { error?: unknown } = {};
-  (api as Record<K, unknown>)[name] = (...args: unknown[]) => {
+  (api as Record<keyof A, unknown>)[name] = (...args: unknown[]) => {
     const answer = original.apply(api, args);
     last = answer.then(
       () => undefined,
@@ -112,20 +112,20 @@ describe('elements in sync under one <invitekit-provider>', () => {
         </invitekit-provider>
       </div>`,
     );
-    const q = <T extends Element>(selector: string) => {
-      const found = root.querySelector<T>(selector);
-      if (!found) throw new Error(`no ${selector}`);
-      return found;
+    const q = <C extends new () => Element>(selector: string, type: C): InstanceType<C> => {
+      const found = root.querySelector(selector);
+      if (!(found instanceof type)) throw new Error(`no ${selector}`);
+      return found as InstanceType<C>;
     };
-    const table = q<InvitationTable>('invitekit-provider:first-child invitation-table');
-    const elsewhere = q<InvitationTable>('invitation-table.elsewhere');
+    const table = q('invitekit-provider:first-child invitation-table', InvitationTable);
+    const elsewhere = q('invitation-table.elsewhere', InvitationTable);
     await loaded(table);
     await loaded(elsewhere);
     return {
-      requests: q<InvitationRequests>('invitation-requests'),
+      requests: q('invitation-requests', InvitationRequests),
       table,
       elsewhere,
-      dialog: q<InviteDialog>('invite-dialog'),
+      dialog: q('invite-dialog', InviteDialog),
     };
   }
 
@@ -152,7 +152,8 @@ describe('elements in sync under one <invitekit-provider>', () => {
     await sendKeys({ type: 'outsider@example.com' });
     const sent = oneEvent(dialog, 'invitekit-invitations-sent');
     button(dialog, 'Send invitations').click();
-    expect((await sent).detail.sent).to.have.length(1);
+    const { detail } = (await sent) as CustomEvent<{ sent: unknown[] }>;
+    expect(detail.sent).to.have.length(1);
     await waitUntil(() => emails(table).includes('outsider@example.com'), 'the table never showed the new invitation');
   });
 
@@ -192,7 +193,7 @@ describe('an element removed mid-request', () => {
       expect(watch.events).to.deep.equal([]);
       expect(document.activeElement).to.equal(document.body);
       expect(watch.consoleCalls).to.deep.equal([]);
-      expect(el.renderRoot.querySelector('[role="status"]')?.textContent?.trim()).to.equal('');
+      expect(el.renderRoot.querySelector('[role="status"]')?.textContent.trim()).to.equal('');
     } finally {
       watch.stop();
     }

@@ -20,6 +20,7 @@ import '../define/invitation-table.js';
 import type { InvitationTable } from './invitation-table.js';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import { invitationTableStrings } from './invitation-table.strings.js';
+import { ActionsController, OUTCOME_MS } from '../shared/actions.js';
 
 const LIST = '/api/orgs/acme/invitations';
 
@@ -324,6 +325,21 @@ describe('<invitation-table>', () => {
     expect(getComputedStyle(failure).color).not.to.equal(getComputedStyle(success).color);
     await waitUntil(() => announcer(el).textContent!.includes('ren@example.com: No resends left'));
     await expectAccessibleInBothThemes(el);
+  });
+
+  it('clears a row outcome after a while', async () => {
+    ActionsController.outcomeMs = 50;
+    try {
+      recordClipboard();
+      const el = await render();
+      await settled(el);
+      button(el, 'Copy code for jane@example.com').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.outcome.success'), 'no outcome');
+      await waitUntil(() => !el.shadowRoot!.querySelector('.outcome'), 'the outcome never cleared');
+      expect(announcer(el).textContent).to.contain('Code copied for jane@example.com');
+    } finally {
+      ActionsController.outcomeMs = OUTCOME_MS;
+    }
   });
 
   it('sends a new invitation for an expired one', async () => {

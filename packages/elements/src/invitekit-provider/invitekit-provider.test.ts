@@ -24,17 +24,18 @@ describe('<invitekit-provider>', () => {
         ><invitation-table></invitation-table
       ></invitekit-provider>`,
     );
-    const table = page.querySelector<InvitationTable>('invitation-table')!;
+    const table = page.querySelector<InvitationTable>('invitation-table');
+    if (!table) throw new Error('no table');
     await import('../define/invitekit-provider.js');
     await waitUntil(
-      () => table.shadowRoot!.querySelectorAll('tbody tr[part="row"]').length > 0,
+      () => table.renderRoot.querySelectorAll('tbody tr[part="row"]').length > 0,
       'the table never loaded through the provider',
       {
         timeout: 4000,
       },
     );
-    expect(table.shadowRoot!.textContent).to.include('jane@example.com');
-    expect(table.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect(table.renderRoot.textContent).to.include('jane@example.com');
+    expect(table.renderRoot.querySelector('[role="alert"]')).to.equal(null);
     const provider = page as HTMLElement & { client?: unknown };
     expect(provider.client, 'the provider made the client from base-url').to.equal(undefined);
   });

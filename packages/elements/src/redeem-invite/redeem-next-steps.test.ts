@@ -19,11 +19,16 @@ async function render(code: string, options: { client?: InvitekitClient; attrs?:
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: RedeemInvite, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const text = (el: RedeemInvite) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = (el: RedeemInvite, selector: string) => el.renderRoot.querySelector<HTMLElement>(selector);
+const text = (el: RedeemInvite) => el.renderRoot.textContent.replace(/\s+/g, ' ').trim();
 const control = (el: RedeemInvite, name: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, a')].find((b) => b.textContent!.trim() === name) ?? null;
+  [...el.renderRoot.querySelectorAll<HTMLElement>('button, a')].find((b) => b.textContent.trim() === name) ?? null;
+/** The button or link named `name`, which must be there. */
+function need(el: RedeemInvite, name: string): HTMLElement {
+  const found = control(el, name);
+  if (!found) throw new Error(`no "${name}"`);
+  return found;
+}
 
 async function settled(el: RedeemInvite, state: RedeemState) {
   await waitUntil(() => el.state === state, `never reached "${state}" (at "${el.state}")`);
@@ -32,7 +37,7 @@ async function settled(el: RedeemInvite, state: RedeemState) {
 
 async function accepted(attrs: Record<string, string> = {}) {
   const el = await render(SEED_CODES.jane, { attrs });
-  control(el, 'Accept invitation')!.click();
+  need(el, 'Accept invitation').click();
   await settled(el, 'accepted');
   return el;
 }
@@ -40,7 +45,7 @@ async function accepted(attrs: Record<string, string> = {}) {
 /** Waits for the "Ask for a new invitation" control, which shows once the organization's access is known. */
 async function askAgain(el: RedeemInvite) {
   await waitUntil(() => control(el, 'Ask for a new invitation'), 'no "Ask for a new invitation"');
-  return control(el, 'Ask for a new invitation')!;
+  return need(el, 'Ask for a new invitation');
 }
 
 describe('<redeem-invite> next steps', () => {
@@ -49,7 +54,9 @@ describe('<redeem-invite> next steps', () => {
     hash = location.hash;
     await mockApi();
   });
-  afterEach(() => history.replaceState(null, '', location.pathname + location.search + hash));
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname + location.search + hash);
+  });
 
   it('offers "Continue to <organization>" after accepting, a link to continue-url (default "/"), with no timed redirect', async () => {
     const el = await accepted();
@@ -65,28 +72,38 @@ describe('<redeem-invite> next steps', () => {
 
   it('fires invitekit-invitation-continue on Continue; uncancelled the link is followed, cancelled it is not', async () => {
     const el = await accepted({ 'continue-url': '#welcome' });
-    const link = control(el, 'Continue to Acme Inc.')!;
-    setTimeout(() => link.click());
+    const link = need(el, 'Continue to Acme Inc.');
+    setTimeout(() => {
+      link.click();
+    });
     const followed = await oneEvent(el, 'invitekit-invitation-continue');
     expect(followed.detail).to.deep.equal({ organization: { slug: 'acme', name: 'Acme Inc.' }, url: '#welcome' });
-    expect(followed.cancelable).to.be.true;
+    expect(followed.cancelable).to.equal(true);
     expect(location.hash).to.equal('#welcome');
 
     history.replaceState(null, '', location.pathname + location.search);
-    el.addEventListener('invitekit-invitation-continue', (event) => event.preventDefault(), { once: true });
+    el.addEventListener(
+      'invitekit-invitation-continue',
+      (event) => {
+        event.preventDefault();
+      },
+      { once: true },
+    );
     link.click();
     expect(location.hash, 'the host took over').to.equal('');
   });
 
   it('offers "Sign out" to a person signed in with another address, with the masked address explained', async () => {
     const el = await render(SEED_CODES.jane, { client: clientAs('acme-admin') });
-    control(el, 'Accept invitation')!.click();
+    need(el, 'Accept invitation').click();
     await settled(el, 'mismatch');
     expect(text(el)).to.contain('This invitation is for j***@example.com.');
     expect(text(el)).to.contain('Part of the address is hidden, so that the link does not reveal it');
-    const signOut = control(el, 'Sign out')!;
+    const signOut = need(el, 'Sign out');
     expect(signOut.localName).to.equal('button');
-    setTimeout(() => signOut.click());
+    setTimeout(() => {
+      signOut.click();
+    });
     const asked = await oneEvent(el, 'invitekit-sign-out-request');
     expect(asked.detail).to.deep.equal({
       organization: { slug: 'acme', name: 'Acme Inc.' },
@@ -101,12 +118,18 @@ describe('<redeem-invite> next steps', () => {
       client: clientAs('acme-admin'),
       attrs: { 'sign-out-url': '#signed-out' },
     });
-    control(el, 'Accept invitation')!.click();
+    need(el, 'Accept invitation').click();
     await settled(el, 'mismatch');
-    el.addEventListener('invitekit-sign-out-request', (event) => event.preventDefault(), { once: true });
-    control(el, 'Sign out')!.click();
+    el.addEventListener(
+      'invitekit-sign-out-request',
+      (event) => {
+        event.preventDefault();
+      },
+      { once: true },
+    );
+    need(el, 'Sign out').click();
     expect(location.hash).to.equal(hash);
-    control(el, 'Sign out')!.click();
+    need(el, 'Sign out').click();
     expect(location.hash).to.equal('#signed-out');
   });
 
@@ -116,20 +139,23 @@ describe('<redeem-invite> next steps', () => {
     const ask = await askAgain(el);
     expect(ask.localName).to.equal('button');
     expect(ask.getAttribute('aria-expanded')).to.equal('false');
-    setTimeout(() => ask.click());
+    setTimeout(() => {
+      ask.click();
+    });
     const asked = await oneEvent(el, 'invitekit-new-invitation-request');
     expect(asked.detail).to.deep.equal({ organization: { slug: 'acme', name: 'Acme Inc.' }, reason: 'expired' });
     await waitUntil(() => $(el, 'request-invite-form'), 'no request form');
-    const form = $(el, 'request-invite-form')!;
+    const form = $(el, 'request-invite-form');
+    if (!form) throw new Error('no request form');
     expect(form.getAttribute('organization')).to.equal('acme');
     expect(ask.getAttribute('aria-expanded')).to.equal('true');
     await waitUntil(() => form.shadowRoot?.querySelector('button[type="submit"]'), 'the form never drew');
-    expect(form.shadowRoot!.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Request invitation');
+    expect(form.shadowRoot?.querySelector('button[type="submit"]')?.textContent.trim()).to.equal('Request invitation');
     await expectAccessibleInBothThemes(el);
 
     ask.click(); // a disclosure: pressed again, it closes
     await el.updateComplete;
-    expect($(el, 'request-invite-form')).to.be.null;
+    expect($(el, 'request-invite-form')).to.equal(null);
     expect(ask.getAttribute('aria-expanded')).to.equal('false');
   });
 
@@ -144,7 +170,7 @@ describe('<redeem-invite> next steps', () => {
     (await askAgain(el)).click();
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;
-    expect($(el, 'request-invite-form')).to.be.null;
+    expect($(el, 'request-invite-form')).to.equal(null);
   });
 
   it('offers no form when the organization takes no requests, and links to request-url when the host gives one', async () => {
@@ -153,11 +179,11 @@ describe('<redeem-invite> next steps', () => {
     // The access answer is what decides: wait for the element to have asked for it.
     await clientAs().access.get({ organization: 'acme' });
     await el.updateComplete;
-    expect(control(el, 'Ask for a new invitation')).to.be.null;
+    expect(control(el, 'Ask for a new invitation')).to.equal(null);
 
     el.requestUrl = '#ask';
     await el.updateComplete;
-    const link = control(el, 'Ask for a new invitation')!;
+    const link = need(el, 'Ask for a new invitation');
     expect(link.localName).to.equal('a');
     link.click();
     expect(location.hash).to.equal('#ask');
@@ -167,8 +193,9 @@ describe('<redeem-invite> next steps', () => {
     it(`fits ${width} px: the Expires value stays beside its label, every action reachable, axe clean`, async () => {
       await atWidth(width);
       const offer = await render(SEED_CODES.omar);
-      const dt = [...offer.shadowRoot!.querySelectorAll('dt')].find((d) => d.textContent === 'Expires')!;
-      const dd = dt.nextElementSibling!;
+      const dt = [...offer.renderRoot.querySelectorAll('dt')].find((d) => d.textContent === 'Expires');
+      const dd = dt?.nextElementSibling;
+      if (!dt || !dd) throw new Error('no Expires pair');
       expect(dd.getBoundingClientRect().top, 'the value sits on the label’s line').to.equal(
         dt.getBoundingClientRect().top,
       );

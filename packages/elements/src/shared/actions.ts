@@ -44,12 +44,14 @@ export interface RunOptions {
  *   ("Resending…"), `aria-busy="true"` and `aria-disabled="true"` (not `disabled`: a disabled button drops the
  *   keyboard focus on the floor). The accessible name (`aria-label`) stays the same.
  * - Outcome: the returned string (success) or the failure's words become `outcome(key)`, to render beside the row
- *   (style `kind` apart); it clears after {@link OUTCOME_MS} or when the next action starts. Both are also said in
+ *   (style `kind` apart); it clears after `ActionsController.outcomeMs` or when the next action starts. Both are also said in
  *   the polite live region: render `message` in the element's `role="status"` element.
  * - Cancellation: `signal` is aborted when the element leaves the page; pass it to every SDK call. After that the
  *   controller says nothing, shows nothing, reports nothing, and `emit()` (events.ts) fires nothing.
  */
 export class ActionsController implements ReactiveController {
+  /** How long an outcome shows, page-wide (default {@link OUTCOME_MS}); a host or a test may shorten it. */
+  static outcomeMs = OUTCOME_MS;
   /** What the live region says now. */
   message = '';
   private readonly running = new Map<string, string>();
@@ -140,7 +142,7 @@ export class ActionsController implements ReactiveController {
       if (this.outcomes.get(key) !== outcome) return;
       this.outcomes.delete(key);
       this.host.requestUpdate();
-    }, OUTCOME_MS);
+    }, ActionsController.outcomeMs);
     this.timers.add(timer);
     await this.announce(text);
   }
