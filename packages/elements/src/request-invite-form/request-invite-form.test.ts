@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import { clientAs, mockApi, setFaults } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
+import { $, shadow } from '../../test/dom.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/request-invite-form.js';
 import type { RequestInviteForm } from './request-invite-form.js';
@@ -28,11 +29,16 @@ async function render(organization = 'acme', client: InvitekitClient = clientAs(
   return el;
 }
 
-const root = (el: RequestInviteForm) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: RequestInviteForm, selector: string) =>
-  root(el).querySelector<T & Element>(selector);
-const text = (el: RequestInviteForm) => (root(el).textContent ?? '').replace(/\s+/g, ' ').trim();
-const input = (el: RequestInviteForm, name: string) => $<HTMLInputElement>(el, `[name="${name}"]`)!;
+const root = (el: RequestInviteForm) => shadow(el);
+/** The match of `selector` in the form, or null (for what must be absent or is awaited). */
+const find = (el: RequestInviteForm, selector: string) => root(el).querySelector(selector);
+const text = (el: RequestInviteForm) => root(el).textContent.replace(/\s+/g, ' ').trim();
+/** The field named `name` (an input, or the message's textarea); fails the test when it is missing. */
+function input(el: RequestInviteForm, name: string): HTMLInputElement | HTMLTextAreaElement {
+  const field = $(root(el), `[name="${name}"]`);
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) return field;
+  throw new Error(`[name="${name}"] is a <${field.localName}>, not a field`);
+}
 
 /** Types into a field as a person would (real key events through the browser). */
 async function typeInto(el: RequestInviteForm, name: string, value: string) {
@@ -41,9 +47,12 @@ async function typeInto(el: RequestInviteForm, name: string, value: string) {
 }
 
 async function submit(el: RequestInviteForm) {
-  $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+  $(root(el), 'button[type="submit"]', HTMLButtonElement).click();
   await el.updateComplete;
-  await waitUntil(() => !$<HTMLButtonElement>(el, 'button[type="submit"]')?.disabled, 'submission never settled');
+  await waitUntil(
+    () => !root(el).querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled,
+    'submission never settled',
+  );
   await el.updateComplete;
 }
 
@@ -64,14 +73,14 @@ describe('<request-invite-form>', () => {
       html`<request-invite-form organization="acme" .client=${clientAs()}></request-invite-form>`,
     );
     expect(text(el)).to.equal('Loading…');
-    expect($(el, '[role="status"]')).to.exist;
+    expect(find(el, '[role="status"]')).to.exist;
     await expectAccessibleInBothThemes(el);
   });
 
   it('offers a real form with the public accessible names and autofill hints', async () => {
     const el = await render();
-    expect($(el, 'h2')!.textContent).to.equal('Request an invitation to Acme Inc.');
-    const form = $<HTMLFormElement>(el, 'form')!;
+    expect($(root(el), 'h2').textContent).to.equal('Request an invitation to Acme Inc.');
+    const form = $(root(el), 'form', HTMLFormElement);
     expect(form).to.exist;
     const email = input(el, 'email');
     expect(email.type).to.equal('email');
@@ -81,7 +90,9 @@ describe('<request-invite-form>', () => {
     expect(input(el, 'message').tagName).to.equal('TEXTAREA');
     expect(email.hasAttribute('aria-invalid'), 'not invalid before it is touched').to.be.false;
 
-    const tree = (await a11ySnapshot({})) as unknown as AxNode;
+    // The command's typings say void; it answers the page's accessibility tree.
+    const snapshot = a11ySnapshot({}) as Promise<unknown>;
+    const tree = (await snapshot) as AxNode;
     for (const [role, name] of [
       ['textbox', 'Email'],
       ['textbox', 'Name'],
@@ -110,7 +121,7 @@ describe('<request-invite-form>', () => {
     expect(root(el).activeElement).to.equal(input(el, 'message'));
     await sendKeys({ type: 'I run the Lisbon office.' });
     await sendKeys({ press: 'Tab' });
-    expect(root(el).activeElement, 'the honeypot is skipped').to.equal($(el, 'button[type="submit"]'));
+    expect(root(el).activeElement, 'the honeypot is skipped').to.equal(find(el, 'button[type="submit"]'));
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
@@ -121,7 +132,7 @@ describe('<request-invite-form>', () => {
     const event = await submitted;
     expect(event.detail).to.deep.equal({ email: NEW_ADDRESS });
     await waitUntil(() => text(el).includes('If your request is approved'));
-    expect(root(el).activeElement, 'focus moves to the answer').to.equal($(el, '[part="status"]'));
+    expect(root(el).activeElement, 'focus moves to the answer').to.equal(find(el, '[part="status"]'));
     const stored = (await clientAs('acme-admin').requests.list()).items.find((item) => item.email === NEW_ADDRESS);
     expect(stored).to.include({ name: 'Nora Newcomer', message: 'I run the Lisbon office.' });
   });
@@ -132,11 +143,7 @@ describe('<request-invite-form>', () => {
       const el = await render();
       await typeInto(el, 'email', address);
       await submit(el);
-      answers.push(
-        root(el)
-          .querySelector('[part="base"]')!
-          .innerHTML.replace(/<!--[^]*?-->/g, ''),
-      );
+      answers.push($(root(el), '[part="base"]').innerHTML.replace(/<!--[^]*?-->/g, ''));
       await expectAccessibleInBothThemes(el);
     }
     expect(answers[0]).to.contain('If your request is approved, you will receive an invitation by email.');
@@ -146,22 +153,22 @@ describe('<request-invite-form>', () => {
 
   it('marks an empty email invalid only after a submit, explains why, and focuses it', async () => {
     const el = await render();
-    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    $(root(el), 'button[type="submit"]', HTMLButtonElement).click();
     await el.updateComplete;
     const email = input(el, 'email');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(email.getAttribute('aria-describedby')).to.equal('email-error');
-    expect($(el, '#email-error')!.textContent).to.equal('Enter your email address.');
+    expect($(root(el), '#email-error').textContent).to.equal('Enter your email address.');
     expect(root(el).activeElement).to.equal(email);
     await expectAccessibleInBothThemes(el);
 
     await sendKeys({ type: 'not-an-address' });
     await el.updateComplete;
-    expect($(el, '#email-error')!.textContent).to.equal('Enter an email address such as name@example.com.');
+    expect($(root(el), '#email-error').textContent).to.equal('Enter an email address such as name@example.com.');
     await sendKeys({ type: '@example.com' });
     await el.updateComplete;
     expect(email.hasAttribute('aria-invalid')).to.be.false;
-    expect($(el, '#email-error')).to.be.null;
+    expect(find(el, '#email-error')).to.be.null;
   });
 
   it('checks the email once the person leaves the field, not before', async () => {
@@ -182,7 +189,7 @@ describe('<request-invite-form>', () => {
     await submit(el);
     const email = input(el, 'email');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, '#email-error')!.textContent).to.equal('Enter an email address such as name@example.com.');
+    expect($(root(el), '#email-error').textContent).to.equal('Enter an email address such as name@example.com.');
     expect(root(el).activeElement).to.equal(email);
     expect(text(el)).not.to.contain('If your request is approved');
     expect(await pendingRequestEmails()).to.deep.equal(before);
@@ -193,11 +200,11 @@ describe('<request-invite-form>', () => {
     const el = await render();
     await typeInto(el, 'email', NEW_ADDRESS);
     await setFaults({ latencyMs: 300 });
-    const button = $<HTMLButtonElement>(el, 'button[type="submit"]')!;
+    const button = $(root(el), 'button[type="submit"]', HTMLButtonElement);
     button.click();
     await el.updateComplete;
     expect(button.disabled).to.be.true;
-    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    $(root(el), 'form', HTMLFormElement).requestSubmit();
     await waitUntil(() => text(el).includes('If your request is approved'));
     await setFaults({ latencyMs: 0 });
     // A second request for the address would have counted against its limit of 5: 4 remain.
@@ -214,11 +221,11 @@ describe('<request-invite-form>', () => {
     // The window slides: 48 minutes on, the first of the five frees up in 12 minutes.
     await mock.advanceClock(48 * 60_000);
     const el = await render();
-    const failed = oneEvent(el, 'invitekit-error');
+    const failed: Promise<HTMLElementEventMap['invitekit-error']> = oneEvent(el, 'invitekit-error');
     await typeInto(el, 'email', NEW_ADDRESS);
     await submit(el);
     expect((await failed).detail.error).to.have.property('code', 'rate_limited');
-    const alert = $(el, 'form [role="alert"]')!;
+    const alert = $(root(el), 'form [role="alert"]');
     expect(alert.textContent).to.equal('Too many requests for this address. Please try again in 12 minutes.');
     expect(text(el)).not.to.contain('If your request is approved');
     await expectAccessibleInBothThemes(el);
@@ -234,14 +241,14 @@ describe('<request-invite-form>', () => {
     expect(text(el)).to.contain('If your request is approved, you will receive an invitation by email.');
     expect(fired).to.be.false;
     expect(await pendingRequestEmails()).not.to.include('bot@spam.example');
-    const honeypot = input(el, 'website');
+    const honeypot = find(el, '[name="website"]');
     expect(honeypot).to.be.null; // the form is gone
   });
 
   it('shows that requests are closed where the organization takes none (globex)', async () => {
     const el = await render('globex', clientAs(undefined, 'globex'));
     expect(text(el)).to.contain('Requests for invitations are closed');
-    expect($(el, 'form')).to.be.null;
+    expect(find(el, 'form')).to.be.null;
     await expectAccessibleInBothThemes(el);
   });
 
@@ -250,7 +257,7 @@ describe('<request-invite-form>', () => {
     await clientAs('acme-admin').settings.update({ invitationRequestsEnabled: false });
     const closed = await render();
     expect(text(closed)).to.contain('Requests for invitations are closed');
-    expect($(closed, 'form')).to.be.null;
+    expect(find(closed, 'form')).to.be.null;
 
     // The form loaded while requests were on; the submit learns they are off.
     await typeInto(open, 'email', NEW_ADDRESS);
@@ -261,20 +268,20 @@ describe('<request-invite-form>', () => {
 
   it('says so when the organization does not exist', async () => {
     const el = await render('no-such-org');
-    expect($(el, '[role="alert"]')!.textContent).to.contain('This organization does not exist');
-    expect($(el, 'form')).to.be.null;
+    expect($(root(el), '[role="alert"]').textContent).to.contain('This organization does not exist');
+    expect(find(el, 'form')).to.be.null;
     await expectAccessibleInBothThemes(el);
   });
 
   it('offers "Try again" when access cannot be loaded, and recovers', async () => {
     await setFaults({ failureRate: 1 });
     const el = await render();
-    const alert = $(el, '[role="alert"]')!;
+    const alert = $(root(el), '[role="alert"]');
     expect(alert.textContent).to.contain('We could not load this form');
     await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
-    $<HTMLButtonElement>(el, '[role="alert"] button')!.click();
-    await waitUntil(() => $(el, 'form') !== null, 'the retry never brought the form');
+    $(root(el), '[role="alert"] button', HTMLButtonElement).click();
+    await waitUntil(() => find(el, 'form') !== null, 'the retry never brought the form');
   });
 
   it('keeps the form and explains when a submission fails on the network', async () => {
@@ -282,7 +289,7 @@ describe('<request-invite-form>', () => {
     await typeInto(el, 'email', NEW_ADDRESS);
     await setFaults({ failureRate: 1 });
     await submit(el);
-    expect($(el, 'form [role="alert"]')!.textContent).to.contain('Your request could not be sent');
+    expect($(root(el), 'form [role="alert"]').textContent).to.contain('Your request could not be sent');
     expect(input(el, 'email').value).to.equal(NEW_ADDRESS);
     await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
@@ -292,28 +299,28 @@ describe('<request-invite-form>', () => {
 
   it('speaks French with lang="fr", every string of every state', async () => {
     const form = await render('acme', clientAs(), 'fr');
-    expect($(form, 'h2')!.textContent).to.equal('Demander une invitation à Acme Inc.');
+    expect($(root(form), 'h2').textContent).to.equal('Demander une invitation à Acme Inc.');
     expect(text(form)).to.contain('Un administrateur examinera votre demande.');
-    expect(root(form).querySelector('label[for="email"]')!.textContent).to.equal('E-mail');
-    expect(root(form).querySelector('label[for="name"]')!.textContent).to.equal('Nom');
-    expect(root(form).querySelector('label[for="message"]')!.textContent).to.equal('Message');
-    expect($(form, '#name-optional')!.textContent).to.equal('(facultatif)');
-    expect($(form, 'label[for="website"]')!.textContent).to.equal('Site web');
-    expect($(form, 'button[type="submit"]')!.textContent!.trim()).to.equal('Demander une invitation');
+    expect($(root(form), 'label[for="email"]').textContent).to.equal('E-mail');
+    expect($(root(form), 'label[for="name"]').textContent).to.equal('Nom');
+    expect($(root(form), 'label[for="message"]').textContent).to.equal('Message');
+    expect($(root(form), '#name-optional').textContent).to.equal('(facultatif)');
+    expect($(root(form), 'label[for="website"]').textContent).to.equal('Site web');
+    expect($(root(form), 'button[type="submit"]').textContent.trim()).to.equal('Demander une invitation');
     await submit(form);
-    expect($(form, '#email-error')!.textContent).to.equal('Saisissez votre adresse e-mail.');
+    expect($(root(form), '#email-error').textContent).to.equal('Saisissez votre adresse e-mail.');
     await typeInto(form, 'email', 'x');
     await form.updateComplete;
-    expect($(form, '#email-error')!.textContent).to.equal('Saisissez une adresse e-mail comme nom@exemple.com.');
+    expect($(root(form), '#email-error').textContent).to.equal('Saisissez une adresse e-mail comme nom@exemple.com.');
     for (let i = 0; i < 5; i++) await clientAs().requests.submit({ email: NEW_ADDRESS });
     input(form, 'email').value = NEW_ADDRESS;
     await submit(form);
-    expect($(form, 'form [role="alert"]')!.textContent).to.equal(
+    expect($(root(form), 'form [role="alert"]').textContent).to.equal(
       'Trop de demandes pour cette adresse. Veuillez réessayer dans 1 heure.',
     );
     await setFaults({ failureRate: 1 });
     await submit(form);
-    expect($(form, 'form [role="alert"]')!.textContent).to.contain("Votre demande n'a pas pu être envoyée");
+    expect($(root(form), 'form [role="alert"]').textContent).to.contain("Votre demande n'a pas pu être envoyée");
     await setFaults({ failureRate: 0 });
     input(form, 'email').value = 'autre@example.com';
     await submit(form);
@@ -327,7 +334,7 @@ describe('<request-invite-form>', () => {
     await setFaults({ failureRate: 1 });
     const failing = await render('acme', clientAs(), 'fr');
     expect(text(failing)).to.contain('Impossible de charger ce formulaire.');
-    expect($(failing, '[role="alert"] button')!.textContent).to.equal('Réessayer');
+    expect($(root(failing), '[role="alert"] button').textContent).to.equal('Réessayer');
     await expectAccessibleInBothThemes(failing);
   });
 
@@ -335,13 +342,13 @@ describe('<request-invite-form>', () => {
     const el = await render();
     el.strings = { submit: 'Ask to join', heading: (org) => `Join ${org}` };
     await el.updateComplete;
-    expect($(el, 'button[type="submit"]')!.textContent!.trim()).to.equal('Ask to join');
-    expect($(el, 'h2')!.textContent).to.equal('Join Acme Inc.');
+    expect($(root(el), 'button[type="submit"]').textContent.trim()).to.equal('Ask to join');
+    expect($(root(el), 'h2').textContent).to.equal('Join Acme Inc.');
   });
 
   it('follows the theme attribute and prefers-color-scheme', async () => {
     const el = await render();
-    const background = () => getComputedStyle($(el, '[part="base"]')!).backgroundColor;
+    const background = () => getComputedStyle($(root(el), '[part="base"]')).backgroundColor;
     el.theme = 'light';
     await el.updateComplete;
     const light = background();
@@ -368,7 +375,10 @@ describe('request-invite-form alone on a page', () => {
 
   it('works with nothing but its tag: it loads its own public client for base-url and submits', async () => {
     const el = await fixture<RequestInviteForm>(html`<request-invite-form organization="acme"></request-invite-form>`);
-    await waitUntil(() => input(el, 'email') !== null, 'the lone form never loaded access through its own client');
+    await waitUntil(
+      () => find(el, '[name="email"]') !== null,
+      'the lone form never loaded access through its own client',
+    );
     expect(el.client, 'a lone element takes no full client').to.equal(undefined);
     await typeInto(el, 'email', 'alone@example.com');
     await submit(el);
