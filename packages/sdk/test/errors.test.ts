@@ -76,7 +76,9 @@ describe('guards across realms and bundles', () => {
       platform: 'neutral',
       logLevel: 'silent',
     });
-    return result.outputFiles[0]!.text;
+    const [output] = result.outputFiles;
+    assert.ok(output);
+    return output.text;
   }
 
   it('recognise real SDK errors made in another realm (node:vm) by another copy of the SDK', async () => {
@@ -155,7 +157,8 @@ describe('transport helpers', () => {
 
   it('newIdempotencyKey makes v4 UUIDs, also where randomUUID is missing (plain http)', () => {
     assert.match(newIdempotencyKey(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    assert.ok(original);
     const real = globalThis.crypto;
     const getRandomValues = <T extends ArrayBufferView>(array: T) => real.getRandomValues(array as never) as T;
     Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues }, configurable: true });
@@ -172,7 +175,7 @@ describe('transport helpers', () => {
   it('paginate stops when a server repeats a cursor', async () => {
     let calls = 0;
     const seen: number[] = [];
-    for await (const item of paginate(async () => ({ items: [calls++], nextCursor: 'same', total: 9 }), {}))
+    for await (const item of paginate(() => Promise.resolve({ items: [calls++], nextCursor: 'same', total: 9 }), {}))
       seen.push(item);
     assert.deepEqual(seen, [0, 1]);
   });
