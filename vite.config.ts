@@ -41,7 +41,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         settings: `${demoRoot}/index.html`,
         login: `${demoRoot}/login/index.html`,

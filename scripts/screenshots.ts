@@ -79,7 +79,7 @@ const demoPages: { name: string; open: (page: Page) => Promise<void> }[] = [
 /** Waits until the element `tag` shows `text` in its shadow root. */
 async function waitForText(page: Page, tag: string, text: string): Promise<void> {
   await page.waitForFunction(
-    ([t, x]) => document.querySelector(t)?.shadowRoot?.textContent?.includes(x) ?? false,
+    ([t, x]) => document.querySelector(t)?.shadowRoot?.textContent.includes(x) ?? false,
     [tag, text] as const,
     { timeout: 20000 },
   );

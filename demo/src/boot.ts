@@ -20,6 +20,11 @@ addEventListener('unhandledrejection', (event) => {
 
 export async function boot(): Promise<void> {
   ensureSession();
+  // `npm run demo:server` builds the demo for @invitekit/server, which itself answers /api and /__mock: no worker.
+  if (import.meta.env['VITE_INVITEKIT_BACKEND'] === 'server') {
+    renderHeader({ latencyMs: 0, failureRate: 0 });
+    return;
+  }
   const { mock } = await startMockWorker({ quiet: true, persistKey: STATE_KEY });
   // Each tab runs its own copy of the mock: when another tab changes the data, read it again, so that this tab
   // never acts on (and saves over) an older state.

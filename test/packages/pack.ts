@@ -61,7 +61,11 @@ export function filesOf(dir: string, prefix = ''): string[] {
 
 /** publint's report on the tarball: '' when it has nothing to say. */
 export function publint(tarball: string): string {
-  const output = execFileSync(bin('publint'), ['run', tarball, '--level', 'suggestion'], { encoding: 'utf8' });
+  // Plain text even under CI=true, where publint colours its lines and the filter below would keep them.
+  const output = execFileSync(bin('publint'), ['run', tarball, '--level', 'suggestion'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return output
     .split('\n')
     .filter((line) => !/^(Running publint|Unpacking tarball|Linting|All good!|\s*$)/.test(line))

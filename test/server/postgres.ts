@@ -29,8 +29,8 @@ export interface RunningPostgres {
   port: number;
   /** The temporary directory holding the cluster (removed on stop). */
   dir: string;
-  /** Creates an empty database and answers its URL. */
-  createDatabase(name: string): Promise<string>;
+  /** Creates a database (empty, or a copy of `template`) and answers its URL. */
+  createDatabase(name: string, template?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -94,12 +94,13 @@ export async function startPostgres(): Promise<RunningPostgres> {
     adminUrl,
     port,
     dir,
-    async createDatabase(name) {
+    async createDatabase(name, template) {
       const { default: pg } = await import('pg');
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+        const quote = (identifier: string) => `"${identifier.replace(/"/g, '')}"`;
+        await client.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ''}`);
       } finally {
         await client.end();
       }

@@ -70,3 +70,43 @@ describe('SQL store', () => {
     assert.equal(fresh?.replacedExpiresAt, null);
   });
 });
+
+describe('SQL store list totals', () => {
+  it('count by status at the instant asked, from the kept counts, through every change of state', async () => {
+    await store.transaction((tx) => tx.replaceAll(seedState(T0, 'default')));
+    const snapshot = await store.transaction((tx) => tx.snapshot());
+    const acme = snapshot.orgs.find((o) => o.slug === 'acme');
+    assert.ok(acme);
+    const jane = acme.invitations.find((i) => i.id === 'inv_jane');
+    assert.ok(jane);
+    await store.transaction((tx) => tx.updateInvitation('acme', { ...jane, state: 'revoked', revokedAt: T0 }, jane));
+    const later = T0 + 3 * DAY;
+    const all = ['pending', 'expired', 'accepted', 'declined', 'revoked'] as const;
+    for (const statuses of [['pending'], ['expired'], ['pending', 'expired'], ['revoked', 'pending'], all] as const) {
+      const page = await store.transaction((tx) =>
+        tx.listInvitations('acme', {
+          now: later,
+          statuses,
+          q: '',
+          sort: 'invitedAt',
+          order: 'desc',
+          after: null,
+          limit: null,
+        }),
+      );
+      const searched = await store.transaction((tx) =>
+        tx.listInvitations('acme', {
+          now: later,
+          statuses,
+          q: '@',
+          sort: 'invitedAt',
+          order: 'desc',
+          after: null,
+          limit: 1,
+        }),
+      );
+      assert.equal(page.total, page.items.length, statuses.join());
+      assert.equal(searched.total, page.total, statuses.join());
+    }
+  });
+});

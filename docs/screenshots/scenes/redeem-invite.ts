@@ -28,10 +28,10 @@ const code: Record<string, string | undefined> = {
 const chosen = state in code ? code[state] : SEED_CODES.jane;
 if (chosen) el.code = chosen;
 if (state === 'fr') document.documentElement.lang = 'fr';
-if (state === 'expired') mock.advanceClock(8 * DAY);
+if (state === 'expired') await mock.advanceClock(8 * DAY);
 if (state === 'revoked' || state === 'ask-again') await admin.invitations.revoke('inv_jane');
-if (state === 'error') mock.setFaults({ failureRate: 1 });
-if (state === 'loading') mock.setFaults({ latencyMs: 60_000 });
+if (state === 'error') await mock.setFaults({ failureRate: 1 });
+if (state === 'loading') await mock.setFaults({ latencyMs: 60_000 });
 document.querySelector('main')?.append(el);
 
 const root = el.renderRoot;

@@ -11,25 +11,32 @@ const state = new URLSearchParams(location.search).get('state') ?? 'form';
 const { mock } = await startMock();
 
 const client = createClient({ baseUrl: '/api', retry: 0 });
-const el = document.createElement('request-invite-form') as RequestInviteForm;
+const el: RequestInviteForm = document.createElement('request-invite-form');
 el.organization = state === 'closed' ? 'globex' : state === 'unknown' ? 'initech' : 'acme';
 el.client = client;
 if (state === 'fr') document.documentElement.lang = 'fr';
-if (state === 'error') mock.setFaults({ failureRate: 1 });
-if (state === 'loading') mock.setFaults({ latencyMs: 60_000 });
+if (state === 'error') await mock.setFaults({ failureRate: 1 });
+if (state === 'loading') await mock.setFaults({ latencyMs: 60_000 });
 if (state === 'rate-limited') {
   for (let i = 0; i < 5; i++) await client.requests.submit({ email: 'jane.doe@example.com' }, { organization: 'acme' });
-  mock.advanceClock(48 * 60_000);
+  await mock.advanceClock(48 * 60_000);
 }
-document.querySelector('main')!.append(el);
+/** The node `found`, or a clear failure of the scene when it is missing. */
+function present<T>(found: T | null | undefined, what: string): T {
+  if (found == null) throw new Error(`scene: no ${what}`);
+  return found;
+}
+present(document.querySelector('main'), '<main> in the page').append(el);
 
-const root = el.shadowRoot!;
+const root = present(el.shadowRoot, 'shadow root on <request-invite-form>');
 async function until(test: () => unknown): Promise<void> {
   while (!test()) await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
 }
-const field = (name: string) => root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-const submit = () => root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+const field = (name: string) => present(root.querySelector<HTMLInputElement>(`[name="${name}"]`), `field ${name}`);
+const submit = () => {
+  present(root.querySelector<HTMLButtonElement>('button[type="submit"]'), 'submit button').click();
+};
 
 if (state === 'loading') {
   await until(() => root.querySelector('[part="status"]'));

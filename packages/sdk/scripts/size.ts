@@ -36,7 +36,9 @@ export async function measure(entry = PAGE_ENTRY, metafile = false) {
     metafile,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]!.contents;
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild wrote no output file');
+  const code = output.contents;
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, metafile: result.metafile };
 }
 

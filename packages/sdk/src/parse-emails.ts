@@ -26,7 +26,7 @@ interface Segment {
 /** Index of the closing `close` for the opener at `start`, when it comes before any of `stops`; else -1. */
 function closing(text: string, start: number, close: string, stops: string): number {
   for (let i = start + 1; i < text.length; i++) {
-    const char = text[i]!;
+    const char = text.charAt(i);
     if (char === close) return i;
     if (stops.includes(char)) return -1;
   }
@@ -48,7 +48,7 @@ function segments(text: string): Segment[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     i = skipGroup(text, i);
-    const char = text[i]!;
+    const char = text.charAt(i);
     if (SEPARATORS.includes(char)) {
       out.push({ text: text.slice(start, i), end: char });
       start = i + 1;
@@ -63,7 +63,7 @@ function words(text: string): string[] {
   const out: string[] = [];
   let word = '';
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+    const char = text.charAt(i);
     const end = skipGroup(text, i);
     if (end > i) {
       if (char === '<' && word) {
@@ -119,15 +119,15 @@ function isNamedEntry(parts: string[] | undefined): boolean {
   return first > 0 && parts.slice(0, first).every((word) => !word.includes('@'));
 }
 
-/** Parses a pasted list of addresses; never throws. */
-export function parseEmailList(text: string): ParsedEmailList {
+/** Parses a pasted list of addresses; never throws (nothing, from a JavaScript caller, is an empty list). */
+export function parseEmailList(text: string | null | undefined): ParsedEmailList {
   const emails = new CaseInsensitiveList();
   const invalid = new CaseInsensitiveList();
-  const list = segments(String(text ?? ''));
+  const list = segments(text ?? '');
   // Each segment's words are read once: a segment is also looked at from the one before it.
   const wordsOf = list.map((segment) => words(segment.text));
   list.forEach((segment, index) => {
-    for (const word of candidates(wordsOf[index]!, isNamedEntry(wordsOf[index + 1]), segment.end === ',')) {
+    for (const word of candidates(wordsOf[index] ?? [], isNamedEntry(wordsOf[index + 1]), segment.end === ',')) {
       const address = unwrap(word).trim();
       if (address !== '' && isUsableEmail(address)) emails.add(address);
       else if (word.trim() !== '') invalid.add(word.trim());

@@ -1,7 +1,7 @@
 /** Every call of the client against the real rules engine (MSW handlers under setupServer). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { client, mock, requests } from './mock.js';
+import { client, mock, present, requestAt, requests } from './mock.js';
 import { createClient, isApiError } from '../src/index.js';
 
 describe('createClient', () => {
@@ -23,27 +23,32 @@ describe('createClient', () => {
 
   it('sends the token as a Bearer header, from a string or an async function called per attempt', async () => {
     let calls = 0;
-    const api = client({ token: async () => (calls++, 'acme-admin') });
+    const api = client({
+      token: () => {
+        calls++;
+        return Promise.resolve('acme-admin');
+      },
+    });
     await api.settings.get();
     assert.equal(calls, 1);
-    assert.equal(requests[0]!.headers.get('authorization'), 'Bearer acme-admin');
-    assert.equal(requests[0]!.credentials, 'same-origin');
+    assert.equal(requestAt(0).headers.get('authorization'), 'Bearer acme-admin');
+    assert.equal(requestAt(0).credentials, 'same-origin');
   });
 
   it("includes credentials (cookies) by default when there is no token, and sends the client's headers", async () => {
     await assert.rejects(client({ token: undefined, headers: { 'x-tenant': 't1' } }).settings.get(), (e) =>
       isApiError(e, 'unauthenticated'),
     );
-    assert.equal(requests[0]!.credentials, 'include');
-    assert.equal(requests[0]!.headers.get('authorization'), null);
-    assert.equal(requests[0]!.headers.get('x-tenant'), 't1');
+    assert.equal(requestAt(0).credentials, 'include');
+    assert.equal(requestAt(0).headers.get('authorization'), null);
+    assert.equal(requestAt(0).headers.get('x-tenant'), 't1');
   });
 
   it('joins status lists with commas, leaves out undefined, and encodes path segments', async () => {
     await client().invitations.list({ status: ['pending', 'expired'], q: undefined, limit: 5 });
-    assert.equal(requests[0]!.url, 'http://invitekit.test/api/orgs/acme/invitations?status=pending,expired&limit=5');
+    assert.equal(requestAt(0).url, 'http://invitekit.test/api/orgs/acme/invitations?status=pending,expired&limit=5');
     await assert.rejects(client().invitations.get('a/b c?'), (e) => isApiError(e, 'not_found'));
-    assert.equal(requests[1]!.url, 'http://invitekit.test/api/orgs/acme/invitations/a%2Fb%20c%3F');
+    assert.equal(requestAt(1).url, 'http://invitekit.test/api/orgs/acme/invitations/a%2Fb%20c%3F');
   });
 });
 
@@ -77,7 +82,7 @@ describe('invitations', () => {
     assert.ok(link.url.includes(link.code));
     const resent = await api.invitations.resend('inv_jane');
     assert.equal(resent.resendCount, 1);
-    assert.equal((await mock.outbox('jane@example.com')).at(-1)!.kind, 'resend');
+    assert.equal(present((await mock.outbox('jane@example.com')).at(-1), 'a message to jane').kind, 'resend');
     assert.equal((await api.invitations.revoke('inv_jane')).status, 'revoked');
   });
 
@@ -103,14 +108,14 @@ describe('invitations', () => {
         ['bad', 'invalid_email'],
       ],
     );
-    assert.match(requests[0]!.headers.get('idempotency-key')!, /^[0-9a-f-]{36}$/);
+    assert.match(present(requestAt(0).headers.get('idempotency-key'), 'an Idempotency-Key header'), /^[0-9a-f-]{36}$/);
     assert.equal((await mock.outbox('new@example.com')).length, 1);
   });
 
   it('create: a new key per logical call', async () => {
     await client().invitations.create({ emails: ['a@example.com'], dryRun: true });
     await client().invitations.create({ emails: ['a@example.com'], dryRun: true });
-    assert.notEqual(requests[0]!.headers.get('idempotency-key'), requests[1]!.headers.get('idempotency-key'));
+    assert.notEqual(requestAt(0).headers.get('idempotency-key'), requestAt(1).headers.get('idempotency-key'));
   });
 
   it('create: repeating a key replays the first answer and sends nothing again', async () => {
@@ -131,7 +136,7 @@ describe('invitations', () => {
     const lines = (await blob.text()).trim().split(/\r?\n/);
     assert.equal(lines[0], 'email,status,role,invited_at,expires_at,invited_by,resend_count');
     assert.ok(lines.slice(1).every((line) => line.includes(',pending,')));
-    assert.ok(requests[0]!.url.endsWith('/invitations/export.csv?status=pending&sort=email&order=asc'));
+    assert.ok(requestAt(0).url.endsWith('/invitations/export.csv?status=pending&sort=email&order=asc'));
   });
 });
 
@@ -197,7 +202,7 @@ describe('settings, members, access', () => {
     const page = await client().members.list({ limit: 3 });
     assert.equal(page.items.length, 3);
     assert.notEqual(page.nextCursor, null);
-    const rest = await client().members.list({ limit: 100, cursor: page.nextCursor! });
+    const rest = await client().members.list({ limit: 100, cursor: present(page.nextCursor, 'a next cursor') });
     assert.equal(page.items.length + rest.items.length, page.total);
   });
 

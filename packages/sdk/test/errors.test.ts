@@ -76,8 +76,8 @@ describe('guards across realms and bundles', () => {
       platform: 'neutral',
       logLevel: 'silent',
     });
-    const [output] = result.outputFiles;
-    assert.ok(output);
+    const output = result.outputFiles[0];
+    if (!output) throw new Error('esbuild wrote no output file');
     return output.text;
   }
 
@@ -158,7 +158,7 @@ describe('transport helpers', () => {
   it('newIdempotencyKey makes v4 UUIDs, also where randomUUID is missing (plain http)', () => {
     assert.match(newIdempotencyKey(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
-    assert.ok(original);
+    if (!original) throw new Error('globalThis.crypto has no own property descriptor');
     const real = globalThis.crypto;
     const getRandomValues = <T extends ArrayBufferView>(array: T) => real.getRandomValues(array as never) as T;
     Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues }, configurable: true });

@@ -14,13 +14,30 @@ export const realHandlers = mock.handlers;
 /** Every request that reached the network layer, in order (`METHOD url`), with its headers. */
 export const requests: { method: string; url: string; headers: Headers; credentials: RequestCredentials }[] = [];
 
-before(() => server.listen({ onUnhandledRequest: 'error' }));
+before(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+});
 beforeEach(async () => {
   await mock.reset();
   requests.length = 0;
 });
-afterEach(() => server.resetHandlers());
-after(() => server.close());
+afterEach(() => {
+  server.resetHandlers();
+});
+after(() => {
+  server.close();
+});
+
+/** `value`, failing the test with a message naming `what` when it is missing. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${String(value)}`);
+  return value;
+}
+
+/** The request made `index`th (negative counts from the end); fails the test when fewer were made. */
+export function requestAt(index: number): (typeof requests)[number] {
+  return present(requests.at(index), `request #${String(index)} (${String(requests.length)} were made)`);
+}
 
 /** A fetch that records each attempt before handing it to the (intercepted) global fetch. */
 export const recordingFetch = (request: Request, init?: RequestInit) => {

@@ -85,7 +85,7 @@ function joined<T extends { text: string }>(items: fc.Arbitrary<T[]>) {
   return items.chain((list) =>
     fc.array(separator, { minLength: list.length, maxLength: list.length }).map((seps) => ({
       list,
-      text: list.map((item, i) => item.text + seps[i]).join(''),
+      text: list.map((item, i) => item.text + (seps[i] ?? '')).join(''),
     })),
   );
 }
@@ -95,7 +95,11 @@ describe('parseEmailList properties', () => {
   it('never throws; returns only usable, unique addresses and unique invalid tokens', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'a@.<>",; \n"x') })),
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: fc.constantFrom(...'a@.<>",; \n"x'.split('')) }),
+        ),
         (text) => {
           const { emails, invalid } = parseEmailList(text);
           for (const email of emails) assert.ok(isUsableEmail(email), email);
@@ -121,7 +125,7 @@ describe('parseEmailList properties', () => {
   });
 
   it('loses no address mixed with junk words', () => {
-    const junk = fc.string({ unit: fc.constantFrom(...'abcXYZ019.-_!#@'), minLength: 1, maxLength: 12 });
+    const junk = fc.string({ unit: fc.constantFrom(...'abcXYZ019.-_!#@'.split('')), minLength: 1, maxLength: 12 });
     const item = fc.oneof(
       address.map((email) => ({ email, text: email })),
       junk.map((text) => ({ email: null, text })),
@@ -136,9 +140,11 @@ describe('parseEmailList properties', () => {
 
   it('de-duplicates case-insensitively, keeping the first spelling', () => {
     const spelled = address.chain((email) =>
-      fc
-        .array(fc.boolean(), { minLength: email.length, maxLength: email.length })
-        .map((upper) => [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('')),
+      fc.array(fc.boolean(), { minLength: email.length, maxLength: email.length }).map((upper) =>
+        Array.from(email)
+          .map((c, i) => (upper[i] ? c.toUpperCase() : c))
+          .join(''),
+      ),
     );
     fc.assert(
       fc.property(

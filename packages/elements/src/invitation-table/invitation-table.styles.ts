@@ -82,7 +82,10 @@ const own = css`
   th[aria-sort='descending'] .arrow::after {
     content: '▼';
   }
+  /* An address keeps room for a typical address (it breaks only past that), so a table narrower than its
+     content squeezes the actions, which wrap, rather than break every address letter by letter. */
   td.email {
+    min-inline-size: 18ch;
     overflow-wrap: anywhere;
     font-weight: 500;
   }
@@ -137,6 +140,7 @@ const own = css`
     line-height: 1.5;
   }
   .actions .count {
+    white-space: nowrap;
     margin-inline-start: -0.25em;
     padding: 0 0.375em;
     border-radius: 999px;
@@ -185,6 +189,12 @@ const own = css`
   dialog h2 {
     margin: 0 0 var(--_space);
     font-size: 1.125em;
+  }
+
+  @container (min-width: 640px) and (max-width: 1099.98px) {
+    .actions {
+      flex-wrap: wrap;
+    }
   }
 
   /* Cards: below 640 px of the element's width each row is a card with every field and every action. The

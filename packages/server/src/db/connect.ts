@@ -40,7 +40,8 @@ export async function openDatabase(option: DatabaseOption, options: { poolSize?:
       throw new Error(`The database must be a postgres:// URL or { pglite: dir }, not "${redact(option)}"`);
     }
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: option, max: options.poolSize ?? 10 });
+    // allowExitOnIdle: idle connections never keep a finished script or test process alive.
+    const pool = new pg.Pool({ connectionString: option, max: options.poolSize ?? 10, allowExitOnIdle: true });
     // A pooled connection that breaks while idle must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -80,6 +80,32 @@ const initial = statements(
   `CREATE INDEX invitations_email ON invitations (org, email, id)`,
   `CREATE INDEX invitations_state ON invitations (org, state, id)`,
   `CREATE INDEX invitations_email_trgm ON invitations USING gin (email gin_trgm_ops)`,
+  // Totals without counting: stored invitations per (organization, state), kept by a trigger in the same
+  // transaction as the change (so every process sees exact numbers). A list's total then costs a lookup, not a
+  // scan; only the split of stored-pending rows into pending and expired counts rows (the expired ones, by index).
+  `CREATE TABLE invitation_counts (
+    org text COLLATE "C" NOT NULL,
+    state text COLLATE "C" NOT NULL,
+    n bigint NOT NULL,
+    PRIMARY KEY (org, state)
+  )`,
+  `CREATE INDEX invitations_pending_expiry ON invitations (org, expires_at) WHERE state = 'pending'`,
+  `CREATE FUNCTION invitation_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+      UPDATE invitation_counts SET n = n - 1 WHERE org = OLD.org AND state = OLD.state;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO invitation_counts AS c (org, state, n) VALUES (NEW.org, NEW.state, 1)
+        ON CONFLICT (org, state) DO UPDATE SET n = c.n + 1;
+    END IF;
+    RETURN NULL;
+  END $$`,
+  `CREATE TRIGGER invitation_counts_insert_delete AFTER INSERT OR DELETE ON invitations
+    FOR EACH ROW EXECUTE FUNCTION invitation_counts_track()`,
+  `CREATE TRIGGER invitation_counts_update AFTER UPDATE OF org, state ON invitations
+    FOR EACH ROW WHEN (OLD.org IS DISTINCT FROM NEW.org OR OLD.state IS DISTINCT FROM NEW.state)
+    EXECUTE FUNCTION invitation_counts_track()`,
   `CREATE TABLE invitation_codes (
     code text COLLATE "C" CONSTRAINT invitation_code_unique PRIMARY KEY,
     invitation_id text COLLATE "C" NOT NULL REFERENCES invitations (id) ON DELETE CASCADE,
@@ -103,7 +129,7 @@ const initial = statements(
     position bigserial NOT NULL,
     scope text COLLATE "C" CONSTRAINT idempotency_scope_unique PRIMARY KEY,
     body text NOT NULL,
-    response jsonb NOT NULL,
+    response text NOT NULL, -- the JSON text as first answered: a replay is the same bytes (jsonb reorders keys)
     at timestamptz NOT NULL
   )`,
   `CREATE INDEX idempotency_at ON idempotency (at)`,

@@ -67,6 +67,13 @@ export interface InvitationCodesTable {
   seq: Generated<number>;
 }
 
+/** Stored invitations per (organization, stored state), kept by a trigger (migrations.ts). */
+export interface InvitationCountsTable {
+  org: string;
+  state: string;
+  n: ColumnType<string | number, number, number>;
+}
+
 export interface RequestsTable {
   /** Insertion order (snapshots list records in it). */
   position: Generated<number>;
@@ -84,7 +91,8 @@ export interface IdempotencyTable {
   position: Generated<number>;
   scope: string;
   body: string;
-  response: Json<unknown>;
+  /** The answer's JSON text, kept as text so that a replay answers the same bytes. */
+  response: string;
   at: Time;
 }
 
@@ -134,6 +142,7 @@ export interface Database {
   members: MembersTable;
   invitations: InvitationsTable;
   invitation_codes: InvitationCodesTable;
+  invitation_counts: InvitationCountsTable;
   requests: RequestsTable;
   idempotency: IdempotencyTable;
   rate_hits: RateHitsTable;

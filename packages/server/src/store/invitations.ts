@@ -12,7 +12,6 @@ import {
   epochMs,
   invitationColumns,
   invitationFromRow,
-  invitationRow,
   toDate,
 } from './rows.js';
 
@@ -98,24 +97,47 @@ export async function listInvitations(
     );
   }
   if (query.limit !== null) page = page.limit(query.limit);
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     page.execute(),
-    db.selectFrom('invitations').where(filter).select(db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    query.q === ''
+      ? totalFromCounts(db, org, query.statuses, query.now)
+      : db
+          .selectFrom('invitations')
+          .where(filter)
+          .select(db.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n)),
   ]);
-  return { items: rows.map(invitationFromRow), total: Number(count.n) };
+  return { items: rows.map(invitationFromRow), total };
 }
 
-export async function insertInvitation(db: Db, org: string, inv: InvitationRecord): Promise<void> {
-  await db.insertInto('invitations').values(invitationRow(org, inv)).execute();
-  const codes = [
-    ...inv.replacedCodes.map((c) => ({
-      code: c.code,
-      invitation_id: inv.id,
-      replaced_expires_at: toDate(c.expiresAt),
-    })),
-    { code: inv.code, invitation_id: inv.id, replaced_expires_at: null },
-  ];
-  await db.insertInto('invitation_codes').values(codes).execute();
+/**
+ * The number of invitations with these statuses at `now`, from the trigger-kept counts: stored states are a
+ * lookup; pending and expired (both stored `pending`) need the expired ones counted, through their expiry index.
+ */
+async function totalFromCounts(
+  db: Db,
+  org: string,
+  statuses: readonly InvitationStatus[],
+  now: number,
+): Promise<number> {
+  const counts = await db.selectFrom('invitation_counts').select(['state', 'n']).where('org', '=', org).execute();
+  const stored = (state: string) => Number(counts.find((c) => c.state === state)?.n ?? 0);
+  let total = statuses.filter((s) => s !== 'pending' && s !== 'expired').reduce((sum, state) => sum + stored(state), 0);
+  const wantPending = statuses.includes('pending');
+  const wantExpired = statuses.includes('expired');
+  if (wantPending && wantExpired) return total + stored('pending');
+  if (wantPending || wantExpired) {
+    const expired = await db
+      .selectFrom('invitations')
+      .where('org', '=', org)
+      .where('state', '=', 'pending')
+      .where('expires_at', '<=', toDate(now))
+      .select(db.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    total += wantExpired ? Number(expired.n) : stored('pending') - Number(expired.n);
+  }
+  return total;
 }
 
 /** Compare-and-set on (state, code, resendCount): the guard that makes codes single-use and the resend cap exact. */

@@ -57,9 +57,12 @@ export class SqlStore implements Store {
     let result: T;
     try {
       const builder = this.db.transaction();
-      result = await (options.readOnly ? builder.setAccessMode('read only') : builder).execute((trx) => {
-        tx = new SqlTx(trx);
-        return fn(tx);
+      result = await (options.readOnly ? builder.setAccessMode('read only') : builder).execute(async (trx) => {
+        const current = new SqlTx(trx);
+        tx = current;
+        const value = await fn(current);
+        await current.buffer.flush();
+        return value;
       });
     } catch (error) {
       throw storeError(error);

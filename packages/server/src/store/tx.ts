@@ -13,16 +13,10 @@ import type {
   Slice,
   StoreTx,
 } from '@invitekit/engine';
-import { StoreConflict } from '@invitekit/engine';
+import { MAX_OUTBOX_MESSAGES, StoreConflict } from '@invitekit/engine';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
-import {
-  containsPattern,
-  insertInvitation,
-  listInvitations,
-  selectInvitations,
-  updateInvitation,
-} from './invitations.js';
+import { containsPattern, listInvitations, selectInvitations, updateInvitation } from './invitations.js';
 import {
   type InvitationRecord,
   type MemberRecord,
@@ -32,7 +26,6 @@ import {
   memberFromRow,
   memberRow,
   messageFromRow,
-  messageRow,
   organizationFromRow,
   requestFromRow,
   requestColumns,
@@ -42,6 +35,7 @@ import {
   tokenFromRow,
 } from './rows.js';
 import { getMeta, replaceAll, setMeta, snapshot } from './whole-state.js';
+import { WriteBuffer } from './write-buffer.js';
 
 type IdempotencyRecord = MockState['idempotency'][number];
 
@@ -51,7 +45,12 @@ export class SqlTx implements StoreTx {
   /** Whether this transaction queued messages (the sender drains the outbox once it commits). */
   appendedMessages = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  /** New invitations and messages not yet written (write-buffer.ts). */
+  readonly buffer: WriteBuffer;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.buffer = new WriteBuffer(db);
+  }
 
   // Organizations ----------------------------------------------------------------------------------------
   async organization(slug: string): Promise<OrganizationRecord | undefined> {
@@ -123,11 +122,13 @@ export class SqlTx implements StoreTx {
 
   // Invitations ------------------------------------------------------------------------------------------
   async invitation(org: string, id: string): Promise<InvitationRecord | undefined> {
+    await this.buffer.flushInvitations();
     const row = await selectInvitations(this.db).where('org', '=', org).where('id', '=', id).executeTakeFirst();
     return row && invitationFromRow(row);
   }
 
   async pendingInvitation(org: string, email: string, now: number): Promise<InvitationRecord | undefined> {
+    await this.buffer.flushInvitations();
     const row = await selectInvitations(this.db)
       .where('org', '=', org)
       .where('email', '=', email)
@@ -138,6 +139,7 @@ export class SqlTx implements StoreTx {
   }
 
   async invitationByCode(code: string): Promise<CodeMatch | undefined> {
+    await this.buffer.flushInvitations();
     const found = await this.db
       .selectFrom('invitation_codes')
       .select(['invitation_id', 'replaced_expires_at'])
@@ -153,18 +155,22 @@ export class SqlTx implements StoreTx {
   }
 
   insertInvitation(org: string, invitation: InvitationRecord): Promise<void> {
-    return insertInvitation(this.db, org, invitation);
+    this.buffer.addInvitation(org, invitation);
+    return Promise.resolve();
   }
 
-  updateInvitation(org: string, next: InvitationRecord, previous: InvitationRecord): Promise<void> {
-    return updateInvitation(this.db, org, next, previous);
+  async updateInvitation(org: string, next: InvitationRecord, previous: InvitationRecord): Promise<void> {
+    await this.buffer.flushInvitations();
+    await updateInvitation(this.db, org, next, previous);
   }
 
-  listInvitations(org: string, query: Parameters<StoreTx['listInvitations']>[1]) {
+  async listInvitations(org: string, query: Parameters<StoreTx['listInvitations']>[1]) {
+    await this.buffer.flushInvitations();
     return listInvitations(this.db, org, query);
   }
 
   async staleInvitations(org: string, now: number): Promise<InvitationRecord[]> {
+    await this.buffer.flushInvitations();
     const rows = await selectInvitations(this.db)
       .where('org', '=', org)
       .where('state', '=', 'pending')
@@ -275,7 +281,7 @@ export class SqlTx implements StoreTx {
       .where('scope', '=', scope)
       .where('at', '>', toDate(since))
       .executeTakeFirst();
-    return row && { scope: row.scope, body: row.body, response: row.response, at: toMs(row.at) };
+    return row && { scope: row.scope, body: row.body, response: JSON.parse(row.response) as unknown, at: toMs(row.at) };
   }
 
   async putIdempotency(record: IdempotencyRecord): Promise<void> {
@@ -321,14 +327,18 @@ export class SqlTx implements StoreTx {
   }
 
   // Outbox -----------------------------------------------------------------------------------------------
-  async appendMessage(message: OutboxMessage): Promise<void> {
-    await this.db.insertInto('outbox').values(messageRow(message)).execute();
+  appendMessage(message: OutboxMessage): Promise<void> {
+    this.buffer.addMessage(message);
     this.appendedMessages = true;
+    return Promise.resolve();
   }
 
+  /** Of the newest MAX_OUTBOX_MESSAGES (what the mock keeps), those to `to`, oldest first; the table keeps all. */
   async listMessages(to: string | null): Promise<OutboxMessage[]> {
+    await this.buffer.flushMessages();
+    const recent = this.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(MAX_OUTBOX_MESSAGES);
     const rows = await this.db
-      .selectFrom('outbox')
+      .selectFrom(recent.as('recent'))
       .selectAll()
       .$if(to !== null, (qb) => qb.where('to', '=', to ?? ''))
       .orderBy('id')
@@ -370,10 +380,12 @@ export class SqlTx implements StoreTx {
 
   // Whole state ------------------------------------------------------------------------------------------
   replaceAll(state: MockState): Promise<void> {
+    this.buffer.discard();
     return replaceAll(this.db, state);
   }
 
-  snapshot(): Promise<MockState> {
+  async snapshot(): Promise<MockState> {
+    await this.buffer.flush();
     return snapshot(this.db);
   }
 }

@@ -56,7 +56,7 @@ async function insertChunked(
 }
 
 export async function replaceAll(db: Db, state: MockState): Promise<void> {
-  await sql`TRUNCATE organizations, members, invitations, invitation_codes, requests, idempotency, rate_hits, outbox, tokens, meta RESTART IDENTITY`.execute(
+  await sql`TRUNCATE organizations, members, invitations, invitation_codes, invitation_counts, requests, idempotency, rate_hits, outbox, tokens, meta RESTART IDENTITY`.execute(
     db,
   );
   await insertChunked(db, 'organizations', state.orgs.map(organizationRow));
@@ -134,7 +134,12 @@ export async function snapshot(db: Db): Promise<MockState> {
     })),
     tokens: tokens.map(tokenFromRow),
     outbox: outbox.map(messageFromRow),
-    idempotency: idempotency.map((r) => ({ scope: r.scope, body: r.body, response: r.response, at: toMs(r.at) })),
+    idempotency: idempotency.map((r) => ({
+      scope: r.scope,
+      body: r.body,
+      response: JSON.parse(r.response) as unknown,
+      at: toMs(r.at),
+    })),
     rateHits: rateHits.map((h) => ({ key: h.key, at: toMs(h.at) })),
     faults: {
       latencyMs: 0,

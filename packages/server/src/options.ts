@@ -1,0 +1,52 @@
+/** What a host passes to `createInvitekitServer` (server.md, "Host integration"). */
+import type { DatabaseOption, OpenDatabase } from './db/connect.js';
+import type { OutboxSenderOptions } from './email/outbox-sender.js';
+import type { SendEmail } from './email/smtp.js';
+import type { EmailTemplates } from './email/templates.js';
+import type { Logger } from './log.js';
+
+/** A signed-in person as the host's `authenticate` answers: who, and their permissions by organization slug. */
+export interface HostUser {
+  id: string;
+  email: string;
+  name?: string | null;
+  /** Organization slug → permissions there (`member:manage` for admins); an entry, even empty, means "belongs". */
+  grants: Record<string, string[]>;
+}
+
+export interface AcceptedEvent {
+  organization: { slug: string; name: string };
+  member: { id: string; email: string; name: string | null; role: string; joinedAt: string; joinedVia: string };
+  invitation: { id: string; email: string; role: string | null };
+}
+
+export interface InvitekitServerOptions {
+  /** A `postgres://` URL, `{ pglite: dir }`, or an open database; default `{ pglite: './invitekit-data' }`. */
+  database?: DatabaseOption | OpenDatabase;
+  /** Where the API lives; default `/api`. */
+  basePath?: string;
+  /** Invitation links are `<acceptUrl>?code=<code>`; absolute. */
+  acceptUrl: string;
+  /** The host's sign-in: the person behind a request, or null. Required unless `devAuth`. */
+  authenticate?: (request: Request) => Promise<HostUser | null> | HostUser | null;
+  /** Where email goes; default SMTP from `SMTP_URL` (nodemailer). Without either, messages wait in the outbox. */
+  sendEmail?: SendEmail;
+  /** The words of the emails; default English (email/templates.ts). */
+  emailTemplates?: EmailTemplates;
+  /** Retry timing of the email sender. */
+  emailRetry?: Pick<OutboxSenderOptions, 'retryBaseMs' | 'retryMaxMs' | 'maxAttempts' | 'leaseMs'>;
+  /** After an accept committed: the host creates its own membership. Errors are logged; the accept stands. */
+  onAccepted?: (event: AcceptedEvent) => Promise<void> | void;
+  /** Accept the mock's seeded bearer tokens (`acme-admin`, …). For trying out; refused when NODE_ENV=production. */
+  devAuth?: boolean;
+  /** Serve the mock's `/__mock` controls (reset, clock, outbox, joins, faults). For test suites only. */
+  testControls?: boolean;
+  /** Origins granted CORS with credentials. */
+  allowOrigins?: readonly string[];
+  /** Run the migrations on start (default true). */
+  migrate?: boolean;
+  /** Where log lines go; default one JSON line per request on stdout. `false` logs nothing. */
+  log?: Logger | false;
+  /** The client address rate limits count by; default the first `X-Forwarded-For` entry (set by your proxy). */
+  clientAddress?: (request: Request) => string;
+}

@@ -1,0 +1,89 @@
+/**
+ * `npm run demo:server [-- --port 8080 --data ./invitekit-data]`: the demo against the real backend. Builds the
+ * demo without its MSW worker (VITE_INVITEKIT_BACKEND=server), then serves it and @invitekit/server (PGlite,
+ * dev auth with the seeded tokens, the /__mock controls the demo toolbar and mailbox use) on one origin, so the
+ * session cookie reaches the server exactly as a host's cookie reaches its own backend.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createInvitekitServer } from '../packages/server/src/server.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8080' },
+    data: { type: 'string', default: join(ROOT, 'invitekit-data') },
+  },
+});
+
+const out = mkdtempSync(join(tmpdir(), 'invitekit-demo-server-'));
+process.stdout.write('building the demo for @invitekit/server…\n');
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--logLevel', 'warn'],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_INVITEKIT_BACKEND: 'server' },
+  },
+);
+
+/** A built file for a URL path (`/login/` → login/index.html), or undefined. */
+function staticFile(pathname: string): string | undefined {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(out, relative);
+  if (!file.startsWith(out)) return undefined;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) ? file : undefined;
+}
+
+const http = createServer();
+await new Promise<void>((resolve) => http.listen(Number(values.port), '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${String((http.address() as AddressInfo).port)}`;
+const invitekit = createInvitekitServer({
+  database: { pglite: values.data },
+  acceptUrl: `${origin}/redeem/`,
+  devAuth: true,
+  testControls: true,
+});
+await invitekit.ready;
+http.on('request', (req, res) => {
+  const pathname = new URL(req.url ?? '/', origin).pathname;
+  if (pathname.startsWith('/api/') || pathname.startsWith('/__mock/')) {
+    invitekit.node(req, res);
+    return;
+  }
+  const file = staticFile(pathname);
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+});
+const stop = () => {
+  http.close();
+  http.closeAllConnections();
+  void invitekit.close().finally(() => {
+    rmSync(out, { recursive: true, force: true });
+    process.exit(0);
+  });
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+process.stdout.write(`invitekit demo on @invitekit/server (PGlite in ${values.data}): ${origin}/\n`);

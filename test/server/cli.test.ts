@@ -1,0 +1,79 @@
+/** The `invitekit-server` command: migrate alone, refusals with a clear message, the seed with dev auth and controls. */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type RunningPostgres, startPostgres } from './postgres.js';
+import { SERVER_CLI, startServerProcess } from './server-process.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', SERVER_CLI, ...args],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+let postgres: RunningPostgres;
+before(async () => {
+  postgres = await startPostgres();
+});
+after(() => postgres.stop());
+
+describe('invitekit-server', () => {
+  it('migrate runs the migrations alone, and says so when there is nothing to do', async () => {
+    const url = await postgres.createDatabase('cli_migrate');
+    const first = await cli(['migrate', '--database', url]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^migrated postgres:\/\/invitekit@127\.0\.0\.1:\d+\/cli_migrate: 0001_initial\n$/);
+    const again = await cli(['migrate'], { DATABASE_URL: url });
+    assert.match(again.stdout, /is up to date\n$/);
+  });
+
+  it('refuses dev auth when NODE_ENV=production, with one clear line', async () => {
+    const url = await postgres.createDatabase('cli_production');
+    const run = await cli(['--port', '0', '--database', url, '--dev-auth'], { NODE_ENV: 'production' });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^invitekit-server: --dev-auth .* refused when NODE_ENV=production\.\n$/);
+  });
+
+  it('refuses to start without a way to sign in, two databases, or an unknown option (usage, exit 2)', async () => {
+    for (const args of [
+      ['--port', '0'],
+      ['--port', '0', '--dev-auth', '--database', 'postgres://x/y', '--data', 'dir'],
+      ['--port', '0', '--dev-auth', '--frobnicate'],
+      ['--port', 'eighty', '--dev-auth'],
+    ]) {
+      const run = await cli(args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr, /^invitekit-server: .+\nusage: invitekit-server/, args.join(' '));
+    }
+  });
+
+  it('with --dev-auth --test-controls, starts an empty database with the seed, and reset restores it', async () => {
+    const url = await postgres.createDatabase('cli_seed');
+    const server = await startServerProcess(['--port', '0', '--database', url, '--dev-auth', '--test-controls']);
+    try {
+      const admin = { authorization: 'Bearer acme-admin' };
+      const jane = `${server.url}/api/orgs/acme/invitations/inv_jane`;
+      assert.equal((await fetch(jane, { headers: admin })).status, 200);
+      assert.equal((await fetch(`${jane}/revoke`, { method: 'POST', headers: admin })).status, 200);
+      assert.equal((await fetch(`${server.url}/__mock/reset`, { method: 'POST' })).status, 204);
+      const restored = (await (await fetch(jane, { headers: admin })).json()) as { status: string };
+      assert.equal(restored.status, 'pending');
+      assert.match(server.stdout(), /"path":"\/api\/orgs\/acme\/invitations\/inv_jane\/revoke","status":200/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
