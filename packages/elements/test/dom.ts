@@ -23,16 +23,16 @@ export function nameOf(el: Element): string {
   if (labelledBy)
     return labelledBy
       .split(/\s+/)
-      .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+      .map((id) => root.getElementById(id)?.textContent.trim() ?? '')
       .join(' ');
-  const labels = (el as HTMLInputElement).labels;
-  if (labels?.length)
-    return Array.from(labels[0]!.childNodes)
+  const label0 = (el as HTMLInputElement).labels?.[0];
+  if (label0)
+    return Array.from(label0.childNodes)
       .filter((n) => n.nodeType === Node.TEXT_NODE)
       .map((n) => n.textContent)
       .join('')
       .trim();
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return el.textContent.replace(/\s+/g, ' ').trim();
 }
 
 /** The first button named `name` under `host` (deeply), or undefined. */
@@ -54,6 +54,26 @@ export function button(host: Element, name: string): HTMLButtonElement {
 export async function waitForButton(host: Element, name: string): Promise<HTMLButtonElement> {
   await waitUntil(() => findButton(host, name), `no button named "${name}"`, { timeout: 4000 });
   return button(host, name);
+}
+
+/** The open shadow root of `host`; fails the test clearly when it has none (not rendered, or not an element). */
+export function shadow(host: Element): ShadowRoot {
+  if (!host.shadowRoot) throw new Error(`<${host.localName}> has no open shadow root`);
+  return host.shadowRoot;
+}
+
+/**
+ * The first match of `selector` under `root` (a shadow root or an element), checked to be a `kind` (an HTMLElement
+ * unless said); fails the test when there is none or it is of another kind.
+ */
+export function $(root: ParentNode, selector: string): HTMLElement;
+export function $<T extends Element>(root: ParentNode, selector: string, kind: abstract new () => T): T;
+export function $(root: ParentNode, selector: string, kind: abstract new () => Element = HTMLElement): Element {
+  const found = root.querySelector(selector);
+  if (!found) throw new Error(`nothing matches "${selector}"`);
+  const tag = found.localName;
+  if (!(found instanceof kind)) throw new Error(`"${selector}" is a <${tag}>, not a ${kind.name}`);
+  return found;
 }
 
 /** The text a person sees in `host`, shadow roots included, whitespace collapsed. */
@@ -88,7 +108,12 @@ export function recordClipboard(): string[] {
   const writes: string[] = [];
   Object.defineProperty(navigator, 'clipboard', {
     configurable: true,
-    value: { writeText: async (text: string) => void writes.push(text) },
+    value: {
+      writeText: (text: string) => {
+        writes.push(text);
+        return Promise.resolve();
+      },
+    },
   });
   return writes;
 }
@@ -112,7 +137,7 @@ export function englishLeft(en: object, other: object, shown: string, skip: stri
     if (typeof a === 'string') {
       if (a !== b && shown.includes(a)) left.push(`${key}: ${a}`);
     } else if (a && typeof a === 'object') {
-      for (const [k, v] of Object.entries(a)) visit(v, (b as Record<string, unknown>)?.[k], k);
+      for (const [k, v] of Object.entries(a)) visit(v, (b as Record<string, unknown> | undefined)?.[k], k);
     }
   };
   visit(en, other, '');

@@ -114,10 +114,12 @@ export interface InvitekitClient {
 interface Scope {
   http: Transport;
   /** `orgs/{org}/...rest`, with the organization of the call or the client. */
-  org(opts: OrgCallOptions | undefined, ...rest: string[]): string[];
+  org: (opts: OrgCallOptions | undefined, ...rest: string[]) => string[];
 }
 
 function scopeOf(options: ClientOptions): Scope {
+  // A JavaScript caller may call createClient() with nothing: it gets the error below, not a TypeError on undefined.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
     throw new TypeError('createClient: `baseUrl` is required (the API root, such as "/api")');
   }

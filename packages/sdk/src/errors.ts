@@ -117,7 +117,11 @@ export function isInvitekitError(error: unknown): error is InvitekitError {
 
 /** Whether `error` is an {@link ApiError}, optionally with the given `code`; works across realms and bundles. */
 export function isApiError<C extends ErrorCode>(error: unknown, code?: C): error is ApiError & { code: C } {
-  return isInvitekitError(error) && error.kind === 'api' && (code === undefined || (error as ApiError).code === code);
+  return (
+    isInvitekitError(error) &&
+    error.kind === 'api' &&
+    (code === undefined || (error as { code?: unknown }).code === code)
+  );
 }
 
 /** Whether `error` is the platform's abort (the caller's `AbortSignal` fired), which the SDK passes through. */
