@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { SEED_CODES } from '@invitekit/mock-server/browser';
 import { clientAs, mockApi, setFaults } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
+import { $, shadow } from '../../test/dom.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/redeem-invite.js';
 import type { RedeemInvite, RedeemState } from './redeem-invite.js';
@@ -28,23 +29,27 @@ async function render(code: string | null = JANE, client: InvitekitClient = clie
   return el;
 }
 
-const $ = <T extends HTMLElement = HTMLElement>(el: RedeemInvite, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const text = (el: RedeemInvite) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
-const heading = (el: RedeemInvite) => $(el, 'h2')!.textContent!.trim();
+/** The match of `selector` in the element, or null (for what must be absent). */
+const find = (el: RedeemInvite, selector: string) => shadow(el).querySelector(selector);
+const text = (el: RedeemInvite) => shadow(el).textContent.replace(/\s+/g, ' ').trim();
+const heading = (el: RedeemInvite) => $(shadow(el), 'h2').textContent.trim();
 /** The details list as "term: value" lines. */
 const pairs = (el: RedeemInvite) =>
-  [...el.shadowRoot!.querySelectorAll('dt')].map(
-    (dt) => `${dt.textContent!.trim()}: ${dt.nextElementSibling!.textContent!.trim()}`,
+  [...shadow(el).querySelectorAll('dt')].map(
+    (dt) => `${dt.textContent.trim()}: ${dt.nextElementSibling?.textContent.trim() ?? '(no value)'}`,
   );
 /** The button whose visible text is exactly `name`. */
 const button = (el: RedeemInvite, name: string) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name) ?? null;
+  [...shadow(el).querySelectorAll('button')].find((b) => b.textContent.trim() === name) ?? null;
+/** The button named `name`, which must be there. */
+function need(el: RedeemInvite, name: string): HTMLButtonElement {
+  const found = button(el, name);
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
 
 async function click(el: RedeemInvite, name: string) {
-  const target = button(el, name);
-  expect(target, `button "${name}"`).to.exist;
-  target!.click();
+  need(el, name).click();
   await el.updateComplete;
 }
 
@@ -85,7 +90,7 @@ describe('<redeem-invite>', () => {
     await setFaults({ latencyMs: 5000 });
     const el = await fixture<RedeemInvite>(html`<redeem-invite code=${JANE} .client=${clientAs()}></redeem-invite>`);
     expect(el.state).to.be.undefined;
-    expect($(el, '[role="status"]')!.textContent).to.equal('Loading your invitation…');
+    expect($(shadow(el), '[role="status"]').textContent).to.equal('Loading your invitation…');
     await expectAccessibleInBothThemes(el);
   });
 
@@ -99,7 +104,9 @@ describe('<redeem-invite>', () => {
     expect(details[2]).to.match(/^Expires: in 5 days \(.+\d{4}.+\)$/);
     expect(text(el)).not.to.contain('omar@example.com');
 
-    const tree = (await a11ySnapshot({})) as unknown as AxNode;
+    // The command's typings say void; it answers the page's accessibility tree.
+    const snapshot = a11ySnapshot({}) as Promise<unknown>;
+    const tree = (await snapshot) as AxNode;
     expect(findAccessibilityNode<AxNode>(tree, (n) => n.role === 'button' && n.name === 'Accept invitation')).to.exist;
     expect(findAccessibilityNode<AxNode>(tree, (n) => n.role === 'button' && n.name === 'Decline')).to.exist;
     await expectAccessibleInBothThemes(el);
@@ -112,27 +119,30 @@ describe('<redeem-invite>', () => {
   it('accepts on click: a member joins, the event carries organization and member, focus moves to the news', async () => {
     const el = await render();
     expect(await janeStatus(), 'nothing used before the click').to.equal('pending');
-    const joined = oneEvent(el, 'invitekit-invitation-accepted');
-    $<HTMLInputElement>(el, '#name')!.value = 'Jane Doe';
+    const joined: Promise<HTMLElementEventMap['invitekit-invitation-accepted']> = oneEvent(
+      el,
+      'invitekit-invitation-accepted',
+    );
+    $(shadow(el), '#name', HTMLInputElement).value = 'Jane Doe';
     await click(el, 'Accept invitation');
     const { detail } = await joined;
     expect(detail.organization).to.deep.equal({ slug: 'acme', name: 'Acme Inc.' });
     expect(detail.member).to.include({ email: 'jane@example.com', name: 'Jane Doe' });
     await settled(el, 'accepted');
     expect(heading(el)).to.equal('Welcome to Acme Inc.');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
+    expect(shadow(el).activeElement).to.equal(find(el, 'h2'));
     expect(await janeStatus()).to.equal('accepted');
     await expectAccessibleInBothThemes(el);
   });
 
   it('accepts from the keyboard: Enter in the name field, Tab to the buttons', async () => {
     const el = await render();
-    $<HTMLInputElement>(el, '#name')!.focus();
+    $(shadow(el), '#name', HTMLInputElement).focus();
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Accept invitation'));
+    expect(shadow(el).activeElement).to.equal(button(el, 'Accept invitation'));
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Decline'));
-    $<HTMLInputElement>(el, '#name')!.focus();
+    expect(shadow(el).activeElement).to.equal(button(el, 'Decline'));
+    $(shadow(el), '#name', HTMLInputElement).focus();
     await sendKeys({ type: 'Jane' });
     await sendKeys({ press: 'Enter' });
     await settled(el, 'accepted');
@@ -141,23 +151,23 @@ describe('<redeem-invite>', () => {
   it('asks before declining; Cancel and Escape back out with focus on Decline', async () => {
     const el = await render();
     await click(el, 'Decline');
-    const dialog = $(el, '[role="alertdialog"]')!;
+    const dialog = $(shadow(el), '[role="alertdialog"]');
     expect(dialog.getAttribute('aria-labelledby')).to.equal('confirm-title');
-    expect($(el, '#confirm-title')!.textContent).to.equal('Decline this invitation?');
-    expect(el.shadowRoot!.activeElement, 'focus starts on Cancel').to.equal(button(el, 'Cancel'));
+    expect($(shadow(el), '#confirm-title').textContent).to.equal('Decline this invitation?');
+    expect(shadow(el).activeElement, 'focus starts on Cancel').to.equal(button(el, 'Cancel'));
     await expectAccessibleInBothThemes(el);
 
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect($(el, '[role="alertdialog"]')).to.be.null;
-    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Decline'));
+    expect(find(el, '[role="alertdialog"]')).to.be.null;
+    expect(shadow(el).activeElement).to.equal(button(el, 'Decline'));
 
     await sendKeys({ press: 'Enter' }); // Decline has focus: opens the question again
     await el.updateComplete;
     await sendKeys({ press: 'Enter' }); // Cancel has focus
     await el.updateComplete;
-    expect($(el, '[role="alertdialog"]')).to.be.null;
-    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Decline'));
+    expect(find(el, '[role="alertdialog"]')).to.be.null;
+    expect(shadow(el).activeElement).to.equal(button(el, 'Decline'));
     expect(await janeStatus()).to.equal('pending');
   });
 
@@ -212,18 +222,20 @@ describe('<redeem-invite>', () => {
   });
 
   it('shows an unknown code', async () => {
-    const failed = new Promise<unknown>((resolve) =>
+    const failed = new Promise<unknown>((resolve) => {
       document.addEventListener(
         'invitekit-error',
-        (e) => resolve((e as CustomEvent<{ error: unknown }>).detail.error),
+        (e) => {
+          resolve((e as CustomEvent<{ error: unknown }>).detail.error);
+        },
         { once: true },
-      ),
-    );
+      );
+    });
     const el = await render('no-such-code');
     expect(el.state).to.equal('unknown');
     expect(await failed).to.have.property('code', 'invalid_code');
     expect(heading(el)).to.equal('We could not find this invitation');
-    expect($(el, '[role="alert"]')).to.exist;
+    expect(find(el, '[role="alert"]')).to.exist;
     await expectAccessibleInBothThemes(el);
   });
 
@@ -273,8 +285,8 @@ describe('<redeem-invite>', () => {
 
   it('lets exactly one of two simultaneous accepts win', async () => {
     const [a, b] = await Promise.all([render(), render()]);
-    button(a, 'Accept invitation')!.click();
-    button(b, 'Accept invitation')!.click();
+    need(a, 'Accept invitation').click();
+    need(b, 'Accept invitation').click();
     await waitUntil(() => a.state !== 'pending' && b.state !== 'pending');
     expect([a.state, b.state].sort()).to.deep.equal(['accepted', 'used']);
   });
@@ -283,7 +295,7 @@ describe('<redeem-invite>', () => {
     await setFaults({ failureRate: 1 });
     const el = await render();
     expect(el.state).to.equal('error');
-    expect($(el, '[role="alert"]')!.textContent).to.contain('We could not reach the server');
+    expect($(shadow(el), '[role="alert"]').textContent).to.contain('We could not reach the server');
     await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
     await click(el, 'Try again');
@@ -296,7 +308,7 @@ describe('<redeem-invite>', () => {
     await click(el, 'Accept invitation');
     await waitUntil(() => button(el, 'Try again') !== null);
     expect(el.state).to.equal('pending');
-    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Try again'));
+    expect(shadow(el).activeElement).to.equal(button(el, 'Try again'));
     await expectAccessibleInBothThemes(el);
     await setFaults({ failureRate: 0 });
     await click(el, 'Try again');
@@ -320,10 +332,10 @@ describe('<redeem-invite>', () => {
     );
     const el = await render();
     expect(heading(el)).to.equal(`<b>Ada</b>${evil} invited you to join ${evil}Acme`);
-    expect(el.shadowRoot!.querySelector('img, b, i')).to.be.null;
+    expect(shadow(el).querySelector('img, b, i')).to.be.null;
     await click(el, 'Decline');
-    expect($(el, '#confirm-body')!.textContent).to.contain(`${evil}Acme`);
-    expect(el.shadowRoot!.querySelector('img')).to.be.null;
+    expect($(shadow(el), '#confirm-body').textContent).to.contain(`${evil}Acme`);
+    expect(shadow(el).querySelector('img')).to.be.null;
     expect((window as { __pwned?: number }).__pwned).to.be.undefined;
   });
 
@@ -333,8 +345,8 @@ describe('<redeem-invite>', () => {
     expect(heading(offer)).to.equal('Ada Admin vous invite à rejoindre Acme Inc.');
     expect(pairs(offer).slice(0, 2)).to.deep.equal(['Envoyée à: o***@example.com', 'Rôle: admin']);
     expect(pairs(offer)[2]).to.match(/^Expire: dans 5 jours \(.+\)$/);
-    expect($(offer, 'label[for="name"]')!.textContent).to.equal('Votre nom');
-    expect($(offer, '#name-optional')!.textContent).to.equal('(facultatif)');
+    expect($(shadow(offer), 'label[for="name"]').textContent).to.equal('Votre nom');
+    expect($(shadow(offer), '#name-optional').textContent).to.equal('(facultatif)');
     expect(button(offer, "Accepter l'invitation")).to.exist;
     await click(offer, 'Refuser');
     expect(text(offer)).to.contain('Refuser cette invitation ? Le lien ne fonctionnera plus.');
