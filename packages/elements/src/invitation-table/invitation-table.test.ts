@@ -5,12 +5,14 @@ import { http, HttpResponse, delay } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import {
+  $,
   button,
   deepActive,
   englishLeft,
   findButton,
   problem,
   recordClipboard,
+  shadow,
   textOf,
   waitForButton,
   wordsOf,
@@ -18,7 +20,7 @@ import {
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/invitation-table.js';
 import type { InvitationTable } from './invitation-table.js';
-import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
+import { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import { invitationTableStrings } from './invitation-table.strings.js';
 import { ActionsController, OUTCOME_MS } from '../shared/actions.js';
 
@@ -35,8 +37,28 @@ async function render(options: { client?: InvitekitClient; lang?: string; pageSi
   return el;
 }
 
-const rows = (el: InvitationTable) => Array.from(el.shadowRoot!.querySelectorAll('tbody tr'));
-const emails = (el: InvitationTable) => rows(el).map((row) => row.querySelector('td')!.textContent!.trim());
+const rows = (el: InvitationTable) => Array.from(shadow(el).querySelectorAll('tbody tr'));
+const emails = (el: InvitationTable) => rows(el).map((row) => $(row, 'td').textContent.trim());
+/** The row that mentions `text`; fails the test when there is none. */
+const rowWith = (el: InvitationTable, text: string) => {
+  const found = rows(el).find((r) => r.textContent.includes(text));
+  if (!found) throw new Error(`no row mentions "${text}"`);
+  return found;
+};
+/** The element `control` points to by id in `attribute` (aria-describedby, aria-labelledby); fails when missing. */
+const referenced = (el: InvitationTable, control: Element, attribute: string) => {
+  const id = control.getAttribute(attribute);
+  if (!id) throw new Error(`<${control.localName}> has no ${attribute}`);
+  return $(shadow(el), `#${CSS.escape(id)}`);
+};
+/** The focused element, inside shadow roots; fails the test when nothing has focus. */
+const focused = () => {
+  const active = deepActive();
+  if (!active) throw new Error('nothing has focus');
+  return active;
+};
+/** The confirmation dialog (revoke, revoke stale); fails the test when it is not rendered. */
+const alertDialog = (el: InvitationTable) => $(shadow(el), 'dialog[role="alertdialog"]', HTMLDialogElement);
 /** A cell's value as the table shows it (without the field name that only the card layout shows). */
 const cellText = (cell: Element) =>
   Array.from(cell.childNodes)
@@ -44,13 +66,11 @@ const cellText = (cell: Element) =>
     .map((n) => n.textContent)
     .join('')
     .trim();
-const announcer = (el: InvitationTable) => el.shadowRoot!.querySelector('[role="status"].announcer')!;
+const announcer = (el: InvitationTable) => $(shadow(el), '[role="status"].announcer');
 const settled = (el: InvitationTable) =>
-  waitUntil(
-    () => rows(el).length > 0 && !el.shadowRoot!.querySelector('table[aria-busy="true"]'),
-    'rows never loaded',
-    { timeout: 4000 },
-  );
+  waitUntil(() => rows(el).length > 0 && !shadow(el).querySelector('table[aria-busy="true"]'), 'rows never loaded', {
+    timeout: 4000,
+  });
 
 describe('<invitation-table>', () => {
   let mock: Awaited<ReturnType<typeof mockApi>>;
@@ -62,10 +82,7 @@ describe('<invitation-table>', () => {
     const el = await render();
     el.roles = [{ value: 'admin', label: 'Administrator' }];
     await settled(el);
-    const role = (email: string) =>
-      rows(el)
-        .find((r) => r.textContent!.includes(email))!
-        .querySelector('td.role')!;
+    const role = (email: string) => $(rowWith(el, email), 'td.role');
     expect(cellText(role('omar@example.com'))).to.equal('Administrator');
     expect(cellText(role('priya@example.com')), 'a role without a label keeps its name').to.equal('billing');
     expect(cellText(role('jane@example.com'))).to.equal('Default');
@@ -74,7 +91,7 @@ describe('<invitation-table>', () => {
   it('lists pending and expired invitations with every column, a stale badge and the actions of each state', async () => {
     const el = await render();
     await settled(el);
-    const headers = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+    const headers = Array.from(shadow(el).querySelectorAll('thead th')).map((th) => th.textContent.trim());
     expect(headers).to.deep.equal(['Email', 'Status', 'Role', 'Invited by', 'Invited', 'Expires', 'Actions']);
     expect(emails(el)).to.have.members([
       'jane@example.com',
@@ -84,9 +101,9 @@ describe('<invitation-table>', () => {
       'ren@example.com',
       'kim@example.com',
     ]);
-    const sam = rows(el).find((row) => row.textContent!.includes('sam@acme.test'))!;
-    expect(sam.querySelector('.badge.stale')!.textContent).to.equal('Already a member');
-    expect(cellText(sam.querySelector('td.by')!), 'the inviter, by name').to.match(/\S/);
+    const sam = rowWith(el, 'sam@acme.test');
+    expect($(sam, '.badge.stale').textContent).to.equal('Already a member');
+    expect(cellText($(sam, 'td.by')), 'the inviter, by name').to.match(/\S/);
     expect(findButton(el, 'Copy link for jane@example.com')).to.exist;
     expect(findButton(el, 'Copy code for jane@example.com')).to.exist;
     expect(findButton(el, 'Revoke invitation for jane@example.com')).to.exist;
@@ -95,17 +112,15 @@ describe('<invitation-table>', () => {
     // omar has used all three resends: the button says so and stays focusable, with the reason as its description
     const omarResend = button(el, 'Resend invitation to omar@example.com');
     expect(omarResend.getAttribute('aria-disabled')).to.equal('true');
-    expect(el.shadowRoot!.getElementById(omarResend.getAttribute('aria-describedby')!)!.textContent).to.equal(
-      '0 resends left',
-    );
-    expect(rows(el).find((r) => r.textContent!.includes('omar'))!.textContent).to.contain('0 resends left');
+    expect(referenced(el, omarResend, 'aria-describedby').textContent).to.equal('0 resends left');
+    expect(rowWith(el, 'omar').textContent).to.contain('0 resends left');
     // kim's invitation expired: it can be renewed or revoked, not resent or copied
     expect(findButton(el, 'Send new invitation to kim@example.com')).to.exist;
     expect(findButton(el, 'Revoke invitation for kim@example.com')).to.exist;
     expect(findButton(el, 'Resend invitation to kim@example.com')).to.equal(undefined);
     expect(findButton(el, 'Copy link for kim@example.com')).to.equal(undefined);
-    expect(el.shadowRoot!.querySelector('[aria-sort]')!.textContent).to.contain('Invited');
-    expect(el.shadowRoot!.querySelector('[aria-sort]')!.getAttribute('aria-sort')).to.equal('descending');
+    expect($(shadow(el), '[aria-sort]').textContent).to.contain('Invited');
+    expect($(shadow(el), '[aria-sort]').getAttribute('aria-sort')).to.equal('descending');
     await expectAccessibleInBothThemes(el);
   });
 
@@ -114,20 +129,20 @@ describe('<invitation-table>', () => {
     await settled(el);
     button(el, 'Email').click();
     await waitUntil(() => emails(el)[0] === 'jane@example.com' && emails(el)[5] === 'sam@acme.test');
-    expect(el.shadowRoot!.querySelector('th[aria-sort]')!.textContent).to.contain('Email');
-    expect(el.shadowRoot!.querySelector('th[aria-sort]')!.getAttribute('aria-sort')).to.equal('ascending');
+    expect($(shadow(el), 'th[aria-sort]').textContent).to.contain('Email');
+    expect($(shadow(el), 'th[aria-sort]').getAttribute('aria-sort')).to.equal('ascending');
     button(el, 'Email').click();
     await waitUntil(() => emails(el)[0] === 'sam@acme.test');
-    expect(el.shadowRoot!.querySelector('th[aria-sort]')!.getAttribute('aria-sort')).to.equal('descending');
+    expect($(shadow(el), 'th[aria-sort]').getAttribute('aria-sort')).to.equal('descending');
     button(el, 'Status').click();
     await waitUntil(() => emails(el)[0] === 'kim@example.com', 'expired sorts before pending');
-    expect(el.shadowRoot!.querySelectorAll('th[aria-sort]')).to.have.length(1);
+    expect(shadow(el).querySelectorAll('th[aria-sort]')).to.have.length(1);
   });
 
   it('filters by status and searches by email after a pause in typing', async () => {
     const el = await render();
     await settled(el);
-    const select = el.shadowRoot!.querySelector('select')!;
+    const select = $(shadow(el), 'select', HTMLSelectElement);
     select.value = 'revoked';
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => emails(el).join() === 'lee@example.com');
@@ -135,7 +150,7 @@ describe('<invitation-table>', () => {
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => rows(el).length === 9);
 
-    const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const search = $(shadow(el), 'input[type="search"]', HTMLInputElement);
     search.focus();
     await sendKeys({ type: 'PRI' });
     expect(rows(el).length, 'no request before the pause').to.equal(9);
@@ -185,7 +200,7 @@ describe('<invitation-table>', () => {
     await mockApi('empty');
     const el = await render();
     await waitUntil(() => textOf(el).includes('No pending invitations'));
-    expect(el.shadowRoot!.querySelector('table')).to.equal(null);
+    expect(shadow(el).querySelector('table')).to.equal(null);
     expect(textOf(el)).to.contain('Invite people by email');
     const exportCsv = button(el, 'Export CSV');
     const stale = button(el, 'Revoke stale invitations');
@@ -194,16 +209,16 @@ describe('<invitation-table>', () => {
       [stale, 'No pending invitation goes to someone who is already a member.'],
     ] as const) {
       expect(control.getAttribute('aria-disabled')).to.equal('true');
-      expect(el.shadowRoot!.getElementById(control.getAttribute('aria-describedby')!)!.textContent).to.equal(reason);
+      expect(referenced(el, control, 'aria-describedby').textContent).to.equal(reason);
       control.focus();
-      expect(el.shadowRoot!.activeElement, 'reachable by keyboard').to.equal(control);
+      expect(shadow(el).activeElement, 'reachable by keyboard').to.equal(control);
       control.click();
     }
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!.open).to.equal(false);
+    expect(alertDialog(el).open).to.equal(false);
     await expectAccessibleInBothThemes(el);
     button(el, 'Invite people').click();
-    const dialog = el.shadowRoot!.querySelector<InviteDialog>('invite-dialog')!;
+    const dialog = $(shadow(el), 'invite-dialog', InviteDialog);
     await waitUntil(() => dialog.open, 'the call to action opens the invite dialog');
   });
 
@@ -213,8 +228,8 @@ describe('<invitation-table>', () => {
     const errors: unknown[] = [];
     const el = await render();
     el.addEventListener('invitekit-error', (e) => errors.push(e.detail.error));
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no alert');
-    expect(el.shadowRoot!.querySelector('[role="alert"] p')!.textContent!.trim()).to.equal(
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no alert');
+    expect($(shadow(el), '[role="alert"] p').textContent.trim()).to.equal(
       'The invitations could not be loaded because the service is busy; try again in a moment.',
     );
     await expectAccessibleInBothThemes(el);
@@ -226,13 +241,13 @@ describe('<invitation-table>', () => {
     worker.resetHandlers();
     button(el, 'Try again').click();
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
   });
 
   it('tells a member without member:manage, and a signed-out visitor, what is wrong instead of a broken table', async () => {
     const viewer = await render({ client: clientAs('acme-viewer') });
     await waitUntil(() => textOf(viewer).includes('You do not have permission to manage invitations'));
-    expect(viewer.shadowRoot!.querySelector('table, button')).to.equal(null);
+    expect(shadow(viewer).querySelector('table, button')).to.equal(null);
     await expectAccessibleInBothThemes(viewer);
     const visitor = await render({ client: clientAs() });
     await waitUntil(() => textOf(visitor).includes('Sign in to manage invitations.'));
@@ -244,10 +259,10 @@ describe('<invitation-table>', () => {
     const el = await render();
     await settled(el);
     button(el, 'Copy link for jane@example.com').click();
-    await waitUntil(() => announcer(el).textContent!.includes('Link copied for jane@example.com'));
+    await waitUntil(() => announcer(el).textContent.includes('Link copied for jane@example.com'));
     expect(writes[0]).to.match(/\/redeem\/\?code=seed-/);
     button(el, 'Copy code for jane@example.com').click();
-    await waitUntil(() => announcer(el).textContent!.includes('Code copied for jane@example.com'));
+    await waitUntil(() => announcer(el).textContent.includes('Code copied for jane@example.com'));
     expect(writes[1]).to.equal(mock.mock.seedCodes.jane);
     await expectAccessibleInBothThemes(el);
   });
@@ -255,22 +270,21 @@ describe('<invitation-table>', () => {
   it('resends, counts down the resends left, and reports a refused resend', async () => {
     const el = await render();
     await settled(el);
-    const resent = oneEvent(el, 'invitekit-invitation-resent');
+    const resent: Promise<HTMLElementEventMap['invitekit-invitation-resent']> = oneEvent(
+      el,
+      'invitekit-invitation-resent',
+    );
     button(el, 'Resend invitation to jane@example.com').click();
     expect((await resent).detail.invitation.resendsRemaining).to.equal(2);
-    await waitUntil(() => announcer(el).textContent!.includes('Invitation resent to jane@example.com'));
-    await waitUntil(() =>
-      rows(el)
-        .find((r) => r.textContent!.includes('jane'))!
-        .textContent!.includes('2 resends left'),
-    );
+    await waitUntil(() => announcer(el).textContent.includes('Invitation resent to jane@example.com'));
+    await waitUntil(() => rowWith(el, 'jane').textContent.includes('2 resends left'));
     expect((await mock.mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend')).to.have.length(1);
 
     mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
     const failed = oneEvent(el, 'invitekit-error');
     button(el, 'Resend invitation to jane@example.com').click();
     await failed;
-    await waitUntil(() => announcer(el).textContent!.includes('No resends left for this invitation'));
+    await waitUntil(() => announcer(el).textContent.includes('No resends left for this invitation'));
   });
 
   it('shows a pressed Resend as busy until the answer, and acts once for two presses', async () => {
@@ -294,13 +308,13 @@ describe('<invitation-table>', () => {
     expect(getComputedStyle(resend, '::after').content).to.equal('"Resending…"');
     expect(resend.querySelector('.idle')?.getClientRects().length, 'the idle label is hidden').to.equal(0);
     expect(resend.getAttribute('aria-label'), 'the name stays').to.equal('Resend invitation to jane@example.com');
-    expect(el.shadowRoot!.activeElement, 'focus stays on the pressed button').to.equal(resend);
+    expect(shadow(el).activeElement, 'focus stays on the pressed button').to.equal(resend);
     await expectAccessibleInBothThemes(el);
     resend.click();
     await waitUntil(() => sent === 1);
     release();
     await waitUntil(() => !resend.isConnected || resend.getAttribute('aria-busy') === null, 'still busy');
-    await waitUntil(() => announcer(el).textContent!.includes('Invitation resent to jane@example.com'));
+    await waitUntil(() => announcer(el).textContent.includes('Invitation resent to jane@example.com'));
     expect(sent, 'a second press while busy sends nothing').to.equal(1);
     expect((await mock.mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend')).to.have.length(1);
   });
@@ -308,10 +322,10 @@ describe('<invitation-table>', () => {
   it('says the outcome beside the row that acted, success and failure apart, until the next action', async () => {
     const el = await render();
     await settled(el);
-    const row = (email: string) => rows(el).find((r) => r.textContent!.includes(email))!;
+    const row = (email: string) => rowWith(el, email);
     button(el, 'Resend invitation to jane@example.com').click();
     await waitUntil(() => row('jane@example.com').querySelector('.outcome.success'), 'no outcome beside the row');
-    const success = row('jane@example.com').querySelector('.outcome.success')!;
+    const success = $(row('jane@example.com'), '.outcome.success');
     expect(success.textContent).to.contain('Invitation resent to jane@example.com');
     expect(success.closest('tr')).to.equal(row('jane@example.com'));
     await expectAccessibleInBothThemes(el);
@@ -319,11 +333,11 @@ describe('<invitation-table>', () => {
     mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
     button(el, 'Resend invitation to ren@example.com').click();
     await waitUntil(() => row('ren@example.com').querySelector('.outcome.failure'), 'no failure beside the row');
-    const failure = row('ren@example.com').querySelector('.outcome.failure')!;
+    const failure = $(row('ren@example.com'), '.outcome.failure');
     expect(failure.textContent).to.contain('ren@example.com: No resends left for this invitation.');
     expect(row('jane@example.com').querySelector('.outcome'), 'the next action clears the last outcome').to.equal(null);
     expect(getComputedStyle(failure).color).not.to.equal(getComputedStyle(success).color);
-    await waitUntil(() => announcer(el).textContent!.includes('ren@example.com: No resends left'));
+    await waitUntil(() => announcer(el).textContent.includes('ren@example.com: No resends left'));
     await expectAccessibleInBothThemes(el);
   });
 
@@ -334,8 +348,8 @@ describe('<invitation-table>', () => {
       const el = await render();
       await settled(el);
       button(el, 'Copy code for jane@example.com').click();
-      await waitUntil(() => el.shadowRoot!.querySelector('.outcome.success'), 'no outcome');
-      await waitUntil(() => !el.shadowRoot!.querySelector('.outcome'), 'the outcome never cleared');
+      await waitUntil(() => shadow(el).querySelector('.outcome.success'), 'no outcome');
+      await waitUntil(() => !shadow(el).querySelector('.outcome'), 'the outcome never cleared');
       expect(announcer(el).textContent).to.contain('Code copied for jane@example.com');
     } finally {
       ActionsController.outcomeMs = OUTCOME_MS;
@@ -345,10 +359,13 @@ describe('<invitation-table>', () => {
   it('sends a new invitation for an expired one', async () => {
     const el = await render();
     await settled(el);
-    const renewed = oneEvent(el, 'invitekit-invitation-renewed');
+    const renewed: Promise<HTMLElementEventMap['invitekit-invitation-renewed']> = oneEvent(
+      el,
+      'invitekit-invitation-renewed',
+    );
     button(el, 'Send new invitation to kim@example.com').click();
     expect((await renewed).detail.invitation.status).to.equal('pending');
-    await waitUntil(() => announcer(el).textContent!.includes('New invitation sent to kim@example.com'));
+    await waitUntil(() => announcer(el).textContent.includes('New invitation sent to kim@example.com'));
     await waitForButton(el, 'Copy link for kim@example.com');
     expect((await mock.mock.outbox('kim@example.com')).map((m) => m.kind)).to.include('renewal');
   });
@@ -359,12 +376,10 @@ describe('<invitation-table>', () => {
     const revoke = button(el, 'Revoke invitation for jane@example.com');
     revoke.focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
+    const dialog = alertDialog(el);
     await waitUntil(() => dialog.open);
-    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(
-      'Revoke invitation?',
-    );
-    expect(deepActive()!.textContent!.trim()).to.equal('Cancel');
+    expect(referenced(el, dialog, 'aria-labelledby').textContent).to.equal('Revoke invitation?');
+    expect(focused().textContent.trim()).to.equal('Cancel');
     await expectAccessibleInBothThemes(el);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);
@@ -375,22 +390,30 @@ describe('<invitation-table>', () => {
   it('revokes after confirmation, fires the request event first, and lets the host veto', async () => {
     const el = await render();
     await settled(el);
-    const veto = (e: Event) => e.preventDefault();
+    const veto = (e: Event) => {
+      e.preventDefault();
+    };
     el.addEventListener('invitekit-invitation-revoke-request', veto);
     button(el, 'Revoke invitation for jane@example.com').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!.open).to.equal(false);
+    expect(alertDialog(el).open).to.equal(false);
     el.removeEventListener('invitekit-invitation-revoke-request', veto);
 
-    const asked = oneEvent(el, 'invitekit-invitation-revoke-request');
+    const asked: Promise<HTMLElementEventMap['invitekit-invitation-revoke-request']> = oneEvent(
+      el,
+      'invitekit-invitation-revoke-request',
+    );
     button(el, 'Revoke invitation for jane@example.com').click();
     expect((await asked).detail.invitation.email).to.equal('jane@example.com');
-    await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!.open);
-    const revoked = oneEvent(el, 'invitekit-invitation-revoked');
+    await waitUntil(() => alertDialog(el).open);
+    const revoked: Promise<HTMLElementEventMap['invitekit-invitation-revoked']> = oneEvent(
+      el,
+      'invitekit-invitation-revoked',
+    );
     button(el, 'Revoke').click();
     expect((await revoked).detail.invitation.status).to.equal('revoked');
     await waitUntil(() => !emails(el).includes('jane@example.com'));
-    await waitUntil(() => announcer(el).textContent!.includes('Invitation for jane@example.com revoked'));
+    await waitUntil(() => announcer(el).textContent.includes('Invitation for jane@example.com revoked'));
   });
 
   it("moves focus to the next row's first action when a revoked row leaves, not to the table", async () => {
@@ -398,29 +421,27 @@ describe('<invitation-table>', () => {
     await settled(el);
     const before = emails(el);
     const at = before.indexOf('jane@example.com');
-    const next = before[at + 1]!;
+    const next = before[at + 1];
+    if (next === undefined) throw new Error('jane@example.com is the last row');
     button(el, 'Revoke invitation for jane@example.com').focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
+    const dialog = alertDialog(el);
     await waitUntil(() => dialog.open);
     button(el, 'Revoke').focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !emails(el).includes('jane@example.com'));
-    await waitUntil(
-      () => deepActive()?.closest('tr')?.textContent?.includes(next),
-      `focus never reached ${next}'s row`,
-    );
-    expect(deepActive()!.tagName).to.equal('BUTTON');
+    await waitUntil(() => deepActive()?.closest('tr')?.textContent.includes(next), `focus never reached ${next}'s row`);
+    expect(focused().tagName).to.equal('BUTTON');
   });
 
   it('revokes every stale invitation at once', async () => {
     const el = await render();
     await settled(el);
     button(el, 'Revoke stale invitations').click();
-    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
+    const dialog = alertDialog(el);
     await waitUntil(() => dialog.open);
     button(el, 'Revoke').click();
-    await waitUntil(() => announcer(el).textContent!.includes('1 stale invitation revoked'));
+    await waitUntil(() => announcer(el).textContent.includes('1 stale invitation revoked'));
     await waitUntil(() => !emails(el).includes('sam@acme.test'));
   });
 
@@ -430,15 +451,17 @@ describe('<invitation-table>', () => {
     button(el, 'Email').click();
     await waitUntil(() => emails(el)[0] === 'jane@example.com');
     const blobs: Blob[] = [];
-    const original = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), original.call(URL, new Blob([''])));
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), original(new Blob([''])));
     try {
       button(el, 'Export CSV').click();
-      await waitUntil(() => announcer(el).textContent!.includes('Export downloaded'));
+      await waitUntil(() => announcer(el).textContent.includes('Export downloaded'));
     } finally {
       URL.createObjectURL = original;
     }
-    const lines = (await blobs[0]!.text()).trim().split(/\r?\n/);
+    const [csv] = blobs;
+    if (!csv) throw new Error('no CSV was created');
+    const lines = (await csv.text()).trim().split(/\r?\n/);
     expect(lines[0]).to.equal('email,status,role,invited_at,expires_at,invited_by,resend_count');
     expect(lines.slice(1).map((line) => line.split(',')[0])).to.deep.equal(emails(el));
   });
@@ -449,7 +472,7 @@ describe('<invitation-table>', () => {
     const opener = button(el, 'Invite users');
     opener.focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = el.shadowRoot!.querySelector<InviteDialog>('invite-dialog')!;
+    const dialog = $(shadow(el), 'invite-dialog', InviteDialog);
     await waitUntil(() => dialog.open);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);
@@ -458,7 +481,7 @@ describe('<invitation-table>', () => {
     opener.click();
     await waitUntil(() => dialog.open);
     await sendKeys({ type: 'newcomer@example.com' });
-    const sent = oneEvent(el, 'invitekit-invitations-sent');
+    const sent: Promise<HTMLElementEventMap['invitekit-invitations-sent']> = oneEvent(el, 'invitekit-invitations-sent');
     button(dialog, 'Send invitations').click();
     expect((await sent).detail.sent).to.have.length(1);
     await waitUntil(() => emails(el).includes('newcomer@example.com'), 'table reloaded');
@@ -468,23 +491,21 @@ describe('<invitation-table>', () => {
     const writes = recordClipboard();
     const el = await render();
     await settled(el);
-    el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+    $(shadow(el), 'input[type="search"]', HTMLInputElement).focus();
     const order: string[] = [];
     for (let i = 0; i < 5; i++) {
       await sendKeys({ press: 'Tab' });
-      const active = deepActive()!;
-      order.push(
-        active.getAttribute('aria-label') ?? active.textContent!.replace(/\s+/g, ' ').trim() ?? active.tagName,
-      );
+      const active = focused();
+      order.push(active.getAttribute('aria-label') ?? active.textContent.replace(/\s+/g, ' ').trim());
     }
-    expect(deepActive()!.tagName).to.equal('BUTTON');
+    expect(focused().tagName).to.equal('BUTTON');
     expect(order[0]).to.equal('Pending and expiredPendingExpiredAcceptedDeclinedRevokedAll'); // the Status select
     expect(order[1]).to.equal('Invite users');
     expect(order[2]).to.equal('Export CSV');
     expect(order[3]).to.equal('Revoke stale invitations');
     expect(order[4]).to.contain('Email');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.querySelector('th[aria-sort]')!.textContent!.includes('Email'));
+    await waitUntil(() => $(shadow(el), 'th[aria-sort]').textContent.includes('Email'));
     button(el, 'Copy link for jane@example.com').focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => writes.length === 1);
@@ -497,7 +518,7 @@ describe('<invitation-table>', () => {
     expect(result.sent).to.have.length(1);
     const el = await render();
     await settled(el);
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(shadow(el).querySelector('img')).to.equal(null);
     expect(textOf(el)).to.contain(hostile.toLowerCase());
   });
 
@@ -508,7 +529,9 @@ describe('<invitation-table>', () => {
     expect(findButton(el, 'Révoquer l’invitation de jane@example.com')).to.exist;
     expect(textOf(el)).to.contain('1–6 sur 6');
     const shown = wordsOf(el);
-    expect(englishLeft(invitationTableStrings.en, invitationTableStrings.fr!, shown, ['failures'])).to.deep.equal([]);
+    expect(englishLeft(invitationTableStrings.en, invitationTableStrings.fr ?? {}, shown, ['failures'])).to.deep.equal(
+      [],
+    );
     expect(shown).not.to.match(/resends? left|Copy (link|code) for|Resend invitation|Send new invitation|Next page/);
     await expectAccessibleInBothThemes(el);
   });
