@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse, delay } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
-import { button, deepActive, englishLeft, findButton, problem, textOf, wordsOf } from '../../test/dom.js';
+import { $, button, deepActive, englishLeft, findButton, problem, shadow, textOf, wordsOf } from '../../test/dom.js';
 import type { InvitekitClient } from '../shared/context.js';
 import '../define/invitation-requests.js';
 import type { InvitationRequests } from './invitation-requests.js';
@@ -21,16 +21,28 @@ async function render(options: { client?: InvitekitClient; lang?: string } = {})
   );
 }
 
-const items = (el: InvitationRequests) => Array.from(el.shadowRoot!.querySelectorAll('li[part="request"]'));
-const emails = (el: InvitationRequests) => items(el).map((li) => li.querySelector('.email')!.textContent!.trim());
-const announcer = (el: InvitationRequests) => el.shadowRoot!.querySelector('.announcer')!;
-const toggle = (el: InvitationRequests) => el.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!;
+const items = (el: InvitationRequests) => Array.from(shadow(el).querySelectorAll('li[part="request"]'));
+/** The request row at `index` (from 0); fails the test when the list is shorter. */
+const item = (el: InvitationRequests, index: number) => {
+  const row = items(el)[index];
+  if (!row) throw new Error(`no request row at index ${String(index)}`);
+  return row;
+};
+const emails = (el: InvitationRequests) => items(el).map((li) => $(li, '.email').textContent.trim());
+const announcer = (el: InvitationRequests) => $(shadow(el), '.announcer');
+const toggle = (el: InvitationRequests) => $(shadow(el), '[role="switch"]', HTMLButtonElement);
+/** The element that has focus; fails the test when nothing has. */
+const focused = () => {
+  const active = deepActive();
+  if (!active) throw new Error('nothing has focus');
+  return active;
+};
 const settled = (el: InvitationRequests) =>
   waitUntil(
     () =>
       items(el).length > 0 &&
-      el.shadowRoot!.querySelector('[role="switch"]') &&
-      !el.shadowRoot!.querySelector('[aria-busy="true"]'),
+      shadow(el).querySelector('[role="switch"]') &&
+      !shadow(el).querySelector('[aria-busy="true"]'),
     'never loaded',
     { timeout: 4000 },
   );
@@ -47,12 +59,12 @@ describe('<invitation-requests>', () => {
     expect(emails(el)).to.deep.equal(['nora@example.com', 'tom@acme.test', 'ivan@example.com']);
     expect(findButton(el, 'Approve request from nora@example.com')).to.exist;
     expect(findButton(el, 'Dismiss request from nora@example.com')).to.exist;
-    const tom = items(el)[1]!;
-    expect(tom.querySelector('.badge')!.textContent).to.equal('Already a member');
+    const tom = item(el, 1);
+    expect($(tom, '.badge').textContent).to.equal('Already a member');
     expect(button(el, 'Approve request from tom@acme.test').getAttribute('aria-disabled')).to.equal('true');
     expect(textOf(el)).to.contain('I joined the design team this week.');
     const sw = toggle(el);
-    expect(el.shadowRoot!.getElementById(sw.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+    expect($(shadow(el), `[id="${sw.getAttribute('aria-labelledby') ?? ''}"]`).textContent).to.equal(
       'New user invitations',
     );
     expect(sw.getAttribute('aria-checked')).to.equal('true');
@@ -62,14 +74,17 @@ describe('<invitation-requests>', () => {
   it('approves a request: the invitation goes out, the row leaves, the result is announced', async () => {
     const el = await render();
     await settled(el);
-    const approved = oneEvent(el, 'invitekit-request-approved');
+    const approved: Promise<HTMLElementEventMap['invitekit-request-approved']> = oneEvent(
+      el,
+      'invitekit-request-approved',
+    );
     button(el, 'Approve request from nora@example.com').click();
     const { detail } = await approved;
     expect(detail.request.status).to.equal('approved');
     expect(detail.invitation.email).to.equal('nora@example.com');
     await waitUntil(() => !emails(el).includes('nora@example.com'));
     await waitUntil(() =>
-      announcer(el).textContent!.includes('Request from nora@example.com approved: invitation sent'),
+      announcer(el).textContent.includes('Request from nora@example.com approved: invitation sent'),
     );
     expect(await mock.mock.outbox('nora@example.com')).to.have.length(1);
   });
@@ -81,7 +96,7 @@ describe('<invitation-requests>', () => {
     const failed = oneEvent(el, 'invitekit-error');
     button(el, 'Approve request from nora@example.com').click();
     await failed;
-    await waitUntil(() => announcer(el).textContent!.includes('domain is not allowed'));
+    await waitUntil(() => announcer(el).textContent.includes('domain is not allowed'));
     expect(emails(el)).to.include('nora@example.com');
   });
 
@@ -104,17 +119,23 @@ describe('<invitation-requests>', () => {
       expect(vetoes).to.equal(1);
       el.removeEventListener('invitekit-request-dismiss-request', veto);
       // Another row's dismiss, unvetoed: had the vetoed one been sent, its request and event would come first.
-      const dismissed = oneEvent(el, 'invitekit-request-dismissed');
+      const dismissed: Promise<HTMLElementEventMap['invitekit-request-dismissed']> = oneEvent(
+        el,
+        'invitekit-request-dismissed',
+      );
       button(el, 'Dismiss request from nora@example.com').click();
       expect((await dismissed).detail.request.email).to.equal('nora@example.com');
       await waitUntil(() => !emails(el).includes('nora@example.com'));
       expect(sent).to.have.length(1);
       expect(emails(el)).to.include('ivan@example.com');
-      const second = oneEvent(el, 'invitekit-request-dismissed');
+      const second: Promise<HTMLElementEventMap['invitekit-request-dismissed']> = oneEvent(
+        el,
+        'invitekit-request-dismissed',
+      );
       button(el, 'Dismiss request from ivan@example.com').click();
       expect((await second).detail.request.status).to.equal('dismissed');
       await waitUntil(() => !emails(el).includes('ivan@example.com'));
-      await waitUntil(() => announcer(el).textContent!.includes('Request from ivan@example.com dismissed'));
+      await waitUntil(() => announcer(el).textContent.includes('Request from ivan@example.com dismissed'));
     } finally {
       mock.worker.events.removeListener('request:start', record);
     }
@@ -124,7 +145,7 @@ describe('<invitation-requests>', () => {
     const el = await render();
     await settled(el);
     button(el, 'Dismiss stale requests').click();
-    await waitUntil(() => announcer(el).textContent!.includes('1 stale request dismissed'));
+    await waitUntil(() => announcer(el).textContent.includes('1 stale request dismissed'));
     await waitUntil(() => !emails(el).includes('tom@acme.test'));
   });
 
@@ -134,7 +155,7 @@ describe('<invitation-requests>', () => {
     toggle(el).click();
     await waitUntil(() => toggle(el).getAttribute('aria-checked') === 'false');
     expect((await clientAs('acme-admin').settings.get()).invitationRequestsEnabled).to.equal(false);
-    await waitUntil(() => announcer(el).textContent!.includes('New user invitations turned off'));
+    await waitUntil(() => announcer(el).textContent.includes('New user invitations turned off'));
     await expectAccessibleInBothThemes(el);
     toggle(el).focus();
     await sendKeys({ press: 'Space' });
@@ -161,16 +182,16 @@ describe('<invitation-requests>', () => {
   it('shows a failed load in an alert with Try again, which recovers', async () => {
     mock.worker.use(http.get(LIST, () => HttpResponse.error()));
     const el = await render();
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'));
     // One sentence for the failure, then the way out.
-    expect(textOf(el.shadowRoot!.querySelector('[role="alert"]')!).trim()).to.equal(
+    expect(textOf($(shadow(el), '[role="alert"]')).trim()).to.equal(
       'The requests could not be loaded: the server could not be reached. Try again',
     );
     await expectAccessibleInBothThemes(el);
     mock.worker.resetHandlers();
     button(el, 'Try again').click();
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
   });
 
   it('says when the setting cannot be loaded, reports it, and Try again recovers the switch', async () => {
@@ -180,21 +201,21 @@ describe('<invitation-requests>', () => {
       html`<invitation-requests
         lang="en"
         .client=${clientAs('acme-admin')}
-        @invitekit-error=${(e: CustomEvent) => errors.push(e.detail.error)}
+        @invitekit-error=${(e: HTMLElementEventMap['invitekit-error']) => errors.push(e.detail.error)}
       ></invitation-requests>`,
     );
-    await waitUntil(() => el.shadowRoot!.querySelector('.setting [role="alert"]'), 'no message for the setting');
-    expect(textOf(el.shadowRoot!.querySelector('.setting [role="alert"]')!).trim()).to.equal(
+    await waitUntil(() => shadow(el).querySelector('.setting [role="alert"]'), 'no message for the setting');
+    expect(textOf($(shadow(el), '.setting [role="alert"]')).trim()).to.equal(
       'The New user invitations setting could not be loaded: the server could not be reached. Try again',
     );
     // Never a state it does not know: no switch at all, rather than one that reads Off.
-    expect(el.shadowRoot!.querySelector('[role="switch"]')).to.equal(null);
+    expect(shadow(el).querySelector('[role="switch"]')).to.equal(null);
     expect(errors).to.have.length(1);
     await expectAccessibleInBothThemes(el);
     button(el, 'Try again').click();
     await settled(el);
     expect(toggle(el).getAttribute('aria-checked')).to.equal('true');
-    expect(el.shadowRoot!.querySelector('.setting [role="alert"]')).to.equal(null);
+    expect(shadow(el).querySelector('.setting [role="alert"]')).to.equal(null);
   });
 
   it('drops a "Show more" page that a reload overtook', async () => {
@@ -227,7 +248,7 @@ describe('<invitation-requests>', () => {
     await settled(el);
     button(el, 'Show more requests').click();
     el.reload();
-    await waitUntil(() => firstPages === 2 && !el.shadowRoot!.querySelector('[aria-busy="true"]'));
+    await waitUntil(() => firstPages === 2 && !shadow(el).querySelector('[aria-busy="true"]'));
     release();
     // Settled or aborted, the stale page's answer has reached the element by the time this resolves.
     await waitUntil(() => moreSettled !== undefined, 'the "Show more" page was never asked for');
@@ -239,7 +260,7 @@ describe('<invitation-requests>', () => {
   it('tells a member without member:manage, and a signed-out visitor, what is wrong', async () => {
     const viewer = await render({ client: clientAs('acme-viewer') });
     await waitUntil(() => textOf(viewer).includes('You do not have permission to manage invitation requests'));
-    expect(viewer.shadowRoot!.querySelector('button, ul')).to.equal(null);
+    expect(shadow(viewer).querySelector('button, ul')).to.equal(null);
     await expectAccessibleInBothThemes(viewer);
     const visitor = await render({ client: clientAs() });
     await waitUntil(() => textOf(visitor).includes('Sign in to manage invitation requests.'));
@@ -250,13 +271,13 @@ describe('<invitation-requests>', () => {
     await settled(el);
     toggle(el).focus();
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent!.trim()).to.equal('Dismiss stale requests');
+    expect(focused().textContent.trim()).to.equal('Dismiss stale requests');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.getAttribute('aria-label')).to.equal('Approve request from nora@example.com');
+    expect(focused().getAttribute('aria-label')).to.equal('Approve request from nora@example.com');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !emails(el).includes('nora@example.com'));
     // focus moves on to the next request rather than getting lost
-    await waitUntil(() => deepActive()!.getAttribute('aria-label') === 'Dismiss request from tom@acme.test');
+    await waitUntil(() => deepActive()?.getAttribute('aria-label') === 'Dismiss request from tom@acme.test');
   });
 
   it('renders markup in a request as text', async () => {
@@ -267,7 +288,7 @@ describe('<invitation-requests>', () => {
     });
     const el = await render();
     await settled(el);
-    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect(shadow(el).querySelector('img, b')).to.equal(null);
     expect(textOf(el)).to.contain('<img src=x onerror=alert(1)>');
     expect(textOf(el)).to.contain('<b>hi</b>');
   });
@@ -278,9 +299,9 @@ describe('<invitation-requests>', () => {
     const shown = wordsOf(el);
     expect(shown).to.contain('Invitations de nouveaux utilisateurs');
     expect(findButton(el, 'Approuver la demande de nora@example.com')).to.exist;
-    expect(englishLeft(invitationRequestsStrings.en, invitationRequestsStrings.fr!, shown, ['failures'])).to.deep.equal(
-      [],
-    );
+    const fr = invitationRequestsStrings.fr;
+    if (!fr) throw new Error('the French catalogue was not loaded');
+    expect(englishLeft(invitationRequestsStrings.en, fr, shown, ['failures'])).to.deep.equal([]);
     expect(shown).not.to.match(/Requested|request from|requests\b/);
     await expectAccessibleInBothThemes(el);
   });

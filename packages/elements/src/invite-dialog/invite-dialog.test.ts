@@ -4,12 +4,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
-import { button, deepActive, englishLeft, findButton, problem, textOf, wordsOf } from '../../test/dom.js';
+import { $, button, deepActive, englishLeft, findButton, problem, shadow, textOf, wordsOf } from '../../test/dom.js';
 import '../define/invite-dialog.js';
-import type { InviteDialog, InviteRole } from './invite-dialog.js';
+import { InviteDialog, type InviteRole } from './invite-dialog.js';
 import { inviteDialogStrings } from './invite-dialog.strings.js';
 
 const CREATE = '/api/orgs/acme/invitations';
+
+/** `value`, which the test needs to be there; fails the test naming `what` when it is missing. */
+function need<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
 
 async function render(options: { lang?: string; roles?: InviteRole[] } = {}) {
   const wrapper = await fixture<HTMLDivElement>(
@@ -18,11 +24,13 @@ async function render(options: { lang?: string; roles?: InviteRole[] } = {}) {
       <invite-dialog .client=${clientAs('acme-admin')} .roles=${options.roles ?? []}></invite-dialog>
     </div>`,
   );
-  const el = wrapper.querySelector('invite-dialog')!;
+  const el = $(wrapper, 'invite-dialog', InviteDialog);
   // fixture() waited for the wrapper, not the dialog, whose first render may wait for its language's strings.
   await el.updateComplete;
-  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  opener.addEventListener('click', () => el.show());
+  const opener = $(wrapper, '#opener', HTMLButtonElement);
+  opener.addEventListener('click', () => {
+    el.show();
+  });
   return { el, opener };
 }
 
@@ -30,17 +38,19 @@ async function open(options: Parameters<typeof render>[0] = {}) {
   const rendered = await render(options);
   rendered.opener.focus();
   rendered.opener.click();
-  await waitUntil(() => rendered.el.shadowRoot!.querySelector('dialog')!.open);
+  await waitUntil(() => dialogOf(rendered.el).open);
   return rendered;
 }
 
-const textarea = (el: InviteDialog) => el.shadowRoot!.querySelector('textarea')!;
-const dialogOf = (el: InviteDialog) => el.shadowRoot!.querySelector('dialog')!;
+const textarea = (el: InviteDialog) => $(shadow(el), 'textarea', HTMLTextAreaElement);
+const dialogOf = (el: InviteDialog) => $(shadow(el), 'dialog', HTMLDialogElement);
+/** The element that has focus, which the test needs there is. */
+const focused = () => need(deepActive(), 'focused element');
 const previewDone = (el: InviteDialog) =>
   waitUntil(
     () =>
       /will be sent|seront envoyées|sera envoyée/.test(
-        el.shadowRoot!.querySelector('.preview [role="status"]')?.textContent ?? '',
+        shadow(el).querySelector('.preview [role="status"]')?.textContent ?? '',
       ),
     'no preview',
     { timeout: 4000 },
@@ -56,11 +66,16 @@ function countSends(worker: Awaited<ReturnType<typeof mockApi>>['worker']) {
   const sends: { key: string | null }[] = [];
   const listener = async ({ request }: { request: Request }) => {
     if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/orgs/acme/invitations')) return;
-    const body = await request.clone().json();
+    const body = (await request.clone().json()) as { dryRun?: boolean };
     if (!body.dryRun) sends.push({ key: request.headers.get('Idempotency-Key') });
   };
   worker.events.on('request:start', listener);
-  return { sends, stop: () => worker.events.removeListener('request:start', listener) };
+  return {
+    sends,
+    stop: () => {
+      worker.events.removeListener('request:start', listener);
+    },
+  };
 }
 
 describe('<invite-dialog>', () => {
@@ -75,11 +90,10 @@ describe('<invite-dialog>', () => {
     expect(el.hasAttribute('open')).to.equal(true);
     const dialog = dialogOf(el);
     expect(dialog.matches(':modal')).to.equal(true);
-    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(
-      'Invite users',
-    );
+    const titleId = need(dialog.getAttribute('aria-labelledby'), 'aria-labelledby on the dialog');
+    expect(need(shadow(el).getElementById(titleId), `#${titleId}`).textContent).to.equal('Invite users');
     expect(deepActive()).to.equal(textarea(el));
-    expect(textarea(el).labels![0]!.textContent).to.equal('Email addresses');
+    expect(need(textarea(el).labels[0], 'label of the address field').textContent).to.equal('Email addresses');
     await expectAccessibleInBothThemes(el);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !el.open);
@@ -92,8 +106,8 @@ describe('<invite-dialog>', () => {
     const { el } = await open();
     await type(el, 'Jane <jane@example.com>, viewer@acme.test; new@example.com\nfresh@other.co not-an-email');
     await previewDone(el);
-    const items = Array.from(el.shadowRoot!.querySelectorAll('.preview li')).map((li) =>
-      li.textContent!.replace(/\s+/g, ' ').trim(),
+    const items = Array.from(shadow(el).querySelectorAll('.preview li')).map((li) =>
+      li.textContent.replace(/\s+/g, ' ').trim(),
     );
     expect(items).to.deep.equal([
       'jane@example.com already invited',
@@ -110,21 +124,17 @@ describe('<invite-dialog>', () => {
   it('sends, then reports what was sent and each skipped address with its reason', async () => {
     const { el } = await open();
     await type(el, 'a@example.com b@example.com c@example.com jane@example.com');
-    const sent = oneEvent(el, 'invitekit-invitations-sent');
+    const sent: Promise<HTMLElementEventMap['invitekit-invitations-sent']> = oneEvent(el, 'invitekit-invitations-sent');
     button(el, 'Send invitations').click();
     const { detail } = await sent;
-    expect(detail.sent.map((i: { email: string }) => i.email)).to.deep.equal([
-      'a@example.com',
-      'b@example.com',
-      'c@example.com',
-    ]);
+    expect(detail.sent.map((i) => i.email)).to.deep.equal(['a@example.com', 'b@example.com', 'c@example.com']);
     await waitUntil(() => textOf(el).includes('3 invitations sent'));
     expect(textOf(el)).to.contain('1 address skipped:');
-    expect(el.shadowRoot!.querySelector('.result li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect($(shadow(el), '.result li').textContent.replace(/\s+/g, ' ').trim()).to.equal(
       'jane@example.com already invited',
     );
     expect((await mock.mock.outbox()).filter((m) => m.kind === 'invitation')).to.have.length(3);
-    expect(deepActive()!.textContent).to.equal('3 invitations sent');
+    expect(focused().textContent).to.equal('3 invitations sent');
     await expectAccessibleInBothThemes(el);
     button(el, 'Invite more people').click();
     await el.updateComplete;
@@ -184,13 +194,13 @@ describe('<invite-dialog>', () => {
       button(el, 'Send invitations').click();
       await failed;
       await waitUntil(() => textOf(el).includes('The invitations could not be sent. Try again.'));
-      expect(el.shadowRoot!.querySelector('[role="alert"]:not(#problem)')!.textContent).to.contain('could not be sent');
+      expect($(shadow(el), '[role="alert"]:not(#problem)').textContent).to.contain('could not be sent');
       await expectAccessibleInBothThemes(el);
       mock.worker.resetHandlers();
       button(el, 'Send invitations').click();
       await waitUntil(() => textOf(el).includes('1 invitation sent'));
       expect(counter.sends).to.have.length(2);
-      expect(counter.sends[1]!.key).to.equal(counter.sends[0]!.key);
+      expect(need(counter.sends[1], 'second send').key).to.equal(need(counter.sends[0], 'first send').key);
     } finally {
       counter.stop();
     }
@@ -219,7 +229,7 @@ describe('<invite-dialog>', () => {
 
   it('adds the addresses of an uploaded CSV file and reports the rows it ignored', async () => {
     const { el } = await open();
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const input = $(shadow(el), 'input[type="file"]', HTMLInputElement);
     const choose = (name: string, text: string) => {
       const files = new DataTransfer();
       files.items.add(new File([text], name, { type: 'text/csv' }));
@@ -227,8 +237,8 @@ describe('<invite-dialog>', () => {
       input.dispatchEvent(new Event('change'));
     };
     choose('team.csv', 'name,email\nAnn,ann@example.com\nBo,bo@example.com\nno address here,\n');
-    await waitUntil(() => el.shadowRoot!.querySelector('p.csv')!.textContent!.trim() !== '', 'no CSV message');
-    expect(el.shadowRoot!.querySelector('p.csv')!.textContent!.trim()).to.equal(
+    await waitUntil(() => $(shadow(el), 'p.csv').textContent.trim() !== '', 'no CSV message');
+    expect($(shadow(el), 'p.csv').textContent.trim()).to.equal(
       '2 addresses added from team.csv. 1 row without an email address was ignored (row 4).',
     );
     expect(textarea(el).value).to.equal('ann@example.com\nbo@example.com');
@@ -244,46 +254,46 @@ describe('<invite-dialog>', () => {
         { value: 'admin', label: 'Admin' },
       ],
     });
-    const select = el.shadowRoot!.querySelector('select')!;
-    expect(select.labels![0]!.textContent).to.contain('Role');
+    const select = $(shadow(el), 'select', HTMLSelectElement);
+    expect(need(select.labels[0], 'label of the role field').textContent).to.contain('Role');
     select.value = 'admin';
     select.dispatchEvent(new Event('change'));
     await type(el, 'boss@example.com');
-    const sent = oneEvent(el, 'invitekit-invitations-sent');
+    const sent: Promise<HTMLElementEventMap['invitekit-invitations-sent']> = oneEvent(el, 'invitekit-invitations-sent');
     button(el, 'Send invitations').click();
-    expect((await sent).detail.sent[0]!.role).to.equal('admin');
+    expect(need((await sent).detail.sent[0], 'sent invitation').role).to.equal('admin');
     const plain = await render();
-    expect(plain.el.shadowRoot!.querySelector('select')).to.equal(null);
+    expect(shadow(plain.el).querySelector('select')).to.equal(null);
   });
 
   it('is usable with the keyboard alone', async () => {
     const { el } = await open();
     await sendKeys({ type: 'kb@example.com' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent!.trim()).to.equal('Upload CSV');
+    expect(focused().textContent.trim()).to.equal('Upload CSV');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent!.trim()).to.equal('Close');
+    expect(focused().textContent.trim()).to.equal('Close');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent!.trim()).to.equal('Send invitations');
+    expect(focused().textContent.trim()).to.equal('Send invitations');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => textOf(el).includes('1 invitation sent'));
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()!.textContent!.trim()).to.equal('Close');
+    expect(focused().textContent.trim()).to.equal('Close');
     await sendKeys({ press: 'Space' });
     await waitUntil(() => !el.open);
-    expect(document.activeElement!.id).to.equal('opener');
+    expect(need(document.activeElement, 'focused element').id).to.equal('opener');
   });
 
   it('shows markup typed into the list as text', async () => {
     const { el } = await open();
     await type(el, '<img src=x onerror=alert(1)>@x.co');
     await previewDone(el);
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(shadow(el).querySelector('img')).to.equal(null);
     expect(textOf(el)).to.contain('<img not a valid email address');
     button(el, 'Send invitations').click();
     await waitUntil(() => textOf(el).includes('invitation sent'));
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(shadow(el).querySelector('img')).to.equal(null);
     expect(textOf(el)).to.contain('<img not a valid email address');
   });
 
@@ -294,7 +304,9 @@ describe('<invite-dialog>', () => {
     const shown = wordsOf(el);
     expect(shown).to.contain('Inviter des utilisateurs');
     expect(shown).to.contain('déjà invitée');
-    expect(englishLeft(inviteDialogStrings.en, inviteDialogStrings.fr!, shown, ['failures'])).to.deep.equal([]);
+    expect(
+      englishLeft(inviteDialogStrings.en, need(inviteDialogStrings.fr, 'French catalogue'), shown, ['failures']),
+    ).to.deep.equal([]);
     expect(findButton(el, 'Envoyer les invitations')).to.exist;
     await expectAccessibleInBothThemes(el);
   });

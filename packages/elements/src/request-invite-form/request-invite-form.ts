@@ -188,27 +188,36 @@ export class RequestInviteForm extends PublicElement {
     return (this.form?.elements.namedItem(name) as HTMLInputElement | null) ?? undefined;
   }
 
-  private onFocusOut(event: FocusEvent): void {
-    if ((event.target as HTMLInputElement).name === 'email') this.emailTouched = true;
+  /** A control the rendered form always has; a missing one means the template and this code disagree. */
+  private requiredField(name: string): HTMLInputElement {
+    const found = this.field(name);
+    if (!found) throw new Error(`request-invite-form: the form has no "${name}" field`);
+    return found;
   }
 
-  private onInput(event: InputEvent): void {
+  // Handlers are arrow-function properties so that Lit's `@event=${...}` bindings keep `this` bound.
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    if ((event.target as HTMLInputElement).name === 'email') this.emailTouched = true;
+  };
+
+  private readonly onInput = (event: InputEvent): void => {
     if ((event.target as HTMLInputElement).name === 'email') this.serverEmailError = undefined;
     // Re-checks the touched field as the person types, so its message clears as soon as it is fixed.
     this.requestUpdate();
-  }
+  };
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const client = this.api;
     if (this.submitting || !client) return;
     const t = this.t;
     this.emailTouched = true;
     this.formError = undefined;
-    const email = this.field('email')!;
+    const email = this.requiredField('email');
     // A person never sees the honeypot; whatever fills it gets the usual answer and nothing is sent.
     if (this.field('website')?.value) {
-      this.showConfirmation();
+      // Fire-and-forget: the confirmation is shown at once; the promise only moves focus after the next render.
+      void this.showConfirmation();
       return;
     }
     if (!email.checkValidity() || email.value.trim() === '') {
@@ -216,13 +225,14 @@ export class RequestInviteForm extends PublicElement {
       email.focus();
       return;
     }
-    const name = this.field('name')!.value.trim();
-    const message = this.field('message')!.value.trim();
+    const name = this.requiredField('name').value.trim();
+    const message = this.requiredField('message').value.trim();
     const body = { email: email.value.trim(), ...(name ? { name } : {}), ...(message ? { message } : {}) };
     this.submitting = true;
     try {
       await client.requests.submit(body, this.callOptions());
-      this.showConfirmation();
+      // Fire-and-forget, so the event goes out right away; the promise only moves focus after the next render.
+      void this.showConfirmation();
       emit(this, 'invitekit-request-submitted', { email: body.email });
     } catch (error) {
       this.reportError(error);
@@ -241,7 +251,7 @@ export class RequestInviteForm extends PublicElement {
     } finally {
       this.submitting = false;
     }
-  }
+  };
 
   private async showConfirmation(): Promise<void> {
     this.phase = 'confirmation';
