@@ -10,7 +10,7 @@ import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
-import { failureMessage, isAbort } from '../shared/failure.js';
+import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
 import { invitationRequestsStrings, type InvitationRequestsStrings } from './invitation-requests.strings.js';
 import { styles } from './invitation-requests.styles.js';
 import { renderSettingSwitch } from './setting-switch.js';
@@ -191,17 +191,9 @@ export class InvitationRequests extends InvitekitElement {
 
   private renderBody(s: InvitationRequestsStrings, error: unknown) {
     if (error !== undefined) {
-      return html`<div class="state" role="alert" part="state">
-        <p>${failureMessage(s.loadFailures, error)}</p>
-        <button
-          part="button"
-          @click=${() => {
-            this.reload();
-          }}
-        >
-          ${s.tryAgain}
-        </button>
-      </div>`;
+      return loadFailure(s.loadFailures, error, s.tryAgain, () => {
+        this.reload();
+      });
     }
     const page = this.requests.value;
     if (!page) return html`<p class="state" part="state">${s.loading}</p>`;

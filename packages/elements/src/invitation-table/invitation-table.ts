@@ -12,7 +12,7 @@ import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
-import { failureMessage, isAbort } from '../shared/failure.js';
+import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import type { InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
@@ -270,17 +270,9 @@ export class InvitationTable extends InvitekitElement {
   private renderBody(s: InvitationTableStrings, error: unknown) {
     const task = this.invitations;
     if (error !== undefined) {
-      return html`<div class="state" role="alert" part="state">
-        <p>${failureMessage(s.loadFailures, error)}</p>
-        <button
-          part="button"
-          @click=${() => {
-            this.reload();
-          }}
-        >
-          ${s.tryAgain}
-        </button>
-      </div>`;
+      return loadFailure(s.loadFailures, error, s.tryAgain, () => {
+        this.reload();
+      });
     }
     const page = task.value;
     if (page && page.items.length === 0 && task.status !== TaskStatus.PENDING) {
