@@ -17,7 +17,7 @@ import { type Actor, findOrg, requireAdmin } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
 import { domainAllowed } from './invitations.js';
-import { approvePendingRequest, issueInvitation } from './issue.js';
+import { issueInvitation } from './issue.js';
 import { page } from './paging.js';
 import { checkRate, recordHit, submissionLimits } from './rate-limit.js';
 import type { RequestRecord } from './state.js';
@@ -110,18 +110,20 @@ export async function approveRequest(
   if (await ctx.tx.member(slug, req.email)) {
     throw new EngineError('already_member', `${req.email} is already a member; dismiss this request instead.`);
   }
-  let inv = await ctx.tx.pendingInvitation(slug, req.email, ctx.now);
-  if (!inv) {
-    if (!domainAllowed(org, req.email)) {
-      throw new EngineError(
-        'domain_not_allowed',
-        `${org.name} only invites addresses at ${org.settings.allowedDomains.join(', ')}.`,
-      );
-    }
-    const invitedBy = { ...admin.person };
-    inv = await issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy });
+  const pending = await ctx.tx.pendingInvitation(slug, req.email, ctx.now);
+  if (!pending && !domainAllowed(org, req.email)) {
+    throw new EngineError(
+      'domain_not_allowed',
+      `${org.name} only invites addresses at ${org.settings.allowedDomains.join(', ')}.`,
+    );
   }
-  const approved = (await approvePendingRequest(ctx, slug, req.email)) ?? { ...req, status: 'approved' as const };
+  // Compare-and-set on the request as read above, before anything is made from it: when another process
+  // approved or dismissed it meanwhile, the store throws StoreConflict and the rerun answers `not_pending`.
+  const approved = { ...req, status: 'approved' as const };
+  await ctx.tx.updateRequest(slug, approved, req);
+  const invitedBy = { ...admin.person };
+  const inv =
+    pending ?? (await issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy }));
   return { request: requestView(approved, false), invitation: await oneInvitationView(ctx.tx, slug, inv, ctx.now) };
 }
 
