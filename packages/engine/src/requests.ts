@@ -47,13 +47,12 @@ export async function submitRequest(
     throw new EngineError('requests_disabled', `${org.name} is not taking invitation requests at the moment.`);
   }
   const body = parseWith(SubmitRequestBody, rawBody, 'invitation request');
-  const trimmed = body.email.trim();
-  if (!isUsableEmail(trimmed)) {
+  const email = normalizeEmail(body.email);
+  if (!isUsableEmail(email)) {
     throw new EngineError('invalid_email', 'Enter a valid email address, such as name@example.com.', {
       fieldErrors: [{ field: 'email', message: 'Not a valid email address' }],
     });
   }
-  const email = normalizeEmail(trimmed);
   const limits = submissionLimits(org.slug, email, remote);
   await checkRate(ctx.tx, ctx.now, limits);
   await recordHit(

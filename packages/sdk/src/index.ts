@@ -40,4 +40,4 @@ export { parseCsvEmails } from './csv.js';
 export type { ParsedCsv } from './csv.js';
 export * from './schemas.js';
 export * from './limits.js';
-export { isUsableEmail, normalizeEmail, maskEmail } from './email.js';
+export { isUsableEmail, isUsableNormalized, normalizeEmail, maskEmail } from './email.js';
