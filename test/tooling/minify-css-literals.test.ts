@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCssLiterals } from '../../scripts/library-build.js';
+import { minifyCssLiterals } from '../../tools/library-build.js';
 
 /** The plugin's transform hook, called as Vite calls it. */
 function transform(code: string, id = '/pkg/src/x.styles.ts'): string | null {
