@@ -344,7 +344,8 @@ export class SqlTx implements StoreTx {
 
   // Controls and credentials -------------------------------------------------------------------------------
   async clockOffset(): Promise<number> {
-    return Number(await getMeta(this.db, 'clock_offset_ms'));
+    // A database that was never seeded has no offset row: its clock is real time.
+    return Number((await getMeta(this.db, 'clock_offset_ms')) ?? 0);
   }
 
   setClockOffset(ms: number): Promise<void> {
