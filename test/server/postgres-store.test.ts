@@ -30,17 +30,17 @@ describe('the SQL store on pg', () => {
     // How many statements each connection has sent and not yet had answered, at most.
     const inFlight = new WeakMap<object, number>();
     let most = 0;
-    const original = pg.Client.prototype.query;
+    const original = Reflect.get(pg.Client.prototype, 'query') as (...a: unknown[]) => unknown;
     const counting = function (this: object, ...args: unknown[]) {
       const now = (inFlight.get(this) ?? 0) + 1;
       inFlight.set(this, now);
       most = Math.max(most, now);
       const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
-      const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+      const result = original.apply(this, args);
       if (result instanceof Promise) result.then(done, done);
       return result;
     };
-    pg.Client.prototype.query = counting as typeof original;
+    Reflect.set(pg.Client.prototype, 'query', counting);
     try {
       const store = new SqlStore(database.db);
       await store.transaction((tx) => tx.replaceAll(seedState(T0, 'default')));
@@ -54,7 +54,7 @@ describe('the SQL store on pg', () => {
         await tx.snapshot();
       });
     } finally {
-      pg.Client.prototype.query = original;
+      Reflect.set(pg.Client.prototype, 'query', original);
     }
     assert.equal(most, 1, 'statements sent at once on one connection');
   });

@@ -140,7 +140,9 @@ function staleReadOnce(store: Store, stale: RequestRecord): Store {
         first = false;
         if (!once) return fn(tx);
         const request: StoreTx['request'] = async (org, id) => (id === stale.id ? { ...stale } : tx.request(org, id));
-        return fn(new Proxy(tx, { get: (t, name) => (name === 'request' ? request : Reflect.get(t, name, t)) }));
+        return fn(
+          new Proxy(tx, { get: (t, name) => (name === 'request' ? request : (Reflect.get(t, name, t) as unknown)) }),
+        );
       }, options),
   };
 }
