@@ -2,6 +2,7 @@
 import {
   ExportInvitationsQuery,
   type Invitation,
+  type InvitationSort,
   ListInvitationsQuery,
   ListMembersQuery,
   type Member,
@@ -9,13 +10,21 @@ import {
 } from '@invitekit/sdk';
 import { type Actor, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
-import { page } from './paging.js';
+import { type CursorKey, TEXT_KEY, TIME_KEY, cursorKeyOf, page } from './paging.js';
 import type { InvitationRecord } from './state.js';
 import type { InvitationListQuery, KeysetPosition, OrganizationRecord } from './store.js';
 import { parseWith } from './validate.js';
 import { invitationStatus, invitationViews, memberView } from './views.js';
 
 const DEFAULT_STATUS_FILTER = ['pending', 'expired'] as const;
+
+/** The kind of value each sort orders by, which its cursors must hold. */
+const SORT_KEYS: Record<InvitationSort, CursorKey> = {
+  email: TEXT_KEY,
+  status: cursorKeyOf(['pending', 'accepted', 'declined', 'revoked', 'expired']),
+  invitedAt: TIME_KEY,
+  expiresAt: TIME_KEY,
+};
 
 /** The filter and order both the list and the export take (the list adds paging). */
 type Filter = ExportInvitationsQuery;
@@ -53,6 +62,7 @@ export async function listInvitations(
   return page({
     query: parsed,
     tag: `invitations:${query.sort}:${query.order}`,
+    key: SORT_KEYS[query.sort],
     fetch: (after, limit) => ctx.tx.listInvitations(slug, { ...query, after, limit }),
     position: (inv) => positionOf(query, inv),
     views: (items) => invitationViews(ctx.tx, slug, items, ctx.now),
@@ -85,6 +95,7 @@ export async function listMembers(
   return page({
     query,
     tag: 'members',
+    key: TEXT_KEY,
     fetch: (after, limit) => ctx.tx.listMembers(slug, { q, after, limit }),
     position: (m) => ({ key: m.email, id: m.id }),
     views: (items) => items.map(memberView),

@@ -120,3 +120,64 @@ describe('cursor pages', () => {
     assert.equal(second.nextCursor, null);
   });
 });
+
+/** A cursor as the engine writes it (base64url JSON), with `edit` applied: what an edited cursor looks like. */
+function edited(cursor: string, edit: (c: Record<string, unknown>) => Record<string, unknown>): string {
+  const json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return Buffer.from(JSON.stringify(edit(json))).toString('base64url');
+}
+
+describe('cursors are checked against their list and order (api.md, Requests)', () => {
+  it('refuses an edited sort value, id or tag with invalid_request, on every list', async () => {
+    const { engine } = await setup();
+    const invitations = (q: object) => engine.listInvitations(ADMIN, 'acme', { limit: 1, ...q });
+    const lists = [
+      { name: 'invitations by time', list: invitations, query: { sort: 'invitedAt' }, text: false },
+      { name: 'invitations by status', list: invitations, query: { sort: 'status' }, text: false },
+      { name: 'invitations by email', list: invitations, query: { sort: 'email' }, text: true },
+      {
+        name: 'requests',
+        list: (q: object) => engine.listRequests(ADMIN, 'acme', { limit: 1, ...q }),
+        query: {},
+        text: false,
+      },
+      {
+        name: 'members',
+        list: (q: object) => engine.listMembers(ADMIN, 'acme', { limit: 1, ...q }),
+        query: {},
+        text: true,
+      },
+    ];
+    type Edit = (c: Record<string, unknown>) => Record<string, unknown>;
+    const refusedEverywhere: Edit[] = [
+      (c) => ({ ...c, k: 1e308 }),
+      (c) => ({ ...c, k: -1e20 }),
+      (c) => ({ ...c, k: 1.5 }),
+      (c) => ({ ...c, k: 'a\u0000b' }),
+      (c) => ({ ...c, k: null }),
+      (c) => ({ ...c, k: 'x'.repeat(10_000) }),
+      (c) => ({ ...c, i: 'inv\u0000' }),
+      (c) => ({ ...c, i: '' }),
+      (c) => ({ ...c, i: 7 }),
+      (c) => ({ ...c, t: 'invitations:email:desc-but-not' }),
+      (c) => ({ ...c, extra: true }),
+    ];
+    for (const { name, list, query, text } of lists) {
+      const first = await list(query);
+      assert.ok(first.nextCursor, name);
+      for (const [n, edit] of refusedEverywhere.entries()) {
+        const cursor = edited(first.nextCursor, edit);
+        await refused(() => list({ ...query, cursor }), 'invalid_request').catch((error: unknown) => {
+          throw new Error(`${name}, edit ${String(n)}: ${String(error)}`);
+        });
+      }
+      // Text where a time or a status belongs is refused; on a list ordered by text it is just a position.
+      const sql = edited(first.nextCursor, (c) => ({ ...c, k: '1 OR 1=1' }));
+      if (text) assert.ok(Array.isArray((await list({ ...query, cursor: sql })).items), name);
+      else await refused(() => list({ ...query, cursor: sql }), 'invalid_request');
+      for (const garbage of ['%%%', 'bm90IGpzb24', Buffer.from([0xff, 0xfe]).toString('base64url')]) {
+        await refused(() => list({ ...query, cursor: garbage }), 'invalid_request');
+      }
+    }
+  });
+});

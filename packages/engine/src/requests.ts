@@ -18,7 +18,7 @@ import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
 import { domainAllowed } from './invitations.js';
 import { issueInvitation } from './issue.js';
-import { page } from './paging.js';
+import { TIME_KEY, page } from './paging.js';
 import { checkRate, recordHit, submissionLimits } from './rate-limit.js';
 import type { RequestRecord } from './state.js';
 import { parseWith } from './validate.js';
@@ -85,6 +85,7 @@ export async function listRequests(
   return page({
     query,
     tag: 'requests',
+    key: TIME_KEY,
     fetch: (after, limit) => ctx.tx.listRequests(slug, { statuses, after, limit }),
     position: (r) => ({ key: r.requestedAt, id: r.id }),
     views: (items) => requestViews(ctx.tx, slug, items),
