@@ -75,3 +75,18 @@ describe('--allow-origin', () => {
     }
   });
 });
+
+describe('cross-origin writes from an allowed origin', () => {
+  it('pass (Fetch Metadata same-site or cross-site), while another origin is refused', async () => {
+    const post = (origin: string, site: string) =>
+      fetch(`${server.url}/api/orgs/acme/invitations/inv_jane/resend`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer acme-admin', origin, 'sec-fetch-site': site },
+      });
+    assert.equal((await post(APP, 'same-site')).status, 200);
+    assert.equal((await post(OTHER_APP, 'cross-site')).status, 200);
+    const refused = await post('https://evil.example', 'cross-site');
+    assert.equal(refused.status, 403);
+    assert.equal(((await refused.json()) as { code: string }).code, 'forbidden');
+  });
+});

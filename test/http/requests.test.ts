@@ -89,11 +89,167 @@ describe('bytes and bodies', () => {
     await ok(await call('POST', `/api/invites/${SEED_CODES.jane}/accept`));
   });
 
-  it('takes a POST without a body where none is needed, whatever its Content-Type', async () => {
+  it('takes a POST without a body where none is needed, without a Content-Type or with a JSON one', async () => {
     await ok(await call('POST', '/api/orgs/acme/invitations/inv_jane/resend', { headers: ADMIN }));
     await ok(
       await call('POST', '/api/orgs/acme/invitations/inv_jane/revoke', {
-        headers: { ...ADMIN, 'content-type': 'text/plain' },
+        headers: { ...ADMIN, 'content-type': 'application/json' },
+      }),
+    );
+  });
+
+  it('refuses a bodiless POST naming a non-JSON content type with 415 (what a cross-site form sends); nothing changes', async () => {
+    const types = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'];
+    const paths = [
+      '/api/orgs/acme/invitations/inv_jane/revoke',
+      '/api/orgs/acme/invitations/inv_jane/resend',
+      '/api/orgs/acme/invitations/revoke-stale',
+      '/api/orgs/acme/invitation-requests/dismiss-stale',
+      '/api/orgs/acme/invitation-requests/req_nora/dismiss',
+    ];
+    for (const path of paths) {
+      for (const type of types) {
+        await problem(
+          call('POST', path, { headers: { ...ADMIN, 'content-type': type, 'content-length': '0' } }),
+          'unsupported_media_type',
+        );
+      }
+    }
+    const jane = await ok<{ status: string; resendCount: number }>(
+      await call('GET', '/api/orgs/acme/invitations/inv_jane', { headers: ADMIN }),
+    );
+    assert.deepEqual([jane.status, jane.resendCount], ['pending', 0]);
+    assert.equal(await sentTo('jane@example.com'), 0);
+  });
+});
+
+describe('bytes that cannot be stored (NUL, lone surrogates) are invalid_request, never 5xx', () => {
+  it('in a path segment, signed in or not, and malformed percent-encoding too', async () => {
+    const paths: [string, Record<string, string>][] = [
+      ['/api/invites/%00', {}],
+      ['/api/invites/ab%00cd', {}],
+      ['/api/orgs/%00/access', {}],
+      ['/api/orgs/%00/invitations', ADMIN],
+      ['/api/orgs/acme/invitations/inv%00', ADMIN],
+      ['/api/orgs/acme/invitations/%ED%A0%80', ADMIN],
+      ['/api/invites/%E0%A4%A', {}],
+      ['/api/invites/%ZZ', {}],
+    ];
+    for (const [path, headers] of paths) {
+      const { body } = await problem(call('GET', path, { headers }), 'invalid_request');
+      assert.ok(body.errors?.[0]?.field, path);
+    }
+    await problem(call('POST', '/api/invites/%00/accept'), 'invalid_request');
+    await problem(
+      call('POST', '/api/orgs/acme/invitation-requests/r%00/approve', { headers: ADMIN }),
+      'invalid_request',
+    );
+  });
+
+  it('in a query value', async () => {
+    for (const path of [`${INVITE}?q=%00`, `${INVITE}?q=a%00b`, '/api/orgs/acme/members?q=%00', `${INVITE}?sort=%00`]) {
+      await problem(call('GET', path, { headers: ADMIN }), 'invalid_request');
+    }
+    await problem(call('GET', `/api/orgs/acme/invitations/export.csv?q=%00`, { headers: ADMIN }), 'invalid_request');
+  });
+
+  it('in a JSON string, naming the field; nothing is stored', async () => {
+    const form = '/api/orgs/acme/invitation-requests';
+    const { body } = await problem(
+      call('POST', form, { body: { email: 'nul@example.com', name: 'a\u0000b' } }),
+      'invalid_request',
+    );
+    assert.deepEqual(
+      body.errors?.map((e) => e.field),
+      ['name'],
+    );
+    await problem(call('POST', form, { raw: '{"email":"lone@example.com","message":"\\ud800"}' }), 'invalid_request');
+    const invite = await problem(
+      call('POST', INVITE, { body: { emails: ['ok@example.com', 'nul\u0000@example.com'] }, headers: ADMIN }),
+      'invalid_request',
+    );
+    assert.deepEqual(
+      invite.body.errors?.map((e) => e.field),
+      ['emails[1]'],
+    );
+    await problem(
+      call('PATCH', '/api/orgs/acme/settings', { body: { allowedDomains: ['a\u0000.test'] }, headers: ADMIN }),
+      'invalid_request',
+    );
+    assert.equal(await sentTo('ok@example.com'), 0);
+    const requests = await ok<{ items: { email: string }[] }>(
+      await call('GET', `${form}?status=pending,approved,dismissed&limit=100`, { headers: ADMIN }),
+    );
+    assert.equal(
+      requests.items.some((r) => r.email === 'nul@example.com' || r.email === 'lone@example.com'),
+      false,
+    );
+  });
+
+  it('a malformed Authorization header is nobody (401), not a failure', async () => {
+    for (const authorization of ['Basic x', 'Bearer', 'token acme-admin']) {
+      await problem(call('GET', INVITE, { headers: { authorization } }), 'unauthenticated');
+    }
+  });
+});
+
+describe('cross-origin writes are refused (CSRF), whatever the body', () => {
+  const revoke = '/api/orgs/acme/invitations/inv_jane/revoke';
+  const host = () => new URL(url()).host;
+
+  it('refuses Sec-Fetch-Site cross-site and same-site, and a foreign Origin without it: 403, nothing changes', async () => {
+    const refusals: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'same-site', origin: 'https://other.acme.test' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of refusals) {
+      const { body } = await problem(call('POST', revoke, { headers: { ...ADMIN, ...headers } }), 'forbidden');
+      assert.match(body.detail, /another site/, JSON.stringify(headers));
+      await problem(
+        call('POST', INVITE, { body: { emails: ['csrf@example.com'] }, headers: { ...ADMIN, ...headers } }),
+        'forbidden',
+      );
+      await problem(
+        call('PATCH', '/api/orgs/acme/settings', { body: { invitationTtlDays: 2 }, headers: { ...ADMIN, ...headers } }),
+        'forbidden',
+      );
+    }
+    const jane = await ok<{ status: string }>(
+      await call('GET', '/api/orgs/acme/invitations/inv_jane', { headers: ADMIN }),
+    );
+    assert.equal(jane.status, 'pending');
+    assert.equal(await sentTo('csrf@example.com'), 0);
+  });
+
+  it('takes same-origin writes, browser navigations (none) and clients that send neither header', async () => {
+    await ok(
+      await call('POST', INVITE, {
+        body: { emails: ['same1@example.com'] },
+        headers: { ...ADMIN, 'sec-fetch-site': 'same-origin', origin: url() },
+      }),
+    );
+    await ok(
+      await call('POST', INVITE, {
+        body: { emails: ['same2@example.com'] },
+        headers: { ...ADMIN, 'sec-fetch-site': 'none' },
+      }),
+    );
+    await ok(
+      await call('POST', INVITE, {
+        body: { emails: ['same3@example.com'] },
+        headers: { ...ADMIN, origin: `https://${host()}` },
+      }),
+    );
+    await ok(await call('POST', INVITE, { body: { emails: ['same4@example.com'] }, headers: ADMIN }));
+  });
+
+  it('leaves reads alone: a cross-site GET is answered', async () => {
+    await ok(
+      await call('GET', INVITE, {
+        headers: { ...ADMIN, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
       }),
     );
   });

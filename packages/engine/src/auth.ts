@@ -4,6 +4,7 @@
  */
 import type { Ctx } from './context.js';
 import { EngineError } from './errors.js';
+import { isStorable } from './text.js';
 import type { TokenRecord } from './state.js';
 import type { OrganizationRecord, Store, StoreTx } from './store.js';
 
@@ -31,11 +32,12 @@ export function actorOf(token: TokenRecord): Actor {
 
 /**
  * Resolves credentials against the store's tokens: the mock's authentication (and the server's `--dev-auth`).
- * Unknown credentials are nobody, as are none.
+ * Unknown credentials are nobody, as are none, and so is text no token can be (a malformed Authorization header
+ * stands for a NUL marker, which never reaches the store: PostgreSQL refuses it).
  */
 export function tokenAuthenticator(store: Store): (credentials: Credentials) => Promise<Actor | null> {
   return async (credentials) => {
-    if (!credentials) return null;
+    if (!credentials || !isStorable(credentials)) return null;
     const token = await store.transaction((tx) => tx.token(credentials), { readOnly: true });
     return token ? actorOf(token) : null;
   };

@@ -5,6 +5,7 @@
  * form can post `text/plain` with the host's cookie and no CORS preflight, so only JSON reaches the rules.
  */
 import { MAX_BODY_BYTES } from '../limits.js';
+import { firstUnstorable } from '../text.js';
 import { HttpRefusal, invalidRequest } from './problem.js';
 
 /** An object body, or `undefined` when the request has none. */
@@ -69,12 +70,18 @@ function describe(value: unknown): string {
 
 /**
  * The request's JSON object body, or `undefined` when it sent none (no bytes at all: a POST that takes no body
- * may omit it, whatever its Content-Type says).
+ * may omit it). Strings that cannot be stored (text.ts) are refused here, wherever they are in the body.
  */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<JsonBody> {
   const bytes = await readBytes(request, limit);
-  if (bytes.byteLength === 0) return undefined;
-  checkMediaType(request.headers.get('content-type'));
+  const mediaType = request.headers.get('content-type');
+  if (bytes.byteLength === 0) {
+    // A POST that takes no body may omit it, but a Content-Type it names must be JSON: an empty `text/plain` or
+    // form post is what a cross-site form sends, with the cookie and no CORS preflight.
+    if (mediaType !== null) checkMediaType(mediaType);
+    return undefined;
+  }
+  checkMediaType(mediaType);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -92,6 +99,8 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidRequest('body', `Must be a JSON object, not ${describe(value)}`);
   }
+  const unstorable = firstUnstorable(value);
+  if (unstorable !== undefined) throw invalidRequest(unstorable, 'Contains a NUL character or a lone surrogate');
   return value as Record<string, unknown>;
 }
 

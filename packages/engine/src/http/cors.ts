@@ -27,6 +27,11 @@ export class Cors {
     this.origins = new Set(allowOrigins.map(normalizeOrigin));
   }
 
+  /** Whether `origin` is one of the allowed ones. */
+  allows(origin: string): boolean {
+    return this.origins.has(origin);
+  }
+
   /** The request's origin when it is one of the allowed ones. */
   private allowed(request: Request): string | undefined {
     const origin = request.headers.get('origin');

@@ -5,6 +5,7 @@
  * refuse), and a key the schema does not know is left out (links carry tracking and cache-busting parameters).
  */
 import type * as z from 'zod/mini';
+import { isStorable, unstorableReason } from '../text.js';
 import { invalidRequest } from './problem.js';
 
 type Kind = 'list' | 'number' | 'string' | 'unknown';
@@ -27,6 +28,7 @@ function kindOf(schema: z.ZodMiniObject, key: string): Kind {
 export function singleParams(url: URL): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of url.searchParams) {
+    if (!isStorable(key) || !isStorable(value)) throw invalidRequest(key, unstorableReason(key + value));
     if (out.has(key)) throw invalidRequest(key, 'Appears more than once (send a comma-separated list instead)');
     out.set(key, value);
   }

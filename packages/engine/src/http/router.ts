@@ -5,8 +5,10 @@
  * preflights of allowed origins); bodies are read by the rules of body.ts; every refusal is problem+json.
  */
 import { type JsonBody, readJsonBody } from './body.js';
+import { isStorable, unstorableReason } from '../text.js';
 import { Cors } from './cors.js';
-import { problem, problemFromError } from './problem.js';
+import { refuseCrossOriginWrite } from './cross-origin.js';
+import { HttpRefusal, invalidRequest, problem, problemFromError } from './problem.js';
 
 export interface RouteCall {
   request: Request;
@@ -52,14 +54,19 @@ interface Match {
   route: Route;
   params: Record<string, string>;
   literals: number;
+  /** A `:name` segment that is malformed percent-encoding or text that cannot be stored: `invalid_request`. */
+  refusal?: HttpRefusal;
 }
 
-function decode(segment: string): string | undefined {
+/** A path segment's text, or why it is refused (api.md, Requests: bytes that cannot be stored). */
+function decode(name: string, segment: string): string | HttpRefusal {
+  let value: string;
   try {
-    return decodeURIComponent(segment);
+    value = decodeURIComponent(segment);
   } catch {
-    return undefined;
+    return invalidRequest(name, 'Malformed percent-encoding in the path');
   }
+  return isStorable(value) ? value : invalidRequest(name, unstorableReason(value));
 }
 
 function matchRoute(route: Route, segments: readonly string[]): Match | undefined {
@@ -67,17 +74,19 @@ function matchRoute(route: Route, segments: readonly string[]): Match | undefine
   if (pattern.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
   let literals = 0;
+  let refusal: HttpRefusal | undefined;
   for (let i = 0; i < pattern.length; i++) {
     const part = pattern[i] ?? '';
     const segment = segments[i] ?? '';
     if (part.startsWith(':')) {
-      const value = decode(segment);
-      if (value === undefined || value === '') return undefined;
-      params[part.slice(1)] = value;
+      if (segment === '') return undefined;
+      const value = decode(part.slice(1), segment);
+      if (value instanceof HttpRefusal) refusal ??= value;
+      else params[part.slice(1)] = value;
     } else if (part === segment) literals++;
     else return undefined;
   }
-  return { route, params, literals };
+  return { route, params, literals, ...(refusal ? { refusal } : {}) };
 }
 
 export function createRouter(routes: readonly Route[], options: RouterOptions): FetchHandler {
@@ -117,6 +126,8 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
       });
     }
     try {
+      if (chosen.refusal) throw chosen.refusal;
+      refuseCrossOriginWrite(request, url, (origin) => cors.allows(origin));
       const faulted = await intercept?.(request);
       if (faulted) return faulted;
       const body = method === 'GET' ? undefined : await readJsonBody(request, maxBodyBytes);
