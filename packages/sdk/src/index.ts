@@ -49,4 +49,4 @@ export {
   endpoints,
 } from './endpoints.js';
 export * from './limits.js';
-export { isUsableEmail, normalizeEmail, maskEmail } from './email.js';
+export { isUsableEmail, isUsableNormalized, normalizeEmail, maskEmail } from './email.js';
