@@ -9,11 +9,14 @@ import pg from 'pg';
 import { type OpenDatabase, openDatabase } from '../../packages/server/src/db/connect.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { type InvitekitServer, type LogLine, createInvitekitServer } from '@invitekit/server';
 import { type RunningPostgres, startPostgres } from './postgres.js';
 
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
+const ADMIN = { authorization: 'Bearer acme-admin' };
 let postgres: RunningPostgres;
 let database: OpenDatabase;
+let stopped = false;
 
 before(async () => {
   postgres = await startPostgres();
@@ -22,7 +25,7 @@ before(async () => {
 });
 after(async () => {
   await database.close();
-  await postgres.stop();
+  if (!stopped) await postgres.stop();
 });
 
 describe('the SQL store on pg', () => {
@@ -57,5 +60,116 @@ describe('the SQL store on pg', () => {
       Reflect.set(pg.Client.prototype, 'query', original);
     }
     assert.equal(most, 1, 'statements sent at once on one connection');
+  });
+});
+
+describe('a PostgreSQL that hangs or is gone (server.md, Operating it)', () => {
+  const logs: LogLine[] = [];
+  let server: InvitekitServer;
+  const call = (path: string, init: RequestInit = {}) =>
+    server.fetch(
+      new Request(`http://127.0.0.1${path}`, {
+        ...init,
+        headers: { ...ADMIN, ...Object.fromEntries(new Headers(init.headers)) },
+      }),
+    );
+  const invite = (email: string) =>
+    call('/api/orgs/acme/invitations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ emails: [email] }),
+    });
+
+  before(async () => {
+    // The host's own sign-in and organization: no test controls, so nothing but the request reads the database.
+    server = createInvitekitServer({
+      database: await postgres.createDatabase('faults'),
+      acceptUrl: 'http://127.0.0.1/redeem/',
+      authenticate: () => ({ id: 'u1', email: 'ada@example.com', grants: { acme: ['member:manage'] } }),
+      timeouts: { requestMs: 2_500, connectMs: 1_000, statementMs: 1_500 },
+      log: (line) => logs.push(line),
+    });
+    await server.ready;
+    await server.organizations.upsert({ slug: 'acme', name: 'Acme', roles: ['member'], defaultRole: 'member' });
+  });
+  after(() => server.close().catch(() => undefined));
+
+  it('answers 503 within seconds while the database is frozen, public reads too, and recovers by itself', async () => {
+    assert.equal((await call('/api/orgs/acme/invitations')).status, 200);
+    postgres.freeze();
+    // Resumed after 8 s at the latest, so that a server that hangs fails this test instead of hanging it.
+    const safety = setTimeout(() => {
+      postgres.thaw();
+    }, 8_000);
+    const started = performance.now();
+    let answers: { status: number; ms: number }[];
+    try {
+      answers = await Promise.all(
+        [
+          () => call('/api/orgs/acme/invitations'),
+          () => call('/api/orgs/acme/access', { headers: { authorization: '' } }),
+          () => call('/api/orgs/acme/settings'),
+          () => call('/api/orgs/acme/members'),
+          () => call('/api/invites/some-code-that-is-not-there'),
+          () => invite('frozen@example.com'),
+        ].map(async (request) => {
+          const response = await request();
+          await response.text();
+          return { status: response.status, ms: performance.now() - started };
+        }),
+      );
+    } finally {
+      clearTimeout(safety);
+      postgres.thaw();
+    }
+    for (const answer of answers) {
+      assert.equal(answer.status, 503, JSON.stringify(answers));
+      assert.ok(answer.ms < 6_000, `answered after ${String(Math.round(answer.ms))} ms`);
+    }
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const response = await call('/api/orgs/acme/invitations');
+      if (response.status === 200) break;
+      assert.ok(Date.now() < deadline, `still ${String(response.status)} 20 s after the database resumed`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+
+  it('answers a gone database with a generic 503 naming the request id; details only in the log', async () => {
+    await postgres.stop();
+    stopped = true;
+    logs.length = 0;
+    const read = await server.fetch(new Request('http://127.0.0.1/api/orgs/acme/access'));
+    const write = await server.fetch(
+      new Request('http://127.0.0.1/api/orgs/acme/invitation-requests', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'gone@example.com' }),
+      }),
+    );
+    for (const [response, wording] of [
+      [read, /could not be read|could not reach/],
+      [write, /change was not made/],
+    ] as const) {
+      assert.equal(response.status, 503);
+      const id = response.headers.get('x-request-id');
+      const text = await response.text();
+      const body = JSON.parse(text) as { code: string; detail: string; requestId?: string };
+      assert.equal(body.code, 'unavailable');
+      assert.equal(body.requestId, id);
+      assert.match(body.detail, wording);
+      const infrastructure = new RegExp(
+        `127\\.0\\.0\\.1|${String(postgres.port)}|ECONNREFUSED|connect|postgres|pg`,
+        'i',
+      );
+      assert.doesNotMatch(text.replaceAll(id ?? '?', ''), infrastructure);
+      const failure = logs.find((l) => l.msg === 'request failed' && l.requestId === id);
+      assert.ok(failure && 'error' in failure, JSON.stringify(logs));
+      assert.match(failure.error, /ECONNREFUSED|connect/);
+    }
+    const again = (await (await server.fetch(new Request('http://127.0.0.1/api/orgs/acme/access'))).json()) as {
+      detail: string;
+    };
+    assert.doesNotMatch(again.detail, /change was not made/, 'a read never says a change was not made');
   });
 });

@@ -7,7 +7,7 @@
  * process and, when that pipe closes for any reason, stops the server and deletes the directory.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
@@ -31,7 +31,28 @@ export interface RunningPostgres {
   dir: string;
   /** Creates a database (empty, or a copy of `template`) and answers its URL. */
   createDatabase(name: string, template?: string): Promise<string>;
+  /** Stops (SIGSTOP) or resumes (SIGCONT) the server and every backend: a database that hangs, not one that is gone. */
+  freeze(): void;
+  thaw(): void;
   stop(): Promise<void>;
+}
+
+/** The postmaster of the cluster in `data` and its children (the backends), from postmaster.pid and /proc. */
+function clusterPids(data: string): number[] {
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
 }
 
 function postgresUser(): { uid: number; gid: number } {
@@ -105,6 +126,12 @@ export async function startPostgres(): Promise<RunningPostgres> {
         await client.end();
       }
       return `postgres://invitekit@127.0.0.1:${port}/${name}`;
+    },
+    freeze() {
+      for (const pid of clusterPids(data)) process.kill(pid, 'SIGSTOP');
+    },
+    thaw() {
+      for (const pid of clusterPids(data)) process.kill(pid, 'SIGCONT');
     },
     async stop() {
       watchdog.ref();

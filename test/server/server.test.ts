@@ -162,6 +162,31 @@ describe("createInvitekitServer with the host's sign-in", () => {
     assert.deepEqual(mail?.to, ['dave@example.com']);
   });
 
+  it('logs an SMTP refusal that quotes the recipient with the address masked, on every retry', async () => {
+    logs.length = 0;
+    smtp.refusingRecipients = true;
+    try {
+      await json<Sent>(
+        request('/api/orgs/beta/invitations', {
+          method: 'POST',
+          as: 'session-ada',
+          body: JSON.stringify({ emails: ['frank.secret@example.com'] }),
+        }),
+      );
+      await invitekit.flushEmail();
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await invitekit.flushEmail();
+    } finally {
+      smtp.refusingRecipients = false;
+    }
+    const failures = logs.filter((l) => l.level === 'error' && l.msg.startsWith('email (invitation) not sent'));
+    assert.ok(failures.length >= 2, JSON.stringify(logs));
+    const text = JSON.stringify(logs);
+    assert.ok(!text.includes('frank.secret@example.com'), text);
+    assert.match(text, /f\*\*\*@example\.com/);
+    await invitekit.flushEmail();
+  });
+
   it('members.upsert (a join through SSO) makes the pending invitation stale; members.remove undoes the join', async () => {
     const result = await json<Sent>(
       request('/api/orgs/beta/invitations', {

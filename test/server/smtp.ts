@@ -11,6 +11,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** While true, every message is refused with a temporary failure (451). */
   failing: boolean;
+  /** While true, every recipient is refused (550), the reply quoting the address as real servers do. */
+  refusingRecipients: boolean;
   /** Resolves once `count` messages have arrived. */
   waitFor(count: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -22,6 +24,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     url: '',
     received: [],
     failing: false,
+    refusingRecipients: false,
     waitFor(count) {
       if (state.received.length >= count) return Promise.resolve(state.received);
       return new Promise((resolve) => waiters.push({ count, resolve }));
@@ -37,6 +40,14 @@ export async function startSmtp(): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!state.refusingRecipients) {
+        callback();
+        return;
+      }
+      const refusal = `<${address.address}>: Recipient address rejected: User unknown in virtual mailbox table`;
+      callback(Object.assign(new Error(refusal), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));

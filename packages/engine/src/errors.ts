@@ -12,8 +12,13 @@ export class EngineError extends Error {
   /** Seconds until a rate-limited caller may try again (`rate_limited` only). */
   readonly retryAfter: number | undefined;
 
-  constructor(code: WireErrorCode, detail: string, extra: { fieldErrors?: FieldError[]; retryAfter?: number } = {}) {
-    super(`${code}: ${detail}`);
+  constructor(
+    code: WireErrorCode,
+    detail: string,
+    extra: { fieldErrors?: FieldError[]; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    // `cause`: what failed below an `unavailable` (for the log only; the answer never carries it).
+    super(`${code}: ${detail}`, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'EngineError';
     this.code = code;
     this.detail = detail;

@@ -106,10 +106,14 @@ export class Engine {
       } catch (error) {
         if (error instanceof StoreConflict && attempt < MAX_ATTEMPTS) continue;
         if (error instanceof StoreConflict) {
-          throw new EngineError('unavailable', 'Too many changes at once; try again.', { retryAfter: 1 });
+          throw new EngineError('unavailable', 'Too many changes at once; try again.', { retryAfter: 1, cause: error });
         }
+        // The answer says nothing about the infrastructure (server.md, Operating it); the cause goes to the log.
         if (error instanceof StoreUnavailable) {
-          throw new EngineError('unavailable', `The change was not made: ${error.message}`, { retryAfter: 1 });
+          const detail = readOnly
+            ? 'The data could not be read just now; try again in a moment.'
+            : 'The change was not made; try again in a moment.';
+          throw new EngineError('unavailable', detail, { retryAfter: 1, cause: error });
         }
         throw error;
       }

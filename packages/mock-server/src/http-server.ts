@@ -93,7 +93,8 @@ async function start(options: MockHttpServerOptions, lock: DataLock | undefined)
         await send(res, response);
       } catch (error) {
         if (!res.headersSent) {
-          await send(res, problem('unavailable', `The mock server failed: ${(error as Error).message}`));
+          console.error(error);
+          await send(res, problem('unavailable', 'The mock server failed while answering this request.'));
         } else res.destroy();
       }
     })();

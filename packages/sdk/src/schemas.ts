@@ -334,5 +334,7 @@ export const Problem = /*#__PURE__*/ z.object({
   code: ErrorCode,
   detail: z.string(),
   errors: z.optional(z.array(FieldError)),
+  /** On 5xx answers of the server: the id its log line carries, to quote when reporting the failure. */
+  requestId: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -3,6 +3,8 @@
  * the path's code segment (`/invites/{code}`) is replaced by `:code` and query strings are left out (`q` may hold
  * an address). A log line is an object handed to the `log` option; the default writes it to stdout.
  */
+import { maskEmail } from '@invitekit/sdk';
+
 export interface RequestLogLine {
   time: string;
   level: 'info' | 'error';
@@ -40,8 +42,14 @@ export function requestIdOf(request: Request): string {
   return given !== null && /^[\x21-\x7e]{1,128}$/.test(given) ? given : crypto.randomUUID();
 }
 
-/** An error without anything that could carry a secret: its name and message, first line only. */
+/** Anything shaped like an address, such as the recipient an SMTP server quotes when it refuses one. */
+const ADDRESS = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
+
+/**
+ * An error without anything that could carry a secret: its name and message, first line only, every email
+ * address in it masked as the public lookup masks it (`j***@example.com`): logs hold no full address.
+ */
 export function describeError(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : 'non-Error thrown';
-  return (text.split('\n')[0] ?? '').slice(0, 300);
+  return (text.split('\n')[0] ?? '').replace(ADDRESS, (address) => maskEmail(address)).slice(0, 300);
 }

@@ -1,5 +1,5 @@
 /** What a host passes to `createInvitekitServer` (server.md, "Host integration"). */
-import type { DatabaseOption, OpenDatabase } from './db/connect.js';
+import type { DatabaseOption, DatabaseTimeouts, OpenDatabase } from './db/connect.js';
 import type { OutboxSenderOptions } from './email/outbox-sender.js';
 import type { SendEmail } from './email/smtp.js';
 import type { EmailTemplates } from './email/templates.js';
@@ -23,6 +23,11 @@ export interface AcceptedEvent {
 export interface InvitekitServerOptions {
   /** A `postgres://` URL, `{ pglite: dir }`, or an open database; default `{ pglite: './invitekit-data' }`. */
   database?: DatabaseOption | OpenDatabase;
+  /**
+   * Time limits (server.md, Operating it). `requestMs` (default 15 s): a request not answered by then is answered
+   * 503 `unavailable`; the database's limits apply to a `postgres://` URL (db/connect.ts).
+   */
+  timeouts?: DatabaseTimeouts & { requestMs?: number };
   /** Where the API lives; default `/api`. */
   basePath?: string;
   /** Invitation links are `<acceptUrl>?code=<code>`; absolute. */

@@ -67,15 +67,60 @@ function refuseDevAuthInProduction(options: InvitekitServerOptions): void {
   }
 }
 
+/**
+ * The answer with `X-Request-Id`; a 5xx problem also carries it in its body (`requestId`), the one thing it says
+ * beyond "try again": the log line with the same id holds what failed (server.md, Operating it).
+ */
+async function withRequestId(response: Response, requestId: string): Promise<Response> {
+  response.headers.set('x-request-id', requestId);
+  const problemJson = response.headers.get('content-type') === 'application/problem+json';
+  if (response.status < 500 || !problemJson || response.body === null) return response;
+  const body = (await response.json()) as Record<string, unknown>;
+  const given = typeof body['detail'] === 'string' ? body['detail'] : 'The server failed.';
+  const detail = `${given} (request id ${requestId})`;
+  return new Response(JSON.stringify({ ...body, detail, requestId }), {
+    status: response.status,
+    headers: response.headers,
+  });
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * The answer, or 503 once `ms` have passed: a request never hangs on a frozen database. The work itself goes on
+ * (a transaction cannot be cut from outside); when it is a write, it may still commit, so the answer does not say
+ * nothing changed.
+ */
+async function withinDeadline(answer: Promise<Response>, ms: number): Promise<Response> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<Response>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(
+        problem('unavailable', 'The server did not answer in time; try again in a moment.', {
+          headers: { 'Retry-After': '1' },
+        }),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createInvitekitServer(options: InvitekitServerOptions): InvitekitServer {
   refuseDevAuthInProduction(options);
   const log: Logger = options.log === false ? () => undefined : (options.log ?? jsonLogger);
   let sender: OutboxSender | undefined;
+  const deadlineMs = options.timeouts?.requestMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   const started = (async () => {
     const given = options.database;
     const database: OpenDatabase =
-      typeof given === 'object' && 'db' in given ? given : await openDatabase(given ?? undefined);
+      typeof given === 'object' && 'db' in given
+        ? given
+        : await openDatabase(given ?? undefined, { ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     if (options.migrate !== false) await migrate(database.db);
     const send = options.sendEmail ?? (await defaultSender());
     if (send) {
@@ -116,6 +161,19 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     return user ? actorOf(user) : null;
   }
 
+  // The id of each request in flight, so that a failure's log line and its answer carry the same one.
+  const requestIds = new WeakMap<Request, string>();
+  function onError(error: unknown, request: Request): void {
+    const requestId = requestIds.get(request);
+    log({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'request failed',
+      ...(requestId ? { requestId } : {}),
+      error: describeError(error),
+    });
+  }
+
   const handlers = started.then(({ engine, store }) => {
     const operations = Object.create(engine) as Engine;
     // After an accept commits, the host hears about it (its own membership); a failure there is logged.
@@ -152,12 +210,10 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
       allowOrigins: options.allowOrigins,
       ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
       ...(options.testControls ? { intercept: faultsIntercept(engine) } : {}),
-      onError: (error) => {
-        log({ time: new Date().toISOString(), level: 'error', msg: 'request failed', error: describeError(error) });
-      },
+      onError,
     });
     const controls = options.testControls
-      ? createControlsHandler({ controls: engine, allowOrigins: options.allowOrigins })
+      ? createControlsHandler({ controls: engine, allowOrigins: options.allowOrigins, onError })
       : undefined;
     return controls ? [controls, api] : [api];
   });
@@ -168,7 +224,10 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     try {
       list = await handlers;
     } catch (error) {
-      return problem('unavailable', `The server could not start: ${describeError(error)}`);
+      onError(error, request);
+      return problem('unavailable', 'The server could not start; try again later.', {
+        headers: { 'Retry-After': '1' },
+      });
     }
     const { pathname } = new URL(request.url);
     const handler = list.find((h) => h.handles(pathname));
@@ -178,8 +237,8 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
   async function fetch(request: Request): Promise<Response> {
     const startedAt = performance.now();
     const requestId = requestIdOf(request);
-    const response = await route(request);
-    response.headers.set('x-request-id', requestId);
+    requestIds.set(request, requestId);
+    const response = await withRequestId(await withinDeadline(route(request), deadlineMs), requestId);
     log({
       time: new Date().toISOString(),
       level: response.status >= 500 ? 'error' : 'info',

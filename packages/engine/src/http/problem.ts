@@ -63,7 +63,7 @@ export function problemFromError(error: unknown): Response | undefined {
   }
   // The store could not serve (a lost connection, a data file that could not be written): nothing changed.
   if (error instanceof StoreUnavailable) {
-    return problem('unavailable', `${error.message} Nothing was changed; try again.`, {
+    return problem('unavailable', 'The server could not reach its data just now; nothing was changed. Try again.', {
       headers: { 'Retry-After': '1' },
     });
   }

@@ -89,6 +89,10 @@ function matchRoute(route: Route, segments: readonly string[]): Match | undefine
   return { route, params, literals, ...(refusal ? { refusal } : {}) };
 }
 
+function errorCause(error: unknown): unknown {
+  return error instanceof Error && error.cause !== undefined ? error.cause : error;
+}
+
 export function createRouter(routes: readonly Route[], options: RouterOptions): FetchHandler {
   const { basePath, intercept, maxBodyBytes } = options;
   const cors = new Cors(options.allowOrigins);
@@ -134,6 +138,8 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
       return await chosen.route.handle({ request, url, params: chosen.params, body });
     } catch (error) {
       const refusal = problemFromError(error);
+      // A 5xx answer is generic; what failed below it is for the log.
+      if (refusal && refusal.status >= 500) onError(errorCause(error), request);
       if (refusal) return refusal;
       onError(error, request);
       return problem('unavailable', 'The server failed while answering this request. Try again.', {

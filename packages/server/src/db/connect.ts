@@ -34,14 +34,45 @@ export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value);
 }
 
-export async function openDatabase(option: DatabaseOption, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
+/**
+ * How long PostgreSQL may take (server.md, Operating it: a frozen database answers 503 within seconds, never a
+ * hung request). `connectMs` bounds getting a connection (a new one, or a free one of the pool); `statementMs` is
+ * PostgreSQL's own `statement_timeout`, and this client gives up on an answer a little later (a stopped server
+ * enforces nothing); a transaction left idle is ended by the server after `idleInTransactionMs`.
+ */
+export interface DatabaseTimeouts {
+  connectMs?: number;
+  statementMs?: number;
+  idleInTransactionMs?: number;
+}
+
+export const DEFAULT_TIMEOUTS: Required<DatabaseTimeouts> = {
+  connectMs: 5_000,
+  statementMs: 10_000,
+  idleInTransactionMs: 30_000,
+};
+
+export async function openDatabase(
+  option: DatabaseOption,
+  options: { poolSize?: number; timeouts?: DatabaseTimeouts } = {},
+): Promise<OpenDatabase> {
   if (typeof option === 'string') {
     if (!isPostgresUrl(option)) {
       throw new Error(`The database must be a postgres:// URL or { pglite: dir }, not "${redact(option)}"`);
     }
     const { default: pg } = await import('pg');
-    // allowExitOnIdle: idle connections never keep a finished script or test process alive.
-    const pool = new pg.Pool({ connectionString: option, max: options.poolSize ?? 10, allowExitOnIdle: true });
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const pool = new pg.Pool({
+      connectionString: option,
+      max: options.poolSize ?? 10,
+      // Idle connections never keep a finished script or test process alive.
+      allowExitOnIdle: true,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      query_timeout: timeouts.statementMs + 2_000,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      keepAlive: true,
+    });
     // A pooled connection that breaks while idle must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

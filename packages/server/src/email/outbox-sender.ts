@@ -7,6 +7,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { describeError } from '../log.js';
 import type { SendEmail } from './smtp.js';
 import { type EmailKind, type EmailTemplates, composeMessage } from './templates.js';
 
@@ -129,7 +130,7 @@ export class OutboxSender {
           .updateTable('outbox')
           .set({
             next_attempt_at: new Date(this.now() + wait),
-            last_error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+            last_error: describeError(error),
           })
           .where('id', '=', Number(row.id))
           .execute();

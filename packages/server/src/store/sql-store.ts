@@ -31,7 +31,10 @@ function isUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NOTFOUND)$/.test(code)) {
     return true;
   }
-  return error instanceof Error && /Connection terminated|connection .*closed|timeout exceeded/i.test(error.message);
+  return (
+    error instanceof Error &&
+    /Connection terminated|connection .*closed|timeout exceeded|Query read timeout/i.test(error.message)
+  );
 }
 
 /** A database error as the engine expects it: conflicts to rerun, unavailability to answer 503; others as is. */
