@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Engine } from './index.js';
+import type { ControlledEngine } from './index.js';
 import { ADMIN, GLOBEX, frozen, refused, setup } from './test-support.js';
 
-const submit = (engine: Engine, email: string, remote = 'r1', org = 'acme') =>
+const submit = (engine: ControlledEngine, email: string, remote = 'r1', org = 'acme') =>
   engine.submitRequest(org, { email }, remote);
 
 describe('submitting a request (public)', () => {
