@@ -81,9 +81,9 @@ export async function joinMember(
 ): Promise<{ member: Member; created: boolean }> {
   const org = await findOrg(ctx.tx, slug);
   const body = parseWith(JoinBody, rawBody, 'join');
-  if (!isUsableEmail(body.email.trim())) throw invalid('email', 'Not a valid email address');
-  const role = checkRole(org, body.role) ?? org.defaultRole;
   const email = normalizeEmail(body.email);
+  if (!isUsableEmail(email)) throw invalid('email', 'Not a valid email address');
+  const role = checkRole(org, body.role) ?? org.defaultRole;
   const existing = await ctx.tx.member(slug, email);
   if (existing) return { member: memberView(existing), created: false };
   const member: MemberRecord = {
@@ -101,6 +101,7 @@ export async function joinMember(
 /** A departure: removes the member with this address; answers whether there was one. */
 export async function removeMember(ctx: Ctx, slug: string, email: unknown): Promise<boolean> {
   await findOrg(ctx.tx, slug);
-  if (typeof email !== 'string' || !isUsableEmail(email.trim())) throw invalid('email', 'Not a valid email address');
-  return ctx.tx.deleteMember(slug, normalizeEmail(email));
+  const address = typeof email === 'string' ? normalizeEmail(email) : '';
+  if (!isUsableEmail(address)) throw invalid('email', 'Not a valid email address');
+  return ctx.tx.deleteMember(slug, address);
 }

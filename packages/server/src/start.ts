@@ -4,6 +4,7 @@
  * engine with the mock's controls; `devAuth` the seeded tokens (dev-auth.ts).
  */
 import { type Actor, ControlledEngine, Engine, type EngineHooks } from '@invitekit/engine';
+import { normalizeEmail } from '@invitekit/sdk';
 import { type FetchHandler, createApiHandler, createControlsHandler, credentialsOf } from '@invitekit/engine/http';
 import { type OpenDatabase, openDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -27,7 +28,7 @@ export interface Started {
 /** A host's signed-in person as the engine's Actor; idempotency keys are scoped by the person's id. */
 export function actorOf(user: HostUser): Actor {
   return {
-    person: { id: user.id, name: user.name ?? user.email, email: user.email.trim().toLowerCase() },
+    person: { id: user.id, name: user.name ?? user.email, email: normalizeEmail(user.email) },
     grants: user.grants,
     key: `user:${user.id}`,
   };
