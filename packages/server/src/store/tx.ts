@@ -113,10 +113,8 @@ export class SqlTx implements StoreTx {
       .orderBy('email')
       .orderBy('id')
       .limit(query.limit);
-    const [rows, count] = await Promise.all([
-      page.execute(),
-      base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const rows = await page.execute();
+    const count = await base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map(memberFromRow), total: Number(count.n) };
   }
 
@@ -246,10 +244,8 @@ export class SqlTx implements StoreTx {
       .orderBy('requested_at', 'desc')
       .orderBy('id', 'desc')
       .limit(query.limit);
-    const [rows, count] = await Promise.all([
-      page.execute(),
-      base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const rows = await page.execute();
+    const count = await base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map(requestFromRow), total: Number(count.n) };
   }
 
