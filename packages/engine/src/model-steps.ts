@@ -5,8 +5,14 @@
  * operations; model-steps-org.ts the rest.
  */
 import assert from 'node:assert/strict';
-import type { AcceptInviteResult, Invitation, InvitationLink, InviteLookup } from '@invitekit/sdk';
-import { type Engine, EngineError } from './index.js';
+import {
+  type AcceptInviteResult,
+  type Invitation,
+  type InvitationLink,
+  type InviteLookup,
+  normalizeEmail,
+} from '@invitekit/sdk';
+import { type ControlledEngine, EngineError } from './index.js';
 import type { Op } from './model-ops.js';
 import {
   type Call,
@@ -223,7 +229,7 @@ function redeemStep(model: Model, op: Extract<Op, { kind: 'accept' | 'decline' }
   const byCode = codeRefusal(model, op.pick);
   if (byCode) refusals.push(byCode);
   const signedIn = accepting && op.cred !== null ? model.tokens.get(op.cred) : undefined;
-  if (!byCode && 'inv' in found && signedIn && signedIn.email.toLowerCase() !== found.inv.email)
+  if (!byCode && 'inv' in found && signedIn && normalizeEmail(signedIn.email) !== found.inv.email)
     refusals.push('email_mismatch');
   const { name, ...unknownFields } = accepting ? op.body : {};
   const badBody = Object.keys(unknownFields).length > 0 || (typeof name === 'string' && name.length > 200);
@@ -256,7 +262,7 @@ function applyAccept(model: Model, org: MOrg, inv: MInvitation, signedIn?: { gra
 /** Two anonymous accepts of one code, started together: one succeeds and one is `already_used`, or both fail alike. */
 function raceStep(model: Model, pick: number): Step {
   const found = pickCode(model, pick);
-  const accept = async (engine: Engine) => {
+  const accept = async (engine: ControlledEngine) => {
     try {
       await Promise.resolve(engine.acceptInvite(null, found.code, {}));
       return 'accepted';

@@ -97,17 +97,20 @@ export async function listInvitations(
     );
   }
   if (query.limit !== null) page = page.limit(query.limit);
-  const [rows, total] = await Promise.all([
-    page.execute(),
+  // One statement at a time: a transaction's statements share one connection (pg 9 refuses overlapping ones).
+  const rows = await page.execute();
+  const total =
     query.q === ''
-      ? totalFromCounts(db, org, query.statuses, query.now)
-      : db
-          .selectFrom('invitations')
-          .where(filter)
-          .select(db.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-          .then((r) => Number(r.n)),
-  ]);
+      ? await totalFromCounts(db, org, query.statuses, query.now)
+      : Number(
+          (
+            await db
+              .selectFrom('invitations')
+              .where(filter)
+              .select(db.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
   return { items: rows.map(invitationFromRow), total };
 }
 
