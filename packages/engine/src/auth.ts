@@ -6,7 +6,7 @@ import type { Ctx } from './context.js';
 import { EngineError } from './errors.js';
 import { isStorable } from './text.js';
 import type { TokenRecord } from './state.js';
-import type { OrganizationRecord, Store, StoreTx } from './store.js';
+import type { ControlledStore, OrganizationRecord, StoreTx } from './store.js';
 
 const MANAGE = 'member:manage';
 
@@ -35,7 +35,7 @@ export function actorOf(token: TokenRecord): Actor {
  * Unknown credentials are nobody, as are none, and so is text no token can be (a malformed Authorization header
  * stands for a NUL marker, which never reaches the store: PostgreSQL refuses it).
  */
-export function tokenAuthenticator(store: Store): (credentials: Credentials) => Promise<Actor | null> {
+export function tokenAuthenticator(store: ControlledStore): (credentials: Credentials) => Promise<Actor | null> {
   return async (credentials) => {
     if (!credentials || !isStorable(credentials)) return null;
     const token = await store.transaction((tx) => tx.token(credentials), { readOnly: true });
