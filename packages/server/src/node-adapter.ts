@@ -5,6 +5,7 @@
  * `fallback`, so that every answer is still problem+json.
  */
 import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { MAX_BODY_BYTES } from '@invitekit/engine';
 
@@ -59,22 +60,46 @@ export interface NodeListenerOptions {
   fallback: (method: string, target: string) => Response;
   /** Told about a failure to answer at all. */
   onError?: (error: unknown) => void;
+  /** A body still arriving after this long is cut off with `slowBody` (server.md: slow bodies are cut off). */
+  bodyTimeoutMs?: number;
+  slowBody?: () => Response;
 }
+
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
 export function nodeListener(
   handle: (request: Request) => Promise<Response>,
   options: NodeListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    let cutOff = false;
+    // A client that sends its body slower than this holds a socket and a handler for nothing: answer and close.
+    const timer = setTimeout(() => {
+      cutOff = true;
+      if (res.headersSent) {
+        req.destroy();
+        return;
+      }
+      res.once('finish', () => req.destroy());
+      res.shouldKeepAlive = false;
+      const slow = options.slowBody?.() ?? new Response(null, { status: 408 });
+      void send(res, slow).catch(() => req.destroy());
+    }, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
     void (async () => {
       try {
         if (FETCH_FORBIDDEN.has((req.method ?? '').toUpperCase())) {
           req.resume();
+          clearTimeout(timer);
           await send(res, options.fallback(req.method ?? '', req.url ?? '/'));
           return;
         }
-        await send(res, await handle(await toRequest(req, options.trustProxy ?? false)));
+        const request = await toRequest(req, options.trustProxy ?? false);
+        clearTimeout(timer);
+        if (cutOff) return;
+        await send(res, await handle(request));
       } catch (error) {
+        clearTimeout(timer);
+        if (cutOff) return;
         options.onError?.(error);
         if (!res.headersSent) {
           res.writeHead(503, { 'content-type': 'application/problem+json' });
@@ -100,6 +125,25 @@ async function writeRaw(socket: Duplex, response: Response): Promise<void> {
   response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
   lines.push(`content-length: ${String(body.byteLength)}`, 'connection: close', '', '');
   socket.end(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), body]));
+}
+
+/**
+ * At most `max` open connections from one client address (server.md, Operating it): one more is answered with
+ * `busy` and closed, so that one client cannot hold every socket the server has.
+ */
+export function limitConnectionsPerClient(server: Server, max: number, busy: () => Response): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const client = socket.remoteAddress ?? '';
+    const count = (open.get(client) ?? 0) + 1;
+    open.set(client, count);
+    socket.once('close', () => {
+      const left = (open.get(client) ?? 1) - 1;
+      if (left === 0) open.delete(client);
+      else open.set(client, left);
+    });
+    if (count > max) void writeRaw(socket, busy());
+  });
 }
 
 /**

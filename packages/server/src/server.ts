@@ -10,7 +10,7 @@ import type { Engine } from '@invitekit/engine';
 import { type FetchHandler, problem } from '@invitekit/engine/http';
 import { type HostMembers, type HostOrganizations, hostMembers, hostOrganizations } from './host-data.js';
 import { type Logger, describeError, jsonLogger, loggablePath, requestIdOf } from './log.js';
-import { answerNodeRefusals, nodeListener } from './node-adapter.js';
+import { answerNodeRefusals, limitConnectionsPerClient, nodeListener } from './node-adapter.js';
 import type { InvitekitServerOptions } from './options.js';
 import { type Started, start } from './start.js';
 
@@ -72,6 +72,7 @@ async function withRequestId(response: Response, requestId: string): Promise<Res
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export const DEFAULT_CONNECTIONS_PER_CLIENT = 64;
 
 /**
  * The answer, or 503 once `ms` have passed: a request never hangs on a frozen database. The work itself goes on
@@ -200,6 +201,8 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
 
   const node = nodeListener(fetch, {
     fallback,
+    ...(options.timeouts?.bodyMs !== undefined ? { bodyTimeoutMs: options.timeouts.bodyMs } : {}),
+    slowBody: () => problem('invalid_request', 'The request body did not arrive in time.', { status: 408 }),
     onError: (error) => {
       log({ time: new Date().toISOString(), level: 'error', msg: 'answer failed', error: describeError(error) });
     },
@@ -209,6 +212,11 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     node,
     attach(server) {
       server.on('request', node);
+      limitConnectionsPerClient(server, options.maxConnectionsPerClient ?? DEFAULT_CONNECTIONS_PER_CLIENT, () =>
+        problem('rate_limited', 'Too many connections from this address at once; close some and try again.', {
+          headers: { 'Retry-After': '1' },
+        }),
+      );
       answerNodeRefusals(server, fallback, (status, detail) => problem('invalid_request', detail, { status }));
     },
     members: hostMembers(() => started().then((s) => s.engine)),
