@@ -1,13 +1,14 @@
 /**
  * `npm run bench:server`: what each operation of the contract costs as an organization grows, measured from
- * outside. `invitekit-server` runs as its own process (the CLI, dev sign-in) on PostgreSQL 15 and on PGlite, at
- * 1,000 and 100,000 invitations in one organization; autocannon drives every operation over HTTP on 127.0.0.1
- * (reads for a set duration, writes a fixed number of requests, each on records of its own). In the same run:
+ * outside. `invitekit-server` runs as its own process (the CLI, with a host's sign-in: bench-server/auth.ts) on
+ * PostgreSQL 15 and on PGlite, at 1,000 and 100,000 invitations in one organization; autocannon drives every
+ * operation over HTTP on 127.0.0.1 (reads for a set duration, writes a fixed number of requests, each on records
+ * of its own). In the same run:
  * the floor for the list page (bare node:http + pg running invitekit's own list statements), and the statements
  * one request of each operation costs on PostgreSQL (pg_stat_statements). Ratios are taken within the run: the
  * machine's load (printed) moves absolute figures, not much the ratios.
  *   npm run bench:server [-- --sizes 1000,100000 --targets postgres,pglite --duration 3 --connections 10
- *                           --only REGEX --statements]
+ *                           --only REGEX --statements --statements-only]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     statements: { type: 'boolean', default: false },
+    'statements-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -85,7 +87,11 @@ async function runTarget(target: Target, size: number, postgres: RunningPostgres
   try {
     const started = performance.now();
     const database = await prepare(target, size, postgres, cleanup);
-    const server = await startServerProcess(['--port', '0', '--dev-auth', ...database.flags], {}, 180_000);
+    const server = await startServerProcess(
+      ['--port', '0', '--auth', 'scripts/bench-server/auth.ts', ...database.flags],
+      {},
+      180_000,
+    );
     cleanup.unshift(() => server.stop());
     process.stderr.write(`${target} at ${String(size)}: ready in ${(performance.now() - started).toFixed(0)} ms\n`);
     const client = database.url ? new pg.Client({ connectionString: database.url }) : null;
@@ -101,16 +107,37 @@ async function runTarget(target: Target, size: number, postgres: RunningPostgres
         `  ${op}: ${result.rps.toFixed(1)}/s p50 ${String(result.p50)} p99 ${String(result.p99)} ms${s}${bad}\n`,
       );
     };
-    for (const op of operations(size).filter((o: Operation) => !only || only.test(o.name))) {
-      let statements: number | null = null;
-      if (client) {
+    const ops = operations(size).filter((o: Operation) => !only || only.test(o.name));
+    // Statements first, one request at a time on a quiet server (no load still draining), then the load.
+    const statements = new Map<string, number | null>();
+    const failed = new Map<string, string>();
+    for (const op of ops) {
+      try {
+        if (!client) {
+          await once(server.url, op, 0);
+          continue;
+        }
         const counted = await countStatements(client, () => once(server.url, op, 0));
-        statements = counted.total;
-        if (values.statements) process.stderr.write(counted.statements.map((s) => `    ${s}\n`).join(''));
-      } else {
-        await once(server.url, op, 0);
+        statements.set(op.name, counted.total);
+        if (values.statements) {
+          process.stderr.write(`  ${op.name}:\n${counted.statements.map((s) => `    ${s}\n`).join('')}`);
+        }
+      } catch (error) {
+        // Recorded in the table's notes; the other operations are still measured.
+        failed.set(op.name, error instanceof Error ? error.message.slice(0, 300) : String(error));
       }
-      add(op.name, await load(server.url, op, 1, settings), statements);
+    }
+    const none = { rps: NaN, p50: NaN, p99: NaN, requests: 0 };
+    for (const [name, reason] of failed) add(name, { ...none, unexpected: `failed: ${reason}` }, null);
+    if (values['statements-only']) {
+      for (const op of ops.filter((o) => !failed.has(o.name))) {
+        add(op.name, { ...none, unexpected: '' }, statements.get(op.name) ?? null);
+      }
+      return;
+    }
+    for (const op of ops.filter((o) => !failed.has(o.name))) {
+      add(op.name, await load(server.url, op, 1, settings), statements.get(op.name) ?? null);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // requests cut off at the deadline drain
     }
     if (database.url && (!only || only.test('list'))) {
       const floor = await startFloor(database.url);

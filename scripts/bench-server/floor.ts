@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../packages/server/src/db/schema.js';
-import { listInvitations } from '../../packages/server/src/store/invitations.js';
+import { listInvitations } from '../../packages/server/src/store/invitation-list.js';
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: floor.ts postgres://…');

@@ -54,13 +54,35 @@ export async function load(
   first: number,
   options: { duration: number; connections: number },
 ): Promise<LoadResult> {
+  const connections = Math.min(op.connections ?? options.connections, op.amount ?? Infinity);
+  const result = await cannon(
+    url,
+    op,
+    first,
+    connections,
+    op.amount === undefined ? { duration: options.duration } : { amount: op.amount },
+  );
+  // A read too slow to finish a few requests per connection in the duration is measured on a fixed number.
+  if (op.amount === undefined && result.requests < 2 * connections) {
+    return cannon(url, op, first + result.requests + connections, connections, { amount: 2 * connections });
+  }
+  return result;
+}
+
+async function cannon(
+  url: string,
+  op: Operation,
+  first: number,
+  connections: number,
+  bound: { duration: number } | { amount: number },
+): Promise<LoadResult> {
   let next = first;
   let firstUnexpected = '';
   const result = await autocannon({
     url,
-    connections: Math.min(op.connections ?? options.connections, op.amount ?? Infinity),
-    ...(op.amount === undefined ? { duration: options.duration } : { amount: op.amount }),
-    timeout: 30,
+    connections,
+    ...bound,
+    timeout: 60,
     requests: [
       {
         setupRequest: (request) => ({ ...request, ...requestOf(op, next++) }),

@@ -3,6 +3,7 @@
  * a few hundred pending requests, written with set-based SQL (a handful of statements whatever the size). The
  * newest 90 % are pending, the oldest 10 % expired, so the status sort and the default filter meet both.
  */
+import { createHash } from 'node:crypto';
 import { DEFAULT_TTL_DAYS, seedState } from '@invitekit/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../packages/server/src/db/schema.js';
@@ -14,7 +15,12 @@ const DAY = 24 * 60 * 60 * 1000;
 const SPACING_MS = 5_000;
 export const SEEDED_REQUESTS = 400;
 
-export const benchId = (i: number) => `inv_bench_${String(i)}`;
+/** Ids as production makes them (random hex, so their order says nothing of age or state): md5 of the number. */
+export const benchId = (i: number) =>
+  `inv_${createHash('md5')
+    .update(`bench${String(i)}`)
+    .digest('hex')
+    .slice(0, 16)}`;
 export const benchCode = (i: number) => `bench-code-${String(i).padStart(8, '0')}`;
 export const benchRequestId = (i: number) => `req_bench_${String(i)}`;
 
@@ -30,7 +36,7 @@ export async function seedBench(db: Kysely<Database>, now: number, size: number)
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
     await sql`
       INSERT INTO invitations (id, org, email, state, invited_at, expires_at, source, resend_count, last_sent_at, code)
-      SELECT 'inv_bench_' || i, 'acme', 'user' || i || '@bench.test', 'pending', t,
+      SELECT 'inv_' || substr(md5('bench' || i), 1, 16), 'acme', 'user' || i || '@bench.test', 'pending', t,
              t + ${`${String(DEFAULT_TTL_DAYS)} days`}::interval, 'bulk', 0, t, 'bench-code-' || lpad(i::text, 8, '0')
       FROM generate_series(1, ${size}::int) AS i,
            LATERAL (SELECT to_timestamp((${now}::float8 - i * ${SPACING_MS}::float8
@@ -38,7 +44,7 @@ export async function seedBench(db: Kysely<Database>, now: number, size: number)
       trx,
     );
     await sql`INSERT INTO invitation_codes (code, invitation_id)
-      SELECT code, id FROM invitations WHERE id LIKE 'inv_bench_%'`.execute(trx);
+      SELECT code, id FROM invitations WHERE code LIKE 'bench-code-%'`.execute(trx);
     await sql`DELETE FROM invitation_counts`.execute(trx);
     await sql`INSERT INTO invitation_counts (org, state, n)
       SELECT org, state, count(*) FROM invitations GROUP BY org, state`.execute(trx);

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { IDEMPOTENCY_WINDOW_MS, MAX_RESENDS } from '@invitekit/engine';
+import { SEARCH_TOTAL_CAP } from '../src/limits.js';
 import * as s from '../src/schemas.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -189,7 +190,7 @@ export function buildOpenApiDocument(): JsonObject {
     [`${org}/invitations`]: {
       get: {
         operationId: 'listInvitations',
-        summary: 'List invitations (a page)',
+        summary: `List invitations (a page; a search counts its total up to ${String(SEARCH_TOTAL_CAP)}, then totalCapped)`,
         params: [ORG, ...queryParams(s.ListInvitationsQuery)],
         ok: { schema: 'InvitationPage' },
         errors: QUERY,
