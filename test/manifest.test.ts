@@ -118,8 +118,8 @@ describe('publicManifest', () => {
   });
 
   it('points every module reference at the shipped file', () => {
-    assert.equal(shippedPath('src/shared/element.ts'), 'dist/shared/element.js');
-    assert.equal(shippedPath('/src/shared/base.js'), 'dist/shared/base.js');
+    assert.equal(shippedPath('src/shared/base-element.ts'), 'dist/shared/base-element.js');
+    assert.equal(shippedPath('/src/shared/invitekit-element.js'), 'dist/shared/invitekit-element.js');
     assert.equal(shippedPath('./shared/events.js', 'src'), 'dist/shared/events.js');
     assert.equal(shippedPath('../shared/events.js', 'src/define'), 'dist/shared/events.js');
     assert.equal(shippedPath('lit'), 'lit');

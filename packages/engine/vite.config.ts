@@ -1,4 +1,4 @@
 /** `npm run build -w @invitekit/engine`: the engine to dist/. */
-import { libraryBuild } from '../../scripts/library-build.js';
+import { libraryBuild } from '../../tools/library-build.js';
 
 export default libraryBuild(import.meta.url);

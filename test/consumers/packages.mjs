@@ -61,7 +61,7 @@ function sourceKey() {
   const hash = createHash('sha256');
   const inputs = [
     ...Object.values(packageDirs).flatMap((dir) => sourceFiles(join(repo, dir))),
-    join(repo, 'scripts/library-build.ts'),
+    join(repo, 'tools/library-build.ts'),
     join(repo, 'package-lock.json'),
   ].sort();
   for (const file of inputs) {

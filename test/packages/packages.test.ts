@@ -12,6 +12,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { attw, build, filesOf, pack, PUBLISHED, publint, root, scratchDir, type Packed } from './pack.js';
 import { missingPaths, namedPaths } from '../../scripts/pack-manifest.mjs';
+import { parsedRules, styleTextsOf } from './styles.js';
 
 interface Manifest {
   name: string;
@@ -186,6 +187,24 @@ describe('published packages', { timeout: 300_000 }, () => {
       const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
       // Lit's node build installs a customElements stand-in; no element is defined in it.
       assert.equal(output.trim(), 'undefined 0');
+    });
+
+    it('gives every element stylesheets that parse to the same rules as the sources', async () => {
+      const p = elements();
+      const packedTexts = styleTextsOf(join(p.unpacked, 'dist/index.js'));
+      const sourceTexts = styleTextsOf(join(root, 'packages/elements/src/index.ts'), true);
+      assert.deepEqual(Object.keys(packedTexts).sort(), Object.keys(sourceTexts).sort());
+      assert.ok(Object.keys(packedTexts).length >= 6, 'the six elements export their styles');
+      const [packedRules, sourceRules] = await Promise.all([parsedRules(packedTexts), parsedRules(sourceTexts)]);
+      for (const [element, sheets] of Object.entries(packedRules)) {
+        sheets.forEach((rules, index) => {
+          // A css literal with an escape JavaScript does not know cooks to undefined: lit adopts an empty sheet.
+          assert.ok(rules !== null, `${element}: stylesheet ${index} has no text (its css literal did not cook)`);
+          assert.ok(rules.length > 0, `${element}: stylesheet ${index} parses to no rule`);
+        });
+        // Chromium serializes each parsed rule the same way whatever the spacing: minified = sources, rule by rule.
+        assert.deepEqual(sheets, sourceRules[element], `${element}: the packed rules differ from the sources'`);
+      }
     });
 
     it('exports custom-elements.json, whose modules are shipped files with their declarations beside them', () => {

@@ -100,4 +100,26 @@ describe('two server processes on one PostgreSQL', () => {
     const outbox = await get<Outbox>('/__mock/outbox?to=jane%40example.com');
     assert.equal(outbox.items.filter((m) => m.kind === 'resend').length, 3);
   });
+
+  it('racing approves and dismisses of one request, 10 rounds: one winner each, the others not_pending', async () => {
+    for (let round = 0; round < 10; round++) {
+      if (round > 0)
+        assert.equal((await fetch(`${servers[0]?.url ?? ''}/__mock/reset`, { method: 'POST' })).status, 204);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const action = i % 4 < 2 ? 'approve' : 'dismiss';
+          const url = `${servers[i % 2]?.url ?? ''}/api/orgs/acme/invitation-requests/req_nora/${action}`;
+          const response = await fetch(url, { method: 'POST', headers: ADMIN });
+          const body = (await response.json()) as { code?: string };
+          return { action, status: response.status, code: body.code };
+        }),
+      );
+      const winners = results.filter((r) => r.status === 200);
+      assert.equal(winners.length, 1, `round ${String(round)}: ${JSON.stringify(results)}`);
+      for (const r of results.filter((x) => x.status !== 200))
+        assert.deepEqual([r.status, r.code], [409, 'not_pending']);
+      const made = await get<Total>('/api/orgs/acme/invitations?q=nora%40example.com&status=pending');
+      assert.equal(made.total, winners[0]?.action === 'approve' ? 1 : 0, `round ${String(round)}: invitations made`);
+    }
+  });
 });

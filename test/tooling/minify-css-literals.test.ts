@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCssLiterals } from '../../scripts/library-build.js';
+import { asTemplateText, minifyCssLiterals } from '../../tools/library-build.js';
 
 /** The plugin's transform hook, called as Vite calls it. */
 function transform(code: string, id = '/pkg/src/x.styles.ts'): string | null {
@@ -30,6 +30,38 @@ test('minifies the CSS of each css literal, comments and indentation gone, the J
       'export const b = css`.x>.y{color:red}`;',
     ].join('\n'),
   );
+});
+
+/** The cooked text lit's `css` tag reads from each css literal of `code`, as the browser would evaluate it. */
+function cookedTexts(code: string): (string | undefined)[] {
+  const texts: (string | undefined)[] = [];
+  const css = (strings: TemplateStringsArray) => texts.push(strings[0]);
+  const body = code.replace(/^import .*$/gm, '').replace(/\bexport /g, '');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluates the plugin's output as a module would
+  const evaluate = new Function('css', body) as (tag: typeof css) => void;
+  evaluate(css);
+  return texts;
+}
+
+test('keeps characters outside ASCII as written, and the literal cooks to its CSS (not undefined)', () => {
+  const code = [
+    "import { css } from 'lit';",
+    'export const a = css`',
+    "  th[aria-sort='ascending'] .arrow::after {",
+    "    content: '▲';",
+    '  }',
+    '`;',
+  ].join('\n');
+  const out = transform(code);
+  assert.ok(out !== null);
+  assert.deepEqual(cookedTexts(out), ['th[aria-sort=ascending] .arrow:after{content:"▲"}']);
+});
+
+test('any CSS goes back into a template literal intact: backslashes, backticks and ${ escaped', () => {
+  for (const css of ['.a::before{content:"\\25b2"}', '.b{content:"`"}', '.c{content:"${x}"}', '\\`${\\']) {
+    const literal = `css\`${asTemplateText(css)}\``;
+    assert.deepEqual(cookedTexts(literal), [css], css);
+  }
 });
 
 test('leaves literals with interpolations or escapes as written', () => {

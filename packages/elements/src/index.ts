@@ -10,7 +10,7 @@ export { InvitationRequests } from './define/invitation-requests.js';
 export { RequestInviteForm } from './define/request-invite-form.js';
 export { RedeemInvite } from './define/redeem-invite.js';
 
-export { InvitekitElement } from './shared/base.js';
+export { InvitekitElement } from './shared/invitekit-element.js';
 export { clientContext, type InvitekitClient } from './shared/context.js';
 export { InvitekitEvent, type InvitekitEventDetails, type InvitekitEventName } from './shared/events.js';
 export type { InviteRole } from './invite-dialog/invite-dialog.js';

@@ -63,9 +63,9 @@ export async function joinMember(
 ): Promise<{ member: Member; created: boolean }> {
   const org = await findOrg(ctx.tx, slug);
   const body = parseWith(JoinBody, rawBody, 'join');
-  if (!isUsableEmail(body.email.trim())) throw invalid('email', 'Not a valid email address');
-  const role = checkRole(org, body.role) ?? org.defaultRole;
   const email = normalizeEmail(body.email);
+  if (!isUsableEmail(email)) throw invalid('email', 'Not a valid email address');
+  const role = checkRole(org, body.role) ?? org.defaultRole;
   const existing = await ctx.tx.member(slug, email);
   if (existing) return { member: memberView(existing), created: false };
   const member: MemberRecord = {

@@ -222,3 +222,37 @@ describe('inviting', () => {
     assert.ok(real.sent.every((i) => i.id.startsWith('inv_')));
   });
 });
+
+describe('addresses in compatibility form (NFKC) wherever they are compared', () => {
+  it('skips a full-width look-alike of a member as already_member and of a pending invitee as already_invited', async () => {
+    const { engine, invite } = await setup();
+    const before = await frozen(engine);
+    const result = await invite(['ＡＤＭＩＮ@acme.test', 'ｊａｎｅ＠example.com']);
+    assert.deepEqual(result.sent, []);
+    assert.deepEqual(result.skipped, [
+      { email: 'ＡＤＭＩＮ@acme.test', reason: 'already_member' },
+      { email: 'ｊａｎｅ＠example.com', reason: 'already_invited', invitationId: 'inv_jane' },
+    ]);
+    assert.equal(await frozen(engine), before);
+  });
+
+  it('stores a new full-width address in its plain form and counts its look-alike as a duplicate', async () => {
+    const { invite } = await setup();
+    const result = await invite(['ＮＥＷ@example.com', 'new@example.com']);
+    assert.deepEqual(
+      result.sent.map((i) => i.email),
+      ['new@example.com'],
+    );
+    assert.deepEqual(result.skipped, [{ email: 'new@example.com', reason: 'duplicate' }]);
+  });
+
+  it('a request from a look-alike address is the same request; a join by one is the same member', async () => {
+    const { engine } = await setup();
+    const count = async () => (await engine.listRequests(ADMIN, 'acme')).total;
+    const before = await count();
+    await engine.submitRequest('acme', { email: 'ＮＯＲＡ@example.com' }, 'r1');
+    assert.equal(await count(), before, 'nora@example.com has a pending request already');
+    const joined = await engine.joinMember('acme', { email: 'ＡＤＭＩＮ@acme.test', via: 'sso' });
+    assert.equal(joined.created, false);
+  });
+});

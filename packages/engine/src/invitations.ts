@@ -8,6 +8,8 @@ import {
   MAX_EMAILS_PER_INVITE,
   type SkippedAddress,
   isUsableEmail,
+  isUsableNormalized,
+  normalizeEmail,
 } from '@invitekit/sdk';
 import { type Actor, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
@@ -43,15 +45,15 @@ async function plan(ctx: Ctx, org: OrganizationRecord, emails: string[]): Promis
   const out: Plan = { send: [], skipped: [] };
   const given = emails.map((e) => e.trim());
   const members = await ctx.tx.memberEmails(org.slug, [
-    ...new Set(given.filter(isUsableEmail).map((e) => e.toLowerCase())),
+    ...new Set(given.filter(isUsableNormalized).map(normalizeEmail)),
   ]);
   const seen = new Set<string>();
   for (const trimmed of given) {
-    const email = trimmed.toLowerCase();
+    const email = normalizeEmail(trimmed);
     const skip = (reason: SkippedAddress['reason'], invitationId?: string) => {
       out.skipped.push({ email: trimmed, reason, ...(invitationId ? { invitationId } : {}) });
     };
-    if (!isUsableEmail(trimmed)) {
+    if (!isUsableEmail(email)) {
       skip('invalid_email');
       continue;
     }

@@ -1,19 +1,13 @@
 /**
- * The limits the server enforces (rules.md, Lifecycle, Inviting and Abuse limits), one constant each. They live
- * with the rules, not in the client SDK: clients read them from `settings` (`maxResends`) or learn them from the
- * server's answers (`rate_limited` with Retry-After, `payload_too_large`). The seed, the OpenAPI text and the
- * tests use these names, never the numbers. Limits the SDK itself enforces before sending (100 addresses per
- * request, 100 CSV rows, page sizes, the TTL range of a settings change) stay in `@invitekit/sdk`.
+ * The limits only the server's workings need (rules.md, Lifecycle, Inviting and Abuse limits), one constant each.
+ * Clients learn them from the answers (`rate_limited` with Retry-After, `payload_too_large`). The published ones
+ * (addresses per invite, resends, the idempotency window, page sizes, TTL range) live in `@invitekit/sdk`; they
+ * are re-exported here so the rules name every limit from one module.
  */
-
-/** Resends of one code; `resendsRemaining` = this − `resendCount`; one more is `resend_limit_reached`. */
-export const MAX_RESENDS = 3;
+export { IDEMPOTENCY_WINDOW_MS, MAX_RESENDS } from '@invitekit/sdk/limits';
 
 /** The invitation lifetime of a new organization, in days (`invitationTtlDays`, changeable from 1 to 30). */
 export const DEFAULT_TTL_DAYS = 7;
-
-/** An Idempotency-Key's first answer is kept, and replayed, for this long. */
-export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Public request submissions are counted in a sliding window of this length. */
 export const RATE_WINDOW_MS = 60 * 60 * 1000;

@@ -5,7 +5,12 @@
  * else it predicts. Where rules.md leaves the order of two refusals open, either is accepted.
  */
 import assert from 'node:assert/strict';
-import { type CreateInvitationsResult, MAX_EMAILS_PER_INVITE, type SkippedAddress } from '@invitekit/sdk';
+import {
+  type CreateInvitationsResult,
+  MAX_EMAILS_PER_INVITE,
+  type SkippedAddress,
+  normalizeEmail,
+} from '@invitekit/sdk';
 import type { Engine, MockState } from './index.js';
 import {
   IDEMPOTENCY_WINDOW_MS,
@@ -17,7 +22,7 @@ import {
 import { USABLE } from './model-ops.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
-export const USABLE_SET: ReadonlySet<string> = new Set(USABLE.map((a) => a.toLowerCase()));
+export const USABLE_SET: ReadonlySet<string> = new Set(USABLE.map(normalizeEmail));
 
 export type StoredState = 'pending' | 'accepted' | 'declined' | 'revoked';
 export type Status = StoredState | 'expired';
@@ -196,7 +201,7 @@ export function planAddresses(org: MOrg, emails: readonly string[], now: number)
   const seen = new Set<string>();
   for (const given of emails) {
     const trimmed = given.trim();
-    const email = trimmed.toLowerCase();
+    const email = normalizeEmail(trimmed);
     const pending = pendingFor(org, email, now);
     if (!USABLE_SET.has(email)) plan.skipped.push({ email: trimmed, reason: 'invalid_email' });
     else if (seen.has(email)) plan.skipped.push({ email: trimmed, reason: 'duplicate' });

@@ -4,7 +4,7 @@
  * settings. Each answers the engine call and what rules.md says must come of it.
  */
 import assert from 'node:assert/strict';
-import type { ApproveRequestResult, Member, Settings } from '@invitekit/sdk';
+import { type ApproveRequestResult, type Member, type Settings, normalizeEmail } from '@invitekit/sdk';
 import type { Op } from './model-ops.js';
 import {
   type Call,
@@ -49,7 +49,7 @@ export function submitStep(model: Model, op: Extract<Op, { kind: 'submit' }>): S
   const call: Call = (engine) => engine.submitRequest(op.org, body, op.remote);
   const org = model.orgs.get(op.org);
   if (!org) return refusal(call, 'not_found');
-  const email = op.email.trim().toLowerCase();
+  const email = normalizeEmail(op.email);
   const problems: string[] = [];
   if (!org.requestsEnabled) problems.push('requests_disabled');
   if ((op.name ?? '').length > 200) problems.push('invalid_request');
@@ -132,7 +132,7 @@ export function joinStep(model: Model, op: Extract<Op, { kind: 'join' }>): Step 
   const call: Call = (engine) => engine.joinMember(op.org, body);
   const org = model.orgs.get(op.org);
   if (!org) return refusal(call, 'not_found');
-  const email = op.email.trim().toLowerCase();
+  const email = normalizeEmail(op.email);
   const problems: string[] = [];
   if (!USABLE_SET.has(email)) problems.push('invalid_request');
   if (op.role !== null && !org.roles.includes(op.role)) problems.push('invalid_request');

@@ -5,7 +5,13 @@
  * operations; model-steps-org.ts the rest.
  */
 import assert from 'node:assert/strict';
-import type { AcceptInviteResult, Invitation, InvitationLink, InviteLookup } from '@invitekit/sdk';
+import {
+  type AcceptInviteResult,
+  type Invitation,
+  type InvitationLink,
+  type InviteLookup,
+  normalizeEmail,
+} from '@invitekit/sdk';
 import { type Engine, EngineError } from './index.js';
 import type { Op } from './model-ops.js';
 import {
@@ -223,7 +229,7 @@ function redeemStep(model: Model, op: Extract<Op, { kind: 'accept' | 'decline' }
   const byCode = codeRefusal(model, op.pick);
   if (byCode) refusals.push(byCode);
   const signedIn = accepting && op.cred !== null ? model.tokens.get(op.cred) : undefined;
-  if (!byCode && 'inv' in found && signedIn && signedIn.email.toLowerCase() !== found.inv.email)
+  if (!byCode && 'inv' in found && signedIn && normalizeEmail(signedIn.email) !== found.inv.email)
     refusals.push('email_mismatch');
   const { name, ...unknownFields } = accepting ? op.body : {};
   const badBody = Object.keys(unknownFields).length > 0 || (typeof name === 'string' && name.length > 200);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Engine } from './index.js';
-import { ADMIN, GLOBEX, frozen, refused, setup } from './test-support.js';
+import { Engine, type Store, type StoreTx } from './index.js';
+import type { RequestRecord } from './state.js';
+import { ADMIN, GLOBEX, T0, frozen, refused, setup } from './test-support.js';
 
 const submit = (engine: Engine, email: string, remote = 'r1', org = 'acme') =>
   engine.submitRequest(org, { email }, remote);
@@ -123,5 +124,52 @@ describe('approving and dismissing', () => {
       ['req_ren', 'req_zoe'],
     );
     await refused(() => engine.listRequests(GLOBEX, 'acme'), 'not_found');
+  });
+});
+
+/**
+ * A store whose first transaction reads one request as it was before another process answered it: what READ
+ * COMMITTED shows a transaction that read the request just before the other one committed.
+ */
+function staleReadOnce(store: Store, stale: RequestRecord): Store {
+  let first = true;
+  return {
+    transaction: (fn, options) =>
+      store.transaction((tx) => {
+        const once = first;
+        first = false;
+        if (!once) return fn(tx);
+        const request: StoreTx['request'] = async (org, id) => (id === stale.id ? { ...stale } : tx.request(org, id));
+        return fn(
+          new Proxy(tx, { get: (t, name) => (name === 'request' ? request : (Reflect.get(t, name, t) as unknown)) }),
+        );
+      }, options),
+  };
+}
+
+describe('a request is answered exactly once (rules.md, Invitation requests)', () => {
+  for (const winner of ['dismiss', 'approve'] as const) {
+    it(`an approve that read the request before a racing ${winner} committed answers not_pending, makes nothing`, async () => {
+      const { engine } = await setup();
+      const stale = (await engine.snapshot()).orgs.flatMap((o) => o.requests).find((r) => r.id === 'req_nora');
+      assert.ok(stale?.status === 'pending');
+      if (winner === 'dismiss') await engine.dismissRequest(ADMIN, 'acme', 'req_nora');
+      else await engine.approveRequest(ADMIN, 'acme', 'req_nora');
+      const before = await frozen(engine);
+      const loser = new Engine({ store: staleReadOnce(engine.store, stale), realNow: () => T0 });
+      await refused(() => loser.approveRequest(ADMIN, 'acme', 'req_nora'), 'not_pending');
+      assert.equal(await frozen(engine), before, 'no second invitation, no message, the request as the winner left it');
+    });
+  }
+
+  it('a dismiss that read the request before a racing approve committed answers not_pending', async () => {
+    const { engine } = await setup();
+    const stale = (await engine.snapshot()).orgs.flatMap((o) => o.requests).find((r) => r.id === 'req_nora');
+    assert.ok(stale);
+    await engine.approveRequest(ADMIN, 'acme', 'req_nora');
+    const before = await frozen(engine);
+    const loser = new Engine({ store: staleReadOnce(engine.store, stale), realNow: () => T0 });
+    await refused(() => loser.dismissRequest(ADMIN, 'acme', 'req_nora'), 'not_pending');
+    assert.equal(await frozen(engine), before);
   });
 });

@@ -17,7 +17,7 @@ import { type Actor, findOrg, requireAdmin } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
 import { domainAllowed } from './invitations.js';
-import { approvePendingRequest, issueInvitation } from './issue.js';
+import { issueInvitation } from './issue.js';
 import { page } from './paging.js';
 import { checkRate, recordHit, submissionLimits } from './rate-limit.js';
 import type { RequestRecord } from './state.js';
@@ -47,13 +47,12 @@ export async function submitRequest(
     throw new EngineError('requests_disabled', `${org.name} is not taking invitation requests at the moment.`);
   }
   const body = parseWith(SubmitRequestBody, rawBody, 'invitation request');
-  const trimmed = body.email.trim();
-  if (!isUsableEmail(trimmed)) {
+  const email = normalizeEmail(body.email);
+  if (!isUsableEmail(email)) {
     throw new EngineError('invalid_email', 'Enter a valid email address, such as name@example.com.', {
       fieldErrors: [{ field: 'email', message: 'Not a valid email address' }],
     });
   }
-  const email = normalizeEmail(trimmed);
   const limits = submissionLimits(org.slug, email, remote);
   await checkRate(ctx.tx, ctx.now, limits);
   await recordHit(
@@ -110,18 +109,20 @@ export async function approveRequest(
   if (await ctx.tx.member(slug, req.email)) {
     throw new EngineError('already_member', `${req.email} is already a member; dismiss this request instead.`);
   }
-  let inv = await ctx.tx.pendingInvitation(slug, req.email, ctx.now);
-  if (!inv) {
-    if (!domainAllowed(org, req.email)) {
-      throw new EngineError(
-        'domain_not_allowed',
-        `${org.name} only invites addresses at ${org.settings.allowedDomains.join(', ')}.`,
-      );
-    }
-    const invitedBy = { ...admin.person };
-    inv = await issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy });
+  const pending = await ctx.tx.pendingInvitation(slug, req.email, ctx.now);
+  if (!pending && !domainAllowed(org, req.email)) {
+    throw new EngineError(
+      'domain_not_allowed',
+      `${org.name} only invites addresses at ${org.settings.allowedDomains.join(', ')}.`,
+    );
   }
-  const approved = (await approvePendingRequest(ctx, slug, req.email)) ?? { ...req, status: 'approved' as const };
+  // Compare-and-set on the request as read above, before anything is made from it: when another process
+  // approved or dismissed it meanwhile, the store throws StoreConflict and the rerun answers `not_pending`.
+  const approved = { ...req, status: 'approved' as const };
+  await ctx.tx.updateRequest(slug, approved, req);
+  const invitedBy = { ...admin.person };
+  const inv =
+    pending ?? (await issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy }));
   return { request: requestView(approved, false), invitation: await oneInvitationView(ctx.tx, slug, inv, ctx.now) };
 }
 

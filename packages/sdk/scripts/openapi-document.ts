@@ -1,14 +1,14 @@
 /**
- * The OpenAPI 3.1 document of api.md, generated from the zod schemas the SDK validates with and the mock server
- * enforces, so the published contract cannot drift from either. `openapi.ts` writes it; a test regenerates it in
+ * The OpenAPI 3.1 document of api.md, generated from the endpoint table (src/endpoints.ts) and the zod schemas the
+ * SDK validates with and the engine enforces, so the published contract cannot drift from either. `openapi.ts` writes it; a test regenerates it in
  * memory and fails when the committed `openapi.json` is stale.
  *
  * Direction decides the JSON Schema: request bodies and parameters are what the server parses (`io: 'input'`),
  * answers are what it produces (`io: 'output'`).
  */
 import * as z from 'zod/mini';
-import { IDEMPOTENCY_WINDOW_MS, MAX_RESENDS } from '@invitekit/engine';
-import { SEARCH_TOTAL_CAP } from '../src/limits.js';
+import { type Endpoint, type EndpointName, endpoints } from '../src/endpoints.js';
+import { IDEMPOTENCY_WINDOW_MS, MAX_EMAILS_PER_INVITE, MAX_RESENDS, SEARCH_TOTAL_CAP } from '../src/limits.js';
 import * as s from '../src/schemas.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -90,9 +90,11 @@ const pathParam = (name: string, description: string): JsonObject => ({
   description,
   schema: { type: 'string', minLength: 1 },
 });
-const ORG = pathParam('org', 'The organization slug.');
-const ID = pathParam('id', 'The invitation or request id.');
-const CODE = pathParam('code', 'The secret invitation code from the link.');
+const PATH_PARAMS: Record<string, JsonObject> = {
+  org: pathParam('org', 'The organization slug.'),
+  id: pathParam('id', 'The invitation or request id.'),
+  code: pathParam('code', 'The secret invitation code from the link.'),
+};
 const IDEMPOTENCY_KEY: JsonObject = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -144,267 +146,87 @@ function problems(codes: s.WireErrorCode[]): JsonObject {
   return out;
 }
 
-const ADMIN: s.WireErrorCode[] = ['unauthenticated', 'forbidden', 'not_found'];
-const QUERY: s.WireErrorCode[] = [...ADMIN, 'invalid_request'];
-const BODY: s.WireErrorCode[] = [...ADMIN, 'invalid_request', 'payload_too_large', 'unsupported_media_type'];
-const INVITE_STATE: s.WireErrorCode[] = ['invalid_code', 'expired', 'revoked', 'already_used'];
+/** A line for each operation; a new endpoint in the table fails the type check until it has one. */
+const SUMMARIES: Record<EndpointName, string> = {
+  listInvitations: `List invitations (a page; a search counts its total up to ${String(SEARCH_TOTAL_CAP)}, then says totalCapped)`,
+  createInvitations: `Invite 1 to ${MAX_EMAILS_PER_INVITE} addresses`,
+  exportInvitations: 'Export matching invitations as CSV',
+  revokeStaleInvitations: 'Revoke every stale pending invitation',
+  getInvitation: 'One invitation',
+  getInvitationLink: 'The link and code of a pending invitation',
+  resendInvitation: `Send the same link again (at most ${MAX_RESENDS} times)`,
+  renewInvitation: 'Send a new invitation for an expired one (fresh code)',
+  revokeInvitation: 'Revoke a pending or expired invitation',
+  listInvitationRequests: 'List invitation requests (newest first)',
+  submitInvitationRequest: 'Ask for an invitation (public, login page)',
+  dismissStaleInvitationRequests: 'Dismiss every stale pending request',
+  approveInvitationRequest: 'Approve a request: an invitation is sent',
+  dismissInvitationRequest: 'Dismiss a request',
+  listMembers: 'List members (by email)',
+  getSettings: 'The invitation settings',
+  updateSettings: 'Change invitation settings',
+  getAccess: 'The organization and whether it takes requests (public)',
+  lookupInvite: 'What a code is for (public; never uses it up)',
+  acceptInvite: 'Accept an invitation',
+  declineInvite: 'Decline an invitation',
+};
 
-interface Op {
-  summary: string;
-  operationId: string;
-  params?: JsonObject[];
-  body?: string;
-  /** The body may be left out altogether (accept: `{ name? }`). */
-  bodyOptional?: true;
-  ok: { status?: number; schema?: string; csv?: true };
-  errors: s.WireErrorCode[];
-  auth: 'admin' | 'public' | 'optional';
+/** The codes an endpoint can give: those of its kind (auth, query, body), then its rules' own. */
+function errorsOf(endpoint: Endpoint): s.WireErrorCode[] {
+  const codes: s.WireErrorCode[] = [];
+  if (endpoint.auth === 'admin') codes.push('unauthenticated', 'forbidden', 'not_found');
+  if (endpoint.query || endpoint.body) codes.push('invalid_request');
+  if (endpoint.body) codes.push('payload_too_large', 'unsupported_media_type');
+  return [...codes, ...endpoint.errors];
 }
 
-function operation(op: Op): JsonObject {
-  const security: Json =
-    op.auth === 'admin'
-      ? [{ bearerAuth: [] }, { cookieAuth: [] }]
-      : op.auth === 'optional'
-        ? [{}, { bearerAuth: [] }, { cookieAuth: [] }]
-        : [];
+const SECURITY: Record<Endpoint['auth'], Json> = {
+  admin: [{ bearerAuth: [] }, { cookieAuth: [] }],
+  optional: [{}, { bearerAuth: [] }, { cookieAuth: [] }],
+  public: [],
+};
+
+/** The name a schema has among the components, for `$ref`. */
+function componentName(schema: Schema): string {
+  const found = Object.entries({ ...OUTPUTS, ...INPUTS }).find(([, named]) => named === schema);
+  if (!found)
+    throw new Error('An endpoint uses a schema that is not among the components; name it in openapi-document.ts');
+  return found[0];
+}
+
+function operation(operationId: EndpointName, endpoint: Endpoint): JsonObject {
+  const params = [
+    ...[...endpoint.path.matchAll(/:(\w+)/g)].map(([, name = '']) => {
+      const param = PATH_PARAMS[name];
+      if (!param) throw new Error(`No description of the path parameter :${name}`);
+      return param;
+    }),
+    ...(endpoint.idempotencyKey ? [IDEMPOTENCY_KEY] : []),
+    ...(endpoint.query ? queryParams(endpoint.query) : []),
+  ];
+  const ok =
+    endpoint.answer === 'text/csv'
+      ? { description: 'CSV of every matching invitation.', content: { 'text/csv': { schema: { type: 'string' } } } }
+      : { description: 'OK', content: json(ref(componentName(endpoint.answer))) };
   return {
-    operationId: op.operationId,
-    summary: op.summary,
-    security,
-    ...(op.params?.length ? { parameters: op.params } : {}),
-    ...(op.body ? { requestBody: { required: !op.bodyOptional, content: json(ref(op.body)) } } : {}),
-    responses: {
-      [String(op.ok.status ?? 200)]: op.ok.csv
-        ? { description: 'CSV of every matching invitation.', content: { 'text/csv': { schema: { type: 'string' } } } }
-        : { description: 'OK', content: json(ref(op.ok.schema ?? 'Problem')) },
-      ...problems(op.errors),
-    },
+    operationId,
+    summary: SUMMARIES[operationId],
+    security: SECURITY[endpoint.auth],
+    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(endpoint.body
+      ? { requestBody: { required: !endpoint.bodyOptional, content: json(ref(componentName(endpoint.body))) } }
+      : {}),
+    responses: { [String(endpoint.status ?? 200)]: ok, ...problems(errorsOf(endpoint)) },
   };
 }
 
 /** The whole document, as a plain JSON value (keys in insertion order; `render` sorts them). */
 export function buildOpenApiDocument(): JsonObject {
-  const org = '/orgs/{org}';
-  const paths: Record<string, Record<string, Op>> = {
-    [`${org}/invitations`]: {
-      get: {
-        operationId: 'listInvitations',
-        summary: `List invitations (a page; a search counts its total up to ${String(SEARCH_TOTAL_CAP)}, then totalCapped)`,
-        params: [ORG, ...queryParams(s.ListInvitationsQuery)],
-        ok: { schema: 'InvitationPage' },
-        errors: QUERY,
-        auth: 'admin',
-      },
-      post: {
-        operationId: 'createInvitations',
-        summary: 'Invite 1 to 100 addresses',
-        params: [ORG, IDEMPOTENCY_KEY],
-        body: 'CreateInvitationsBody',
-        ok: { schema: 'CreateInvitationsResult' },
-        errors: [...BODY, 'too_many_emails', 'idempotency_key_reused'],
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitations/export.csv`]: {
-      get: {
-        operationId: 'exportInvitations',
-        summary: 'Export matching invitations as CSV',
-        params: [ORG, ...queryParams(s.ExportInvitationsQuery)],
-        ok: { csv: true },
-        errors: QUERY,
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitations/revoke-stale`]: {
-      post: {
-        operationId: 'revokeStaleInvitations',
-        summary: 'Revoke every stale pending invitation',
-        params: [ORG],
-        ok: { schema: 'RevokeStaleResult' },
-        errors: ADMIN,
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitations/{id}`]: {
-      get: {
-        operationId: 'getInvitation',
-        summary: 'One invitation',
-        params: [ORG, ID],
-        ok: { schema: 'Invitation' },
-        errors: ADMIN,
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitations/{id}/link`]: {
-      get: {
-        operationId: 'getInvitationLink',
-        summary: 'The link and code of a pending invitation',
-        params: [ORG, ID],
-        ok: { schema: 'InvitationLink' },
-        errors: [...ADMIN, 'not_pending'],
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitations/{id}/resend`]: {
-      post: {
-        operationId: 'resendInvitation',
-        summary: `Send the same link again (at most ${MAX_RESENDS} times)`,
-        params: [ORG, ID],
-        ok: { schema: 'Invitation' },
-        errors: [...ADMIN, 'not_pending', 'resend_limit_reached'],
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitations/{id}/renew`]: {
-      post: {
-        operationId: 'renewInvitation',
-        summary: 'Send a new invitation for an expired one (fresh code)',
-        params: [ORG, ID],
-        ok: { schema: 'Invitation' },
-        errors: [...ADMIN, 'not_expired', 'not_renewable'],
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitations/{id}/revoke`]: {
-      post: {
-        operationId: 'revokeInvitation',
-        summary: 'Revoke a pending or expired invitation',
-        params: [ORG, ID],
-        ok: { schema: 'Invitation' },
-        errors: [...ADMIN, 'not_revocable'],
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitation-requests`]: {
-      get: {
-        operationId: 'listInvitationRequests',
-        summary: 'List invitation requests (newest first)',
-        params: [ORG, ...queryParams(s.ListRequestsQuery)],
-        ok: { schema: 'InvitationRequestPage' },
-        errors: QUERY,
-        auth: 'admin',
-      },
-      post: {
-        operationId: 'submitInvitationRequest',
-        summary: 'Ask for an invitation (public, login page)',
-        params: [ORG],
-        body: 'SubmitRequestBody',
-        ok: { status: 202, schema: 'SubmitRequestResult' },
-        errors: [
-          'not_found',
-          'invalid_request',
-          'invalid_email',
-          'requests_disabled',
-          'rate_limited',
-          'payload_too_large',
-          'unsupported_media_type',
-        ],
-        auth: 'public',
-      },
-    },
-    [`${org}/invitation-requests/dismiss-stale`]: {
-      post: {
-        operationId: 'dismissStaleInvitationRequests',
-        summary: 'Dismiss every stale pending request',
-        params: [ORG],
-        ok: { schema: 'DismissStaleResult' },
-        errors: ADMIN,
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitation-requests/{id}/approve`]: {
-      post: {
-        operationId: 'approveInvitationRequest',
-        summary: 'Approve a request: an invitation is sent',
-        params: [ORG, ID],
-        ok: { schema: 'ApproveRequestResult' },
-        errors: [...ADMIN, 'not_pending', 'already_member', 'domain_not_allowed'],
-        auth: 'admin',
-      },
-    },
-    [`${org}/invitation-requests/{id}/dismiss`]: {
-      post: {
-        operationId: 'dismissInvitationRequest',
-        summary: 'Dismiss a request',
-        params: [ORG, ID],
-        ok: { schema: 'InvitationRequest' },
-        errors: [...ADMIN, 'not_pending'],
-        auth: 'admin',
-      },
-    },
-    [`${org}/members`]: {
-      get: {
-        operationId: 'listMembers',
-        summary: 'List members (by email)',
-        params: [ORG, ...queryParams(s.ListMembersQuery)],
-        ok: { schema: 'MemberPage' },
-        errors: QUERY,
-        auth: 'admin',
-      },
-    },
-    [`${org}/settings`]: {
-      get: {
-        operationId: 'getSettings',
-        summary: 'The invitation settings',
-        params: [ORG],
-        ok: { schema: 'Settings' },
-        errors: ADMIN,
-        auth: 'admin',
-      },
-      patch: {
-        operationId: 'updateSettings',
-        summary: 'Change invitation settings',
-        params: [ORG],
-        body: 'SettingsPatch',
-        ok: { schema: 'Settings' },
-        errors: BODY,
-        auth: 'admin',
-      },
-    },
-    [`${org}/access`]: {
-      get: {
-        operationId: 'getAccess',
-        summary: 'The organization and whether it takes requests (public)',
-        params: [ORG],
-        ok: { schema: 'Access' },
-        errors: ['not_found'],
-        auth: 'public',
-      },
-    },
-    '/invites/{code}': {
-      get: {
-        operationId: 'lookupInvite',
-        summary: 'What a code is for (public; never uses it up)',
-        params: [CODE],
-        ok: { schema: 'InviteLookup' },
-        errors: ['invalid_code'],
-        auth: 'public',
-      },
-    },
-    '/invites/{code}/accept': {
-      post: {
-        operationId: 'acceptInvite',
-        summary: 'Accept an invitation',
-        params: [CODE],
-        body: 'AcceptInviteBody',
-        bodyOptional: true,
-        ok: { schema: 'AcceptInviteResult' },
-        errors: [...INVITE_STATE, 'email_mismatch', 'invalid_request', 'payload_too_large', 'unsupported_media_type'],
-        auth: 'optional',
-      },
-    },
-    '/invites/{code}/decline': {
-      post: {
-        operationId: 'declineInvite',
-        summary: 'Decline an invitation',
-        params: [CODE],
-        ok: { schema: 'DeclineInviteResult' },
-        errors: INVITE_STATE,
-        auth: 'public',
-      },
-    },
-  };
+  const paths: Record<string, JsonObject> = {};
+  for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
+    const path = endpoint.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation(name, endpoint) };
+  }
 
   return {
     openapi: '3.1.0',
@@ -420,12 +242,7 @@ export function buildOpenApiDocument(): JsonObject {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/api' }],
-    paths: Object.fromEntries(
-      Object.entries(paths).map(([path, ops]) => [
-        path,
-        Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
-      ]),
-    ),
+    paths,
     components: {
       schemas: { ...components(OUTPUTS, 'output'), ...components(INPUTS, 'input') },
       securitySchemes: {

@@ -1,5 +1,6 @@
 /**
- * `createClient(options)`: the resource namespaces of sdk.md over the transport in http.ts.
+ * `createClient(options)`: the resource namespaces of sdk.md over the transport in http.ts, each call made from
+ * its endpoint in endpoints.ts (method, path, answer schema).
  */
 import {
   createTransport,
@@ -11,33 +12,33 @@ import {
 } from './http.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { paginate } from './paginate.js';
-import {
+import type * as z from 'zod/mini';
+import * as E from './endpoints.js';
+import type { AnswerOf, Endpoint, ParamsOf } from './endpoints.js';
+import type {
+  AcceptInviteBody,
   AcceptInviteResult,
   Access,
   ApproveRequestResult,
+  CreateInvitationsBody,
   CreateInvitationsResult,
   DeclineInviteResult,
   DismissStaleResult,
+  ExportInvitationsQuery,
   Invitation,
   InvitationLink,
-  InvitationPage,
   InvitationRequest,
-  InvitationRequestPage,
   InviteLookup,
-  MemberPage,
+  ListInvitationsQuery,
+  ListMembersQuery,
+  ListRequestsQuery,
+  Member,
+  Page,
   RevokeStaleResult,
   Settings,
+  SettingsPatch,
+  SubmitRequestBody,
   SubmitRequestResult,
-  type AcceptInviteBody,
-  type CreateInvitationsBody,
-  type ExportInvitationsQuery,
-  type ListInvitationsQuery,
-  type ListMembersQuery,
-  type ListRequestsQuery,
-  type Member,
-  type Page,
-  type SettingsPatch,
-  type SubmitRequestBody,
 } from './schemas.js';
 
 export type { CallOptions, ClientOptions, OrgCallOptions, TokenSource } from './http.js';
@@ -110,11 +111,10 @@ export interface InvitekitClient {
   readonly access: AccessApi;
 }
 
-/** What every namespace needs: the transport and the organization-scoped path of a call. */
+/** What every namespace needs: the transport, and the options that fill in an endpoint's organization. */
 interface Scope {
   http: Transport;
-  /** `orgs/{org}/...rest`, with the organization of the call or the client. */
-  org: (opts: OrgCallOptions | undefined, ...rest: string[]) => string[];
+  options: ClientOptions;
 }
 
 function scopeOf(options: ClientOptions): Scope {
@@ -123,31 +123,52 @@ function scopeOf(options: ClientOptions): Scope {
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
     throw new TypeError('createClient: `baseUrl` is required (the API root, such as "/api")');
   }
-  return {
-    http: createTransport(options),
-    org(opts, ...rest) {
+  return { http: createTransport(options), options };
+}
+
+/** The parameters a call passes itself; `org` comes from the call's options or the client's. */
+type ParamsFor<E extends Endpoint> = Record<Exclude<ParamsOf<E['path']>, 'org'>, string>;
+
+/** The request for `endpoint`: its method, its path with the parameters filled in, and `extra`. */
+function specOf<E extends Endpoint>(
+  { options }: Scope,
+  endpoint: E,
+  params: ParamsFor<E>,
+  opts: OrgCallOptions | undefined,
+  extra?: Pick<RequestSpec, 'query' | 'json' | 'idempotencyKey'>,
+): RequestSpec {
+  const path = endpoint.path
+    .split('/')
+    .slice(1)
+    .map((part) => {
+      if (!part.startsWith(':')) return part;
+      if (part !== ':org') return (params as Record<string, string>)[part.slice(1)] ?? '';
       const slug = opts?.organization ?? options.organization;
       if (!slug) {
         throw new TypeError(
           "invitekit: no organization for this call: pass `organization` to createClient() or in the call's options",
         );
       }
-      return ['orgs', slug, ...rest];
-    },
+      return slug;
+    });
+  return {
+    method: endpoint.method.toLowerCase() as RequestSpec['method'],
+    path,
+    signal: opts?.signal,
+    ...extra,
   };
 }
 
-const call = (
-  method: RequestSpec['method'],
-  path: string[],
-  opts?: CallOptions,
-  extra?: Partial<RequestSpec>,
-): RequestSpec => ({
-  method,
-  path,
-  signal: opts?.signal,
-  ...extra,
-});
+/** Calls `endpoint` and validates its answer with the endpoint's answer schema. */
+async function call<E extends Endpoint & { answer: z.core.$ZodType }>(
+  scope: Scope,
+  endpoint: E,
+  params: ParamsFor<E>,
+  opts: OrgCallOptions | undefined,
+  extra?: Pick<RequestSpec, 'query' | 'json' | 'idempotencyKey'>,
+): Promise<AnswerOf<E>> {
+  return scope.http.json(specOf(scope, endpoint, params, opts, extra), endpoint.answer) as Promise<AnswerOf<E>>;
+}
 
 // Errors such as a missing organization surface when the iterator is first advanced, like any other error.
 const allOf =
@@ -155,79 +176,68 @@ const allOf =
   (query: Q = {} as Q, opts?: OrgCallOptions) =>
     paginate((q: Q) => list(q, opts), query);
 
-function invitationsApi({ http, org }: Scope): InvitationsApi {
+function invitationsApi(scope: Scope): InvitationsApi {
   const list = async (query: ListInvitationsQuery = {}, opts?: OrgCallOptions) =>
-    http.json(call('get', org(opts, 'invitations'), opts, { query }), InvitationPage);
+    call(scope, E.listInvitations, {}, opts, { query });
   return {
     list,
     all: allOf(list),
-    get: async (id, opts) => http.json(call('get', org(opts, 'invitations', id), opts), Invitation),
+    get: async (id, opts) => call(scope, E.getInvitation, { id }, opts),
     create: async (body, opts) =>
-      http.json(
-        call('post', org(opts, 'invitations'), opts, {
-          json: body,
-          idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey(),
-        }),
-        CreateInvitationsResult,
-      ),
-    link: async (id, opts) => http.json(call('get', org(opts, 'invitations', id, 'link'), opts), InvitationLink),
-    resend: async (id, opts) => http.json(call('post', org(opts, 'invitations', id, 'resend'), opts), Invitation),
-    renew: async (id, opts) => http.json(call('post', org(opts, 'invitations', id, 'renew'), opts), Invitation),
-    revoke: async (id, opts) => http.json(call('post', org(opts, 'invitations', id, 'revoke'), opts), Invitation),
-    revokeStale: async (opts) =>
-      http.json(call('post', org(opts, 'invitations', 'revoke-stale'), opts), RevokeStaleResult),
-    exportCsv: async (query = {}, opts) =>
-      http.csv(call('get', org(opts, 'invitations', 'export.csv'), opts, { query })),
+      call(scope, E.createInvitations, {}, opts, {
+        json: body,
+        idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey(),
+      }),
+    link: async (id, opts) => call(scope, E.getInvitationLink, { id }, opts),
+    resend: async (id, opts) => call(scope, E.resendInvitation, { id }, opts),
+    renew: async (id, opts) => call(scope, E.renewInvitation, { id }, opts),
+    revoke: async (id, opts) => call(scope, E.revokeInvitation, { id }, opts),
+    revokeStale: async (opts) => call(scope, E.revokeStaleInvitations, {}, opts),
+    exportCsv: async (query = {}, opts) => scope.http.csv(specOf(scope, E.exportInvitations, {}, opts, { query })),
   };
 }
 
 /** The public half of `requests`: the login page's form needs nothing else. */
-function submitRequest({ http, org }: Scope): RequestsApi['submit'] {
-  return async (body, opts) =>
-    http.json(call('post', org(opts, 'invitation-requests'), opts, { json: body }), SubmitRequestResult);
+function submitRequest(scope: Scope): RequestsApi['submit'] {
+  return async (body, opts) => call(scope, E.submitInvitationRequest, {}, opts, { json: body });
 }
 
 function requestsApi(scope: Scope): RequestsApi {
-  const { http, org } = scope;
   const list = async (query: ListRequestsQuery = {}, opts?: OrgCallOptions) =>
-    http.json(call('get', org(opts, 'invitation-requests'), opts, { query }), InvitationRequestPage);
+    call(scope, E.listInvitationRequests, {}, opts, { query });
   return {
     list,
     all: allOf(list),
-    approve: async (id, opts) =>
-      http.json(call('post', org(opts, 'invitation-requests', id, 'approve'), opts), ApproveRequestResult),
-    dismiss: async (id, opts) =>
-      http.json(call('post', org(opts, 'invitation-requests', id, 'dismiss'), opts), InvitationRequest),
-    dismissStale: async (opts) =>
-      http.json(call('post', org(opts, 'invitation-requests', 'dismiss-stale'), opts), DismissStaleResult),
+    approve: async (id, opts) => call(scope, E.approveInvitationRequest, { id }, opts),
+    dismiss: async (id, opts) => call(scope, E.dismissInvitationRequest, { id }, opts),
+    dismissStale: async (opts) => call(scope, E.dismissStaleInvitationRequests, {}, opts),
     submit: submitRequest(scope),
   };
 }
 
-function invitesApi({ http }: Scope): InvitesApi {
+function invitesApi(scope: Scope): InvitesApi {
   return {
-    lookup: async (code, opts) => http.json(call('get', ['invites', code], opts), InviteLookup),
-    accept: async (code, body = {}, opts) =>
-      http.json(call('post', ['invites', code, 'accept'], opts, { json: body }), AcceptInviteResult),
-    decline: async (code, opts) => http.json(call('post', ['invites', code, 'decline'], opts), DeclineInviteResult),
+    lookup: async (code, opts) => call(scope, E.lookupInvite, { code }, opts),
+    accept: async (code, body = {}, opts) => call(scope, E.acceptInvite, { code }, opts, { json: body }),
+    decline: async (code, opts) => call(scope, E.declineInvite, { code }, opts),
   };
 }
 
-function settingsApi({ http, org }: Scope): SettingsApi {
+function settingsApi(scope: Scope): SettingsApi {
   return {
-    get: async (opts) => http.json(call('get', org(opts, 'settings'), opts), Settings),
-    update: async (patch, opts) => http.json(call('patch', org(opts, 'settings'), opts, { json: patch }), Settings),
+    get: async (opts) => call(scope, E.getSettings, {}, opts),
+    update: async (patch, opts) => call(scope, E.updateSettings, {}, opts, { json: patch }),
   };
 }
 
-function membersApi({ http, org }: Scope): MembersApi {
+function membersApi(scope: Scope): MembersApi {
   const list = async (query: ListMembersQuery = {}, opts?: OrgCallOptions) =>
-    http.json(call('get', org(opts, 'members'), opts, { query }), MemberPage);
+    call(scope, E.listMembers, {}, opts, { query });
   return { list, all: allOf(list) };
 }
 
-function accessApi({ http, org }: Scope): AccessApi {
-  return { get: async (opts) => http.json(call('get', org(opts, 'access'), opts), Access) };
+function accessApi(scope: Scope): AccessApi {
+  return { get: async (opts) => call(scope, E.getAccess, {}, opts) };
 }
 
 /** A client for one API root. Cheap to make; holds no state beyond its options. */

@@ -20,9 +20,17 @@ export function isUsableEmail(address: string): boolean {
   return domain.split('.').length >= 2 && domain.split('.').every((label) => label.length > 0);
 }
 
-/** The form addresses are stored and compared in: trimmed and lower-cased. */
+/**
+ * The form addresses are stored and compared in: trimmed, in Unicode compatibility form (NFKC, so that a
+ * full-width `ＡＤＭＩＮ@acme.test` is `admin@acme.test`, not a look-alike of it), and lower-cased.
+ */
 export function normalizeEmail(address: string): string {
-  return address.trim().toLowerCase();
+  return address.trim().normalize('NFKC').toLowerCase();
+}
+
+/** Whether `address`, in the form it would be stored in ({@link normalizeEmail}), is usable. */
+export function isUsableNormalized(address: string): boolean {
+  return isUsableEmail(normalizeEmail(address));
 }
 
 /** A list of strings that keeps the first spelling of each, compared case-insensitively, in order of arrival. */
@@ -31,7 +39,7 @@ export class CaseInsensitiveList {
   private readonly seen = new Set<string>();
 
   add(value: string): void {
-    const key = value.toLowerCase();
+    const key = value.normalize('NFKC').toLowerCase();
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.items.push(value);

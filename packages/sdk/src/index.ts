@@ -39,5 +39,14 @@ export type { ParsedEmailList } from './parse-emails.js';
 export { parseCsvEmails } from './csv.js';
 export type { ParsedCsv } from './csv.js';
 export * from './schemas.js';
+export {
+  type AnswerOf,
+  type Endpoint,
+  type EndpointName,
+  type Endpoints,
+  type HttpMethod,
+  type ParamsOf,
+  endpoints,
+} from './endpoints.js';
 export * from './limits.js';
-export { isUsableEmail, normalizeEmail, maskEmail } from './email.js';
+export { isUsableEmail, isUsableNormalized, normalizeEmail, maskEmail } from './email.js';

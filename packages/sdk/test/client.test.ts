@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { client, mock, present, requestAt, requests } from './mock.js';
-import { createClient, isApiError } from '../src/index.js';
+import { createClient, endpoints, isApiError } from '../src/index.js';
 
 describe('createClient', () => {
   it('requires a baseUrl', () => {
@@ -49,6 +49,50 @@ describe('createClient', () => {
     assert.equal(requestAt(0).url, 'http://invitekit.test/api/orgs/acme/invitations?status=pending,expired&limit=5');
     await assert.rejects(client().invitations.get('a/b c?'), (e) => isApiError(e, 'not_found'));
     assert.equal(requestAt(1).url, 'http://invitekit.test/api/orgs/acme/invitations/a%2Fb%20c%3F');
+  });
+});
+
+describe('the endpoint table', () => {
+  it('has a client call for every endpoint, made at its method and path', async () => {
+    const made: string[] = [];
+    const api = createClient({
+      baseUrl: 'http://table.test/api',
+      organization: 'o',
+      retry: 0,
+      fetch: (input: Request | URL | string, init?: RequestInit) => {
+        const request = new Request(input, init);
+        made.push(`${request.method} ${new URL(request.url).pathname.slice('/api'.length)}`);
+        return Promise.resolve(new Response('{}', { status: 418 }));
+      },
+    });
+    const calls = [
+      () => api.invitations.list(),
+      () => api.invitations.create({ emails: ['a@b.co'] }),
+      () => api.invitations.exportCsv(),
+      () => api.invitations.revokeStale(),
+      () => api.invitations.get('i'),
+      () => api.invitations.link('i'),
+      () => api.invitations.resend('i'),
+      () => api.invitations.renew('i'),
+      () => api.invitations.revoke('i'),
+      () => api.requests.list(),
+      () => api.requests.submit({ email: 'a@b.co' }),
+      () => api.requests.dismissStale(),
+      () => api.requests.approve('i'),
+      () => api.requests.dismiss('i'),
+      () => api.members.list(),
+      () => api.settings.get(),
+      () => api.settings.update({}),
+      () => api.access.get(),
+      () => api.invites.lookup('c'),
+      () => api.invites.accept('c'),
+      () => api.invites.decline('c'),
+    ];
+    for (const call of calls) await call().catch(() => undefined);
+    const declared = Object.values(endpoints).map(
+      (e) => `${e.method} ${e.path.replace(':org', 'o').replace(':id', 'i').replace(':code', 'c')}`,
+    );
+    assert.deepEqual(made.sort(), declared.sort());
   });
 });
 

@@ -1,7 +1,7 @@
 /** Usable addresses and the masked form (rules.md, Inviting and Lifecycle), the pieces every layer shares. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isUsableEmail, maskEmail } from '../src/email.js';
+import { isUsableEmail, maskEmail, normalizeEmail } from '../src/email.js';
 import { parseEmailList } from '../src/parse-emails.js';
 
 /** Invisible or formatting characters (Cf) and controls (Cc) that would make one address look like another. */
@@ -55,5 +55,14 @@ describe('maskEmail', () => {
   it('hides everything when there is no local part to show', () => {
     assert.equal(maskEmail('@example.com'), '***');
     assert.equal(maskEmail('example.com'), '***');
+  });
+});
+
+describe('normalizeEmail (rules.md, Inviting: NFKC)', () => {
+  it('puts full-width and other compatibility look-alikes in their plain form, then lower-cases', () => {
+    assert.equal(normalizeEmail(' ＡＤＭＩＮ@acme.test '), 'admin@acme.test');
+    assert.equal(normalizeEmail('admin＠ａｃｍｅ．ｔｅｓｔ'), 'admin@acme.test');
+    assert.equal(normalizeEmail('ﬀ@example.com'), 'ff@example.com');
+    assert.equal(normalizeEmail('Zoë@Example.com'), 'zoë@example.com');
   });
 });

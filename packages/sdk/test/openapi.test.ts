@@ -2,10 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { buildOpenApiDocument, OPENAPI_PATH, renderOpenApi } from '../scripts/openapi-document.js';
+import { type Endpoint, endpoints } from '../src/endpoints.js';
 import { ERROR_STATUS } from '../src/schemas.js';
 
 interface Parameter {
   name: string;
+  in?: string;
   style?: string;
   explode?: boolean;
 }
@@ -15,6 +17,9 @@ interface ProblemAnswer {
   };
 }
 interface Operation {
+  operationId: string;
+  security: unknown[];
+  requestBody?: { required: boolean };
   parameters?: Parameter[];
   responses: Record<string, ProblemAnswer>;
 }
@@ -37,34 +42,42 @@ describe('openapi.json', () => {
     assert.deepEqual(Object.keys(documentOf(text)), ['components', 'info', 'openapi', 'paths', 'servers']);
   });
 
-  it('covers every path and method of api.md', () => {
-    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  it('has one operation per endpoint of the table, at its method and path, and no other', () => {
+    const doc = buildOpenApiDocument() as unknown as Document;
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => `${op.operationId} ${method.toUpperCase()} ${path}`),
     );
-    assert.deepEqual(routes.sort(), [
-      'GET /invites/{code}',
-      'GET /orgs/{org}/access',
-      'GET /orgs/{org}/invitation-requests',
-      'GET /orgs/{org}/invitations',
-      'GET /orgs/{org}/invitations/export.csv',
-      'GET /orgs/{org}/invitations/{id}',
-      'GET /orgs/{org}/invitations/{id}/link',
-      'GET /orgs/{org}/members',
-      'GET /orgs/{org}/settings',
-      'PATCH /orgs/{org}/settings',
-      'POST /invites/{code}/accept',
-      'POST /invites/{code}/decline',
-      'POST /orgs/{org}/invitation-requests',
-      'POST /orgs/{org}/invitation-requests/dismiss-stale',
-      'POST /orgs/{org}/invitation-requests/{id}/approve',
-      'POST /orgs/{org}/invitation-requests/{id}/dismiss',
-      'POST /orgs/{org}/invitations',
-      'POST /orgs/{org}/invitations/revoke-stale',
-      'POST /orgs/{org}/invitations/{id}/renew',
-      'POST /orgs/{org}/invitations/{id}/resend',
-      'POST /orgs/{org}/invitations/{id}/revoke',
-    ]);
+    const declared = Object.entries(endpoints).map(
+      ([name, endpoint]) => `${name} ${endpoint.method} ${endpoint.path.replace(/:(\w+)/g, '{$1}')}`,
+    );
+    assert.deepEqual(documented.sort(), declared.sort());
+  });
+
+  it("answers each operation with its endpoint's status and answer schema, and takes its body", () => {
+    const doc = buildOpenApiDocument() as unknown as Document;
+    const named = buildOpenApiDocument() as unknown as { components: { schemas: Record<string, unknown> } };
+    for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
+      const op = doc.paths[endpoint.path.replace(/:(\w+)/g, '{$1}')]?.[endpoint.method.toLowerCase()];
+      assert.ok(op, name);
+      const ok = op.responses[String(endpoint.status ?? 200)] as unknown as {
+        content: Record<string, { schema: { $ref?: string } }>;
+      };
+      if (endpoint.answer === 'text/csv') assert.ok(ok.content['text/csv'], name);
+      else {
+        const ref = ok.content['application/json']?.schema.$ref ?? '';
+        assert.match(ref, /^#\/components\/schemas\/\w+$/, name);
+        assert.ok(named.components.schemas[ref.split('/').pop() ?? ''], `${name}: ${ref}`);
+      }
+      assert.equal(op.requestBody?.required, endpoint.body ? !endpoint.bodyOptional : undefined, name);
+      const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+      assert.deepEqual(
+        pathParams,
+        [...endpoint.path.matchAll(/:(\w+)/g)].map((m) => m[1]),
+        name,
+      );
+      const security = op.security.length;
+      assert.equal(security, { admin: 2, optional: 3, public: 0 }[endpoint.auth], name);
+    }
   });
 
   it('documents every wire error code under its status, as problem+json', () => {

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { type Actor, Engine, seedState } from '@invitekit/engine';
+import { normalizeEmail } from '@invitekit/sdk';
 import {
   type FetchHandler,
   createApiHandler,
@@ -51,7 +52,7 @@ export interface InvitekitServer {
 /** A host's signed-in person as the engine's Actor; idempotency keys are scoped by the person's id. */
 export function actorOf(user: HostUser): Actor {
   return {
-    person: { id: user.id, name: user.name ?? user.email, email: user.email.trim().toLowerCase() },
+    person: { id: user.id, name: user.name ?? user.email, email: normalizeEmail(user.email) },
     grants: user.grants,
     key: `user:${user.id}`,
   };

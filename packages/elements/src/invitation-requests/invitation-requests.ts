@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
 import type { InvitationRequest, Page, Settings } from '@invitekit/sdk';
-import { InvitekitElement, pageLimit } from '../shared/base.js';
+import { InvitekitElement } from '../shared/invitekit-element.js';
+import { pageLimit } from '../shared/page-limit.js';
 import { ActionsController } from '../shared/actions.js';
 import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
@@ -71,7 +72,7 @@ export class InvitationRequests extends InvitekitElement {
   @state() private savedSettings?: Settings;
 
   private readonly actions = new ActionsController(this, {
-    describeFailure: (error) => failureMessage(this.s.failures, error),
+    describeFailure: (error) => failureMessage(this.words.failures, error),
     // A failure shows beside its row (or above the list); the live region says it too.
     onFailure: (error) => {
       this.reportError(error);
@@ -117,7 +118,7 @@ export class InvitationRequests extends InvitekitElement {
     this.reload();
   });
 
-  private get s(): InvitationRequestsStrings {
+  private get words(): InvitationRequestsStrings {
     return pickStrings(invitationRequestsStrings, this.locale.lang, this.strings);
   }
 
@@ -128,25 +129,25 @@ export class InvitationRequests extends InvitekitElement {
   }
 
   protected override render() {
-    const s = this.s;
-    if (!this.client) return html`<p class="state" part="state">${s.noClient}</p>`;
+    const words = this.words;
+    if (!this.client) return html`<p class="state" part="state">${words.noClient}</p>`;
     const error = this.requests.status === TaskStatus.ERROR ? this.requests.error : undefined;
-    if (isApiError(error, 'unauthenticated')) return html`<p class="state" part="state">${s.unauthenticated}</p>`;
-    if (isApiError(error, 'forbidden')) return html`<p class="state" part="state">${s.forbidden}</p>`;
-    if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${s.notFound}</p>`;
+    if (isApiError(error, 'unauthenticated')) return html`<p class="state" part="state">${words.unauthenticated}</p>`;
+    if (isApiError(error, 'forbidden')) return html`<p class="state" part="state">${words.forbidden}</p>`;
+    if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${words.notFound}</p>`;
     return html`
       <div class="header" part="header">
-        <h2 id="heading" part="heading" tabindex="-1">${s.heading}</h2>
-        ${this.renderSwitch(s, error !== undefined)} ${this.renderDismissStale(s)}
+        <h2 id="heading" part="heading" tabindex="-1">${words.heading}</h2>
+        ${this.renderSwitch(words, error !== undefined)} ${this.renderDismissStale(words)}
       </div>
-      ${this.renderRemovedOutcome()} ${this.renderOutcome('*stale')} ${this.renderBody(s, error)}
+      ${this.renderRemovedOutcome()} ${this.renderOutcome('*stale')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
     `;
   }
 
-  private renderSwitch(s: InvitationRequestsStrings, listFailed: boolean) {
+  private renderSwitch(words: InvitationRequestsStrings, listFailed: boolean) {
     return renderSettingSwitch({
-      s,
+      words,
       settings: this.savedSettings ?? this.settings.value,
       failure: this.settings.status === TaskStatus.ERROR ? { error: this.settings.error, listFailed } : undefined,
       saving: this.actions.busy('*setting'),
@@ -167,16 +168,16 @@ export class InvitationRequests extends InvitekitElement {
     return id && !shown ? this.renderOutcome(id) : nothing;
   }
 
-  private renderDismissStale(s: InvitationRequestsStrings) {
+  private renderDismissStale(words: InvitationRequestsStrings) {
     const busy = this.actions.busy('*stale');
     return html`<button
       part="button"
       aria-busy=${busy ? 'true' : 'false'}
       aria-disabled=${busy ? 'true' : 'false'}
-      data-busy=${s.dismissingStale}
+      data-busy=${words.dismissingStale}
       @click=${() => this.dismissStale()}
     >
-      <span class="idle">${s.dismissStale}</span>
+      <span class="idle">${words.dismissStale}</span>
     </button>`;
   }
 
@@ -189,16 +190,16 @@ export class InvitationRequests extends InvitekitElement {
     </p>`;
   }
 
-  private renderBody(s: InvitationRequestsStrings, error: unknown) {
+  private renderBody(words: InvitationRequestsStrings, error: unknown) {
     if (error !== undefined) {
-      return loadFailure(s.loadFailures, error, s.tryAgain, () => {
+      return loadFailure(words.loadFailures, error, words.tryAgain, () => {
         this.reload();
       });
     }
     const page = this.requests.value;
-    if (!page) return html`<p class="state" part="state">${s.loading}</p>`;
+    if (!page) return html`<p class="state" part="state">${words.loading}</p>`;
     const items = [...page.items, ...this.more];
-    if (items.length === 0) return html`<p class="state" part="state">${s.empty}</p>`;
+    if (items.length === 0) return html`<p class="state" part="state">${words.empty}</p>`;
     const lang = this.locale.lang;
     return html`
       <ul
@@ -209,50 +210,50 @@ export class InvitationRequests extends InvitekitElement {
         ${repeat(
           items,
           (r) => r.id,
-          (r) => this.renderRequest(s, r),
+          (r) => this.renderRequest(words, r),
         )}
       </ul>
       <div class="footer">
-        <span class="muted">${s.count(lang, items.length, page.total)}</span>
-        ${this.nextCursor ? html`<button part="button" @click=${() => this.showMore()}>${s.showMore}</button>` : nothing}
+        <span class="muted">${words.count(lang, items.length, page.total)}</span>
+        ${this.nextCursor ? html`<button part="button" @click=${() => this.showMore()}>${words.showMore}</button>` : nothing}
       </div>
     `;
   }
 
-  private renderRequest(s: InvitationRequestsStrings, r: InvitationRequest) {
+  private renderRequest(words: InvitationRequestsStrings, r: InvitationRequest) {
     const busy = this.actions.busy(r.id);
     const reason = `stale-${r.id}`;
     return html`<li part="request" data-id=${r.id}>
       <div class="who">
         <span class="email">${r.email}</span>
-        ${r.stale ? html`<span class="badge stale" part="badge">${s.stale}</span>` : nothing}
-        <span class="name ${r.name ? '' : 'muted'}">${r.name ?? s.noName}</span>
+        ${r.stale ? html`<span class="badge stale" part="badge">${words.stale}</span>` : nothing}
+        <span class="name ${r.name ? '' : 'muted'}">${r.name ?? words.noName}</span>
         ${r.message ? html`<blockquote class="quote">${r.message}</blockquote>` : nothing}
-        <span class="muted when">${s.requested(this.locale.lang, r.requestedAt)}</span>
-        ${r.stale ? html`<span class="stale-reason" id=${reason}>${s.staleReason}</span>` : nothing}
+        <span class="muted when">${words.requested(this.locale.lang, r.requestedAt)}</span>
+        ${r.stale ? html`<span class="stale-reason" id=${reason}>${words.staleReason}</span>` : nothing}
       </div>
       <div class="actions">
         <button
           class="primary"
           part="action"
-          aria-label=${s.approveFrom(r.email)}
+          aria-label=${words.approveFrom(r.email)}
           aria-describedby=${r.stale ? reason : nothing}
           aria-disabled=${r.stale || busy ? 'true' : 'false'}
           aria-busy=${this.actions.busy(r.id, 'approve') ? 'true' : 'false'}
-          data-busy=${s.approving}
+          data-busy=${words.approving}
           @click=${() => this.approve(r)}
         >
-          <span class="idle">${s.approve}</span>
+          <span class="idle">${words.approve}</span>
         </button>
         <button
           part="action"
-          aria-label=${s.dismissFrom(r.email)}
+          aria-label=${words.dismissFrom(r.email)}
           aria-disabled=${busy ? 'true' : 'false'}
           aria-busy=${this.actions.busy(r.id, 'dismiss') ? 'true' : 'false'}
-          data-busy=${s.dismissing}
+          data-busy=${words.dismissing}
           @click=${() => this.dismiss(r)}
         >
-          <span class="idle">${s.dismiss}</span>
+          <span class="idle">${words.dismiss}</span>
         </button>
       </div>
       ${this.renderOutcome(r.id)}
@@ -304,7 +305,7 @@ export class InvitationRequests extends InvitekitElement {
   private rowAction(r: InvitationRequest, control: 'approve' | 'dismiss') {
     return {
       control,
-      describeFailure: (error: unknown) => this.s.failedFor(r.email, failureMessage(this.s.failures, error)),
+      describeFailure: (error: unknown) => this.words.failedFor(r.email, failureMessage(this.words.failures, error)),
     };
   }
 
@@ -317,7 +318,7 @@ export class InvitationRequests extends InvitekitElement {
         const result = await this.api().requests.approve(r.id, this.callOptions(signal));
         emit(this, 'invitekit-request-approved', result);
         this.leaving(r);
-        return this.s.approved(r.email);
+        return this.words.approved(r.email);
       },
       this.rowAction(r, 'approve'),
     );
@@ -332,7 +333,7 @@ export class InvitationRequests extends InvitekitElement {
         const request = await this.api().requests.dismiss(r.id, this.callOptions(signal));
         emit(this, 'invitekit-request-dismissed', { request });
         this.leaving(r);
-        return this.s.dismissed(r.email);
+        return this.words.dismissed(r.email);
       },
       this.rowAction(r, 'dismiss'),
     );
@@ -351,7 +352,7 @@ export class InvitationRequests extends InvitekitElement {
       async (signal) => {
         const { dismissed } = await this.api().requests.dismissStale(this.callOptions(signal));
         void this.requests.run();
-        return this.s.dismissedStale(this.locale.lang, dismissed);
+        return this.words.dismissedStale(this.locale.lang, dismissed);
       },
       { control: 'stale' },
     );
@@ -370,7 +371,7 @@ export class InvitationRequests extends InvitekitElement {
         );
         // Shown at once, without a reload that would flash the switch disabled.
         this.savedSettings = updated;
-        return enabled ? this.s.enabled : this.s.disabled;
+        return enabled ? this.words.enabled : this.words.disabled;
       },
       { control: 'switch' },
     );

@@ -5,7 +5,7 @@ import { failureMessage } from '../shared/failure.js';
 import type { InvitationRequestsStrings } from './invitation-requests.strings.js';
 
 export interface SettingSwitch {
-  s: InvitationRequestsStrings;
+  words: InvitationRequestsStrings;
   /** The setting as last loaded or saved; `undefined` until it is known. */
   settings: Settings | null | undefined;
   /** Set when the setting failed to load; `listFailed` when the list's own alert (and Try again) says so too. */
@@ -25,21 +25,21 @@ export interface SettingSwitch {
  * switch keeps the saved state, reads "Saving…" and is busy, and keeps the focus.
  */
 export function renderSettingSwitch(c: SettingSwitch): TemplateResult {
-  const { s, settings } = c;
-  const hint = html`<p id="switch-hint" class="muted hint">${s.switchHint}</p>`;
+  const { words, settings } = c;
+  const hint = html`<p id="switch-hint" class="muted hint">${words.switchHint}</p>`;
   if (!settings) {
     const failed = c.failure !== undefined;
     return html`<div class="setting">
       <div class="switch unknown" part="switch" aria-busy=${failed ? 'false' : 'true'}>
         <span class="track" aria-hidden="true"><span class="thumb"></span></span>
-        <span class="label">${s.switchLabel}</span>
-        <span class="muted">${failed ? s.switchUnknown : s.switchLoading}</span>
+        <span class="label">${words.switchLabel}</span>
+        <span class="muted">${failed ? words.switchUnknown : words.switchLoading}</span>
       </div>
       ${
         c.failure && !c.failure.listFailed
           ? html`<p class="error" role="alert">
-              ${failureMessage(s.settingFailures, c.failure.error)}
-              <button part="button" @click=${c.retry}>${s.tryAgain}</button>
+              ${failureMessage(words.settingFailures, c.failure.error)}
+              <button part="button" @click=${c.retry}>${words.tryAgain}</button>
             </p>`
           : hint
       }
@@ -60,8 +60,10 @@ export function renderSettingSwitch(c: SettingSwitch): TemplateResult {
       @click=${c.toggle}
     >
       <span class="track" aria-hidden="true"><span class="thumb"></span></span>
-      <span id="switch-label" class="label">${s.switchLabel}</span>
-      <span class="muted" aria-hidden="true">${c.saving ? s.switchSaving : on ? s.switchOn : s.switchOff}</span>
+      <span id="switch-label" class="label">${words.switchLabel}</span>
+      <span class="muted" aria-hidden="true"
+        >${c.saving ? words.switchSaving : on ? words.switchOn : words.switchOff}</span
+      >
     </button>
     ${hint} ${c.outcome}
   </div>`;

@@ -11,7 +11,7 @@ import type { InvitationTableStrings } from './invitation-table.strings.js';
 
 /** What a row needs from its table. Presses reach the table through one delegated listener (see `pressed`). */
 export interface RowContext {
-  s: InvitationTableStrings;
+  words: InvitationTableStrings;
   lang: string;
   roles: InviteRole[];
   actions: ActionsController;
@@ -37,31 +37,35 @@ const busyAttr = (c: RowContext, inv: Invitation, control: RowAction) =>
 // Row templates are written out whole (labels, buttons) rather than composed from small ones: each nested
 // template is one more instance to clone per row, and a page has up to 100 rows.
 export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
-  const { s, lang } = c;
+  const { words, lang } = c;
   const by = inv.invitedBy;
   return html`<tr part="row" data-id=${inv.id}>
     <td class="email">${inv.email}</td>
     <td class="status">
-      <span class="label" aria-hidden="true">${s.columnStatus}</span>
+      <span class="label" aria-hidden="true">${words.columnStatus}</span>
       <span class="badges">
-        <span class="badge ${inv.status}" part="badge">${s.status[inv.status]}</span>
-        ${inv.stale ? html`<span class="badge stale" part="badge">${s.stale}</span>` : nothing}
+        <span class="badge ${inv.status}" part="badge">${words.status[inv.status]}</span>
+        ${inv.stale ? html`<span class="badge stale" part="badge">${words.stale}</span>` : nothing}
       </span>
     </td>
     <td class="role">
-      <span class="label" aria-hidden="true">${s.columnRole}</span>
-      ${inv.role ? roleLabel(c.roles, inv.role) : html`<span class="muted">${s.defaultRole}</span>`}
+      <span class="label" aria-hidden="true">${words.columnRole}</span>
+      ${inv.role ? roleLabel(c.roles, inv.role) : html`<span class="muted">${words.defaultRole}</span>`}
     </td>
     <td class="by">
-      <span class="label" aria-hidden="true">${s.columnInvitedBy}</span>
+      <span class="label" aria-hidden="true">${words.columnInvitedBy}</span>
       ${
         by
           ? html`<span class="name" title=${by.email}>${by.name || by.email}</span>`
-          : html`<span class="muted">${s.invitedByNobody}</span>`
+          : html`<span class="muted">${words.invitedByNobody}</span>`
       }
     </td>
-    <td class="date"><span class="label" aria-hidden="true">${s.columnInvited}</span>${s.date(lang, inv.invitedAt)}</td>
-    <td class="date"><span class="label" aria-hidden="true">${s.columnExpires}</span>${s.date(lang, inv.expiresAt)}</td>
+    <td class="date">
+      <span class="label" aria-hidden="true">${words.columnInvited}</span>${words.date(lang, inv.invitedAt)}
+    </td>
+    <td class="date">
+      <span class="label" aria-hidden="true">${words.columnExpires}</span>${words.date(lang, inv.expiresAt)}
+    </td>
     <td class="act">
       <div class="actions">${renderActions(c, inv)}</div>
       ${renderOutcome(c, inv.id)}
@@ -84,17 +88,17 @@ export function renderOutcome(c: Pick<RowContext, 'actions'>, key: string) {
  * `aria-disabled` button does nothing (`pressed`), and the button keeps the focus.
  */
 function renderActions(c: RowContext, inv: Invitation) {
-  const { s } = c;
+  const { words } = c;
   const rowBusy = c.actions.busy(inv.id);
   const revoke = html`<button
     part="action"
     data-action="revoke"
-    aria-label=${s.revokeFor(inv.email)}
+    aria-label=${words.revokeFor(inv.email)}
     aria-busy=${busyAttr(c, inv, 'revoke')}
     aria-disabled=${rowBusy ? 'true' : nothing}
-    data-busy=${s.revoking}
+    data-busy=${words.revoking}
   >
-    <span class="idle">${s.revoke}</span>
+    <span class="idle">${words.revoke}</span>
   </button>`;
   if (inv.status === 'pending') {
     const leftId = `left-${inv.id}`;
@@ -102,63 +106,63 @@ function renderActions(c: RowContext, inv: Invitation) {
     return html`<button
         part="action"
         data-action="link"
-        aria-label=${s.copyLinkFor(inv.email)}
+        aria-label=${words.copyLinkFor(inv.email)}
         aria-busy=${busyAttr(c, inv, 'link')}
         aria-disabled=${rowBusy ? 'true' : nothing}
-        data-busy=${s.copying}
+        data-busy=${words.copying}
       >
-        <span class="idle">${s.copyLink}</span></button
+        <span class="idle">${words.copyLink}</span></button
       ><button
         part="action"
         data-action="code"
-        aria-label=${s.copyCodeFor(inv.email)}
+        aria-label=${words.copyCodeFor(inv.email)}
         aria-busy=${busyAttr(c, inv, 'code')}
         aria-disabled=${rowBusy ? 'true' : nothing}
-        data-busy=${s.copying}
+        data-busy=${words.copying}
       >
-        <span class="idle">${s.copyCode}</span></button
+        <span class="idle">${words.copyCode}</span></button
       ><button
         part="action"
         data-action="resend"
-        aria-label=${s.resendTo(inv.email)}
+        aria-label=${words.resendTo(inv.email)}
         aria-busy=${busyAttr(c, inv, 'resend')}
         aria-disabled=${rowBusy || left === 0 ? 'true' : nothing}
         aria-describedby=${leftId}
-        data-busy=${s.resending}
+        data-busy=${words.resending}
       >
-        <span class="idle">${s.resend}</span></button
-      ><span class="count" aria-hidden="true">${s.resendsLeftShort(c.lang, left)}</span
-      ><span class="visually-hidden" id=${leftId}>${s.resendsLeft(c.lang, left)}</span>${revoke}`;
+        <span class="idle">${words.resend}</span></button
+      ><span class="count" aria-hidden="true">${words.resendsLeftShort(c.lang, left)}</span
+      ><span class="visually-hidden" id=${leftId}>${words.resendsLeft(c.lang, left)}</span>${revoke}`;
   }
   if (inv.status === 'expired') {
     return html`<button
         part="action"
         data-action="renew"
-        aria-label=${s.sendNewTo(inv.email)}
+        aria-label=${words.sendNewTo(inv.email)}
         aria-busy=${busyAttr(c, inv, 'renew')}
         aria-disabled=${rowBusy ? 'true' : nothing}
-        data-busy=${s.sendingNew}
+        data-busy=${words.sendingNew}
       >
-        <span class="idle">${s.sendNew}</span></button
+        <span class="idle">${words.sendNew}</span></button
       >${revoke}`;
   }
-  return html`<span class="visually-hidden">${s.noActions}</span>`;
+  return html`<span class="visually-hidden">${words.noActions}</span>`;
 }
 
 /** A placeholder row of the final height while the first page loads, so that nothing moves when it arrives. */
-export function renderSkeletonRow(c: Pick<RowContext, 's'>, index: number): TemplateResult {
-  const { s } = c;
+export function renderSkeletonRow(c: Pick<RowContext, 'words'>, index: number): TemplateResult {
+  const { words } = c;
   // Each bone holds a no-break space, so that it is exactly one line of its cell's text high.
   const bone = (width: string, kind = '') =>
     html`<span class="bone ${kind}" style="inline-size: ${width}">&nbsp;</span>`;
   const label = (text: string) => html`<span class="label" aria-hidden="true">${text}</span>`;
   return html`<tr class="skeleton" aria-hidden="true" data-skeleton=${index}>
     <td class="email">${bone(`${String(11 - (index % 3) * 2)}rem`)}</td>
-    <td class="status">${label(s.columnStatus)}${bone('4.5rem', 'badge')}</td>
-    <td class="role">${label(s.columnRole)}${bone('4rem')}</td>
-    <td class="by">${label(s.columnInvitedBy)}${bone('5rem')}</td>
-    <td class="date">${label(s.columnInvited)}${bone('5.5rem')}</td>
-    <td class="date">${label(s.columnExpires)}${bone('5.5rem')}</td>
+    <td class="status">${label(words.columnStatus)}${bone('4.5rem', 'badge')}</td>
+    <td class="role">${label(words.columnRole)}${bone('4rem')}</td>
+    <td class="by">${label(words.columnInvitedBy)}${bone('5rem')}</td>
+    <td class="date">${label(words.columnInvited)}${bone('5.5rem')}</td>
+    <td class="date">${label(words.columnExpires)}${bone('5.5rem')}</td>
     <td class="act">
       <div class="actions">${bone('4.5rem', 'action')}${bone('4.5rem', 'action')}</div>
     </td>

@@ -5,7 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
 import type { Invitation, InvitationSort, Page } from '@invitekit/sdk';
-import { InvitekitElement, pageLimit } from '../shared/base.js';
+import { InvitekitElement } from '../shared/invitekit-element.js';
+import { pageLimit } from '../shared/page-limit.js';
 import type { InvitekitClient } from '../shared/context.js';
 import { ActionsController } from '../shared/actions.js';
 import { LoadsController } from '../shared/loads.js';
@@ -83,7 +84,7 @@ export class InvitationTable extends InvitekitElement {
 
   private readonly query = new TableQuery(this);
   private readonly actions = new ActionsController(this, {
-    describeFailure: (error) => failureMessage(this.s.failures, error),
+    describeFailure: (error) => failureMessage(this.words.failures, error),
     onFailure: (error) => {
       this.reportError(error);
       // A conflict means the row changed elsewhere: show it as it is now.
@@ -130,7 +131,7 @@ export class InvitationTable extends InvitekitElement {
     this.reload();
   });
 
-  private get s(): InvitationTableStrings {
+  private get words(): InvitationTableStrings {
     return pickStrings(invitationTableStrings, this.locale.lang, this.strings);
   }
 
@@ -146,17 +147,17 @@ export class InvitationTable extends InvitekitElement {
   }
 
   protected override render() {
-    const s = this.s;
-    if (!this.client) return html`<p class="state" part="state">${s.noClient}</p>`;
+    const words = this.words;
+    if (!this.client) return html`<p class="state" part="state">${words.noClient}</p>`;
     // An abort is no failure: the element left the page mid-load (and loads again when it is back).
     const failed = this.invitations.status === TaskStatus.ERROR && !isAbort(this.invitations.error);
     const error = failed ? this.invitations.error : undefined;
-    const blocking = this.blockingMessage(s, error);
+    const blocking = this.blockingMessage(words, error);
     if (blocking) return html`<p class="state" part="state">${blocking}</p>`;
     return html`
-      ${this.renderToolbar(s)} ${renderOutcome(this.rowContext(s), '*')} ${this.renderBody(s, error)}
+      ${this.renderToolbar(words)} ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
-      ${this.confirm.render(s)}
+      ${this.confirm.render(words)}
       <invite-dialog
         .client=${this.client}
         organization=${ifDefined(this.organization)}
@@ -170,27 +171,27 @@ export class InvitationTable extends InvitekitElement {
   }
 
   /** A state where the table makes no sense: not signed in, no permission, no such organization. */
-  private blockingMessage(s: InvitationTableStrings, error: unknown): string | undefined {
-    if (isApiError(error, 'unauthenticated')) return s.unauthenticated;
-    if (isApiError(error, 'forbidden')) return s.forbidden;
-    if (isApiError(error, 'not_found')) return s.notFound;
+  private blockingMessage(words: InvitationTableStrings, error: unknown): string | undefined {
+    if (isApiError(error, 'unauthenticated')) return words.unauthenticated;
+    if (isApiError(error, 'forbidden')) return words.forbidden;
+    if (isApiError(error, 'not_found')) return words.notFound;
     return undefined;
   }
 
   /** Why a toolbar action has nothing to act on now, or undefined when it has (or the table cannot know). */
-  private unavailable(s: InvitationTableStrings): { export?: string; stale?: string } {
+  private unavailable(words: InvitationTableStrings): { export?: string; stale?: string } {
     const page = this.invitations.value;
     if (!page) return {};
     const reasons: { export?: string; stale?: string } = {};
-    if (page.total === 0) reasons.export = s.nothingToExport;
+    if (page.total === 0) reasons.export = words.nothingToExport;
     // Stale invitations are pending ones; the table knows there are none only when it sees every pending one.
     const seesAllPending = this.query.statuses.includes('pending') && !this.query.q && page.nextCursor === null;
-    if (seesAllPending && this.query.page === 0 && !page.items.some((inv) => inv.stale)) reasons.stale = s.noStale;
+    if (seesAllPending && this.query.page === 0 && !page.items.some((inv) => inv.stale)) reasons.stale = words.noStale;
     return reasons;
   }
 
-  private renderToolbar(s: InvitationTableStrings) {
-    const reasons = this.unavailable(s);
+  private renderToolbar(words: InvitationTableStrings) {
+    const reasons = this.unavailable(words);
     const exporting = this.actions.busy('*', 'export');
     const toolbarButton = (name: string, busyLabel: string, busy: boolean, reason: string | undefined, id: string) =>
       html`<button
@@ -210,7 +211,7 @@ export class InvitationTable extends InvitekitElement {
     return html`
       <div class="toolbar" part="toolbar">
         <label class="field">
-          ${s.searchLabel}
+          ${words.searchLabel}
           <input
             type="search"
             part="search"
@@ -224,20 +225,20 @@ export class InvitationTable extends InvitekitElement {
           />
         </label>
         <label class="field">
-          ${s.filterLabel}
+          ${words.filterLabel}
           <select
             part="filter"
             @change=${(e: Event) => {
               this.query.setFilter((e.target as HTMLSelectElement).value as StatusFilter);
             }}
           >
-            ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.query.filter}>${s.filter[f]}</option>`)}
+            ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.query.filter}>${words.filter[f]}</option>`)}
           </select>
         </label>
         <span class="spacer"></span>
-        <button class="primary" part="button" @click=${this.openInviteDialog}>${s.inviteUsers}</button>
-        ${toolbarButton(s.exportCsv, s.exporting, exporting, reasons.export, 'export-reason')}
-        ${toolbarButton(s.revokeStale, s.revoking, this.actions.busy('*', 'stale'), reasons.stale, 'stale-reason')}
+        <button class="primary" part="button" @click=${this.openInviteDialog}>${words.inviteUsers}</button>
+        ${toolbarButton(words.exportCsv, words.exporting, exporting, reasons.export, 'export-reason')}
+        ${toolbarButton(words.revokeStale, words.revoking, this.actions.busy('*', 'stale'), reasons.stale, 'stale-reason')}
       </div>
     `;
   }
@@ -247,9 +248,9 @@ export class InvitationTable extends InvitekitElement {
     else void this.confirm.open({ kind: 'stale' });
   }
 
-  private rowContext(s: InvitationTableStrings): RowContext {
+  private rowContext(words: InvitationTableStrings): RowContext {
     return {
-      s,
+      words,
       lang: this.locale.lang,
       roles: this.roles,
       actions: this.actions,
@@ -267,10 +268,10 @@ export class InvitationTable extends InvitekitElement {
     else this.requestRevoke(inv);
   };
 
-  private renderBody(s: InvitationTableStrings, error: unknown) {
+  private renderBody(words: InvitationTableStrings, error: unknown) {
     const task = this.invitations;
     if (error !== undefined) {
-      return loadFailure(s.loadFailures, error, s.tryAgain, () => {
+      return loadFailure(words.loadFailures, error, words.tryAgain, () => {
         this.reload();
       });
     }
@@ -278,36 +279,36 @@ export class InvitationTable extends InvitekitElement {
     if (page && page.items.length === 0 && task.status !== TaskStatus.PENDING) {
       return this.query.narrowed
         ? html`<div class="state" part="state">
-            <p>${s.emptyFiltered}</p>
+            <p>${words.emptyFiltered}</p>
             <button
               part="button"
               @click=${() => {
                 this.query.clear();
               }}
             >
-              ${s.clearFilters}
+              ${words.clearFilters}
             </button>
           </div>`
         : html`<div class="state empty" part="state">
-            <p class="title">${s.empty}</p>
-            <p class="muted">${s.emptyHint}</p>
-            <button class="primary" part="button" @click=${this.openInviteDialog}>${s.emptyAction}</button>
+            <p class="title">${words.empty}</p>
+            <p class="muted">${words.emptyHint}</p>
+            <button class="primary" part="button" @click=${this.openInviteDialog}>${words.emptyAction}</button>
           </div>`;
     }
-    const c = this.rowContext(s);
+    const c = this.rowContext(words);
     const loading = task.status === TaskStatus.PENDING;
     return html`
       <div class="frame">
         <table part="table" tabindex="-1" aria-busy=${loading ? 'true' : 'false'}>
           <caption class="visually-hidden">
-            ${s.caption}${page ? nothing : html` <span>${s.loading}</span>`}
+            ${words.caption}${page ? nothing : html` <span>${words.loading}</span>`}
           </caption>
           <thead>
             <tr>
-              ${this.header(s.columnEmail, 'email')} ${this.header(s.columnStatus, 'status')}
-              ${this.header(s.columnRole)} ${this.header(s.columnInvitedBy)}
-              ${this.header(s.columnInvited, 'invitedAt')} ${this.header(s.columnExpires, 'expiresAt')}
-              ${this.header(s.columnActions)}
+              ${this.header(words.columnEmail, 'email')} ${this.header(words.columnStatus, 'status')}
+              ${this.header(words.columnRole)} ${this.header(words.columnInvitedBy)}
+              ${this.header(words.columnInvited, 'invitedAt')} ${this.header(words.columnExpires, 'expiresAt')}
+              ${this.header(words.columnActions)}
             </tr>
           </thead>
           <tbody @click=${this.onRowClick}>
@@ -323,15 +324,15 @@ export class InvitationTable extends InvitekitElement {
           </tbody>
         </table>
       </div>
-      ${page ? this.renderPager(s, page) : nothing}
+      ${page ? this.renderPager(words, page) : nothing}
     `;
   }
 
-  private renderPager(s: InvitationTableStrings, page: Page<Invitation>) {
+  private renderPager(words: InvitationTableStrings, page: Page<Invitation>) {
     const from = this.query.page * this.pageSize + 1;
     const to = from + page.items.length - 1;
-    return html`<nav class="pager" part="pager" aria-label=${s.pagination}>
-      <span>${s.range(this.locale.lang, Math.min(from, to), to, page.total, page.totalCapped)}</span>
+    return html`<nav class="pager" part="pager" aria-label=${words.pagination}>
+      <span>${words.range(this.locale.lang, Math.min(from, to), to, page.total, page.totalCapped)}</span>
       <button
         part="button"
         ?disabled=${this.query.page === 0}
@@ -339,7 +340,7 @@ export class InvitationTable extends InvitekitElement {
           this.query.goTo(this.query.page - 1);
         }}
       >
-        ${s.previousPage}
+        ${words.previousPage}
       </button>
       <button
         part="button"
@@ -348,7 +349,7 @@ export class InvitationTable extends InvitekitElement {
           if (page.nextCursor) this.query.next(page.nextCursor);
         }}
       >
-        ${s.nextPage}
+        ${words.nextPage}
       </button>
     </nav>`;
   }
@@ -409,7 +410,9 @@ export class InvitationTable extends InvitekitElement {
 
   /** How a failed action on `inv` reads: whose row, and why. */
   private failedFor(inv: Invitation) {
-    return { describeFailure: (error: unknown) => this.s.failedFor(inv.email, failureMessage(this.s.failures, error)) };
+    return {
+      describeFailure: (error: unknown) => this.words.failedFor(inv.email, failureMessage(this.words.failures, error)),
+    };
   }
 
   private copy(inv: Invitation, what: 'link' | 'code'): Promise<void> {
@@ -422,9 +425,9 @@ export class InvitationTable extends InvitekitElement {
         } catch (error) {
           if (signal.aborted) return;
           this.reportError(error);
-          throw new CopyFailed(this.s.copyFailed);
+          throw new CopyFailed(this.words.copyFailed);
         }
-        return what === 'link' ? this.s.linkCopied(inv.email) : this.s.codeCopied(inv.email);
+        return what === 'link' ? this.words.linkCopied(inv.email) : this.words.codeCopied(inv.email);
       },
       {
         control: what,
@@ -442,7 +445,7 @@ export class InvitationTable extends InvitekitElement {
         emit(this, 'invitekit-invitation-resent', { invitation });
         if (invitation.resendsRemaining === 0) this.refocus(inv);
         this.reload();
-        return this.s.resent(inv.email);
+        return this.words.resent(inv.email);
       },
       { control: 'resend', ...this.failedFor(inv) },
     );
@@ -456,7 +459,7 @@ export class InvitationTable extends InvitekitElement {
         emit(this, 'invitekit-invitation-renewed', { invitation });
         this.refocus(inv);
         this.reload();
-        return this.s.renewed(inv.email);
+        return this.words.renewed(inv.email);
       },
       { control: 'renew', ...this.failedFor(inv) },
     );
@@ -475,7 +478,7 @@ export class InvitationTable extends InvitekitElement {
         emit(this, 'invitekit-invitation-revoked', { invitation });
         this.refocus(inv);
         this.reload();
-        return this.s.revoked(inv.email);
+        return this.words.revoked(inv.email);
       },
       { control: 'revoke', ...this.failedFor(inv) },
     );
@@ -487,7 +490,7 @@ export class InvitationTable extends InvitekitElement {
       async (signal) => {
         const { revoked } = await this.api().invitations.revokeStale(this.callOptions(signal));
         this.reload();
-        return this.s.revokedStale(this.locale.lang, revoked);
+        return this.words.revokedStale(this.locale.lang, revoked);
       },
       { control: 'stale' },
     );
@@ -506,8 +509,8 @@ export class InvitationTable extends InvitekitElement {
           },
           this.callOptions(signal),
         );
-        downloadBlob(this.renderRoot, blob, this.s.exportFileName);
-        return this.s.exported;
+        downloadBlob(this.renderRoot, blob, this.words.exportFileName);
+        return this.words.exported;
       },
       { control: 'export' },
     );

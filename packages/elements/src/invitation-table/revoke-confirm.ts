@@ -53,10 +53,11 @@ export class RevokeConfirm implements ReactiveController {
     if (target && confirmed) this.onConfirm(target);
   }
 
-  render(s: InvitationTableStrings) {
+  render(words: InvitationTableStrings) {
     const t = this.target;
-    const title = t?.kind === 'stale' ? s.confirmRevokeStaleTitle : s.confirmRevokeTitle;
-    const body = t?.kind === 'revoke' ? s.confirmRevokeBody(t.invitation.email) : t ? s.confirmRevokeStaleBody : '';
+    const title = t?.kind === 'stale' ? words.confirmRevokeStaleTitle : words.confirmRevokeTitle;
+    const body =
+      t?.kind === 'revoke' ? words.confirmRevokeBody(t.invitation.email) : t ? words.confirmRevokeStaleBody : '';
     return html`<dialog
       class="confirm"
       part="confirm"
@@ -70,8 +71,10 @@ export class RevokeConfirm implements ReactiveController {
       <h2 id="confirm-title">${title}</h2>
       <p id="confirm-body">${body}</p>
       <div class="buttons">
-        <button class="cancel" part="button" autofocus @click=${() => this.dialog?.close('cancel')}>${s.cancel}</button>
-        <button class="danger" part="button" @click=${() => this.dialog?.close('confirm')}>${s.revoke}</button>
+        <button class="cancel" part="button" autofocus @click=${() => this.dialog?.close('cancel')}>
+          ${words.cancel}
+        </button>
+        <button class="danger" part="button" @click=${() => this.dialog?.close('confirm')}>${words.revoke}</button>
       </div>
     </dialog>`;
   }

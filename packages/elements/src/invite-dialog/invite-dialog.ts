@@ -7,7 +7,7 @@ import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
 import { newIdempotencyKey } from '@invitekit/sdk/idempotency';
 import { parseEmailList } from '@invitekit/sdk/parse-emails';
 import { parseCsvEmails } from '@invitekit/sdk/csv';
-import { InvitekitElement } from '../shared/base.js';
+import { InvitekitElement } from '../shared/invitekit-element.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
@@ -117,7 +117,7 @@ export class InviteDialog extends InvitekitElement {
       a === e && b === f && d === h && (c === g || c.join('\n') === g.join('\n')),
   });
 
-  private get s(): InviteDialogStrings {
+  private get words(): InviteDialogStrings {
     return pickStrings(inviteDialogStrings, this.locale.lang, this.strings);
   }
 
@@ -167,7 +167,7 @@ export class InviteDialog extends InvitekitElement {
   }
 
   protected override render() {
-    const s = this.s;
+    const words = this.words;
     return html`<dialog
       part="dialog"
       aria-labelledby="title"
@@ -175,23 +175,23 @@ export class InviteDialog extends InvitekitElement {
         this.onClose();
       }}
     >
-      <h2 id="title">${s.title}</h2>
-      ${this.result ? this.renderResult(s, this.result) : this.renderForm(s)}
+      <h2 id="title">${words.title}</h2>
+      ${this.result ? this.renderResult(words, this.result) : this.renderForm(words)}
     </dialog>`;
   }
 
-  private renderForm(s: InviteDialogStrings) {
+  private renderForm(words: InviteDialogStrings) {
     const lang = this.locale.lang;
     const count = this.addresses.length;
     const problem =
       count > MAX_EMAILS_PER_INVITE
-        ? s.tooMany(lang, count, MAX_EMAILS_PER_INVITE)
+        ? words.tooMany(lang, count, MAX_EMAILS_PER_INVITE)
         : this.touched && count === 0
-          ? s.noEmails
+          ? words.noEmails
           : '';
     return html`<form novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e)}>
-      <label for="emails">${s.emailsLabel}</label>
-      <p id="hint" class="muted hint">${s.emailsHint}</p>
+      <label for="emails">${words.emailsLabel}</label>
+      <p id="hint" class="muted hint">${words.emailsHint}</p>
       <textarea
         id="emails"
         part="textarea"
@@ -207,7 +207,7 @@ export class InviteDialog extends InvitekitElement {
       ></textarea>
       <p id="problem" class="error" part="message" role="alert">${problem}</p>
       <div class="row">
-        <button type="button" part="button" @click=${() => this.fileInput?.click()}>${s.uploadCsv}</button>
+        <button type="button" part="button" @click=${() => this.fileInput?.click()}>${words.uploadCsv}</button>
         <input type="file" accept=".csv,text/csv" hidden tabindex="-1" @change=${(e: Event) => this.onFile(e)} />
         <p class="csv ${this.csvMessage?.error ? 'error' : 'muted'}" part="message" role="status">
           ${this.csvMessage?.text ?? ''}
@@ -216,7 +216,7 @@ export class InviteDialog extends InvitekitElement {
       ${
         this.roles.length
           ? html`<label class="role"
-              >${s.roleLabel}
+              >${words.roleLabel}
               <select
                 @change=${(e: Event) => {
                   this.onRole(e);
@@ -227,7 +227,7 @@ export class InviteDialog extends InvitekitElement {
             >`
           : nothing
       }
-      ${problem ? nothing : this.renderPreview(s)}
+      ${problem ? nothing : this.renderPreview(words)}
       <p class="error" part="message" role="alert">${this.sendError}</p>
       <div class="buttons">
         <button
@@ -237,53 +237,54 @@ export class InviteDialog extends InvitekitElement {
             this.close();
           }}
         >
-          ${s.close}
+          ${words.close}
         </button>
         <button type="submit" class="primary" part="button" ?disabled=${this.sending}>
-          ${this.sending ? s.sending : s.send}
+          ${this.sending ? words.sending : words.send}
         </button>
       </div>
     </form>`;
   }
 
-  private renderPreview(s: InviteDialogStrings) {
+  private renderPreview(words: InviteDialogStrings) {
     const addresses = this.addresses;
     if (addresses.length === 0) return nothing;
     const lang = this.locale.lang;
     const result = this.preview.status === TaskStatus.COMPLETE ? this.preview.value : undefined;
     const items = result ? this.outcomes(addresses, result) : [];
     const summary = result
-      ? s.previewSummary(lang, result.sent.length, result.skipped.length)
+      ? words.previewSummary(lang, result.sent.length, result.skipped.length)
       : this.preview.status === TaskStatus.ERROR && !isAbort(this.preview.error)
-        ? failureMessage(s.failures, this.preview.error)
-        : s.previewChecking;
+        ? failureMessage(words.failures, this.preview.error)
+        : words.previewChecking;
     return html`<section class="preview" part="preview" aria-labelledby="preview-title">
-      <h3 id="preview-title">${s.previewHeading}</h3>
+      <h3 id="preview-title">${words.previewHeading}</h3>
       <p class="muted" role="status">${summary}</p>
       <ul>
         ${items.map(
           ({ email, reason }) =>
             html`<li class=${reason ? 'skip' : 'send'}>
               <span class="address">${email}</span>
-              <span class=${reason ? 'warning' : 'success'}>${reason ? s.reasons[reason] : s.willSend}</span>
+              <span class=${reason ? 'warning' : 'success'}>${reason ? words.reasons[reason] : words.willSend}</span>
             </li>`,
         )}
       </ul>
     </section>`;
   }
 
-  private renderResult(s: InviteDialogStrings, result: CreateInvitationsResult) {
+  private renderResult(words: InviteDialogStrings, result: CreateInvitationsResult) {
     const lang = this.locale.lang;
     return html`<div class="result" part="result">
-      <p class="sent success" tabindex="-1" role="status">${s.sent(lang, result.sent.length)}</p>
+      <p class="sent success" tabindex="-1" role="status">${words.sent(lang, result.sent.length)}</p>
       ${
         result.skipped.length
-          ? html`<p>${s.skippedHeading(lang, result.skipped.length)}</p>
+          ? html`<p>${words.skippedHeading(lang, result.skipped.length)}</p>
               <ul>
                 ${result.skipped.map(
                   (skip) =>
                     html`<li>
-                      <span class="address">${skip.email}</span> <span class="warning">${s.reasons[skip.reason]}</span>
+                      <span class="address">${skip.email}</span>
+                      <span class="warning">${words.reasons[skip.reason]}</span>
                     </li>`,
                 )}
               </ul>`
@@ -297,7 +298,7 @@ export class InviteDialog extends InvitekitElement {
             this.reset();
           }}
         >
-          ${s.inviteMore}
+          ${words.inviteMore}
         </button>
         <button
           type="button"
@@ -307,7 +308,7 @@ export class InviteDialog extends InvitekitElement {
             this.close();
           }}
         >
-          ${s.close}
+          ${words.close}
         </button>
       </div>
     </div>`;
@@ -339,7 +340,7 @@ export class InviteDialog extends InvitekitElement {
     const file = input.files?.[0];
     input.value = ''; // the same file may be chosen again after editing it
     if (!file) return;
-    const s = this.s;
+    const words = this.words;
     const lang = this.locale.lang;
     try {
       const parsed = await parseCsvEmails(file);
@@ -347,11 +348,11 @@ export class InviteDialog extends InvitekitElement {
       this.text = [this.text.trim(), ...found].filter(Boolean).join('\n');
       this.fromCsv = true;
       this.sendKey = undefined;
-      const ignored = parsed.ignoredRows.length ? ` ${s.csvIgnored(lang, parsed.ignoredRows)}` : '';
-      this.csvMessage = { error: false, text: s.csvAdded(lang, found.length, file.name) + ignored };
+      const ignored = parsed.ignoredRows.length ? ` ${words.csvIgnored(lang, parsed.ignoredRows)}` : '';
+      this.csvMessage = { error: false, text: words.csvAdded(lang, found.length, file.name) + ignored };
     } catch (error) {
       const tooMany = isInvitekitError(error) && error.kind === 'csv';
-      this.csvMessage = { error: true, text: tooMany ? s.csvTooManyRows(MAX_CSV_ROWS) : s.csvUnreadable };
+      this.csvMessage = { error: true, text: tooMany ? words.csvTooManyRows(MAX_CSV_ROWS) : words.csvUnreadable };
       this.reportError(error);
     }
   }
@@ -382,7 +383,7 @@ export class InviteDialog extends InvitekitElement {
       this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
     } catch (error) {
       this.reportError(error);
-      this.sendError = failureMessage(this.s.failures, error);
+      this.sendError = failureMessage(this.words.failures, error);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     } finally {

@@ -151,7 +151,7 @@ export class RedeemInvite extends PublicElement {
     return { organization: { slug: organization.slug, name: organization.name }, reason: state };
   }
 
-  private get t(): RedeemInviteStrings {
+  private get words(): RedeemInviteStrings {
     return pickStrings(redeemInviteStrings, this.locale.lang, this.strings);
   }
 
@@ -166,78 +166,78 @@ export class RedeemInvite extends PublicElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.t;
+    const words = this.words;
     const state = this.state;
     const invite = this.lookup.value;
     const org = invite?.organization.name ?? '';
     switch (state) {
       case undefined:
-        return this.renderLoading(t);
+        return this.renderLoading(words);
       case 'declined':
-        return this.renderState('neutral', t.declinedHeading, t.declinedBody(org));
+        return this.renderState('neutral', words.declinedHeading, words.declinedBody(org));
       case 'revoked':
-        return this.renderState('warning', t.revokedHeading, t.revokedBody(org), this.renderAskAgain(t));
+        return this.renderState('warning', words.revokedHeading, words.revokedBody(org), this.renderAskAgain(words));
       case 'used':
-        return this.renderState('warning', t.usedHeading, t.usedBody(org));
+        return this.renderState('warning', words.usedHeading, words.usedBody(org));
       case 'unknown':
-        return this.renderState('error', t.unknownHeading, t.unknownBody);
+        return this.renderState('error', words.unknownHeading, words.unknownBody);
       case 'no-code':
-        return this.renderState('error', t.noCodeHeading, t.noCodeBody);
+        return this.renderState('error', words.noCodeHeading, words.noCodeBody);
       case 'error':
         return this.renderState(
           'error',
-          t.errorHeading,
-          t.errorBody,
-          html`<button type="button" @click=${() => this.lookup.run()}>${t.retry}</button>`,
+          words.errorHeading,
+          words.errorBody,
+          html`<button type="button" @click=${() => this.lookup.run()}>${words.retry}</button>`,
         );
       default:
         // These come from an invitation the lookup found, so it is there.
-        return invite ? this.renderAbout(t, state, invite) : this.renderLoading(t);
+        return invite ? this.renderAbout(words, state, invite) : this.renderLoading(words);
     }
   }
 
-  private renderLoading(t: RedeemInviteStrings): TemplateResult {
-    return html`<div part="base"><p part="status" class="muted" role="status">${t.loading}</p></div>`;
+  private renderLoading(words: RedeemInviteStrings): TemplateResult {
+    return html`<div part="base"><p part="status" class="muted" role="status">${words.loading}</p></div>`;
   }
 
   /** The states that show something of the invitation itself. */
   private renderAbout(
-    t: RedeemInviteStrings,
+    words: RedeemInviteStrings,
     state: 'pending' | 'accepted' | 'expired' | 'mismatch',
     invite: InviteLookup,
   ): TemplateResult {
     const org = invite.organization.name;
     switch (state) {
       case 'pending':
-        return this.renderOffer(t, invite);
+        return this.renderOffer(words, invite);
       case 'accepted':
         return this.renderState(
           'success',
-          t.acceptedHeading(org),
-          t.acceptedBody,
-          this.nextSteps.renderContinue(t, this.organizationOf(invite)),
+          words.acceptedHeading(org),
+          words.acceptedBody,
+          this.nextSteps.renderContinue(words, this.organizationOf(invite)),
         );
       case 'expired':
         return this.renderState(
           'warning',
-          t.expiredHeading,
-          t.expiredBody(org, invite.invitedBy?.name ?? null, formatDateTime(this.locale.lang, invite.expiresAt)),
-          this.renderAskAgain(t),
+          words.expiredHeading,
+          words.expiredBody(org, invite.invitedBy?.name ?? null, formatDateTime(this.locale.lang, invite.expiresAt)),
+          this.renderAskAgain(words),
         );
       case 'mismatch':
         return this.renderState(
           'error',
-          t.mismatchHeading,
-          t.mismatchBody(org, invite.email),
-          html`<p class="muted">${t.maskedAddress}</p>
-            ${this.nextSteps.renderSignOut(t, this.organizationOf(invite), invite.email)}`,
+          words.mismatchHeading,
+          words.mismatchBody(org, invite.email),
+          html`<p class="muted">${words.maskedAddress}</p>
+            ${this.nextSteps.renderSignOut(words, this.organizationOf(invite), invite.email)}`,
         );
     }
   }
 
-  private renderAskAgain(t: RedeemInviteStrings) {
+  private renderAskAgain(words: RedeemInviteStrings) {
     const ended = this.ended;
-    return ended ? this.nextSteps.renderAskAgain(t, ended) : nothing;
+    return ended ? this.nextSteps.renderAskAgain(words, ended) : nothing;
   }
 
   private organizationOf(invite: InviteLookup) {
@@ -254,34 +254,37 @@ export class RedeemInvite extends PublicElement {
     </div>`;
   }
 
-  private renderOffer(t: RedeemInviteStrings, invite: InviteLookup): TemplateResult {
+  private renderOffer(words: RedeemInviteStrings, invite: InviteLookup): TemplateResult {
     const lang = this.locale.lang;
     const expiresAt = new Date(invite.expiresAt).getTime();
     const date = formatDateTime(lang, invite.expiresAt);
     return html`<div part="base">
-      <h2 part="heading" tabindex="-1">${t.offerHeading(invite.organization.name, invite.invitedBy?.name ?? null)}</h2>
+      <h2 part="heading" tabindex="-1">
+        ${words.offerHeading(invite.organization.name, invite.invitedBy?.name ?? null)}
+      </h2>
       <dl part="details">
         <div>
-          <dt>${t.sentTo}</dt>
+          <dt>${words.sentTo}</dt>
           <dd>${invite.email}</dd>
         </div>
         ${
           invite.role
             ? html`<div>
-                <dt>${t.role}</dt>
+                <dt>${words.role}</dt>
                 <dd>${roleLabel(this.roles, invite.role)}</dd>
               </div>`
             : nothing
         }
         <div>
-          <dt>${t.expires}</dt>
-          <dd>${t.expiresValue(expiresAt > Date.now() ? formatRelative(lang, invite.expiresAt) : null, date)}</dd>
+          <dt>${words.expires}</dt>
+          <dd>${words.expiresValue(expiresAt > Date.now() ? formatRelative(lang, invite.expiresAt) : null, date)}</dd>
         </div>
       </dl>
       <form @submit=${(event: SubmitEvent) => this.onAccept(event)}>
         <div class="field">
           <span
-            ><label for="name">${t.nameLabel}</label> <span class="muted" id="name-optional">${t.optional}</span></span
+            ><label for="name">${words.nameLabel}</label>
+            <span class="muted" id="name-optional">${words.optional}</span></span
           >
           <input
             part="name-input"
@@ -296,35 +299,35 @@ export class RedeemInvite extends PublicElement {
         ${
           this.actionFailed
             ? html`<div class="message error" role="alert">
-                <p>${t.errorBody}</p>
+                <p>${words.errorBody}</p>
                 <button
                   type="button"
                   @click=${() => {
                     this.retryAction();
                   }}
                 >
-                  ${t.retry}
+                  ${words.retry}
                 </button>
               </div>`
             : nothing
         }
-        ${this.confirming ? this.renderConfirm(t, invite) : this.renderActions(t)}
+        ${this.confirming ? this.renderConfirm(words, invite) : this.renderActions(words)}
       </form>
     </div>`;
   }
 
-  private renderActions(t: RedeemInviteStrings): TemplateResult {
+  private renderActions(words: RedeemInviteStrings): TemplateResult {
     return html`<div part="actions">
       <button part="accept" class="primary" type="submit" ?disabled=${!!this.busy}>
-        ${this.busy === 'accept' ? t.accepting : t.accept}
+        ${this.busy === 'accept' ? words.accepting : words.accept}
       </button>
       <button part="decline" id="decline" type="button" ?disabled=${!!this.busy} @click=${() => this.askToDecline()}>
-        ${t.decline}
+        ${words.decline}
       </button>
     </div>`;
   }
 
-  private renderConfirm(t: RedeemInviteStrings, invite: InviteLookup): TemplateResult {
+  private renderConfirm(words: RedeemInviteStrings, invite: InviteLookup): TemplateResult {
     return html`<div
       part="confirm"
       role="alertdialog"
@@ -332,14 +335,14 @@ export class RedeemInvite extends PublicElement {
       aria-describedby="confirm-body"
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelDecline()}
     >
-      <h3 id="confirm-title">${t.declineQuestion}</h3>
-      <p id="confirm-body">${t.declineExplanation(invite.organization.name)}</p>
+      <h3 id="confirm-title">${words.declineQuestion}</h3>
+      <p id="confirm-body">${words.declineExplanation(invite.organization.name)}</p>
       <div part="actions">
         <button id="cancel" type="button" ?disabled=${!!this.busy} @click=${() => this.cancelDecline()}>
-          ${t.cancel}
+          ${words.cancel}
         </button>
         <button class="danger" type="button" ?disabled=${!!this.busy} @click=${() => this.onDecline()}>
-          ${this.busy === 'decline' ? t.declining : t.declineConfirm}
+          ${this.busy === 'decline' ? words.declining : words.declineConfirm}
         </button>
       </div>
     </div>`;

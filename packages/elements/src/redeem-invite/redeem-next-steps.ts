@@ -55,24 +55,24 @@ export class RedeemNextSteps {
   }
 
   /** "Continue to <organization>": a real link to `continue-url`, which the host may take over. */
-  renderContinue(t: RedeemInviteStrings, organization: RedeemOrganization): TemplateResult {
+  renderContinue(words: RedeemInviteStrings, organization: RedeemOrganization): TemplateResult {
     const url = this.options.continueUrl();
     const onClick = (event: MouseEvent) => {
       if (!emit(this.host, 'invitekit-invitation-continue', { organization, url }, { cancelable: true }))
         event.preventDefault();
     };
     return html`<div part="actions">
-      <a part="continue" class="button primary" href=${url} @click=${onClick}>${t.continueTo(organization.name)}</a>
+      <a part="continue" class="button primary" href=${url} @click=${onClick}>${words.continueTo(organization.name)}</a>
     </div>`;
   }
 
   /** "Sign out", for the host to sign the wrong person out; `sign-out-url` is its default. */
-  renderSignOut(t: RedeemInviteStrings, organization: RedeemOrganization, email: string): TemplateResult {
+  renderSignOut(words: RedeemInviteStrings, organization: RedeemOrganization, email: string): TemplateResult {
     const onClick = () => {
       this.follow('invitekit-sign-out-request', { organization, email }, this.options.signOutUrl(), () => undefined);
     };
     return html`<div part="actions">
-      <button part="sign-out" type="button" @click=${onClick}>${t.signOut}</button>
+      <button part="sign-out" type="button" @click=${onClick}>${words.signOut}</button>
     </div>`;
   }
 
@@ -80,14 +80,14 @@ export class RedeemNextSteps {
    * "Ask for a new invitation": a link to `request-url` when the host gives one; otherwise, when the organization
    * takes requests, a disclosure button that shows `<request-invite-form>` for it below.
    */
-  renderAskAgain(t: RedeemInviteStrings, ended: EndedInvitation): TemplateResult | typeof nothing {
+  renderAskAgain(words: RedeemInviteStrings, ended: EndedInvitation): TemplateResult | typeof nothing {
     const url = this.options.requestUrl();
     if (url) {
       const onClick = (event: MouseEvent) => {
         if (!emit(this.host, 'invitekit-new-invitation-request', ended, { cancelable: true })) event.preventDefault();
       };
       return html`<div part="actions">
-        <a part="ask-again" class="button" href=${url} @click=${onClick}>${t.askAgain}</a>
+        <a part="ask-again" class="button" href=${url} @click=${onClick}>${words.askAgain}</a>
       </div>`;
     }
     if (this.requestsOpen.status !== TaskStatus.COMPLETE || !this.requestsOpen.value) return nothing;
@@ -107,7 +107,7 @@ export class RedeemNextSteps {
           aria-controls="ask-again"
           @click=${onClick}
         >
-          ${t.askAgain}
+          ${words.askAgain}
         </button>
       </div>
       <div id="ask-again" class="ask-again">

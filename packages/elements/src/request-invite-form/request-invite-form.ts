@@ -77,39 +77,39 @@ export class RequestInviteForm extends PublicElement {
     },
   });
 
-  private get t(): RequestInviteFormStrings {
+  private get words(): RequestInviteFormStrings {
     return pickStrings(requestInviteFormStrings, this.locale.lang, this.strings);
   }
 
   protected override render(): TemplateResult {
-    const t = this.t;
+    const words = this.words;
     return html`<div part="base">
       ${this.access.render({
-        initial: () => this.renderStatus(t.loading),
-        pending: () => this.renderStatus(t.loading),
+        initial: () => this.renderStatus(words.loading),
+        pending: () => this.renderStatus(words.loading),
         error: (error) =>
           html`<div part="status" class="message error" role="alert">
-            <p>${isApiError(error, 'not_found') ? t.unknownOrganization : t.loadError}</p>
+            <p>${isApiError(error, 'not_found') ? words.unknownOrganization : words.loadError}</p>
             ${
               isApiError(error, 'not_found')
                 ? nothing
-                : html`<button type="button" @click=${() => this.access.run()}>${t.retry}</button>`
+                : html`<button type="button" @click=${() => this.access.run()}>${words.retry}</button>`
             }
           </div>`,
         complete: (access) =>
-          html`<h2 part="heading">${t.heading(access.organization.name)}</h2>
+          html`<h2 part="heading">${words.heading(access.organization.name)}</h2>
             ${
               this.phase === 'closed'
                 ? html`<div part="status" class="message" role="status">
-                    <p><strong>${t.closedHeading}</strong></p>
-                    <p>${t.closed(access.organization.name)}</p>
+                    <p><strong>${words.closedHeading}</strong></p>
+                    <p>${words.closed(access.organization.name)}</p>
                   </div>`
                 : this.phase === 'confirmation'
                   ? html`<div part="status" class="message success" role="status" tabindex="-1" id="confirmation">
-                      <p><strong>${t.confirmationHeading}</strong></p>
-                      <p>${t.confirmation}</p>
+                      <p><strong>${words.confirmationHeading}</strong></p>
+                      <p>${words.confirmation}</p>
                     </div>`
-                  : this.renderForm(t)
+                  : this.renderForm(words)
             }`,
       })}
     </div>`;
@@ -119,12 +119,12 @@ export class RequestInviteForm extends PublicElement {
     return html`<p part="status" class="muted" role="status">${text}</p>`;
   }
 
-  private renderForm(t: RequestInviteFormStrings): TemplateResult {
-    const emailError = this.emailError(t);
-    return html`<p class="muted intro">${t.intro}</p>
+  private renderForm(words: RequestInviteFormStrings): TemplateResult {
+    const emailError = this.emailError(words);
+    return html`<p class="muted intro">${words.intro}</p>
       <form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onFocusOut} @input=${this.onInput}>
         <div part="field" class="field">
-          <label for="email">${t.email}</label>
+          <label for="email">${words.email}</label>
           <input
             part="input"
             id="email"
@@ -139,7 +139,10 @@ export class RequestInviteForm extends PublicElement {
           ${emailError ? html`<p id="email-error" class="field-error error">${emailError}</p>` : nothing}
         </div>
         <div part="field" class="field">
-          <span><label for="name">${t.name}</label> <span class="muted" id="name-optional">${t.optional}</span></span>
+          <span
+            ><label for="name">${words.name}</label>
+            <span class="muted" id="name-optional">${words.optional}</span></span
+          >
           <input
             part="input"
             id="name"
@@ -151,8 +154,8 @@ export class RequestInviteForm extends PublicElement {
         </div>
         <div part="field" class="field">
           <span
-            ><label for="message">${t.message}</label>
-            <span class="muted" id="message-optional">${t.optional}</span></span
+            ><label for="message">${words.message}</label>
+            <span class="muted" id="message-optional">${words.optional}</span></span
           >
           <textarea
             part="input"
@@ -164,24 +167,24 @@ export class RequestInviteForm extends PublicElement {
           ></textarea>
         </div>
         <div class="visually-hidden" aria-hidden="true">
-          <label for="website">${t.honeypot}</label>
+          <label for="website">${words.honeypot}</label>
           <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
         </div>
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.submitting}>
-          ${this.submitting ? t.submitting : t.submit}
+          ${this.submitting ? words.submitting : words.submit}
         </button>
       </form>`;
   }
 
   /** The email field's message: the server's answer, else the browser's constraint check once touched. */
-  private emailError(t: RequestInviteFormStrings): string | undefined {
+  private emailError(words: RequestInviteFormStrings): string | undefined {
     if (this.serverEmailError) return this.serverEmailError;
     if (!this.emailTouched) return undefined;
     const input = this.field('email');
     if (!input) return undefined;
-    if (input.validity.valueMissing || input.value.trim() === '') return t.emailMissing;
-    return input.validity.valid ? undefined : t.emailInvalid;
+    if (input.validity.valueMissing || input.value.trim() === '') return words.emailMissing;
+    return input.validity.valid ? undefined : words.emailInvalid;
   }
 
   private field(name: string): HTMLInputElement | undefined {
@@ -210,7 +213,7 @@ export class RequestInviteForm extends PublicElement {
     event.preventDefault();
     const client = this.api;
     if (this.submitting || !client) return;
-    const t = this.t;
+    const words = this.words;
     this.emailTouched = true;
     this.formError = undefined;
     const email = this.requiredField('email');
@@ -239,14 +242,14 @@ export class RequestInviteForm extends PublicElement {
       if (isApiError(error, 'requests_disabled')) {
         this.phase = 'closed';
       } else if (isApiError(error, 'invalid_email')) {
-        this.serverEmailError = t.emailInvalid;
+        this.serverEmailError = words.emailInvalid;
         await this.updateComplete;
         email.focus();
       } else if (isApiError(error, 'rate_limited')) {
         const wait = new Date(Date.now() + (error.retryAfter ?? 3600) * 1000).toISOString();
-        this.formError = t.rateLimited(formatRelative(this.locale.lang, wait));
+        this.formError = words.rateLimited(formatRelative(this.locale.lang, wait));
       } else {
-        this.formError = t.submitError;
+        this.formError = words.submitError;
       }
     } finally {
       this.submitting = false;

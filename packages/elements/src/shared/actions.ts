@@ -34,8 +34,8 @@ export interface RunOptions {
  *   return this.actions.run(r.id, async (signal) => {
  *     const result = await this.client!.requests.approve(r.id, this.callOptions(signal));
  *     emit(this, 'invitekit-request-approved', result);
- *     return this.s.approved(r.email); // said in the live region and shown beside the row
- *   }, { control: 'approve', describeFailure: (e) => this.s.failedFor(r.email, failureMessage(this.s.failures, e)) });
+ *     return this.words.approved(r.email); // said in the live region and shown beside the row
+ *   }, { control: 'approve', describeFailure: (e) => this.words.failedFor(r.email, failureMessage(this.words.failures, e)) });
  * }
  * ```
  *

@@ -1,6 +1,6 @@
 import { state } from 'lit/decorators.js';
 import type { ClientOptions, PublicClient } from '@invitekit/sdk';
-import { BaseElement } from './element.js';
+import { BaseElement } from './base-element.js';
 
 /**
  * The base of the elements for pages where nobody is signed in. They need only the public calls, so a lone one

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { endpoints } from '@invitekit/sdk/endpoints';
 import { EngineError } from '../errors.js';
 import { type ApiOperations, createApiHandler, credentialsOf } from './api-handler.js';
 
@@ -101,6 +102,8 @@ describe('createApiHandler over another implementation', () => {
       assert.equal(response.status, status, `${method} ${path}: ${await response.clone().text()}`);
       assert.deepEqual(calls.pop(), expected, `${method} ${path}`);
     }
+    // A new endpoint in the SDK's table needs its case here.
+    assert.equal(new Set(cases.map(([, , , [op]]) => op)).size, Object.keys(endpoints).length);
   });
 
   it('turns a refusal into its problem, and refuses at the edge before calling anything', async () => {

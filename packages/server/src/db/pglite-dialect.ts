@@ -15,6 +15,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 
 class PGliteConnection implements DatabaseConnection {
@@ -74,8 +75,11 @@ class PGliteDriver implements Driver {
     return this.connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('BEGIN'));
+  /** Honours Kysely's settings as its PostgreSQL driver does: a `READ ONLY` transaction refuses to write. */
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const isolation = settings.isolationLevel ? ` ISOLATION LEVEL ${settings.isolationLevel.toUpperCase()}` : '';
+    const access = settings.accessMode ? ` ${settings.accessMode.toUpperCase()}` : '';
+    await connection.executeQuery(CompiledQuery.raw(`START TRANSACTION${isolation}${access}`));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {

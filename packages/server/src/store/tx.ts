@@ -123,10 +123,8 @@ export class SqlTx implements StoreTx {
       .orderBy('email')
       .orderBy('id')
       .limit(query.limit);
-    const [rows, count] = await Promise.all([
-      page.execute(),
-      base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const rows = await page.execute();
+    const count = await base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map(memberFromRow), total: Number(count.n) };
   }
 
@@ -258,10 +256,8 @@ export class SqlTx implements StoreTx {
       .orderBy('requested_at', 'desc')
       .orderBy('id', 'desc')
       .limit(query.limit);
-    const [rows, count] = await Promise.all([
-      page.execute(),
-      base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const rows = await page.execute();
+    const count = await base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map(requestFromRow), total: Number(count.n) };
   }
 
@@ -360,7 +356,8 @@ export class SqlTx implements StoreTx {
 
   // Controls and credentials -------------------------------------------------------------------------------
   async clockOffset(): Promise<number> {
-    return Number(await getMeta(this.db, 'clock_offset_ms'));
+    // A database that was never seeded has no offset row: its clock is real time.
+    return Number((await getMeta(this.db, 'clock_offset_ms')) ?? 0);
   }
 
   setClockOffset(ms: number): Promise<void> {

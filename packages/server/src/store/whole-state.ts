@@ -111,16 +111,15 @@ export async function replaceAll(db: Db, state: MockState): Promise<void> {
 }
 
 export async function snapshot(db: Db): Promise<MockState> {
-  const [orgs, members, invitations, requests, tokens, outbox, idempotency, rateHits] = await Promise.all([
-    db.selectFrom('organizations').selectAll().orderBy('position').execute(),
-    db.selectFrom('members').selectAll().orderBy('position').execute(),
-    selectInvitations(db).orderBy('position').execute(),
-    db.selectFrom('requests').selectAll().orderBy('position').execute(),
-    db.selectFrom('tokens').selectAll().orderBy('position').execute(),
-    db.selectFrom('outbox').selectAll().orderBy('id').execute(),
-    db.selectFrom('idempotency').selectAll().orderBy('position').execute(),
-    db.selectFrom('rate_hits').selectAll().orderBy('id').execute(),
-  ]);
+  // One statement at a time on the transaction's connection.
+  const orgs = await db.selectFrom('organizations').selectAll().orderBy('position').execute();
+  const members = await db.selectFrom('members').selectAll().orderBy('position').execute();
+  const invitations = await selectInvitations(db).orderBy('position').execute();
+  const requests = await db.selectFrom('requests').selectAll().orderBy('position').execute();
+  const tokens = await db.selectFrom('tokens').selectAll().orderBy('position').execute();
+  const outbox = await db.selectFrom('outbox').selectAll().orderBy('id').execute();
+  const idempotency = await db.selectFrom('idempotency').selectAll().orderBy('position').execute();
+  const rateHits = await db.selectFrom('rate_hits').selectAll().orderBy('id').execute();
   const seed = (await getMeta(db, 'seed')) === 'empty' ? 'empty' : 'default';
   return {
     version: STATE_VERSION,

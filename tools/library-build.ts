@@ -51,10 +51,20 @@ export function externalTo(packages: string[]): (id: string) => boolean {
 const cssLiteral = /\bcss`([^`$\\]*)`/g;
 
 /**
+ * `css` as the text of a template literal. lit's `css` tag reads the literal's cooked text, and a tagged template
+ * whose text holds an escape JavaScript does not know (a CSS escape such as `\25b2`) cooks to `undefined`: the
+ * element would adopt an empty stylesheet. So every backslash is doubled, and backticks and `${` are escaped.
+ */
+export function asTemplateText(css: string): string {
+  return css.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/**
  * The CSS of every lit `css` literal, minified. Bundlers minify the JavaScript around a template literal but never
  * its contents, so without this every element would ship its styles with their comments and indentation. Literals
  * with interpolations (`${}`) or escapes are left as written: none exist today, and minifying them would need the
- * holes kept apart.
+ * holes kept apart. Characters outside ASCII (the table's sort arrows) stay as written (`charset: 'utf8'`) rather
+ * than become CSS escapes, and whatever esbuild writes is escaped for the template literal it goes back into.
  */
 export function minifyCssLiterals(): Plugin {
   return {
@@ -65,10 +75,11 @@ export function minifyCssLiterals(): Plugin {
         const { code: css } = transformSync(text, {
           loader: 'css',
           minify: true,
+          charset: 'utf8',
           target: 'chrome120',
           logLevel: 'silent',
         });
-        return `css\`${css.trim()}\``;
+        return `css\`${asTemplateText(css.trim())}\``;
       });
       return minified === code ? null : { code: minified, map: null };
     },

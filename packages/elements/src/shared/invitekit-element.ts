@@ -1,5 +1,5 @@
 import type { ClientOptions } from '@invitekit/sdk';
-import { BaseElement } from './element.js';
+import { BaseElement } from './base-element.js';
 
 /**
  * The base of the admin elements (and of a host's own elements that need the whole SDK): everything
@@ -10,9 +10,4 @@ export class InvitekitElement extends BaseElement {
     const { createClient } = await import('@invitekit/sdk/client');
     this.client ??= createClient(options);
   }
-}
-
-/** A `page-size` attribute as the API takes it: a whole number from 1 to 100, 25 when unusable. */
-export function pageLimit(pageSize: number): number {
-  return Math.min(100, Math.max(1, Math.floor(pageSize) || 25));
 }
