@@ -55,12 +55,14 @@ function startFloor(url: string): Promise<{ url: string; child: ChildProcess }> 
   );
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /floor listening on (http:\S+)/.exec(out);
       if (match?.[1]) resolve({ url: match[1], child });
     });
-    child.once('exit', (code) => reject(new Error(`the floor exited with ${String(code)}`)));
+    child.once('exit', (code) => {
+      reject(new Error(`the floor exited with ${String(code)}`));
+    });
   });
 }
 
@@ -75,7 +77,9 @@ async function prepare(target: Target, size: number, postgres: RunningPostgres |
     return { flags: ['--database', url], url };
   }
   const dir = mkdtempSync(join(tmpdir(), 'invitekit-bench-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  cleanup.push(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const database = await openDatabase({ pglite: dir });
   await seedBench(database.db, Date.now(), size);
   await database.close();

@@ -34,7 +34,7 @@ await listInvitations(db, 'acme', {
 });
 
 const server = createServer((_req, res) => {
-  Promise.all(captured.map((s) => pool.query(s.sql, [...s.parameters])))
+  Promise.all(captured.map((s) => pool.query<Record<string, unknown>>(s.sql, [...s.parameters])))
     .then((results) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ items: results[0]?.rows.slice(0, 25), rest: results.slice(1).map((r) => r.rows) }));

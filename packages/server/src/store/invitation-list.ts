@@ -115,7 +115,8 @@ function totalOf(db: Db, org: string, query: InvitationListQuery, list: Range[])
   return want.has('pending') ? sql`${counted} - ${expired}` : sql`${counted} + ${expired}`;
 }
 
-type PageRow = InvitationRow & { total: string | number; is_member: boolean; rank: number };
+/** A row of the page beside the total; with an empty page, one row of nulls but the total. */
+type PageRow = (InvitationRow | { [K in keyof InvitationRow]: null }) & { total: string | number; is_member: boolean };
 
 export interface InvitationPage extends Slice<InvitationRecord> {
   /** The page's addresses that belong to members. */
@@ -145,7 +146,7 @@ export async function listInvitations(db: Db, org: string, query: InvitationList
     FROM (SELECT ${totalOf(db, org, query, list)} AS total) AS t
     LEFT JOIN LATERAL (${page}) AS p ON true
     ORDER BY ${order('p.')}`.execute(db);
-  const found = rows.filter((r) => r.id !== null);
+  const found = rows.filter((r): r is InvitationRow & PageRow => r.id !== null);
   return {
     items: found.map(invitationFromRow),
     total: Number(rows[0]?.total ?? 0),

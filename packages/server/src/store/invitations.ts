@@ -5,14 +5,7 @@
 import { StoreConflict } from '@invitekit/engine';
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
-import {
-  type InvitationRecord,
-  type InvitationRow,
-  epochMs,
-  invitationColumns,
-  invitationFromRow,
-  toDate,
-} from './rows.js';
+import { type InvitationRecord, type InvitationRow, epochMs, invitationColumns, toDate } from './rows.js';
 
 type Db = Kysely<Database>;
 
