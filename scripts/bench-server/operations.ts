@@ -22,8 +22,8 @@ export interface Operation {
 }
 
 const ORG = '/api/orgs/acme';
-/** Requests per write operation (each takes a record of its own: partitions below are 100 wide). */
-export const WRITES = 80;
+/** Requests per write operation and run (each takes a record of its own: partitions below are 110 wide). */
+export const WRITES = 40;
 
 export function operations(size: number): Operation[] {
   const readsFrom = 441;
@@ -80,7 +80,7 @@ export function operations(size: number): Operation[] {
     {
       ...write('invite 100', () => `${ORG}/invitations`),
       body: (i) => ({ emails: Array.from({ length: 100 }, (_, k) => fresh(i, k)) }),
-      amount: 30,
+      amount: 15,
     },
     write('resend', (i) => `${ORG}/invitations/${benchId(resend(i))}/resend`),
     write('renew', (i) => `${ORG}/invitations/${benchId(renew(i))}/renew`),
@@ -93,7 +93,7 @@ export function operations(size: number): Operation[] {
       body: (i) => ({ email: `asker-new-${String(i)}@fresh.test`, name: 'New Asker' }),
       // Its limit per client address: each request comes from an address of its own.
       headers: (i) => ({ 'x-forwarded-for': `10.0.${String(Math.floor(i / 250))}.${String(i % 250)}` }),
-      amount: 20,
+      amount: 10,
     },
     write('approve', (i) => `${ORG}/invitation-requests/${benchRequestId(1 + i)}/approve`),
     write('dismiss', (i) => `${ORG}/invitation-requests/${benchRequestId(1 + requests + i)}/dismiss`),

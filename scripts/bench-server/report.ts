@@ -17,8 +17,13 @@ const fixed = (n: number | undefined, digits = 0) => (n === undefined || Number.
 export function report(rows: Row[], sizes: number[], targets: string[]): string {
   const small = Math.min(...sizes);
   const large = Math.max(...sizes);
-  const find = (op: string, target: string, size: number) =>
-    rows.find((r) => r.op === op && r.target === target && r.size === size);
+  /** The median run of an operation (by throughput), with its statements. */
+  const find = (op: string, target: string, size: number): Row | undefined => {
+    const runs = rows.filter((r) => r.op === op && r.target === target && r.size === size);
+    const measured = runs.filter((r) => !Number.isNaN(r.rps)).sort((a, b) => a.rps - b.rps);
+    const median = measured[Math.floor((measured.length - 1) / 2)] ?? runs[0];
+    return median && { ...median, statements: runs.find((r) => r.statements !== null)?.statements ?? null };
+  };
   const head = ['operation', 'statements'];
   for (const t of targets) {
     head.push(`${NAMES[t] ?? t} req/s at ${k(small)}`, `at ${k(large)}`, `${k(large)} ÷ ${k(small)}`);

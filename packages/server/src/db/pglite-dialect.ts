@@ -22,11 +22,11 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PgliteClient) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);
+    const result = await this.client.query(compiled.sql, [...compiled.parameters]);
     const command = compiled.query.kind;
     const changes = command === 'InsertQueryNode' || command === 'UpdateQueryNode' || command === 'DeleteQueryNode';
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(changes || result.affectedRows ? { numAffectedRows: BigInt(result.affectedRows ?? 0) } : {}),
     };
   }

@@ -7,9 +7,9 @@
  */
 import { Worker } from 'node:worker_threads';
 
-/** What the dialect needs of a PGlite: PGlite itself, or this worker's client. */
+/** What the dialect needs of a PGlite: statements in, rows out. */
 export interface PgliteClient {
-  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  query(sql: string, params: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }>;
   readonly waitReady: Promise<void>;
   close(): Promise<void>;
 }
@@ -98,11 +98,11 @@ export async function openPgliteWorker(dataDir: string): Promise<PgliteClient> {
   }
   return {
     waitReady: Promise.resolve(),
-    async query<R>(sql: string, params: unknown[]) {
+    async query(sql: string, params: unknown[]) {
       const reply = await send(next++, { sql, params });
       if ('error' in reply) throw Object.assign(new Error(String(reply.error['message'])), reply.error);
       return {
-        rows: reply.rows as R[],
+        rows: reply.rows,
         ...(reply.affectedRows === undefined ? {} : { affectedRows: reply.affectedRows }),
       };
     },
