@@ -8,7 +8,7 @@ import { DEFAULT_TTL_DAYS, seedState } from '@invitekit/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../packages/server/src/db/schema.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
-import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Pending invitations 5 s apart: 90,000 of them span 5.2 days, inside the 7-day lifetime. */
@@ -29,7 +29,7 @@ export const firstExpired = (size: number) => Math.floor(size * 0.9) + 1;
 
 export async function seedBench(db: Kysely<Database>, now: number, size: number): Promise<void> {
   await migrate(db);
-  await new SqlStore(db).transaction((tx) => tx.replaceAll(seedState(now, 'default')));
+  await new SqlControlledStore(db).transaction((tx) => tx.replaceAll(seedState(now, 'default')));
   const expiredFrom = firstExpired(size);
   await db.transaction().execute(async (trx) => {
     // Row triggers (the per-state counts) are off while seeding; the counts are computed once at the end.

@@ -11,12 +11,12 @@ import {
   type InvitationListQuery,
   type KeysetPosition,
   MemoryStore,
-  type MockState,
+  type StoreState,
   type Store,
   seedState,
 } from '@invitekit/engine';
 import { type InvitationStatus, SEARCH_TOTAL_CAP } from '@invitekit/sdk';
-import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { freshPglite } from './pglite.js';
 
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
@@ -29,7 +29,7 @@ const ADMIN: Actor = {
   key: 'user:usr_ada',
 };
 
-type Invitation = MockState['orgs'][number]['invitations'][number];
+type Invitation = StoreState['orgs'][number]['invitations'][number];
 
 function invitation(id: string, email: string, state: Invitation['state'], invitedAt: number, expiresAt: number) {
   return {
@@ -52,7 +52,7 @@ function invitation(id: string, email: string, state: Invitation['state'], invit
 }
 
 /** 90 invitations of every status, with shared times and shared address parts, so ties and ranges abound. */
-function listState(): MockState {
+function listState(): StoreState {
   const state = seedState(T0, 'default');
   const acme = state.orgs.find((o) => o.slug === 'acme');
   assert.ok(acme);
@@ -100,12 +100,12 @@ async function pages(store: Store, query: Omit<InvitationListQuery, 'after'>) {
 }
 
 let database: Awaited<ReturnType<typeof freshPglite>>;
-let sqlStore: SqlStore;
+let sqlStore: SqlControlledStore;
 let memory: MemoryStore;
 
 before(async () => {
   database = await freshPglite();
-  sqlStore = new SqlStore(database.db);
+  sqlStore = new SqlControlledStore(database.db);
   await sqlStore.transaction((tx) => tx.replaceAll(listState()));
   memory = new MemoryStore(listState());
 });
@@ -153,7 +153,7 @@ describe('the SQL invitation list', () => {
     }
     const crowd = await freshPglite();
     try {
-      const sql = new SqlStore(crowd.db);
+      const sql = new SqlControlledStore(crowd.db);
       await sql.transaction((tx) => tx.replaceAll(state));
       for (const store of [sql, new MemoryStore(state)]) {
         const engine = new Engine({ store, realNow: () => NOW });

@@ -4,7 +4,7 @@
  * the mock: the seeded tokens as credentials, and the injected faults (latency, random `unavailable`).
  */
 import { type RequestHandler, http } from 'msw';
-import type { Engine } from '@invitekit/engine';
+import type { ControlledEngine } from '@invitekit/engine';
 import {
   type FetchHandler,
   createApiHandler,
@@ -30,7 +30,7 @@ export interface MockFetchHandlers {
 }
 
 /** The fetch handlers of the mock, for any transport that speaks `Request` and `Response`. */
-export function createFetchHandlers(engine: Engine, options: MockHandlerOptions = {}): MockFetchHandlers {
+export function createFetchHandlers(engine: ControlledEngine, options: MockHandlerOptions = {}): MockFetchHandlers {
   const { chance = Math.random, allowOrigins } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const credentials = options.authenticate ?? ((request) => Promise.resolve(credentialsOf(request)));
@@ -59,7 +59,7 @@ export function createFetchHandlers(engine: Engine, options: MockHandlerOptions 
  * Every handler of the mock for MSW, on any origin. MSW in a browser hands cookies over apart from the request
  * (a page cannot read them off a Request), so they reach the credentials through this side table.
  */
-export function createHandlers(engine: Engine, options: MockHandlerOptions = {}): RequestHandler[] {
+export function createHandlers(engine: ControlledEngine, options: MockHandlerOptions = {}): RequestHandler[] {
   const cookiesOf = new WeakMap<Request, Record<string, string>>();
   const { api, controls } = createFetchHandlers(engine, {
     ...options,

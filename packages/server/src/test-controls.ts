@@ -3,10 +3,10 @@
  * `latencyMs`, and fails with `unavailable` at `failureRate`. Read from the database on every request, so all
  * processes sharing it inject the same faults.
  */
-import type { Engine } from '@invitekit/engine';
+import type { ControlledEngine } from '@invitekit/engine';
 import { problem } from '@invitekit/engine/http';
 
-export function faultsIntercept(engine: Engine): (request: Request) => Promise<Response | undefined> {
+export function faultsIntercept(engine: ControlledEngine): (request: Request) => Promise<Response | undefined> {
   return async () => {
     const faults = await engine.faults();
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
