@@ -35,7 +35,10 @@ describe('invitekit-server', () => {
     const url = await postgres.createDatabase('cli_migrate');
     const first = await cli(['migrate', '--database', url]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^migrated postgres:\/\/invitekit@127\.0\.0\.1:\d+\/cli_migrate: 0001_initial\n$/);
+    assert.match(
+      first.stdout,
+      /^migrated postgres:\/\/invitekit@127\.0\.0\.1:\d+\/cli_migrate: 0001_initial, 0002_status_ranges\n$/,
+    );
     const again = await cli(['migrate'], { DATABASE_URL: url });
     assert.match(again.stdout, /is up to date\n$/);
   });
