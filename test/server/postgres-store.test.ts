@@ -163,7 +163,7 @@ describe('a PostgreSQL that hangs or is gone (server.md, Operating it)', () => {
         'i',
       );
       assert.doesNotMatch(text.replaceAll(id ?? '?', ''), infrastructure);
-      const failure = logs.find((l) => l.msg === 'request failed' && l.requestId === id);
+      const failure = logs.find((l) => l.msg === 'request failed' && 'error' in l && l.requestId === id);
       assert.ok(failure && 'error' in failure, JSON.stringify(logs));
       assert.match(failure.error, /ECONNREFUSED|connect/);
     }

@@ -72,10 +72,11 @@ export function nodeListener(
   options: NodeListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    let cutOff = false;
+    // An object, not a `let`: the timer's callback sets it after the awaits below began.
+    const body = { cutOff: false };
     // A client that sends its body slower than this holds a socket and a handler for nothing: answer and close.
     const timer = setTimeout(() => {
-      cutOff = true;
+      body.cutOff = true;
       if (res.headersSent) {
         req.destroy();
         return;
@@ -95,11 +96,11 @@ export function nodeListener(
         }
         const request = await toRequest(req, options.trustProxy ?? false);
         clearTimeout(timer);
-        if (cutOff) return;
+        if (body.cutOff) return;
         await send(res, await handle(request));
       } catch (error) {
         clearTimeout(timer);
-        if (cutOff) return;
+        if (body.cutOff) return;
         options.onError?.(error);
         if (!res.headersSent) {
           res.writeHead(503, { 'content-type': 'application/problem+json' });
