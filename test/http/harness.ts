@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
 import { ERROR_STATUS, Problem, type WireErrorCode } from '@invitekit/sdk';
 import type { OutboxMessage } from '@invitekit/engine';
+import { undeclared } from './declared.js';
 import { type RunningServer, startServer } from './server.js';
 
 export const ADMIN = { authorization: 'Bearer acme-admin' };
@@ -77,6 +78,13 @@ export interface CallInit {
   headers?: Record<string, string>;
 }
 
+async function declaredAnswer(route: string, response: Response): Promise<string | undefined> {
+  const problemJson = response.headers.get('content-type') === 'application/problem+json';
+  const code = problemJson ? ((await response.json()) as { code?: string }).code : undefined;
+  if (!problemJson) await response.arrayBuffer();
+  return undeclared(route, response.status, code);
+}
+
 /**
  * The server under test: `INVITEKIT_HTTP_TARGET` when set (the base URL of any implementation serving `/api` and
  * the `/__mock` controls, such as @invitekit/server with --test-controls), else the standalone mock, started
@@ -86,12 +94,16 @@ export function useServer() {
   let server: Pick<RunningServer, 'url' | 'stop'>;
   const seenCodes = new Set<string>();
   const seenRoutes = new Set<string>();
+  // Every answer an API route gave, checked against the OpenAPI document once the file's tests are done.
+  const answers: Promise<string | undefined>[] = [];
   before(async () => {
     const target = process.env['INVITEKIT_HTTP_TARGET'];
     server = target ? { url: target.replace(/\/$/, ''), stop: () => Promise.resolve(0) } : await startServer();
   });
   after(async () => {
     await server.stop();
+    const problems = (await Promise.all(answers)).filter((p) => p !== undefined);
+    assert.deepEqual([...new Set(problems)], [], 'answers the OpenAPI document does not declare');
   });
   beforeEach(async () => {
     assert.equal((await call('POST', '/__mock/reset', { body: { seed: 'default' } })).status, 204);
@@ -102,11 +114,13 @@ export function useServer() {
     const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const route = routeOf(method, path);
     if (route) seenRoutes.add(route);
-    return fetch(`${server.url}${path}`, {
+    const response = await fetch(`${server.url}${path}`, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
       ...(body !== undefined ? { body } : {}),
     });
+    if (route) answers.push(declaredAnswer(route, response.clone()));
+    return response;
   }
 
   /** The JSON of a successful answer (of `status`), as the type the caller names. */

@@ -171,13 +171,20 @@ const SUMMARIES: Record<EndpointName, string> = {
   declineInvite: 'Decline an invitation',
 };
 
-/** The codes an endpoint can give: those of its kind (auth, query, body), then its rules' own. */
+/**
+ * The codes an endpoint can give: those of its kind, then its rules' own. The HTTP layer answers some whatever
+ * the rules (api.md, Requests): a path parameter with a NUL or malformed percent-encoding is `invalid_request`;
+ * every write may be a cross-origin one (`forbidden`), carry a non-JSON `Content-Type` (`unsupported_media_type`,
+ * even without a body), too large a body, or fields where none are taken (`invalid_request`).
+ */
 function errorsOf(endpoint: Endpoint): s.WireErrorCode[] {
   const codes: s.WireErrorCode[] = [];
   if (endpoint.auth === 'admin') codes.push('unauthenticated', 'forbidden', 'not_found');
-  if (endpoint.query || endpoint.body) codes.push('invalid_request');
-  if (endpoint.body) codes.push('payload_too_large', 'unsupported_media_type');
-  return [...codes, ...endpoint.errors];
+  if (endpoint.query || endpoint.body || endpoint.path.includes(':')) codes.push('invalid_request');
+  if (endpoint.method !== 'GET') {
+    codes.push('invalid_request', 'forbidden', 'payload_too_large', 'unsupported_media_type');
+  }
+  return [...new Set([...codes, ...endpoint.errors])];
 }
 
 const SECURITY: Record<Endpoint['auth'], Json> = {
