@@ -28,6 +28,8 @@ const fr: InvitationRequestsStrings = {
   loadFailures: {
     network: 'Impossible de charger les demandes : le serveur est injoignable.',
     other: 'Impossible de charger les demandes.',
+    notConnected:
+      'Les demandes d’invitation ne peuvent pas s’afficher ici : cette page n’est pas reliée au service d’invitations.',
   },
   settingFailures: {
     network: 'Impossible de charger le réglage Invitations de nouveaux utilisateurs : le serveur est injoignable.',

@@ -76,6 +76,7 @@ const en: InvitationRequestsStrings = {
   loadFailures: {
     network: 'The requests could not be loaded: the server could not be reached.',
     other: 'The requests could not be loaded.',
+    notConnected: 'Invitation requests cannot be shown here: this page is not connected to the invitation service.',
   },
   settingFailures: {
     network: 'The New user invitations setting could not be loaded: the server could not be reached.',

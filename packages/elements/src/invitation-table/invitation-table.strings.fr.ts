@@ -86,6 +86,8 @@ const fr: InvitationTableStrings = {
     network: 'Impossible de charger les invitations car le serveur est injoignable.',
     unavailable: 'Impossible de charger les invitations car le service est occupé ; réessayez dans un instant.',
     other: 'Impossible de charger les invitations ; réessayez dans un instant.',
+    notConnected:
+      'Les invitations ne peuvent pas s’afficher ici : cette page n’est pas reliée au service d’invitations.',
   },
   tryAgain: 'Réessayer',
   forbidden:

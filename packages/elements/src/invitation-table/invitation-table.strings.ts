@@ -87,7 +87,8 @@ export interface InvitationTableStrings {
   emptyFiltered: string;
   clearFilters: string;
   /** A failed load, one sentence, by error code; `other` for anything else. */
-  loadFailures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
+  /** `notConnected`: the page has no invitekit API to talk to (the console says why, for the developer). */
+  loadFailures: Partial<Record<ErrorCode | 'network' | 'notConnected', string>> & { other: string };
   tryAgain: string;
   forbidden: string;
   unauthenticated: string;
@@ -193,6 +194,7 @@ const en: InvitationTableStrings = {
     network: 'The invitations could not be loaded because the server could not be reached.',
     unavailable: 'The invitations could not be loaded because the service is busy; try again in a moment.',
     other: 'The invitations could not be loaded; try again in a moment.',
+    notConnected: 'Invitations cannot be shown here: this page is not connected to the invitation service.',
   },
   tryAgain: 'Try again',
   forbidden: 'You do not have permission to manage invitations in this organization. Ask an organization admin.',

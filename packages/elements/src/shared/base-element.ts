@@ -5,6 +5,7 @@ import type { ClientOptions } from '@invitekit/sdk';
 import { clientContext, type InvitekitClient } from './context.js';
 import { LocaleController } from './i18n.js';
 import { emit } from './events.js';
+import { NotConnectedError } from './not-connected.js';
 
 const PROVIDER_TAG = 'invitekit-provider';
 
@@ -92,6 +93,13 @@ export abstract class BaseElement extends LitElement {
 
   /** Tells the host about a failure this element shows. */
   protected reportError(error: unknown): void {
+    // Nothing to talk to is the developer's to fix: said once, on the console, naming the element and the fix.
+    if (error instanceof NotConnectedError && !this.saidNotConnected) {
+      this.saidNotConnected = true;
+      console.error(`<${this.localName}> ${error.message}`);
+    }
     emit(this, 'invitekit-error', { error });
   }
+
+  private saidNotConnected = false;
 }

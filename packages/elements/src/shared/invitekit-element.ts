@@ -1,5 +1,6 @@
 import type { ClientOptions } from '@invitekit/sdk';
 import { BaseElement } from './base-element.js';
+import { kitMadeClient } from './not-connected.js';
 
 /**
  * The base of the admin elements (and of a host's own elements that need the whole SDK): everything
@@ -8,6 +9,6 @@ import { BaseElement } from './base-element.js';
 export class InvitekitElement extends BaseElement {
   protected override async loadOwnClient(options: ClientOptions): Promise<void> {
     const { createClient } = await import('@invitekit/sdk/client');
-    this.client ??= createClient(options);
+    this.client ??= kitMadeClient(createClient(options), options.baseUrl);
   }
 }
