@@ -24,7 +24,7 @@
  * Exits 1 when a budget is exceeded or a check fails.
  */
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { installApp, packTarballs, repo } from '../test/consumers/packages.mjs';
@@ -99,9 +99,10 @@ function elementsPartOf(input) {
 /**
  * One bundle, as a graph of output files: `{ files: Map<name, { code, imports, dynamicImports, module,
  * inputs: Map<input, minBytes> }>, entry }`. `from` is the folder whose node_modules resolve the import; `source`
- * bundles the workspace sources instead (only to split the packed element code into code, strings and styles).
+ * bundles the workspace sources instead (only to split the packed element code into code, strings and styles);
+ * `external` leaves packages out (React, which a React app has anyway).
  */
-async function bundleWithEsbuild(specifier, from, { source = false } = {}) {
+async function bundleWithEsbuild(specifier, from, { source = false, external = [] } = {}) {
   const out = join(from, '.size-out'); // never written: write is false
   const result = await build({
     stdin: { contents: `import ${JSON.stringify(specifier)};`, resolveDir: from, loader: 'js' },
@@ -116,6 +117,7 @@ async function bundleWithEsbuild(specifier, from, { source = false } = {}) {
     minify: true,
     target: 'es2022',
     metafile: true,
+    external,
     logLevel: 'silent',
   });
   if (result.warnings.length > 0) {
@@ -312,6 +314,23 @@ for (const entry of entries) {
     else if (!['up front', 'alone', ...lazyKinds].includes(kind)) console.log(`  unexpected lazy chunk: ${kind}`);
   }
 }
+
+// Measured apart, outside the budgets: what pages without a bundler load, and what React apps add.
+const oneFile = readFileSync(join(installed, 'node_modules/@invitekit/elements/dist/browser/invitekit.js'));
+console.log(
+  `\nOne-file browser build (dist/browser/invitekit.js, every element and dependency, one request): ` +
+    `${kb(oneFile.byteLength)} / ${kb(gz(oneFile))}`,
+);
+const wrappers = await bundleWithEsbuild('@invitekit/elements/react/invitation-table', installed, {
+  external: ['react'],
+});
+const wrapped = closure(wrappers.files, wrappers.entry);
+const table = results.get('invitation-table');
+const extra = [...wrapped].reduce((sum, path) => sum + gz(wrappers.files.get(path).code), 0);
+console.log(
+  `React component of <invitation-table> (@invitekit/elements/react/invitation-table, React itself external): ` +
+    `${kb(extra)} up front, ${kb(extra - table.sizes['up front'].gz)} more than the element alone`,
+);
 
 console.log('\nBudgets (gzip):');
 for (const budget of budgets) {
