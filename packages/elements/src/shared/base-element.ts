@@ -8,6 +8,8 @@ import { emit } from './events.js';
 import { NotConnectedError } from './not-connected.js';
 
 const PROVIDER_TAG = 'invitekit-provider';
+/** How long an element inside a provider waits for the provider's client before making its own. */
+const PROVIDER_GRACE_MS = 2000;
 
 /** The nearest `<invitekit-provider>` above `element`, across shadow roots. */
 function providerAbove(element: Element): Element | undefined {
@@ -58,6 +60,12 @@ export abstract class BaseElement extends LitElement {
     if (providerAbove(this) && !customElements.get(PROVIDER_TAG)) {
       await customElements.whenDefined(PROVIDER_TAG);
       await (providerAbove(this) as LitElement | undefined)?.updateComplete;
+    }
+    // A provider that has no client yet may get one in a moment: server-rendered React upgrades the elements before
+    // hydration sets the provider's `client` (the components of @invitekit/elements/react do it then). Give it that
+    // moment before falling back to a client of this element's own, which would fail and report a missing client.
+    for (let waited = 0; !this.client && providerAbove(this) && waited < PROVIDER_GRACE_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (this.client) return;
     await this.loadOwnClient({

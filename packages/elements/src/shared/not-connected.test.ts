@@ -3,11 +3,12 @@
 // and one plain sentence for the person, not "try again in a moment".
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { mockApi } from '../../test/mock-api.js';
+import { clientAs, mockApi } from '../../test/mock-api.js';
 import '../define/invitekit-provider.js';
 import '../define/invitation-table.js';
 import '../define/invitation-requests.js';
 import type { InvitationTable } from '../invitation-table/invitation-table.js';
+import type { InvitekitProvider } from '../invitekit-provider/invitekit-provider.js';
 
 const TABLE_SENTENCE = 'Invitations cannot be shown here: this page is not connected to the invitation service.';
 
@@ -73,6 +74,22 @@ describe('an element with no client to talk to', () => {
       expect(await shownAlert(requests)).to.contain('this page is not connected to the invitation service');
     });
     expect(said.filter((line) => line.startsWith('<invitation-requests> has no client'))).to.have.length(1);
+  });
+
+  it('a provider whose client is set just after the elements upgraded (hydration) is waited for: no error', async () => {
+    const said = await consoleErrors(async () => {
+      const provider = await fixture<InvitekitProvider>(
+        html`<invitekit-provider><invitation-table></invitation-table></invitekit-provider>`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      provider.client = clientAs('acme-admin');
+      const table = provider.querySelector('invitation-table');
+      if (!table) throw new Error('no <invitation-table>');
+      await waitUntil(() => (table.shadowRoot?.textContent ?? '').includes('jane@example.com'), 'the rows', {
+        timeout: 5000,
+      });
+    });
+    expect(said).to.deep.equal([]);
   });
 
   it('an answer of the API itself (signed out, on a kit-made client) keeps its own words', async () => {
