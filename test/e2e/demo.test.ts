@@ -257,10 +257,14 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       const approve = page.getByRole('button', { name: 'Approve request from nia@example.com' });
       await shown(page.getByText('I run the data team in Oslo.'));
       await approve.click();
+      // The demo gives its roles: the approval asks which one the invitation gives.
+      const ask = await shown(page.getByRole('dialog', { name: 'Approve request from nia@example.com' }));
+      await ask.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Admin' });
+      await ask.getByRole('button', { name: 'Approve', exact: true }).click();
       await shown(outcome(page, 'Request from nia@example.com approved: invitation sent'));
       await approve.waitFor({ state: 'detached' });
       await page.reload();
-      await shown(invitationRow(page, 'nia@example.com'));
+      await shown(invitationRow(page, 'nia@example.com').getByText('Admin', { exact: true }));
 
       const messages = await openMailbox(page);
       await shown(messages.filter({ hasText: 'To nia@example.com' }));
