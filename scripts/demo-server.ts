@@ -68,7 +68,7 @@ function encodedBody(file: string, req: IncomingMessage): { body: Buffer; encodi
     };
     compressed.set(file, both);
   }
-  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const accepted = req.headers['accept-encoding'] ?? '';
   if (/\bbr\b/.test(accepted)) return { body: both.br, encoding: 'br' };
   if (/\bgzip\b/.test(accepted)) return { body: both.gzip, encoding: 'gzip' };
   return { body: raw };

@@ -24,8 +24,10 @@ before(async () => {
   child = started;
   origin = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`demo:server did not start:\n${out}`)), 240_000);
-    started.stdout?.on('data', (chunk: Buffer) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`demo:server did not start:\n${out}`));
+    }, 240_000);
+    started.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
       if (found?.[1]) {
@@ -33,7 +35,9 @@ before(async () => {
         resolve(found[1]);
       }
     });
-    started.once('exit', (code) => reject(new Error(`demo:server exited (${String(code)}):\n${out}`)));
+    started.once('exit', (code) => {
+      reject(new Error(`demo:server exited (${String(code)}):\n${out}`));
+    });
   });
 });
 
