@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { type Endpoint, type EndpointName, endpoints } from '../src/endpoints.js';
-import { IDEMPOTENCY_WINDOW_MS, MAX_EMAILS_PER_INVITE, MAX_RESENDS } from '../src/limits.js';
+import { IDEMPOTENCY_WINDOW_MS, MAX_EMAILS_PER_INVITE, MAX_RESENDS, SEARCH_TOTAL_CAP } from '../src/limits.js';
 import * as s from '../src/schemas.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -53,6 +53,8 @@ const INPUTS: Record<string, Schema> = {
   SettingsPatch: s.SettingsPatch,
   SubmitRequestBody: s.SubmitRequestBody,
   AcceptInviteBody: s.AcceptInviteBody,
+  UpdateInvitationBody: s.UpdateInvitationBody,
+  ApproveRequestBody: s.ApproveRequestBody,
 };
 
 function components(schemas: Record<string, Schema>, io: 'input' | 'output'): Record<string, JsonObject> {
@@ -148,7 +150,7 @@ function problems(codes: s.WireErrorCode[]): JsonObject {
 
 /** A line for each operation; a new endpoint in the table fails the type check until it has one. */
 const SUMMARIES: Record<EndpointName, string> = {
-  listInvitations: 'List invitations (a page)',
+  listInvitations: `List invitations (a page; a search counts its total up to ${String(SEARCH_TOTAL_CAP)}, then says totalCapped)`,
   createInvitations: `Invite 1 to ${MAX_EMAILS_PER_INVITE} addresses`,
   exportInvitations: 'Export matching invitations as CSV',
   revokeStaleInvitations: 'Revoke every stale pending invitation',
@@ -157,6 +159,7 @@ const SUMMARIES: Record<EndpointName, string> = {
   resendInvitation: `Send the same link again (at most ${MAX_RESENDS} times)`,
   renewInvitation: 'Send a new invitation for an expired one (fresh code)',
   revokeInvitation: 'Revoke a pending or expired invitation',
+  updateInvitation: 'Change the role of a pending invitation (its link and expiry stay)',
   listInvitationRequests: 'List invitation requests (newest first)',
   submitInvitationRequest: 'Ask for an invitation (public, login page)',
   dismissStaleInvitationRequests: 'Dismiss every stale pending request',

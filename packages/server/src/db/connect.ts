@@ -8,6 +8,7 @@ import { type ProcessLock, lockFile } from '@invitekit/engine/process-lock';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { openPgliteWorker } from './pglite-worker.js';
 
 export const DEFAULT_DATA_DIR = './invitekit-data';
 
@@ -67,10 +68,8 @@ export async function openDatabase(option: DatabaseOption, options: { poolSize?:
   const dataDir = option?.pglite ?? DEFAULT_DATA_DIR;
   const lock = lockPglite(dataDir);
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-    const client = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm } });
+    // On a thread of its own: PGlite's work never holds up the server's requests (pglite-worker.ts).
+    const client = await openPgliteWorker(dataDir);
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     const close = async () => {
       try {
