@@ -171,7 +171,8 @@ describe('a TypeScript consumer (skipLibCheck off) compiles against the packed t
 });
 
 for (const app of apps) {
-  describe(`consumer app: ${app.name}`, { timeout: 240_000 }, () => {
+  // A cold install and build of the Angular or SvelteKit app took 3 minutes on a busy 2-core machine.
+  describe(`consumer app: ${app.name}`, { timeout: 480_000 }, () => {
     let built: Error | undefined;
     let dir = '';
 
