@@ -34,7 +34,10 @@ async function coldStart(cli: string, dataDir: string): Promise<number> {
     for (;;) {
       if (performance.now() - started > TIMEOUT_MS) throw new Error(`${cli} gave no answer in ${TIMEOUT_MS} ms`);
       try {
-        const response = await fetch(`http://127.0.0.1:${String(port)}/api/invites/cold-start-probe`);
+        // A short deadline per try: a server that listens before it can answer leaves a request hanging.
+        const response = await fetch(`http://127.0.0.1:${String(port)}/api/invites/cold-start-probe`, {
+          signal: AbortSignal.timeout(1000),
+        });
         await response.arrayBuffer();
         return performance.now() - started;
       } catch {
@@ -47,7 +50,7 @@ async function coldStart(cli: string, dataDir: string): Promise<number> {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 const results = positionals.map((cli) => ({ cli, empty: [] as number[], existing: [] as number[] }));
 for (let run = 0; run < RUNS; run++) {
   for (const result of results) {
