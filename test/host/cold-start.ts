@@ -6,7 +6,7 @@
  * A `.ts` entry runs through tsx with the `source` condition (run it from the checkout it belongs to).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,9 @@ const { values, positionals } = parseArgs({
   options: { runs: { type: 'string', default: '3' } },
 });
 const RUNS = Number(values.runs);
+// The host's sign-in (nobody, here): --dev-auth would also load the demo data into an empty directory.
+const AUTH = join(mkdtempSync(join(tmpdir(), 'invitekit-cold-auth-')), 'auth.mjs');
+writeFileSync(AUTH, 'export const authenticate = () => null;\n');
 const TIMEOUT_MS = 180_000;
 
 /** Milliseconds from spawn to the first HTTP answer; the process is stopped and awaited afterwards. */
@@ -25,7 +28,7 @@ async function coldStart(cli: string, dataDir: string): Promise<number> {
   const args = cli.endsWith('.ts') ? ['--conditions=source', '--import', 'tsx', cli] : [cli];
   const root = cli.endsWith('.ts') ? resolve(dirname(cli), '../../..') : process.cwd();
   const started = performance.now();
-  const child = spawn(process.execPath, [...args, '--port', String(port), '--data', dataDir, '--dev-auth'], {
+  const child = spawn(process.execPath, [...args, '--port', String(port), '--data', dataDir, '--auth', AUTH], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
