@@ -19,7 +19,7 @@ import { createHandlers } from './handlers.js';
 
 export { Engine, EngineError, SEED_CODES, parseState, seedState } from '@invitekit/engine';
 export type { EngineOptions, MockState, OutboxMessage, SeedName, Faults } from '@invitekit/engine';
-export { createFetchHandlers, createHandlers, type MockFetchHandlers, type MockHandlerOptions } from './handlers.js';
+export { createFetchHandler, createHandlers, type MockHandlerOptions } from './handlers.js';
 export { SESSION_COOKIE } from '@invitekit/sdk';
 
 export interface CreateMockOptions {

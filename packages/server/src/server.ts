@@ -6,13 +6,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { type Actor, Engine, seedState } from '@invitekit/engine';
 import { normalizeEmail } from '@invitekit/sdk';
-import {
-  type FetchHandler,
-  createApiHandler,
-  createControlsHandler,
-  credentialsOf,
-  problem,
-} from '@invitekit/engine/http';
+import { type FetchHandler, composeHandlers, createHostHandler, credentialsOf, problem } from '@invitekit/engine/http';
+import { type NodeAdapterOptions, nodeListener, serveNode } from '@invitekit/engine/http/node';
 import { type OpenDatabase, openDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { OutboxSender } from './email/outbox-sender.js';
@@ -20,10 +15,8 @@ import { defaultSender } from './email/smtp.js';
 import { DEFAULT_TEMPLATES } from './email/templates.js';
 import { type HostMembers, hostMembers, hostOrganizations, type HostOrganizations } from './host-data.js';
 import { type Logger, describeError, jsonLogger, loggablePath, requestIdOf } from './log.js';
-import { answerNodeRefusals, nodeListener } from './node-adapter.js';
 import type { AcceptedEvent, HostUser, InvitekitServerOptions } from './options.js';
 import { SqlStore } from './store/sql-store.js';
-import { faultsIntercept } from './test-controls.js';
 
 export interface InvitekitServer {
   /** `(Request) => Promise<Response>`: Node 20+, Bun, Deno, edge runtimes, Next.js route handlers. */
@@ -145,34 +138,28 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
       }
       return answer;
     };
-    const api = createApiHandler<Actor | null>({
+    return createHostHandler<Actor | null>({
       engine: operations,
       authenticate,
       basePath: options.basePath ?? '/api',
       allowOrigins: options.allowOrigins,
       ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
-      ...(options.testControls ? { intercept: faultsIntercept(engine) } : {}),
+      controls: options.testControls ? engine : undefined,
       onError: (error) => {
         log({ time: new Date().toISOString(), level: 'error', msg: 'request failed', error: describeError(error) });
       },
     });
-    const controls = options.testControls
-      ? createControlsHandler({ controls: engine, allowOrigins: options.allowOrigins })
-      : undefined;
-    return controls ? [controls, api] : [api];
   });
   handlers.catch(() => undefined);
 
   async function route(request: Request): Promise<Response> {
-    let list;
+    let dispatch;
     try {
-      list = await handlers;
+      dispatch = await handlers;
     } catch (error) {
       return problem('unavailable', `The server could not start: ${describeError(error)}`);
     }
-    const { pathname } = new URL(request.url);
-    const handler = list.find((h) => h.handles(pathname));
-    return handler ? handler(request) : problem('not_found', `No such endpoint: ${request.method} ${pathname}.`);
+    return dispatch(request);
   }
 
   async function fetch(request: Request): Promise<Response> {
@@ -194,56 +181,46 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
   }
 
   // Known once started; until then a method fetch cannot carry is answered as for an unknown path.
-  let resolvedHandlers: FetchHandler[] = [];
-  handlers.then((list) => (resolvedHandlers = list)).catch(() => undefined);
-
-  /** A method a `Request` cannot carry (TRACE, CONNECT): 405 with `Allow` on a known path, else 404; logged too. */
-  const fallback = (method: string, target: string): Response => {
-    let pathname: string | undefined;
-    try {
-      pathname = new URL(target, 'http://host').pathname;
-    } catch {
-      pathname = undefined;
-    }
-    const allow =
-      pathname === undefined ? undefined : resolvedHandlers.find((h) => h.handles(pathname))?.allowed(pathname);
-    const response =
-      pathname === undefined
-        ? problem('invalid_request', 'The request target is not a path.')
-        : allow
-          ? problem('method_not_allowed', `${pathname} does not take ${method}; it takes ${allow.join(', ')}.`, {
-              headers: { Allow: allow.join(', ') },
-            })
-          : problem('not_found', `No such endpoint: ${method} ${pathname}.`);
-    const requestId = crypto.randomUUID();
-    response.headers.set('x-request-id', requestId);
-    log({
-      time: new Date().toISOString(),
-      level: 'info',
-      msg: 'request',
-      method,
-      path: loggablePath(pathname ?? '?'),
-      status: response.status,
-      durationMs: 0,
-      requestId,
-    });
-    return response;
+  let resolved: FetchHandler = composeHandlers([]);
+  handlers.then((dispatch) => (resolved = dispatch)).catch(() => undefined);
+  const target = Object.assign((request: Request) => fetch(request), {
+    allowed: (pathname: string) => resolved.allowed(pathname),
+  });
+  const nodeOptions: NodeAdapterOptions = {
+    // A method a `Request` cannot carry (TRACE, CONNECT) is answered by the adapter; logged here like the rest.
+    onRefusal: ({ method, target: url, response }) => {
+      const requestId = crypto.randomUUID();
+      response.headers.set('x-request-id', requestId);
+      let path = '?';
+      try {
+        path = loggablePath(new URL(url, 'http://host').pathname);
+      } catch {
+        // not a path: logged as '?'
+      }
+      log({
+        time: new Date().toISOString(),
+        level: 'info',
+        msg: 'request',
+        method,
+        path,
+        status: response.status,
+        durationMs: 0,
+        requestId,
+      });
+    },
+    onError: (error) => {
+      log({ time: new Date().toISOString(), level: 'error', msg: 'answer failed', error: describeError(error) });
+    },
   };
 
   const engineReady = started.then(({ engine }) => engine);
   engineReady.catch(() => undefined);
-  const node = nodeListener(fetch, {
-    fallback,
-    onError: (error) => {
-      log({ time: new Date().toISOString(), level: 'error', msg: 'answer failed', error: describeError(error) });
-    },
-  });
+  const node = nodeListener(target, nodeOptions);
   return {
     fetch,
     node,
     attach(server) {
-      server.on('request', node);
-      answerNodeRefusals(server, fallback, (status, detail) => problem('invalid_request', detail, { status }));
+      serveNode(server, target, nodeOptions);
     },
     members: hostMembers(started),
     organizations: hostOrganizations(started),
