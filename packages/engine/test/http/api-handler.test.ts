@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { endpoints } from '@invitekit/sdk/endpoints';
-import { EngineError } from '../errors.js';
-import { type ApiOperations, createApiHandler, credentialsOf } from './api-handler.js';
+import { EngineError } from '../../src/errors.js';
+import { type ApiOperations, createApiHandler, credentialsOf } from '../../src/http/api-handler.js';
 
 type Call = [string, ...unknown[]];
 

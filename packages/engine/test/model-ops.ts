@@ -5,7 +5,7 @@
  * (model-reference.ts), so that a shrunk sequence stays meaningful.
  */
 import fc from 'fast-check';
-import type { SeedName } from './index.js';
+import type { SeedName } from '../src/index.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -15,7 +15,7 @@ import {
   compareCodePoints,
   seedState,
   seededRandom,
-} from './index.js';
+} from '../src/index.js';
 import { ADMIN, T0, refused } from './test-support.js';
 
 function engineOn(store: Store): Engine {

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Engine, seedState } from '@invitekit/engine';
-import { DataFileError, loadState, removeStaleTemps, saveState } from './persistence.js';
+import { DataFileError, loadState, removeStaleTemps, saveState } from '../src/persistence.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'invitekit-persist-'));
 after(() => {

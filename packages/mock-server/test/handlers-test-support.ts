@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Problem } from '@invitekit/sdk';
 import { getResponse } from 'msw';
-import { createMock } from './index.js';
+import { createMock } from '../src/index.js';
 
 /** The JSON of an answer as the type the caller names (a problem unless told otherwise). */
 export async function jsonOf<T = Problem>(response: Response | Promise<Response>): Promise<T> {

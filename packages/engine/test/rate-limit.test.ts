@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Engine } from './index.js';
+import type { Engine } from '../src/index.js';
 import {
   RATE_WINDOW_MS,
   REQUESTS_PER_ADDRESS_PER_HOUR as PER_ADDRESS,
   REQUESTS_PER_CLIENT_PER_HOUR as PER_CLIENT,
-} from './limits.js';
+} from '../src/limits.js';
 import { ADMIN, GLOBEX, refused, setup } from './test-support.js';
 
 const submit = (engine: Engine, email: string, remote = 'r1', org = 'acme') =>

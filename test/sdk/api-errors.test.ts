@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
 import { client, mock, recordingFetch, requests } from './mock.js';
-import { ApiError, ERROR_STATUS, Invitation, InvitekitError, isApiError } from '../src/index.js';
+import { ApiError, ERROR_STATUS, Invitation, InvitekitError, isApiError } from '@invitekit/sdk';
 
 const DAY = 24 * 60 * 60 * 1000;
 const seen = new Set<string>();

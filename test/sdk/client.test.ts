@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { client, mock, present, requestAt, requests } from './mock.js';
-import { createClient, endpoints, isApiError } from '../src/index.js';
+import { createClient, endpoints, isApiError } from '@invitekit/sdk';
 
 describe('createClient', () => {
   it('requires a baseUrl', () => {

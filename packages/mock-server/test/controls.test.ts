@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Member } from '@invitekit/sdk';
 import type { OutboxMessage } from '@invitekit/engine';
 import { ADMIN_HEADERS as admin, T0, harness, jsonOf } from './handlers-test-support.js';
-import { seedState } from './index.js';
+import { seedState } from '../src/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

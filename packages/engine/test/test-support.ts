@@ -18,8 +18,8 @@ import {
   type Store,
   seedState,
   seededRandom,
-} from './index.js';
-import { ADA, GINA, VICTOR } from './seed.js';
+} from '../src/index.js';
+import { ADA, GINA, VICTOR } from '../src/seed.js';
 
 export const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 export const HOUR = 60 * 60 * 1000;

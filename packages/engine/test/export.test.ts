@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { csvField } from './index.js';
+import { csvField } from '../src/index.js';
 import { ADMIN, refused, setup, VIEWER } from './test-support.js';
 
 describe('CSV export', () => {

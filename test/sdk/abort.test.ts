@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { delay, http, HttpResponse } from 'msw';
 import { client, mock, recordingFetch, requests, server } from './mock.js';
-import { isInvitekitError, type InvitekitClient, type OrgCallOptions } from '../src/index.js';
+import { isInvitekitError, type InvitekitClient, type OrgCallOptions } from '@invitekit/sdk';
 
 const SETTINGS = '*/api/orgs/acme/settings';
 function failFirst(path: string, respond: () => Response) {

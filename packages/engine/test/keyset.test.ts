@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { compareCodePoints, keysetSlice } from './keyset.js';
-import type { KeysetPosition } from './store.js';
+import { compareCodePoints, keysetSlice } from '../src/keyset.js';
+import type { KeysetPosition } from '../src/store.js';
 
 /** Code point order, the slow and obvious way. */
 function byCodePoints(a: string, b: string): number {

@@ -4,7 +4,7 @@
  */
 import { after, afterEach, before, beforeEach } from 'node:test';
 import { setupMockServer } from '@invitekit/mock-server/node';
-import { createClient, type ClientOptions } from '../src/index.js';
+import { createClient, type ClientOptions } from '@invitekit/sdk';
 
 export const BASE = 'http://invitekit.test/api';
 export const { server, mock } = setupMockServer();

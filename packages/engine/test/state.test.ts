@@ -9,7 +9,7 @@ import {
   SEED_CODES,
   parseState,
   seedState,
-} from './index.js';
+} from '../src/index.js';
 import { ADMIN, DAY, T0, setup, GLOBEX, frozen } from './test-support.js';
 
 /** The seed's pieces a test changes, found (and asserted) by name. */

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Actor, Engine } from './index.js';
+import type { Actor, Engine } from '../src/index.js';
 import { ADMIN, GLOBEX, VIEWER, frozen, refused, setup } from './test-support.js';
 
 type AdminOp = (engine: Engine, actor: Actor | null, org: string) => unknown;

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { lockDataFile } from './data-lock.js';
-import { DataFileError } from './persistence.js';
+import { lockDataFile } from '../src/data-lock.js';
+import { DataFileError } from '../src/persistence.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'invitekit-lock-'));
 after(() => {

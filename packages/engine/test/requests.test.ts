@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Engine, type Store, type StoreTx } from './index.js';
-import type { RequestRecord } from './state.js';
+import { Engine, type Store, type StoreTx } from '../src/index.js';
+import type { RequestRecord } from '../src/state.js';
 import { ADMIN, GLOBEX, T0, frozen, refused, setup } from './test-support.js';
 
 const submit = (engine: Engine, email: string, remote = 'r1', org = 'acme') =>

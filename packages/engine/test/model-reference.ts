@@ -11,14 +11,14 @@ import {
   type SkippedAddress,
   normalizeEmail,
 } from '@invitekit/sdk';
-import type { Engine, MockState } from './index.js';
+import type { Engine, MockState } from '../src/index.js';
 import {
   IDEMPOTENCY_WINDOW_MS,
   MAX_OUTBOX_MESSAGES,
   RATE_WINDOW_MS,
   REQUESTS_PER_ADDRESS_PER_HOUR,
   REQUESTS_PER_CLIENT_PER_HOUR,
-} from './limits.js';
+} from '../src/limits.js';
 import { USABLE } from './model-ops.js';
 
 export const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SEED_CODES, seedState } from './index.js';
+import { SEED_CODES, seedState } from '../src/index.js';
 import { ADMIN, T0, createTestEngine, DAY, frozen, refused, setup, VIEWER } from './test-support.js';
 
 describe('looking a code up', () => {

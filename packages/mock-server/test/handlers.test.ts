@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Invitation, Page } from '@invitekit/sdk';
 import { ADMIN_HEADERS as admin, harness, jsonOf } from './handlers-test-support.js';
 import { MAX_BODY_BYTES } from '@invitekit/engine';
-import { SEED_CODES } from './index.js';
-import { setupMockServer } from './node.js';
+import { SEED_CODES } from '../src/index.js';
+import { setupMockServer } from '../src/node.js';
 
 describe('MSW handlers', () => {
   it('twenty concurrent accepts of one code through the handlers: exactly one 200, nineteen already_used', async () => {

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { delay, getResponse, http, HttpResponse } from 'msw';
 import { client, control, mock, realHandlers, requests, server } from './mock.js';
-import { isApiError, isInvitekitError, NetworkError, ResponseValidationError, TimeoutError } from '../src/index.js';
+import { isApiError, isInvitekitError, NetworkError, ResponseValidationError, TimeoutError } from '@invitekit/sdk';
 
 const SETTINGS = '*/api/orgs/acme/settings';
 const INVITATIONS = '*/api/orgs/acme/invitations';

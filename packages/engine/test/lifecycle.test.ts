@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_RESENDS } from './limits.js';
+import { MAX_RESENDS } from '../src/limits.js';
 import { actor, ADMIN, DAY, HOUR, frozen, refused, setup } from './test-support.js';
 
 describe('expiry', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Invitation } from '@invitekit/sdk';
-import type { Engine } from './index.js';
+import type { Engine } from '../src/index.js';
 import { ADMIN, refused, setup } from './test-support.js';
 
 /** Walks every page of the list and answers the ids in order. */

@@ -27,7 +27,7 @@ import {
   success,
   tokenEmail,
 } from './model-reference.js';
-import { MAX_RESENDS } from './limits.js';
+import { MAX_RESENDS } from '../src/limits.js';
 
 export function clockStep(model: Model, op: Extract<Op, { kind: 'advance' | 'edge' }>): Step {
   let target = model.now + (op.kind === 'advance' ? op.ms : 0);

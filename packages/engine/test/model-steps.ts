@@ -12,7 +12,7 @@ import {
   type InviteLookup,
   normalizeEmail,
 } from '@invitekit/sdk';
-import { type Engine, EngineError } from './index.js';
+import { type Engine, EngineError } from '../src/index.js';
 import type { Op } from './model-ops.js';
 import {
   type Call,
