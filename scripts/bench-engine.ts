@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Engine, type MockState, seedState } from '@invitekit/engine';
+import { ControlledEngine, type StoreState, seedState } from '@invitekit/engine';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The empty seed plus `size` pending invitations in acme, each with its own address and a known code. */
-function stateWith(size: number): MockState {
+function stateWith(size: number): StoreState {
   const state = seedState(T0, 'empty');
   const acme = state.orgs.find((o) => o.slug === 'acme');
   if (!acme) throw new Error('no acme in the seed');
@@ -64,7 +64,7 @@ interface AnyEngine {
   acceptInvite(who: unknown, code: string): unknown;
   createInvitations(who: unknown, org: string, body: unknown): unknown;
 }
-type EngineClass = new (options: { state: MockState; realNow: () => number }) => AnyEngine;
+type EngineClass = new (options: { state: StoreState; realNow: () => number }) => AnyEngine;
 
 interface Subject {
   label: string;
@@ -111,10 +111,13 @@ function summary(times: number[]): string {
   return `p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(7)} ms`;
 }
 
-const subjects = [await subject('this checkout', Engine)];
+const subjects = [await subject('this checkout', ControlledEngine)];
 if (values.compare) {
-  const other = (await import(pathToFileURL(resolve(values.compare)).href)) as { Engine: EngineClass };
-  subjects.unshift(await subject(values.compare, other.Engine));
+  const other = (await import(pathToFileURL(resolve(values.compare)).href)) as {
+    ControlledEngine?: EngineClass;
+    Engine: EngineClass;
+  };
+  subjects.unshift(await subject(values.compare, other.ControlledEngine ?? other.Engine));
 }
 console.log(`${RUNS} runs per operation${subjects.length > 1 ? ', alternating between the engines' : ''}`);
 console.log(`${'operation'.padEnd(30)} ${subjects.map((s) => s.label.padEnd(34)).join('   |   ')}`);

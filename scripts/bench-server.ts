@@ -9,13 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TTL_DAYS, Engine, type MockState, seedState } from '@invitekit/engine';
+import { DEFAULT_TTL_DAYS, ControlledEngine, type StoreState, seedState } from '@invitekit/engine';
 import { createApiHandler, credentialsOf } from '@invitekit/engine/http';
 import { sql } from 'kysely';
 import { type OpenDatabase, openDatabase } from '../packages/server/src/db/connect.js';
 import { migrate } from '../packages/server/src/db/migrate.js';
 import { createInvitekitServer } from '../packages/server/src/server.js';
-import { SqlStore } from '../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../packages/server/src/store/sql-store.js';
 import { startPostgres } from '../test/server/postgres.js';
 
 type Target = 'mock' | 'pglite' | 'postgres';
@@ -30,7 +30,7 @@ type Operation = keyof typeof RUNS;
 const code = (i: number) => `bench-code-${String(i).padStart(8, '0')}`;
 
 /** The seed plus `size` pending invitations in acme, in memory (for the mock). */
-function benchState(now: number, size: number): MockState {
+function benchState(now: number, size: number): StoreState {
   const state = seedState(now, 'default');
   const acme = state.orgs.find((o) => o.slug === 'acme');
   if (!acme) throw new Error('the seed has no acme');
@@ -63,7 +63,7 @@ function benchState(now: number, size: number): MockState {
  */
 async function seedSql(database: OpenDatabase, now: number, size: number): Promise<void> {
   await migrate(database.db);
-  await new SqlStore(database.db).transaction((tx) => tx.replaceAll(seedState(now, 'default')));
+  await new SqlControlledStore(database.db).transaction((tx) => tx.replaceAll(seedState(now, 'default')));
   await database.db.transaction().execute(async (trx) => {
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
     await sql`
@@ -91,7 +91,7 @@ async function handlerFor(
   cleanup: (() => Promise<void>)[],
 ): Promise<Handler> {
   if (target === 'mock') {
-    const engine = new Engine({ state: benchState(now, size), acceptUrl: `${ORIGIN}/redeem/` });
+    const engine = new ControlledEngine({ state: benchState(now, size), acceptUrl: `${ORIGIN}/redeem/` });
     return createApiHandler({ engine, authenticate: (request) => engine.authenticate(credentialsOf(request)) });
   }
   let database: OpenDatabase;

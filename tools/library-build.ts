@@ -105,6 +105,12 @@ export function libraryBuild(packageUrl: string, extra: Record<string, string> =
       lib: { entry: { ...entriesOf(packageDir, manifest), ...extra }, formats: ['es'] },
       rolldownOptions: {
         external: externalTo(dependencies),
+        onLog(level, log, handler) {
+          // A module's `'use client'` (the React wrappers) stays at the top of its own file: modules are preserved,
+          // never merged, so the directive keeps its meaning (test/packages checks it).
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',

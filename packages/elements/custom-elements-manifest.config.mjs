@@ -17,7 +17,15 @@ const fromOwnModule = (_name, _tag, modulePath) => `../${modulePath.replace(/^di
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.strings.ts', 'src/**/*.strings.*.ts', 'src/**/*.styles.ts'],
+  // The React wrappers are components around the elements, not elements: they are not in the manifest.
+  exclude: [
+    'src/react/**',
+    'src/shared/react-component.ts',
+    'src/**/*.test.ts',
+    'src/**/*.strings.ts',
+    'src/**/*.strings.*.ts',
+    'src/**/*.styles.ts',
+  ],
   litelement: true,
   // The package.json already names custom-elements.json; a check run into a scratch folder must not rewrite it.
   packagejson: false,

@@ -6,9 +6,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { installApp, packTarballs, repo, run } from './packages.mjs';
+import { cacheRoot, installApp, packTarballs, repo, run } from './packages.mjs';
+import { buildSourceScenes, compareScenes, scenes, scenesDir, shotsDir } from './scenes.js';
 import { freePort } from '../http/server.js';
 import {
   assertNoPageErrors,
@@ -196,3 +198,40 @@ for (const app of apps) {
     });
   });
 }
+
+describe('the packed elements look exactly like the sources', { timeout: 600_000 }, () => {
+  const sourceBuild = join(cacheRoot, 'scenes-sources');
+  let dir = '';
+
+  it('builds the screenshot scenes from the tarballs and from the sources', async () => {
+    dir = installFor({ install: 'scenes', source: fileURLToPath(new URL('apps/scenes', import.meta.url)) });
+    cpSync(scenesDir, join(dir, 'scenes'), { recursive: true });
+    timed('scenes: vite build from the tarballs', () => run('npm', ['run', 'build'], dir));
+    const started = Date.now();
+    await buildSourceScenes(sourceBuild);
+    record('scenes: vite build from the sources', started);
+  });
+
+  it('every state of every element, 375 and 1280 px, light and dark: no pixel differs', async () => {
+    assert.ok(dir && mock && browser, 'the scenes built, the mock server and Chromium started');
+    const [packedSite, sourceSite] = await Promise.all([
+      serveApp(join(dir, 'dist'), mock),
+      serveApp(sourceBuild, mock),
+    ]);
+    const started = Date.now();
+    try {
+      const { compared, differences } = await compareScenes(browser, packedSite.origin, sourceSite.origin);
+      record(`scenes: ${compared} shots compared`, started);
+      const states = scenes().reduce((sum, scene) => sum + Math.max(1, scene.states.length), 0);
+      assert.equal(compared, states * 4, 'every state of every scene shot four ways');
+      assert.deepEqual(
+        differences.map((d) => `${d.shot}: ${d.size ?? `${d.pixels} pixels differ`}`),
+        [],
+        `the packed build draws differently (shots and diffs in ${shotsDir})`,
+      );
+    } finally {
+      await packedSite.close();
+      await sourceSite.close();
+    }
+  });
+});

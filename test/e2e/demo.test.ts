@@ -15,6 +15,7 @@ import {
   journey,
   openMailbox,
   openSettings,
+  rowMenuItem,
   shot,
   shown,
   sidewaysScroll,
@@ -44,6 +45,14 @@ async function openInviteDialog(page: Page) {
 }
 
 /** The visible outcome of an action, beside the row (or toolbar) that acted. */
+/** Polls `check` (up to 5 s) until it holds; fails with `message`. */
+async function waitFor(check: () => Promise<boolean>, message: string): Promise<void> {
+  for (const end = Date.now() + 5000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if (await check()) return;
+  }
+  assert.fail(message);
+}
+
 function outcome(page: Page, text: string) {
   return page.locator('[part~="outcome"]', { hasText: text });
 }
@@ -136,20 +145,19 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
     await journey(demo, async (page) => {
       await openSettings(page);
       const jane = invitationRow(page, 'jane@example.com');
-      const resend = jane.getByRole('button', { name: 'Resend invitation to jane@example.com' });
-      await shown(jane.getByText('3 resends left'));
-      for (const left of ['2 resends left', '1 resend left', '0 resends left']) {
-        await resend.click();
-        await shown(jane.getByText(left, { exact: true }));
+      const resend = () => rowMenuItem(jane, 'jane@example.com', 'Resend invitation to jane@example.com');
+      const note = async () => (await resend()).getAttribute('data-note');
+      assert.equal(await note(), '3 resends left');
+      for (const left of ['2 resends left', '1 resend left', 'No resends left: all 3 are used']) {
+        await (await resend()).click();
+        await shown(outcome(page, 'Invitation resent to jane@example.com'));
+        await waitFor(async () => (await note()) === left, `the menu never said "${left}"`);
       }
-      const disabledResend = jane.getByRole('button', {
-        name: 'Resend invitation to jane@example.com',
-        disabled: true,
-      });
-      await shown(disabledResend);
+      assert.equal(await (await resend()).getAttribute('aria-disabled'), 'true');
       await page.reload();
-      await shown(jane.getByText('0 resends left'));
-      await shown(disabledResend);
+      assert.equal(await note(), 'No resends left: all 3 are used');
+      assert.equal(await (await resend()).getAttribute('aria-disabled'), 'true');
+      await page.keyboard.press('Escape');
 
       const messages = await openMailbox(page);
       const toJane = messages.filter({ hasText: 'To jane@example.com' });
@@ -188,7 +196,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(toolbar(page).getByText('7 days ahead'));
       const eve = invitationRow(page, 'eve@example.com');
       await shown(eve.getByText('Expired'));
-      await eve.getByRole('button', { name: 'Send new invitation to eve@example.com' }).click();
+      await (await rowMenuItem(eve, 'eve@example.com', 'Send new invitation to eve@example.com')).click();
       await shown(eve.getByText('Pending'));
 
       const messages = await openMailbox(page);
@@ -216,12 +224,12 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
       await openSettings(page);
       const jane = invitationRow(page, 'jane@example.com');
-      await jane.getByRole('button', { name: 'Copy link for jane@example.com' }).click();
+      await (await rowMenuItem(jane, 'jane@example.com', 'Copy link for jane@example.com')).click();
       await shown(outcome(page, 'Link copied for jane@example.com'));
       const link = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(link, /\/redeem\/\?code=/);
 
-      await jane.getByRole('button', { name: 'Revoke invitation for jane@example.com' }).click();
+      await (await rowMenuItem(jane, 'jane@example.com', 'Revoke invitation for jane@example.com')).click();
       const confirm = await shown(page.getByRole('alertdialog', { name: 'Revoke invitation?' }));
       // Focus starts on the safe choice.
       await shown(confirm.getByRole('button', { name: 'Cancel' }).and(page.locator(':focus')));

@@ -150,7 +150,14 @@ export function invitationRow(page: Page, email: string): Locator {
   return page
     .getByRole('table', { name: 'Invitations', exact: true })
     .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: email, exact: true }) });
+    .filter({ has: page.getByRole('cell').getByText(email, { exact: true }) });
+}
+
+/** The item named `name` of the row's "Actions for X" menu, the menu opened first (the way a pointer does it). */
+export async function rowMenuItem(row: Locator, email: string, name: string): Promise<Locator> {
+  const menuButton = row.getByRole('button', { name: `Actions for ${email}`, exact: true });
+  if ((await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
+  return shown(row.getByRole('menuitem', { name, exact: true }));
 }
 
 /** Opens the mailbox and answers its messages, newest first. */

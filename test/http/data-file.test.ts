@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { type MockState, seedState } from '@invitekit/engine';
+import { type StoreState, seedState } from '@invitekit/engine';
 import { runCli, startServer } from './server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'invitekit-data-'));
@@ -53,12 +53,12 @@ describe('one server per data file', () => {
 
 describe('a data file with values out of range', () => {
   it('is refused at start like a corrupt one, naming the place, and left as it was', async () => {
-    const acmeOf = (state: MockState) => {
+    const acmeOf = (state: StoreState) => {
       const acme = state.orgs.find((o) => o.slug === 'acme');
       assert.ok(acme);
       return acme;
     };
-    const cases: [string, (state: MockState) => void, RegExp][] = [
+    const cases: [string, (state: StoreState) => void, RegExp][] = [
       ['ttl.json', (state) => (acmeOf(state).settings.invitationTtlDays = -5), /invitationTtlDays/],
       [
         'resends.json',

@@ -220,15 +220,38 @@ describe('published packages', { timeout: 300_000 }, () => {
       assert.doesNotMatch(read(join(p.unpacked, 'custom-elements.json')), /"(module|path)": "\/?src\//);
     });
 
-    it('ships the React, Vue and Svelte typings as type-only subpaths, with the tags and event details', () => {
+    it('ships the JSX, Vue and Svelte typings as type-only subpaths, with the tags and event details', () => {
       const p = elements();
       const { exports } = manifestOf(p.unpacked);
-      for (const framework of ['react', 'vue', 'svelte']) {
-        assert.deepEqual(exports[`./${framework}`], { types: `./dist/frameworks/${framework}.d.ts` });
-        const typings = read(join(p.unpacked, `dist/frameworks/${framework}.d.ts`));
+      for (const [subpath, file] of [
+        ['jsx', 'react'],
+        ['vue', 'vue'],
+        ['svelte', 'svelte'],
+      ] as const) {
+        assert.deepEqual(exports[`./${subpath}`], { types: `./dist/frameworks/${file}.d.ts` });
+        const typings = read(join(p.unpacked, `dist/frameworks/${file}.d.ts`));
         assert.match(typings, /^import type \{ InvitekitEventDetails \} from "\.\.\/shared\/events\.js";/);
         assert.match(typings, /"invitation-table": /);
         assert.match(typings, /InvitekitEventDetails\["invitekit-invitations-sent"\]/);
+      }
+    });
+
+    it('ships a React component per element under ./react, client components, React left to the host', () => {
+      const p = elements();
+      const manifest = manifestOf(p.unpacked) as Manifest & {
+        peerDependencies?: Record<string, string>;
+        peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      };
+      assert.deepEqual(manifest.peerDependenciesMeta?.react, { optional: true });
+      const tags = filesOf(p.unpacked, 'dist/define')
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => posix.basename(file, '.js'));
+      for (const name of ['index', ...tags]) {
+        const text = read(join(p.unpacked, `dist/react/${name}.js`));
+        // Next.js reads the directive at the top of the module a server component imports.
+        assert.match(text, /^"use client";\n/, `dist/react/${name}.js`);
+        assert.ok(existsSync(join(p.unpacked, `dist/react/${name}.d.ts`)), `dist/react/${name}.d.ts`);
+        assert.doesNotMatch(text, /__SECRET_INTERNALS|react\.production/, `no copy of React in dist/react/${name}.js`);
       }
     });
   });

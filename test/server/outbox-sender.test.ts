@@ -5,14 +5,14 @@ import { seedState } from '@invitekit/engine';
 import { OutboxSender } from '../../packages/server/src/email/outbox-sender.js';
 import { smtpSender } from '../../packages/server/src/email/smtp.js';
 import { DEFAULT_TEMPLATES } from '../../packages/server/src/email/templates.js';
-import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { freshPglite } from './pglite.js';
 import { type TestSmtp, startSmtp } from './smtp.js';
 
 let database: Awaited<ReturnType<typeof freshPglite>>;
 let smtp: TestSmtp;
 let sender: OutboxSender;
-let store: SqlStore;
+let store: SqlControlledStore;
 let realNow = Date.now();
 const failures: unknown[] = [];
 
@@ -39,7 +39,7 @@ beforeEach(async () => {
       failures.push(failure);
     },
   });
-  store = new SqlStore(database.db, {
+  store = new SqlControlledStore(database.db, {
     onMessages: () => {
       sender.wake();
     },

@@ -8,7 +8,7 @@ import { seedState } from '@invitekit/engine';
 import pg from 'pg';
 import { type OpenDatabase, openDatabase } from '../../packages/server/src/db/connect.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
-import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { type RunningPostgres, startPostgres } from './postgres.js';
 
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
@@ -42,7 +42,7 @@ describe('the SQL store on pg', () => {
     };
     Reflect.set(pg.Client.prototype, 'query', counting);
     try {
-      const store = new SqlStore(database.db);
+      const store = new SqlControlledStore(database.db);
       await store.transaction((tx) => tx.replaceAll(seedState(T0, 'default')));
       most = 0;
       await store.transaction(async (tx) => {

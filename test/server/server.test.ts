@@ -15,7 +15,7 @@ import {
   createInvitekitServer,
   smtpSender,
 } from '@invitekit/server';
-import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { freshPglite } from './pglite.js';
 import { type TestSmtp, startSmtp } from './smtp.js';
 
@@ -63,7 +63,7 @@ before(async () => {
   smtp = await startSmtp();
   const database = await freshPglite();
   // An empty kit: no organizations until the host adds one.
-  await new SqlStore(database.db).transaction((tx) =>
+  await new SqlControlledStore(database.db).transaction((tx) =>
     tx.replaceAll({ ...seedState(Date.now(), 'empty'), orgs: [], tokens: [] }),
   );
   invitekit = createInvitekitServer({
@@ -132,6 +132,7 @@ describe("createInvitekitServer with the host's sign-in", () => {
     const answer = await json<Accept>(request(`/api/invites/${link.code}/accept`, { method: 'POST' }));
     assert.equal(answer.member.role, 'admin');
     assert.deepEqual(accepted.at(-1), {
+      actor: null,
       organization: { slug: 'beta', name: 'Beta Co' },
       member: answer.member,
       invitation: { id: invitation.id, email: 'carol@example.com', role: 'admin' },
@@ -192,7 +193,7 @@ describe("createInvitekitServer with the host's sign-in", () => {
     );
     await assert.rejects(
       invitekit.organizations.upsert({ slug: 'gamma', name: 'Gamma', roles: ['member'], defaultRole: 'owner' }),
-      /default role "owner"/,
+      /defaultRole: Must be one of the roles \(member\)/,
     );
     assert.equal((await request('/api/orgs/gamma/access')).status, 404);
   });

@@ -5,10 +5,10 @@
  * ~0.1 s) or, with `INVITEKIT_TEST_SQL=pglite`, on PGlite (a copy of the migrated template directory per store,
  * ~1 s each to open).
  */
-import type { MockState, Store } from '@invitekit/engine';
+import type { ControlledStore, StoreState } from '@invitekit/engine';
 import { type OpenDatabase, openDatabase } from '../../packages/server/src/db/connect.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
-import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { freshPglite } from './pglite.js';
 import { type RunningPostgres, startPostgres } from './postgres.js';
 
@@ -32,9 +32,9 @@ async function freshDatabase(): Promise<OpenDatabase> {
   return openDatabase(url, { poolSize: 3 });
 }
 
-export async function createStore(initial: MockState): Promise<Store> {
+export async function createStore(initial: StoreState): Promise<ControlledStore> {
   const database = await freshDatabase();
-  const store = new SqlStore(database.db);
+  const store = new SqlControlledStore(database.db);
   await store.transaction((tx) => tx.replaceAll(initial));
   return Object.assign(store, { close: () => database.close() });
 }

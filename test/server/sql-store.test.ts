@@ -2,17 +2,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { StoreConflict, seedState } from '@invitekit/engine';
-import { SqlStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { freshPglite } from './pglite.js';
 
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 let database: Awaited<ReturnType<typeof freshPglite>>;
-let store: SqlStore;
+let store: SqlControlledStore;
 
 before(async () => {
   database = await freshPglite();
-  store = new SqlStore(database.db);
+  store = new SqlControlledStore(database.db);
 });
 after(() => database.close());
 

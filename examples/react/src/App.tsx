@@ -1,6 +1,8 @@
-// Each import defines one element (and what it renders inside): the table brings the invite dialog along.
-import '@invitekit/elements/invitekit-provider';
-import '@invitekit/elements/invitation-table';
+// The React components of @invitekit/elements: each import defines its element (the table brings the invite dialog
+// along) and sets `client`, `roles` and the `on…` event props on it after mounting (and after hydration, where a
+// server renders the page).
+import { InvitekitProvider } from '@invitekit/elements/react/invitekit-provider';
+import { InvitationTable } from '@invitekit/elements/react/invitation-table';
 import type { InviteRole } from '@invitekit/elements';
 import type { Invitation } from '@invitekit/sdk';
 import { createClient } from '@invitekit/sdk/client';
@@ -20,16 +22,15 @@ export function App() {
   return (
     <main>
       <h1>Invitations</h1>
-      {/* React 19 sets `client` and `roles` as properties (the elements have them), not as attributes. */}
-      <invitekit-provider client={client}>
-        <invitation-table
-          page-size={10}
+      <InvitekitProvider client={client}>
+        <InvitationTable
+          pageSize={10}
           roles={roles}
-          oninvitekit-invitations-sent={(event) => {
+          onInvitekitInvitationsSent={(event) => {
             setLastSent(event.detail.sent);
           }}
         />
-      </invitekit-provider>
+      </InvitekitProvider>
       <output>
         {lastSent.length > 0 && `${lastSent.length} sent: ${lastSent.map((invitation) => invitation.email).join(', ')}`}
       </output>

@@ -143,3 +143,40 @@ export function englishLeft(en: object, other: object, shown: string, skip: stri
   visit(en, other, '');
   return left;
 }
+
+/**
+ * Opens the "Actions for X" menu of the row of `email` (a click on its menu button, as a pointer would) and returns
+ * the menu; the menu already open stays open.
+ */
+export async function openMenu(host: Element, email: string, name = `Actions for ${email}`): Promise<HTMLElement> {
+  const menuButton = await waitForButton(host, name);
+  const menuOf = () => {
+    const id = menuButton.getAttribute('aria-controls');
+    return id ? (host.shadowRoot ?? host).querySelector<HTMLElement>(`#${CSS.escape(id)}`) : null;
+  };
+  if (menuButton.getAttribute('aria-expanded') !== 'true') menuButton.click();
+  await waitUntil(menuOf, `the menu of ${email} did not open`, { timeout: 4000 });
+  const menu = menuOf();
+  if (!menu) throw new Error(`no menu for ${email}`);
+  return menu;
+}
+
+/**
+ * The row-menu item named `name` ("Resend invitation to jane@example.com": the row is the address the name ends
+ * with), its menu opened first; fails the test when the menu has no such item.
+ */
+export async function menuItem(host: Element, name: string): Promise<HTMLButtonElement> {
+  const email = name.split(' ').pop() ?? '';
+  const menu = await openMenu(host, email);
+  const item = Array.from(menu.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')).find(
+    (el) => nameOf(el) === name,
+  );
+  if (!item) throw new Error(`the menu of ${email} has no item "${name}"`);
+  return item;
+}
+
+/** The names of the items in the row menu of `email` (opening it), in order. */
+export async function menuItemNames(host: Element, email: string, name?: string): Promise<string[]> {
+  const menu = await openMenu(host, email, name);
+  return Array.from(menu.querySelectorAll('[role="menuitem"]')).map(nameOf);
+}

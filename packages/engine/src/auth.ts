@@ -5,7 +5,7 @@
 import type { Ctx } from './context.js';
 import { EngineError } from './errors.js';
 import type { TokenRecord } from './state.js';
-import type { OrganizationRecord, Store, StoreTx } from './store.js';
+import type { ControlledStore, OrganizationRecord, StoreTx } from './store.js';
 
 const MANAGE = 'member:manage';
 
@@ -33,7 +33,7 @@ export function actorOf(token: TokenRecord): Actor {
  * Resolves credentials against the store's tokens: the mock's authentication (and the server's `--dev-auth`).
  * Unknown credentials are nobody, as are none.
  */
-export function tokenAuthenticator(store: Store): (credentials: Credentials) => Promise<Actor | null> {
+export function tokenAuthenticator(store: ControlledStore): (credentials: Credentials) => Promise<Actor | null> {
   return async (credentials) => {
     if (!credentials) return null;
     const token = await store.transaction((tx) => tx.token(credentials), { readOnly: true });

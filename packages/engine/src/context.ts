@@ -2,14 +2,16 @@
  * What every engine operation gets: the store transaction it reads and writes through, the moment it happens
  * (read once, so one operation sees one instant), a random source, and where invitation links point.
  */
-import type { StoreTx } from './store.js';
+import type { ControlsTx, StoreTx } from './store.js';
 
 /** Fills `bytes` with random values; `crypto.getRandomValues` unless a test injects its own. */
 export type RandomSource = (bytes: Uint8Array<ArrayBuffer>) => void;
 
 export interface Ctx {
   tx: StoreTx;
-  /** Epoch milliseconds on the mock clock. */
+  /** The test controls' side of the transaction: present on the mock and under test controls only. */
+  controls?: ControlsTx;
+  /** Epoch milliseconds: real time, or the controls' moved clock. */
   now: number;
   random: RandomSource;
   /** Invitation links are `${acceptUrl}?code=<code>`. */

@@ -13,7 +13,7 @@ import {
 import type { Actor } from './auth.js';
 import { type Ctx, iso, newId } from './context.js';
 import { EngineError } from './errors.js';
-import type { MemberRecord } from './state.js';
+import type { InvitationRecord, MemberRecord } from './state.js';
 import type { CodeMatch, OrganizationRecord } from './store.js';
 import { parseWith } from './validate.js';
 import { invitationStatus, memberView } from './views.js';
@@ -72,7 +72,7 @@ export async function acceptInvite(
   actor: Actor | null,
   code: string,
   rawBody: unknown,
-): Promise<AcceptInviteResult> {
+): Promise<{ answer: AcceptInviteResult; invitation: InvitationRecord }> {
   const body = parseWith(AcceptInviteBody, rawBody ?? {}, 'accept request');
   const found = await findCode(ctx, code);
   requirePending(found, ctx.now);
@@ -84,7 +84,8 @@ export async function acceptInvite(
     );
   }
   // A compare-and-set: of two accepts racing, one wins and the other's rerun answers already_used.
-  await ctx.tx.updateInvitation(org.slug, { ...inv, state: 'accepted', acceptedAt: ctx.now }, inv);
+  const accepted: InvitationRecord = { ...inv, state: 'accepted', acceptedAt: ctx.now };
+  await ctx.tx.updateInvitation(org.slug, accepted, inv);
   let member = await ctx.tx.member(org.slug, inv.email);
   if (!member) {
     const joined: MemberRecord = {
@@ -98,9 +99,12 @@ export async function acceptInvite(
     await ctx.tx.insertMember(org.slug, joined);
     member = joined;
   }
-  // Signing in with the invited address makes those credentials a member too (no permission).
-  if (actor) await ctx.tx.grantMembership(actor.key, org.slug);
-  return { organization: { slug: org.slug, name: org.name }, member: memberView(member) };
+  // Signing in with the invited address makes stored credentials (the mock's tokens) a member too.
+  if (actor) await ctx.controls?.grantMembership(actor.key, org.slug);
+  return {
+    answer: { organization: { slug: org.slug, name: org.name }, member: memberView(member) },
+    invitation: accepted,
+  };
 }
 
 export async function declineInvite(ctx: Ctx, code: string): Promise<DeclineInviteResult> {

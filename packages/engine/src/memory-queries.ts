@@ -3,7 +3,7 @@
  * state replaced, kept up to date by each write otherwise), and the invitation list query.
  */
 import { keysetSlice } from './keyset.js';
-import type { InvitationRecord, MockState } from './state.js';
+import type { InvitationRecord, StoreState } from './state.js';
 import type { InvitationListQuery, Slice, SortValue } from './store.js';
 import { invitationStatus } from './views.js';
 
@@ -22,7 +22,7 @@ export interface StoreIndexes {
   codes: Map<string, { org: string; id: string }>;
 }
 
-export function buildIndexes(state: MockState): StoreIndexes {
+export function buildIndexes(state: StoreState): StoreIndexes {
   const indexes: StoreIndexes = { orgs: new Map(), codes: new Map() };
   for (const org of state.orgs) {
     const index: OrgIndexes = { memberByEmail: new Map(), invitationById: new Map(), invitationsByEmail: new Map() };

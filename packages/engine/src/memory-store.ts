@@ -1,5 +1,5 @@
 /**
- * The mock's store: the whole world in one {@link MockState} in memory. Transactions run one at a time (a promise
+ * The mock's store: the whole world in one {@link StoreState} in memory. Transactions run one at a time (a promise
  * queue), so two requests never interleave inside the rules. A transaction that throws is undone through an undo
  * log of the records it touched (copy-on-write: a write replaces a record, never edits it), which costs nothing
  * per untouched record however large the state. `onCommit` hears the state after every transaction that changed
@@ -8,10 +8,13 @@
  */
 import { type StoreIndexes, buildIndexes, listInvitationRecords } from './memory-queries.js';
 import { MAX_OUTBOX_MESSAGES } from './limits.js';
-import { type MockState, type OrgRecord, cloneState } from './state.js';
+import { type StoreState, type OrgRecord, cloneState } from './state.js';
 import {
   type CodeMatch,
-  type Store,
+  type ControlledStore,
+  type ControlsTx,
+  type OrganizationProfile,
+  type OrganizationRecord,
   StoreConflict,
   type StoreTx,
   StoreUnavailable,
@@ -26,36 +29,36 @@ export interface MemoryStoreOptions {
    * Save it (do not keep or change it); throw to refuse the change: it is undone and the operation answers
    * `unavailable`.
    */
-  onCommit?: ((state: MockState) => void | Promise<void>) | undefined;
+  onCommit?: ((state: StoreState) => void | Promise<void>) | undefined;
 }
 
 /** A plain deep copy of one record, so the store never aliases what the engine handed it. */
 const copy = <T>(record: T): T => structuredClone(record);
 
-export class MemoryStore implements Store {
-  private current: MockState;
+export class MemoryStore implements ControlledStore {
+  private current: StoreState;
   private indexes: StoreIndexes;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly onCommit: MemoryStoreOptions['onCommit'];
 
-  constructor(initial: MockState, options: MemoryStoreOptions = {}) {
+  constructor(initial: StoreState, options: MemoryStoreOptions = {}) {
     this.current = cloneState(initial);
     this.indexes = buildIndexes(this.current);
     this.onCommit = options.onCommit;
   }
 
   /** The live state, for synchronous readers such as fault injection; never change it. */
-  get state(): MockState {
+  get state(): StoreState {
     return this.current;
   }
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx & ControlsTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const run = this.tail.then(() => this.run(fn, options.readOnly === true));
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private async run<T>(fn: (tx: StoreTx) => Promise<T>, readOnly: boolean): Promise<T> {
+  private async run<T>(fn: (tx: StoreTx & ControlsTx) => Promise<T>, readOnly: boolean): Promise<T> {
     const undo: (() => void)[] = [];
     const tx = new MemoryTx(this, undo, readOnly);
     try {
@@ -80,16 +83,21 @@ export class MemoryStore implements Store {
   }
 
   /** @internal For MemoryTx. */
-  get live(): { state: MockState; indexes: StoreIndexes } {
+  get live(): { state: StoreState; indexes: StoreIndexes } {
     return { state: this.current, indexes: this.indexes };
   }
 
   /** @internal For MemoryTx: replaces everything (reset); the undo log restores the previous state. */
-  swap(state: MockState): MockState {
+  swap(state: StoreState): StoreState {
     const previous = this.current;
     this.current = state;
     this.indexes = buildIndexes(state);
     return previous;
+  }
+
+  /** @internal For MemoryTx, after a rare change that moves records (an organization added, a member removed). */
+  reindex(): void {
+    this.indexes = buildIndexes(this.current);
   }
 }
 
@@ -97,7 +105,7 @@ export class MemoryStore implements Store {
  * The transaction as callers see it: a method that refuses (a constraint, a closed transaction) answers a rejected
  * promise, as an SQL store's would, rather than throwing before the caller could attach a handler.
  */
-function asyncErrors(tx: MemoryTx): StoreTx {
+function asyncErrors(tx: MemoryTx): StoreTx & ControlsTx {
   return new Proxy(tx, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
@@ -113,7 +121,7 @@ function asyncErrors(tx: MemoryTx): StoreTx {
   });
 }
 
-class MemoryTx implements StoreTx {
+class MemoryTx implements StoreTx, ControlsTx {
   private open = true;
 
   constructor(
@@ -126,7 +134,7 @@ class MemoryTx implements StoreTx {
     this.open = false;
   }
 
-  private get state(): MockState {
+  private get state(): StoreState {
     if (!this.open) throw new Error('This transaction has ended; use the one the current callback was given.');
     return this.store.live.state;
   }
@@ -159,6 +167,37 @@ class MemoryTx implements StoreTx {
     const { name, roles, defaultRole, settings } = org;
     return Promise.resolve({ slug, name, roles, defaultRole, settings });
   }
+  organizations() {
+    const found = this.state.orgs.map(({ slug, name, roles, defaultRole, settings }) => ({
+      slug,
+      name,
+      roles,
+      defaultRole,
+      settings,
+    }));
+    return Promise.resolve(found.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)));
+  }
+  insertOrganization(organization: OrganizationRecord) {
+    const orgs = this.state.orgs;
+    if (orgs.some((o) => o.slug === organization.slug)) throw new StoreConflict('organizations_pkey');
+    this.write(() => orgs.pop());
+    orgs.push({ ...copy(organization), members: [], invitations: [], requests: [] });
+    this.store.reindex();
+    return Promise.resolve();
+  }
+  updateOrganization(slug: string, profile: OrganizationProfile) {
+    const orgs = this.state.orgs;
+    const i = orgs.findIndex((o) => o.slug === slug);
+    const stored = orgs[i];
+    if (!stored) throw new Error(`No organization "${slug}" in the store.`);
+    this.write(() => (orgs[i] = stored));
+    orgs[i] = { ...stored, ...copy(profile) };
+    return Promise.resolve();
+  }
+  invitationRoles(slug: string) {
+    const roles = this.org(slug).invitations.map((inv) => inv.role);
+    return Promise.resolve(new Set(roles.filter((role): role is string => role !== null)));
+  }
   updateSettings(slug: string, settings: OrgRecord['settings']) {
     const org = this.org(slug);
     const previous = org.settings;
@@ -184,6 +223,15 @@ class MemoryTx implements StoreTx {
     record.members.push(copy(member));
     index.memberByEmail.set(member.email, record.members.length - 1);
     return Promise.resolve();
+  }
+  deleteMember(org: string, email: string) {
+    const record = this.org(org);
+    const previous = record.members;
+    if (!previous.some((m) => m.email === email)) return Promise.resolve(false);
+    this.write(() => (record.members = previous));
+    record.members = previous.filter((m) => m.email !== email);
+    this.store.reindex();
+    return Promise.resolve(true);
   }
   listMembers(org: string, query: Parameters<StoreTx['listMembers']>[1]) {
     const q = query.q;
@@ -320,7 +368,7 @@ class MemoryTx implements StoreTx {
   idempotency(scope: string, since: number) {
     return Promise.resolve(this.state.idempotency.find((r) => r.scope === scope && r.at > since));
   }
-  putIdempotency(record: MockState['idempotency'][number]) {
+  putIdempotency(record: StoreState['idempotency'][number]) {
     const records = this.state.idempotency;
     if (records.some((r) => r.scope === record.scope)) throw new StoreConflict('idempotency_scope_unique');
     this.write(() => records.pop());
@@ -356,7 +404,7 @@ class MemoryTx implements StoreTx {
   }
 
   // Outbox -----------------------------------------------------------------------------------------------
-  appendMessage(message: MockState['outbox'][number]) {
+  appendMessage(message: StoreState['outbox'][number]) {
     const state = this.state;
     const previous = state.outbox;
     this.write(() => (state.outbox = previous));
@@ -384,7 +432,7 @@ class MemoryTx implements StoreTx {
   faults() {
     return Promise.resolve({ ...this.state.faults });
   }
-  setFaults(faults: MockState['faults']) {
+  setFaults(faults: StoreState['faults']) {
     const state = this.state;
     const previous = state.faults;
     this.write(() => (state.faults = previous));
@@ -405,7 +453,7 @@ class MemoryTx implements StoreTx {
   }
 
   // Whole state ------------------------------------------------------------------------------------------
-  replaceAll(state: MockState) {
+  replaceAll(state: StoreState) {
     this.requireWritable();
     const previous = this.store.swap(cloneState(state));
     this.undo.push(() => this.store.swap(previous));

@@ -7,7 +7,7 @@ import { DEFAULT_TTL_DAYS, MAX_RESENDS } from './limits.js';
 import {
   type InvitationRecord,
   type MemberRecord,
-  type MockState,
+  type StoreState,
   type OrgRecord,
   type PersonRecord,
   STATE_VERSION,
@@ -170,7 +170,7 @@ function seedAcme(acme: OrgRecord, now: number): void {
 }
 
 /** A fresh state: the two organizations, their tokens and token holders, and for `default` the sample data. */
-export function seedState(now: number, seed: SeedName = 'default'): MockState {
+export function seedState(now: number, seed: SeedName = 'default'): StoreState {
   const acme = org('acme', 'Acme Inc.', ['admin', 'member', 'billing'], true);
   const globex = org('globex', 'Globex', ['admin', 'member'], false);
   acme.members.push(

@@ -5,7 +5,7 @@
  */
 import { MAX_TTL_DAYS, MIN_TTL_DAYS, isUsableEmail } from '@invitekit/sdk';
 import { CLOCK_MAX, MAX_FAULT_LATENCY_MS, MAX_RESENDS } from './limits.js';
-import type { InvitationRecord, MockState, OrgRecord } from './state.js';
+import type { InvitationRecord, StoreState, OrgRecord } from './state.js';
 
 type Report = (path: string, message: string) => void;
 
@@ -93,7 +93,7 @@ function checkOrg(report: Report, org: OrgRecord, path: string): void {
 }
 
 /** Every problem of `state` beyond its types, as `path: message`; empty when the state is sound. */
-export function stateProblems(state: MockState): string[] {
+export function stateProblems(state: StoreState): string[] {
   const problems: string[] = [];
   const report: Report = (path, message) => problems.push(`${path}: ${message}`);
   state.orgs.forEach((org, i) => {

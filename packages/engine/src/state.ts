@@ -113,7 +113,7 @@ export type RateHit = z.infer<typeof RateHit>;
 export const Faults = z.object({ latencyMs: z.number(), failureRate: z.number() });
 export type Faults = z.infer<typeof Faults>;
 
-export const MockState = z.object({
+export const StoreState = z.object({
   version: z.literal(STATE_VERSION),
   seed: z.enum(['default', 'empty']),
   /** The mock clock is real time plus this offset; the controls only ever move it forward. */
@@ -125,15 +125,15 @@ export const MockState = z.object({
   rateHits: z.array(RateHit),
   faults: Faults,
 });
-export type MockState = z.infer<typeof MockState>;
+export type StoreState = z.infer<typeof StoreState>;
 
 /**
  * Checks that `data` (read from a file or localStorage) is a state this version understands: its types, then its
  * ranges and invariants (state-checks.ts). Throws an Error naming the first problems: a corrupt or out-of-range
  * file must be a clear error, never a silent reset. An outbox longer than the bound keeps its newest messages.
  */
-export function parseState(data: unknown): MockState {
-  const parsed = MockState.safeParse(data);
+export function parseState(data: unknown): StoreState {
+  const parsed = StoreState.safeParse(data);
   const problems = parsed.success
     ? stateProblems(parsed.data)
     : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -146,6 +146,6 @@ export function parseState(data: unknown): MockState {
 }
 
 /** A deep copy: snapshots handed out never alias the live state. */
-export function cloneState(state: MockState): MockState {
+export function cloneState(state: StoreState): StoreState {
   return structuredClone(state);
 }

@@ -1,8 +1,12 @@
 /**
  * The store the rules engine reads and writes through (server.md, "One set of rules"). Two implementations: the
- * mock's in-memory store over a {@link MockState}, and the production server's SQL store (Kysely on PostgreSQL or
+ * mock's in-memory store over a {@link StoreState}, and the production server's SQL store (Kysely on PostgreSQL or
  * PGlite). Every rule lives in the engine; a store only keeps records, answers the queries below, and enforces,
  * with constraints, the few guarantees that must hold across processes.
+ *
+ * Two interfaces: {@link StoreTx}, what the rules need (all production ever runs), and {@link ControlsTx}, the
+ * test controls (a moved clock, injected faults, seeded tokens, whole-state snapshots and resets) that only the
+ * mock and a server started with test controls mount, as a {@link ControlledStore}.
  *
  * How races end: the engine runs each operation in one {@link Store.transaction}. Where another transaction got
  * there first (a constraint fired, a compare-and-set found the record changed, a serialization failure or a
@@ -13,8 +17,8 @@
  * decides which rule error to give. Any other failure (a lost connection, a commit hook that could not save)
  * is a {@link StoreUnavailable}: the engine answers `unavailable` (503) and nothing changed.
  *
- * Records are the JSON records of the mock state (state.ts); times are epoch milliseconds on the mock clock (the
- * server's clock for the SQL store); email addresses arrive trimmed and lower-cased. Records are values: the
+ * Records are the JSON records of state.ts; times are epoch milliseconds on the engine's clock (real time, or
+ * the controls' moved clock); email addresses arrive trimmed and lower-cased. Records are values: the
  * engine never mutates a record it was given (it passes a new object to an update), so a store may hand out its
  * own objects, and must not keep the ones it was given aliased to anything the engine could still change.
  */
@@ -24,7 +28,7 @@ import type {
   IdempotencyRecord,
   InvitationRecord,
   MemberRecord,
-  MockState,
+  StoreState,
   OrgRecord,
   OrgSettingsRecord,
   OutboxMessage,
@@ -34,6 +38,9 @@ import type {
 
 /** An organization without its members, invitations and requests (those are queried separately). */
 export type OrganizationRecord = Omit<OrgRecord, 'members' | 'invitations' | 'requests'>;
+
+/** What the host says about an organization: its name and roles (its settings are the admins'). */
+export type OrganizationProfile = Pick<OrganizationRecord, 'name' | 'roles' | 'defaultRole'>;
 
 /**
  * Another transaction changed what this one relied on. Thrown by a store where a constraint fires or a
@@ -126,6 +133,14 @@ export interface CodeMatch {
 export interface StoreTx {
   // Organizations ----------------------------------------------------------------------------------------
   organization(slug: string): Promise<OrganizationRecord | undefined>;
+  /** Every organization, by slug ascending (the host's `organizations list`). */
+  organizations(): Promise<OrganizationRecord[]>;
+  /** Adds an organization. SQL: primary key on slug, throwing `StoreConflict('organizations_pkey')`. */
+  insertOrganization(organization: OrganizationRecord): Promise<void>;
+  /** Replaces the organization's name, roles and default role (the engine has checked them). */
+  updateOrganization(slug: string, profile: OrganizationProfile): Promise<void>;
+  /** The roles the organization's invitations name (a role in use stays among its roles). */
+  invitationRoles(slug: string): Promise<Set<string>>;
   /** Replaces the organization's settings (the engine has checked them). */
   updateSettings(slug: string, settings: OrgSettingsRecord): Promise<void>;
 
@@ -139,6 +154,8 @@ export interface StoreTx {
    */
   insertMember(org: string, member: MemberRecord): Promise<void>;
   listMembers(org: string, query: MemberListQuery): Promise<Slice<MemberRecord>>;
+  /** Removes the member with this address (a departure); answers whether there was one. */
+  deleteMember(org: string, email: string): Promise<boolean>;
 
   // Invitations ------------------------------------------------------------------------------------------
   invitation(org: string, id: string): Promise<InvitationRecord | undefined>;
@@ -218,28 +235,32 @@ export interface StoreTx {
    * the mock keeps the most recent MAX_OUTBOX_MESSAGES of limits.ts for its controls).
    */
   appendMessage(message: OutboxMessage): Promise<void>;
+}
+
+/**
+ * The test controls' side of a transaction (the mock, and a server started with test controls; never a production
+ * request): the moved clock, injected faults, seeded credentials, the outbox as the controls show it, and the
+ * whole state at once.
+ */
+export interface ControlsTx {
   /** Messages oldest first, only those to `to` when given (lower-cased). For the mock's controls. */
   listMessages(to: string | null): Promise<OutboxMessage[]>;
-
-  // The mock's controls and credentials -------------------------------------------------------------------
-  /** The mock clock is real time plus this offset (0 for a store that has no mock clock). */
+  /** The moved clock is real time plus this offset. */
   clockOffset(): Promise<number>;
   setClockOffset(ms: number): Promise<void>;
   faults(): Promise<Faults>;
   setFaults(faults: Faults): Promise<void>;
-  /** The credentials with this token (the mock's seeded tokens; `--dev-auth` on the server). */
+  /** The stored credentials with this token (the mock's seeded tokens). */
   token(token: string): Promise<TokenRecord | undefined>;
   /**
    * The stored credentials whose token is `key` now belong to `org` (an empty grant, no permission): someone who
-   * accepted while signed in. A store without its own credentials does nothing.
+   * accepted while signed in. Unknown keys change nothing.
    */
   grantMembership(key: string, org: string): Promise<void>;
-
-  // Whole state (seeding, `/__mock/reset`, the mock's data file) ---------------------------------------
   /** Replaces everything with `state` (already checked by `parseState`). */
-  replaceAll(state: MockState): Promise<void>;
+  replaceAll(state: StoreState): Promise<void>;
   /** Everything, as a deep copy that shares nothing with the store. */
-  snapshot(): Promise<MockState>;
+  snapshot(): Promise<StoreState>;
 }
 
 export interface TransactionOptions {
@@ -250,20 +271,23 @@ export interface TransactionOptions {
   readOnly?: boolean;
 }
 
-export interface Store {
+export interface Store<Tx extends StoreTx = StoreTx> {
   /**
    * Runs `fn` in one transaction: all of its writes commit when it resolves, none when it throws (the error is
    * rethrown as is, after the rollback). The memory store runs one transaction at a time; the SQL store runs
    * them concurrently and surfaces every lost race as {@link StoreConflict}.
    */
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Releases connections or files; no transaction may start afterwards. */
   close?(): Promise<void>;
 }
+
+/** A store whose transactions also carry the test controls. */
+export type ControlledStore = Store<StoreTx & ControlsTx>;
 
 /**
  * Makes a store holding `initial` (a checked state, say a seed). The engine's tests build their store through
  * such a factory: the memory store by default, or the module named by `INVITEKIT_TEST_STORE_MODULE`, which
  * exports `createStore`, so the same test files run against the SQL store.
  */
-export type CreateStore = (initial: MockState) => Store | Promise<Store>;
+export type CreateStore = (initial: StoreState) => ControlledStore | Promise<ControlledStore>;

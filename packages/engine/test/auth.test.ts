@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Actor, Engine } from '../src/index.js';
+import type { Actor, ControlledEngine } from '../src/index.js';
 import { ADMIN, GLOBEX, VIEWER, frozen, refused, setup } from './test-support.js';
 
-type AdminOp = (engine: Engine, actor: Actor | null, org: string) => unknown;
+type AdminOp = (engine: ControlledEngine, actor: Actor | null, org: string) => unknown;
 
 /** Every operation of the admin surface, with acme ids and a valid body. */
 const ADMIN_OPS: Record<string, AdminOp> = {

@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  Engine,
+  ControlledEngine,
   MemoryStore,
-  type MockState,
-  type Store,
+  type StoreState,
+  type ControlledStore,
+  type ControlsTx,
   StoreConflict,
   type StoreTx,
   compareCodePoints,
@@ -18,11 +19,11 @@ import {
 } from '../src/index.js';
 import { ADMIN, T0, refused } from './test-support.js';
 
-function engineOn(store: Store): Engine {
-  return new Engine({ store, realNow: () => T0, random: seededRandom(3) });
+function engineOn(store: ControlledStore): ControlledEngine {
+  return new ControlledEngine({ store, realNow: () => T0, random: seededRandom(3) });
 }
 
-const json = (state: MockState) => JSON.stringify(state);
+const json = (state: StoreState) => JSON.stringify(state);
 
 describe('MemoryStore', () => {
   it('undoes every write of a transaction that throws, and keeps those of one that resolves', async () => {
@@ -93,7 +94,7 @@ describe('MemoryStore', () => {
       store.transaction((tx) => tx.setClockOffset(1), { readOnly: true }),
       /read-only transaction tried to write/,
     );
-    let leaked: StoreTx | undefined;
+    let leaked: (StoreTx & ControlsTx) | undefined;
     await store.transaction((tx) => {
       leaked = tx;
       return Promise.resolve();
@@ -208,11 +209,11 @@ describe('the engine over the memory store', () => {
     const inner = new MemoryStore(seedState(T0));
     let racesToLose = 1;
     // A store whose first update loses to a concurrent accept of the same code, as two processes would.
-    const racing: Store = {
+    const racing: ControlledStore = {
       transaction: (fn, options) =>
         inner.transaction(async (tx) => {
           const lose = racesToLose > 0;
-          const wrapped: StoreTx = Object.create(tx) as StoreTx;
+          const wrapped = Object.create(tx) as typeof tx;
           wrapped.updateInvitation = async (org, next, previous) => {
             if (lose) {
               racesToLose--;

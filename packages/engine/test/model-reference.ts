@@ -11,7 +11,7 @@ import {
   type SkippedAddress,
   normalizeEmail,
 } from '@invitekit/sdk';
-import type { Engine, MockState } from '../src/index.js';
+import type { ControlledEngine, StoreState } from '../src/index.js';
 import {
   IDEMPOTENCY_WINDOW_MS,
   MAX_OUTBOX_MESSAGES,
@@ -82,7 +82,7 @@ export interface Model {
   hits: { key: string; at: number }[];
 }
 
-export function modelFrom(state: MockState, now: number): Model {
+export function modelFrom(state: StoreState, now: number): Model {
   const orgs = new Map<string, MOrg>();
   for (const org of state.orgs) {
     orgs.set(org.slug, {
@@ -228,7 +228,7 @@ export function inviteBodyProblems(org: MOrg, body: { emails: string[]; role?: s
 }
 
 /** The code as stored after the operation: the model learns new codes here, then checks them everywhere. */
-export function storedCode(after: MockState, id: string): string {
+export function storedCode(after: StoreState, id: string): string {
   const inv = after.orgs.flatMap((o) => o.invitations).find((i) => i.id === id);
   assert.ok(inv, `invitation ${id} is not stored`);
   return inv.code;
@@ -290,13 +290,13 @@ export function submissionKeys(slug: string, email: string, remote: string) {
 
 export type InviteAnswer = CreateInvitationsResult;
 
-export type Call = (engine: Engine) => unknown;
+export type Call = (engine: ControlledEngine) => unknown;
 export interface Step {
   call: Call;
   /** The refusals that may answer; empty when the operation must succeed. */
   refuse: string[];
   /** Checks a successful answer against the model and moves the model along. */
-  accept: (value: unknown, after: MockState) => void;
+  accept: (value: unknown, after: StoreState) => void;
   /** A success that must leave the state as it was: a read, a dry run, a replay, a repeated revoke. */
   changesNothing: boolean;
   /** Names a kind of success worth counting apart (`replay`, `dry run`). */

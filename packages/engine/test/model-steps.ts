@@ -12,7 +12,7 @@ import {
   type InviteLookup,
   normalizeEmail,
 } from '@invitekit/sdk';
-import { type Engine, EngineError } from '../src/index.js';
+import { type ControlledEngine, EngineError } from '../src/index.js';
 import type { Op } from './model-ops.js';
 import {
   type Call,
@@ -262,7 +262,7 @@ function applyAccept(model: Model, org: MOrg, inv: MInvitation, signedIn?: { gra
 /** Two anonymous accepts of one code, started together: one succeeds and one is `already_used`, or both fail alike. */
 function raceStep(model: Model, pick: number): Step {
   const found = pickCode(model, pick);
-  const accept = async (engine: Engine) => {
+  const accept = async (engine: ControlledEngine) => {
     try {
       await Promise.resolve(engine.acceptInvite(null, found.code, {}));
       return 'accepted';

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Invitation, InvitationRequest, Page } from '@invitekit/sdk';
 import fc from 'fast-check';
-import { type Engine, EngineError, type MockState, type SeedName } from '../src/index.js';
+import { type ControlledEngine, EngineError, type StoreState, type SeedName } from '../src/index.js';
 import { MAX_RESENDS } from '../src/limits.js';
 import { type Op, REGRESSIONS, opArb, sequenceArb } from './model-ops.js';
 import { type Model, USABLE_SET, isStale, modelFrom, statusOf } from './model-reference.js';
@@ -43,14 +43,14 @@ async function attempt(op: () => unknown): Promise<Outcome> {
   }
 }
 
-type StatusAt = (inv: MockState['orgs'][number]['invitations'][number]) => string;
+type StatusAt = (inv: StoreState['orgs'][number]['invitations'][number]) => string;
 const statusAt =
   (now: number): StatusAt =>
   (inv) =>
     inv.state === 'pending' && now >= inv.expiresAt ? 'expired' : inv.state;
 
 /** The invariants of rules.md, read from the engine's own state: they hold whatever the model says. */
-function checkInvariants(state: MockState, now: number, seedAddresses: ReadonlySet<string>): void {
+function checkInvariants(state: StoreState, now: number, seedAddresses: ReadonlySet<string>): void {
   const status = statusAt(now);
   const codes = new Set<string>();
   for (const org of state.orgs) {
@@ -83,7 +83,7 @@ function checkInvariants(state: MockState, now: number, seedAddresses: ReadonlyS
 }
 
 /** Statuses move only along the lifecycle; expired → pending only by a renewal, which replaces the code. */
-function checkTransitions(before: MockState, after: MockState, nows: [number, number], op: Op): void {
+function checkTransitions(before: StoreState, after: StoreState, nows: [number, number], op: Op): void {
   const [was, is] = [statusAt(nows[0]), statusAt(nows[1])];
   const afterById = new Map(after.orgs.flatMap((o) => o.invitations).map((i) => [i.id, i]));
   for (const old of before.orgs.flatMap((o) => o.invitations)) {
@@ -109,7 +109,7 @@ function checkTransitions(before: MockState, after: MockState, nows: [number, nu
 }
 
 /** An accept or decline that succeeded used a code that was pending and current just before. */
-function checkRedeemedCode(before: MockState, nowBefore: number, code: string): void {
+function checkRedeemedCode(before: StoreState, nowBefore: number, code: string): void {
   const inv = before.orgs.flatMap((o) => o.invitations).find((i) => i.code === code);
   assert.ok(inv, `code ${code} was not a current code, yet it was accepted or declined`);
   assert.equal(statusAt(nowBefore)(inv), 'pending', `a ${statusAt(nowBefore)(inv)} code was accepted or declined`);
@@ -127,7 +127,7 @@ async function allPages<T>(page: (cursor: string | undefined) => unknown): Promi
 }
 
 /** The stored state, the outbox and the admin lists agree with the model. */
-async function compareWithModel(engine: Engine, model: Model, state: MockState): Promise<void> {
+async function compareWithModel(engine: ControlledEngine, model: Model, state: StoreState): Promise<void> {
   assert.equal(await settled(engine.now()), model.now, 'the clock');
   assert.deepEqual(
     state.outbox.map(({ to, kind, org, code }) => ({ to, kind, org, code })),
@@ -215,7 +215,13 @@ async function compareWithModel(engine: Engine, model: Model, state: MockState):
 const reached = new Map<string, number>();
 
 /** Runs one operation on the engine and checks it against the model and the invariants. */
-async function runStep(engine: Engine, model: Model, op: Op, before: MockState, seedAddresses: ReadonlySet<string>) {
+async function runStep(
+  engine: ControlledEngine,
+  model: Model,
+  op: Op,
+  before: StoreState,
+  seedAddresses: ReadonlySet<string>,
+) {
   const step = stepFor(model, op);
   const nowBefore = model.now;
   const outcome = await attempt(() => step.call(engine));

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Invitation } from '@invitekit/sdk';
-import type { Engine } from '../src/index.js';
+import type { ControlledEngine } from '../src/index.js';
 import { ADMIN, refused, setup } from './test-support.js';
 
 /** Walks every page of the list and answers the ids in order. */
-async function walk(engine: Engine, query: Record<string, unknown>): Promise<string[]> {
+async function walk(engine: ControlledEngine, query: Record<string, unknown>): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 100; guard++) {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Engine } from '../src/index.js';
+import type { ControlledEngine } from '../src/index.js';
 import {
   RATE_WINDOW_MS,
   REQUESTS_PER_ADDRESS_PER_HOUR as PER_ADDRESS,
@@ -13,7 +13,7 @@ import {
 } from '../src/limits.js';
 import { ADMIN, GLOBEX, refused, setup } from './test-support.js';
 
-const submit = (engine: Engine, email: string, remote = 'r1', org = 'acme') =>
+const submit = (engine: ControlledEngine, email: string, remote = 'r1', org = 'acme') =>
   engine.submitRequest(org, { email }, remote);
 
 describe('rate limits', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Engine, type Store, type StoreTx } from '../src/index.js';
+import { type ControlledEngine, Engine, type Store, type StoreTx } from '../src/index.js';
 import type { RequestRecord } from '../src/state.js';
 import { ADMIN, GLOBEX, T0, frozen, refused, setup } from './test-support.js';
 
-const submit = (engine: Engine, email: string, remote = 'r1', org = 'acme') =>
+const submit = (engine: ControlledEngine, email: string, remote = 'r1', org = 'acme') =>
   engine.submitRequest(org, { email }, remote);
 
 describe('submitting a request (public)', () => {

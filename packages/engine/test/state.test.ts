@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   CLOCK_MAX,
-  Engine,
+  ControlledEngine,
   MAX_OUTBOX_MESSAGES,
   MAX_RESENDS,
-  type MockState,
+  type StoreState,
   SEED_CODES,
   parseState,
   seedState,
@@ -13,19 +13,19 @@ import {
 import { ADMIN, DAY, T0, setup, GLOBEX, frozen } from './test-support.js';
 
 /** The seed's pieces a test changes, found (and asserted) by name. */
-function acme(state: MockState) {
+function acme(state: StoreState) {
   const org = state.orgs.find((o) => o.slug === 'acme');
   assert.ok(org);
   return org;
 }
-function invitationOf(state: MockState, id: string) {
+function invitationOf(state: StoreState, id: string) {
   const inv = acme(state).invitations.find((i) => i.id === id);
   assert.ok(inv);
   return inv;
 }
-const jane = (state: MockState) => invitationOf(state, 'inv_jane');
-const omar = (state: MockState) => invitationOf(state, 'inv_omar');
-function ada(state: MockState) {
+const jane = (state: StoreState) => invitationOf(state, 'inv_jane');
+const omar = (state: StoreState) => invitationOf(state, 'inv_omar');
+function ada(state: StoreState) {
   const member = acme(state).members.find((m) => m.id === 'mem_ada');
   assert.ok(member);
   return member;
@@ -87,7 +87,7 @@ describe('seed and state', () => {
     const { engine, invite } = await setup();
     await invite(['saved@example.com']);
     await engine.advanceClock(DAY);
-    const copy = new Engine({
+    const copy = new ControlledEngine({
       state: parseState(JSON.parse(JSON.stringify(await engine.snapshot()))),
       realNow: () => T0,
     });
@@ -98,7 +98,7 @@ describe('seed and state', () => {
   });
 
   it('refuses a state whose values are out of range or break an invariant, naming where', () => {
-    const cases: [string, (s: MockState) => void, RegExp][] = [
+    const cases: [string, (s: StoreState) => void, RegExp][] = [
       ['TTL -5', (s) => (acme(s).settings.invitationTtlDays = -5), /invitationTtlDays: not a whole number/],
       ['TTL 31', (s) => (acme(s).settings.invitationTtlDays = 31), /invitationTtlDays/],
       ['resendCount -10', (s) => (jane(s).resendCount = -10), /resendCount/],
@@ -143,7 +143,7 @@ describe('seed and state', () => {
     const loaded = parseState(state);
     assert.equal(loaded.outbox.length, MAX_OUTBOX_MESSAGES);
     assert.equal(loaded.outbox[0]?.to, 'p5@example.com');
-    const engine = new Engine({ state: loaded, realNow: () => T0 });
+    const engine = new ControlledEngine({ state: loaded, realNow: () => T0 });
     await engine.createInvitations(ADMIN, 'acme', { emails: ['newest@example.com'] });
     const outbox = await engine.outbox();
     assert.equal(outbox.length, MAX_OUTBOX_MESSAGES);

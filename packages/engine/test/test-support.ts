@@ -10,12 +10,12 @@ import { pathToFileURL } from 'node:url';
 import {
   type Actor,
   type CreateStore,
-  Engine,
+  ControlledEngine,
   EngineError,
   MemoryStore,
-  type MockState,
+  type StoreState,
   type SeedName,
-  type Store,
+  type ControlledStore,
   seedState,
   seededRandom,
 } from '../src/index.js';
@@ -36,7 +36,7 @@ export function actor(key: string, person: Actor['person'], grants: Actor['grant
 }
 
 /** The store the tests run on: the memory store, or the one `INVITEKIT_TEST_STORE_MODULE` names. */
-export async function createTestStore(initial: MockState): Promise<Store> {
+export async function createTestStore(initial: StoreState): Promise<ControlledStore> {
   const name = process.env.INVITEKIT_TEST_STORE_MODULE;
   if (!name) return new MemoryStore(initial);
   const specifier = name.startsWith('.') || isAbsolute(name) ? pathToFileURL(resolve(name)).href : name;
@@ -48,14 +48,14 @@ export async function createTestStore(initial: MockState): Promise<Store> {
 export interface TestEngineOptions {
   seed?: SeedName;
   /** Start from this state instead of the seed. */
-  state?: MockState;
+  state?: StoreState;
   acceptUrl?: string;
 }
 
 /** An engine at T0 on the test store, with the default seed unless told otherwise. */
-export async function createTestEngine(options: TestEngineOptions = {}): Promise<Engine> {
+export async function createTestEngine(options: TestEngineOptions = {}): Promise<ControlledEngine> {
   const store = await createTestStore(options.state ?? seedState(T0, options.seed));
-  return new Engine({
+  return new ControlledEngine({
     store,
     realNow: () => T0,
     random: seededRandom(7),
@@ -93,6 +93,6 @@ export async function refused(op: () => unknown, code: string): Promise<EngineEr
 }
 
 /** The whole state as JSON: equal before and after a refused request, which must change nothing. */
-export async function frozen(engine: Engine): Promise<string> {
+export async function frozen(engine: ControlledEngine): Promise<string> {
   return JSON.stringify(await engine.snapshot());
 }

@@ -4,7 +4,7 @@
  * the mock: the seeded tokens as credentials, and the injected faults (latency, random `unavailable`).
  */
 import { type RequestHandler, http } from 'msw';
-import type { Engine } from '@invitekit/engine';
+import type { ControlledEngine } from '@invitekit/engine';
 import { type FaultOptions, type FetchHandler, createHostHandler, credentialsOf } from '@invitekit/engine/http';
 
 export interface MockHandlerOptions extends FaultOptions {
@@ -15,7 +15,7 @@ export interface MockHandlerOptions extends FaultOptions {
 }
 
 /** The mock's API and `/__mock` controls as one fetch handler, for any transport that speaks `Request`/`Response`. */
-export function createFetchHandler(engine: Engine, options: MockHandlerOptions = {}): FetchHandler {
+export function createFetchHandler(engine: ControlledEngine, options: MockHandlerOptions = {}): FetchHandler {
   const credentials = options.authenticate ?? ((request) => Promise.resolve(credentialsOf(request)));
   return createHostHandler({
     engine,
@@ -31,7 +31,7 @@ export function createFetchHandler(engine: Engine, options: MockHandlerOptions =
  * Every handler of the mock for MSW, on any origin. MSW in a browser hands cookies over apart from the request
  * (a page cannot read them off a Request), so they reach the credentials through this side table.
  */
-export function createHandlers(engine: Engine, options: MockHandlerOptions = {}): RequestHandler[] {
+export function createHandlers(engine: ControlledEngine, options: MockHandlerOptions = {}): RequestHandler[] {
   const cookiesOf = new WeakMap<Request, Record<string, string>>();
   const dispatch = createFetchHandler(engine, {
     ...options,

@@ -6,19 +6,28 @@
 import type { Member } from '@invitekit/sdk';
 import type { RequestHandler } from 'msw';
 import {
-  Engine,
+  ControlledEngine,
   type Faults,
-  type MockState,
+  type StoreState as MockState,
   type OutboxMessage,
   type RandomSource,
   type RealNow,
   SEED_CODES,
   type SeedName,
+  type OrganizationInput,
 } from '@invitekit/engine';
 import { createHandlers } from './handlers.js';
 
-export { Engine, EngineError, SEED_CODES, parseState, seedState } from '@invitekit/engine';
-export type { EngineOptions, MockState, OutboxMessage, SeedName, Faults } from '@invitekit/engine';
+export { ControlledEngine, Engine, EngineError, SEED_CODES, parseState, seedState } from '@invitekit/engine';
+export type {
+  ControlledEngineOptions,
+  EngineOptions,
+  StoreState as MockState,
+  OrganizationInput,
+  OutboxMessage,
+  SeedName,
+  Faults,
+} from '@invitekit/engine';
 export { createFetchHandler, createHandlers, type MockHandlerOptions } from './handlers.js';
 export { SESSION_COOKIE } from '@invitekit/sdk';
 
@@ -56,7 +65,7 @@ export interface Mock {
   /** MSW handlers for every endpoint of api.md and the `/__mock` controls, on any origin. */
   readonly handlers: RequestHandler[];
   /** The rules engine itself, for tests that want to skip HTTP. */
-  readonly engine: Engine;
+  readonly engine: ControlledEngine;
   /** Fixed codes of the default seed's invitations. */
   readonly seedCodes: typeof SEED_CODES;
   /** Restores the seed (default `default`), empties outbox, idempotency and rate records, clears faults, real time. */
@@ -73,6 +82,10 @@ export interface Mock {
   state(): Promise<MockState>;
   /** A join outside invitations (SSO or SCIM): answers the new member, or the existing one. */
   joinMember(org: string, input: JoinMemberInput): Promise<Member>;
+  /** A departure: removes the member with this address; answers whether there was one. */
+  removeMember(org: string, email: string): Promise<boolean>;
+  /** Creates an organization (default settings) or updates its name and roles, as a host does on the server. */
+  upsertOrganization(input: OrganizationInput): Promise<void>;
   /** Latency and random `unavailable` answers on `/api`. */
   setFaults(faults: Partial<Faults>): Promise<void>;
   /** Where invitation links point. */
@@ -85,7 +98,7 @@ function defaultAcceptUrl(): string {
 }
 
 export function createMock(options: CreateMockOptions = {}): Mock {
-  const engine = new Engine({
+  const engine = new ControlledEngine({
     ...(options.state ? { state: options.state } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.realNow ? { realNow: options.realNow } : {}),
@@ -108,6 +121,10 @@ export function createMock(options: CreateMockOptions = {}): Mock {
     outbox: (to) => engine.outbox(to),
     state: () => engine.snapshot(),
     joinMember: async (org, input) => (await engine.joinMember(org, input)).member,
+    removeMember: (org, email) => engine.removeMember(org, email),
+    upsertOrganization: async (input) => {
+      await engine.upsertOrganization(input);
+    },
     setFaults: async (faults) => {
       await engine.setFaults(faults);
     },

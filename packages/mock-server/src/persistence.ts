@@ -16,12 +16,12 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type MockState, parseState } from '@invitekit/engine';
+import { type StoreState, parseState } from '@invitekit/engine';
 
 export class DataFileError extends Error {}
 
 /** The saved state, or `undefined` when the file does not exist yet. */
-export function loadState(file: string): MockState | undefined {
+export function loadState(file: string): StoreState | undefined {
   if (!existsSync(file)) return undefined;
   let text: string;
   try {
@@ -68,7 +68,7 @@ function writeAll(io: SaveIo, fd: number, bytes: Uint8Array): void {
  * failure (a full disk, a read-only directory) the temp file is removed, the good file is untouched, and a
  * {@link DataFileError} naming the cause is thrown.
  */
-export function saveState(file: string, state: MockState, io: SaveIo = nodeIo): void {
+export function saveState(file: string, state: StoreState, io: SaveIo = nodeIo): void {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${counter++}.tmp`);
   try {
     const fd = openSync(temp, 'w');

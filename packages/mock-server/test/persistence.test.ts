@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { Engine, seedState } from '@invitekit/engine';
+import { ControlledEngine, seedState } from '@invitekit/engine';
 import { DataFileError, loadState, removeStaleTemps, saveState } from '../src/persistence.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'invitekit-persist-'));
@@ -32,7 +32,7 @@ const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 describe('saveState', () => {
   it('replaces the file through a rename: a new inode every save, no temp file left, the content whole', async () => {
     const file = join(dir, 'state.json');
-    const engine = new Engine({ realNow: () => T0 });
+    const engine = new ControlledEngine({ realNow: () => T0 });
     saveState(file, await engine.snapshot());
     const inodes = [statSync(file).ino];
     for (let i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ import type { DatabaseOption, OpenDatabase } from './db/connect.js';
 import type { OutboxSenderOptions } from './email/outbox-sender.js';
 import type { SendEmail } from './email/smtp.js';
 import type { EmailTemplates } from './email/templates.js';
+import type { AcceptedEvent } from '@invitekit/engine';
 import type { Logger } from './log.js';
 
 /** A signed-in person as the host's `authenticate` answers: who, and their permissions by organization slug. */
@@ -14,11 +15,8 @@ export interface HostUser {
   grants: Record<string, string[]>;
 }
 
-export interface AcceptedEvent {
-  organization: { slug: string; name: string };
-  member: { id: string; email: string; name: string | null; role: string; joinedAt: string; joinedVia: string };
-  invitation: { id: string; email: string; role: string | null };
-}
+/** After an accept committed: who accepted (null: nobody signed in), where, the new member and the invitation. */
+export type { AcceptedEvent } from '@invitekit/engine';
 
 export interface InvitekitServerOptions {
   /** A `postgres://` URL, `{ pglite: dir }`, or an open database; default `{ pglite: './invitekit-data' }`. */
@@ -37,9 +35,15 @@ export interface InvitekitServerOptions {
   emailRetry?: Pick<OutboxSenderOptions, 'retryBaseMs' | 'retryMaxMs' | 'maxAttempts' | 'leaseMs'>;
   /** After an accept committed: the host creates its own membership. Errors are logged; the accept stands. */
   onAccepted?: (event: AcceptedEvent) => Promise<void> | void;
-  /** Accept the mock's seeded bearer tokens (`acme-admin`, …). For trying out; refused when NODE_ENV=production. */
+  /**
+   * Accept the mock's seeded bearer tokens (`acme-admin`, …); an empty database gets the demo organizations. For
+   * trying out; refused when NODE_ENV=production.
+   */
   devAuth?: boolean;
-  /** Serve the mock's `/__mock` controls (reset, clock, outbox, joins, faults). For test suites only. */
+  /**
+   * Serve the mock's `/__mock` controls (reset, clock, outbox, joins, faults) and run on their moved clock. For
+   * test suites only; refused when NODE_ENV=production.
+   */
   testControls?: boolean;
   /** Origins granted CORS with credentials. */
   allowOrigins?: readonly string[];

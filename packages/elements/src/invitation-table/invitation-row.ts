@@ -1,13 +1,15 @@
 /**
  * One invitation as a table row, which the styles turn into a card when the element is narrow: the same cells,
  * each with a label that only the card shows (the table's column headers name them otherwise, so the label is
- * hidden from assistive technology in both layouts).
+ * hidden from assistive technology in both layouts). The row's actions live in its "Actions for X" menu
+ * (row-menu.ts); a row with nothing left to do says so in their place.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Invitation } from '@invitekit/sdk';
 import type { ActionsController } from '../shared/actions.js';
-import { roleLabel, type InviteRole } from '../shared/roles.js';
+import { defaultRole, roleLabel, type InviteRole } from '../shared/roles.js';
 import type { InvitationTableStrings } from './invitation-table.strings.js';
+import type { RowMenu } from './row-menu.js';
 
 /** What a row needs from its table. Presses reach the table through one delegated listener (see `pressed`). */
 export interface RowContext {
@@ -15,32 +17,55 @@ export interface RowContext {
   lang: string;
   roles: InviteRole[];
   actions: ActionsController;
+  menu: RowMenu;
+  /** The moment relative times are counted from (one per render, so that every row agrees). */
+  now: number;
+  /** Addresses the server said are members now (an `already_member` answer): no new invitation is offered. */
+  members: ReadonlySet<string>;
 }
 
-/** The row actions a button can name in its `data-action`. */
+/** The row actions a menu item can name in its `data-action`. */
 export type RowAction = 'link' | 'code' | 'resend' | 'renew' | 'revoke';
 
 /**
- * The action a click inside the table asks for, if it hit an available row button. One listener on the table
- * instead of one per button keeps a 100-row page cheap to draw.
+ * The action a click inside the table asks for, if it hit an available menu item. One listener on the table
+ * instead of one per item keeps a 100-row page cheap to draw.
  */
 export function pressed(event: Event): { id: string; action: RowAction } | undefined {
-  const target = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-action]') : null;
+  const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
   const id = target?.closest<HTMLElement>('tr[data-id]')?.dataset.id;
   if (!target || !id || target.getAttribute('aria-disabled') === 'true') return undefined;
   return { id, action: target.dataset.action as RowAction };
 }
 
-const busyAttr = (c: RowContext, inv: Invitation, control: RowAction) =>
-  c.actions.busy(inv.id, control) ? 'true' : nothing;
+/** The words of the role an invitation gives: its own, or the organization's default named as such. */
+export function roleText(c: Pick<RowContext, 'words' | 'roles'>, role: string | null): string {
+  if (role) return roleLabel(c.roles, role);
+  const fallback = defaultRole(c.roles);
+  return fallback ? c.words.defaultRoleNamed(fallback.label) : c.words.defaultRole;
+}
 
-// Row templates are written out whole (labels, buttons) rather than composed from small ones: each nested
-// template is one more instance to clone per row, and a page has up to 100 rows.
+/** A date as people read it in a list: how far it is from now, with the date itself beneath. */
+function renderDate(c: RowContext, label: string, iso: string) {
+  return html`<span class="label" aria-hidden="true">${label}</span
+    ><span class="when"
+      ><time datetime=${iso}>${c.words.relative(c.lang, iso, c.now)}</time
+      ><span class="muted day">${c.words.date(c.lang, iso)}</span></span
+    >`;
+}
+
+// Row templates are written out whole rather than composed from many small ones: each nested template is one
+// more instance to clone per row, and a page has up to 100 rows.
 export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
-  const { words, lang } = c;
+  const { words } = c;
   const by = inv.invitedBy;
+  const byName = by ? by.name || by.email : words.invitedByNobody;
   return html`<tr part="row" data-id=${inv.id}>
-    <td class="email">${inv.email}</td>
+    <td class="email">
+      <span class="address" title=${inv.email}>${inv.email}</span>
+      <span class="meta muted">${words.invitedByLine(byName)}</span>
+      ${renderOutcome(c, inv.id)}
+    </td>
     <td class="status">
       <span class="label" aria-hidden="true">${words.columnStatus}</span>
       <span class="badges">
@@ -50,26 +75,15 @@ export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
     </td>
     <td class="role">
       <span class="label" aria-hidden="true">${words.columnRole}</span>
-      ${inv.role ? roleLabel(c.roles, inv.role) : html`<span class="muted">${words.defaultRole}</span>`}
+      <span class="clip ${inv.role ? '' : 'muted'}">${roleText(c, inv.role)}</span>
     </td>
     <td class="by">
       <span class="label" aria-hidden="true">${words.columnInvitedBy}</span>
-      ${
-        by
-          ? html`<span class="name" title=${by.email}>${by.name || by.email}</span>`
-          : html`<span class="muted">${words.invitedByNobody}</span>`
-      }
+      <span class="clip ${by ? '' : 'muted'}" title=${by?.email ?? nothing}>${byName}</span>
     </td>
-    <td class="date">
-      <span class="label" aria-hidden="true">${words.columnInvited}</span>${words.date(lang, inv.invitedAt)}
-    </td>
-    <td class="date">
-      <span class="label" aria-hidden="true">${words.columnExpires}</span>${words.date(lang, inv.expiresAt)}
-    </td>
-    <td class="act">
-      <div class="actions">${renderActions(c, inv)}</div>
-      ${renderOutcome(c, inv.id)}
-    </td>
+    <td class="date invited">${renderDate(c, words.columnInvited, inv.invitedAt)}</td>
+    <td class="date expires">${renderDate(c, words.columnExpires, inv.expiresAt)}</td>
+    <td class="act">${renderActions(c, inv)}</td>
   </tr>`;
 }
 
@@ -82,71 +96,105 @@ export function renderOutcome(c: Pick<RowContext, 'actions'>, key: string) {
   </p>`;
 }
 
-/*
- * Row buttons keep their name (public API) at all times. While a request runs, the pressed one is
- * `aria-busy` and `aria-disabled` and shows its `data-busy` words (see the shared theme); a press on an
- * `aria-disabled` button does nothing (`pressed`), and the button keeps the focus.
+const BUSY_CONTROLS: RowAction[] = ['link', 'code', 'resend', 'renew', 'revoke'];
+
+/**
+ * The menu button keeps its name (public API) at all times. While an action of the row runs it is `aria-busy`
+ * and shows that action's busy words (see the shared theme); the menu does not open meanwhile.
  */
 function renderActions(c: RowContext, inv: Invitation) {
   const { words } = c;
-  const rowBusy = c.actions.busy(inv.id);
-  const revoke = html`<button
-    part="action"
-    data-action="revoke"
-    aria-label=${words.revokeFor(inv.email)}
-    aria-busy=${busyAttr(c, inv, 'revoke')}
-    aria-disabled=${rowBusy ? 'true' : nothing}
-    data-busy=${words.revoking}
-  >
-    <span class="idle">${words.revoke}</span>
-  </button>`;
+  if (inv.status !== 'pending' && inv.status !== 'expired') {
+    return html`<span class="closed muted">${words.closed[inv.status]}</span>`;
+  }
+  const busy = BUSY_CONTROLS.find((control) => c.actions.busy(inv.id, control));
+  const open = c.menu.openId === inv.id;
+  const busyWords: Record<RowAction, string> = {
+    link: words.copying,
+    code: words.copying,
+    resend: words.resending,
+    renew: words.sendingNew,
+    revoke: words.revoking,
+  };
+  return html`<div class="menu-anchor">
+    <button
+      class="menu-button"
+      part="action menu-button"
+      id="menu-button-${inv.id}"
+      aria-label=${words.actionsFor(inv.email)}
+      aria-haspopup="menu"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${open ? `menu-${inv.id}` : nothing}
+      aria-busy=${busy ? 'true' : nothing}
+      aria-disabled=${busy ? 'true' : nothing}
+      data-busy=${busy ? busyWords[busy] : nothing}
+      data-menu=${inv.id}
+    >
+      <span class="idle" aria-hidden="true">⋯</span>
+    </button>
+    ${open ? renderMenu(c, inv) : nothing}
+  </div>`;
+}
+
+/*
+ * An item's visible note ("3 resends left", or why it is disabled) is drawn from `data-note` by CSS, so that the
+ * item's visible text stays a part of its name (axe label-content-name-mismatch); the same words are its
+ * description, from a hidden copy beside the menu.
+ */
+function item(action: RowAction, name: string, label: string, note?: { id: string; text: string; disabled: boolean }) {
+  return html`<button
+      role="menuitem"
+      tabindex="-1"
+      part="menuitem"
+      data-action=${action}
+      aria-label=${name}
+      aria-describedby=${note ? note.id : nothing}
+      aria-disabled=${note?.disabled ? 'true' : nothing}
+      data-note=${note ? note.text : nothing}
+    >
+      <span class="item-label">${label}</span></button
+    >${note ? html`<span hidden id=${note.id}>${note.text}</span>` : nothing}`;
+}
+
+function renderMenu(c: RowContext, inv: Invitation) {
+  const { words } = c;
+  const revoke = html`<hr role="separator" />
+    ${item('revoke', words.revokeFor(inv.email), words.revoke)}`;
+  const menu = (items: TemplateResult) =>
+    html`<div
+      class="menu"
+      role="menu"
+      part="menu"
+      id="menu-${inv.id}"
+      aria-labelledby="menu-button-${inv.id}"
+      @keydown=${c.menu.onMenuKey}
+      @focusout=${c.menu.onFocusOut}
+    >
+      ${items}
+    </div>`;
   if (inv.status === 'pending') {
-    const leftId = `left-${inv.id}`;
     const left = inv.resendsRemaining;
-    return html`<button
-        part="action"
-        data-action="link"
-        aria-label=${words.copyLinkFor(inv.email)}
-        aria-busy=${busyAttr(c, inv, 'link')}
-        aria-disabled=${rowBusy ? 'true' : nothing}
-        data-busy=${words.copying}
-      >
-        <span class="idle">${words.copyLink}</span></button
-      ><button
-        part="action"
-        data-action="code"
-        aria-label=${words.copyCodeFor(inv.email)}
-        aria-busy=${busyAttr(c, inv, 'code')}
-        aria-disabled=${rowBusy ? 'true' : nothing}
-        data-busy=${words.copying}
-      >
-        <span class="idle">${words.copyCode}</span></button
-      ><button
-        part="action"
-        data-action="resend"
-        aria-label=${words.resendTo(inv.email)}
-        aria-busy=${busyAttr(c, inv, 'resend')}
-        aria-disabled=${rowBusy || left === 0 ? 'true' : nothing}
-        aria-describedby=${leftId}
-        data-busy=${words.resending}
-      >
-        <span class="idle">${words.resend}</span></button
-      ><span class="count" aria-hidden="true">${words.resendsLeftShort(c.lang, left)}</span
-      ><span class="visually-hidden" id=${leftId}>${words.resendsLeft(c.lang, left)}</span>${revoke}`;
+    return menu(
+      html`${item('link', words.copyLinkFor(inv.email), words.copyLink)}
+      ${item('code', words.copyCodeFor(inv.email), words.copyCode)}
+      ${item('resend', words.resendTo(inv.email), words.resend, {
+        id: `left-${inv.id}`,
+        text: left === 0 ? words.noResendsLeft : words.resendsLeft(c.lang, left),
+        disabled: left === 0,
+      })}
+      ${revoke}`,
+    );
   }
-  if (inv.status === 'expired') {
-    return html`<button
-        part="action"
-        data-action="renew"
-        aria-label=${words.sendNewTo(inv.email)}
-        aria-busy=${busyAttr(c, inv, 'renew')}
-        aria-disabled=${rowBusy ? 'true' : nothing}
-        data-busy=${words.sendingNew}
-      >
-        <span class="idle">${words.sendNew}</span></button
-      >${revoke}`;
-  }
-  return html`<span class="visually-hidden">${words.noActions}</span>`;
+  const member = c.members.has(inv.email);
+  return menu(
+    html`${item(
+      'renew',
+      words.sendNewTo(inv.email),
+      words.sendNew,
+      member ? { id: `member-${inv.id}`, text: words.alreadyMemberNote, disabled: true } : undefined,
+    )}
+    ${revoke}`,
+  );
 }
 
 /** A placeholder row of the final height while the first page loads, so that nothing moves when it arrives. */
@@ -156,15 +204,15 @@ export function renderSkeletonRow(c: Pick<RowContext, 'words'>, index: number): 
   const bone = (width: string, kind = '') =>
     html`<span class="bone ${kind}" style="inline-size: ${width}">&nbsp;</span>`;
   const label = (text: string) => html`<span class="label" aria-hidden="true">${text}</span>`;
+  const date = (text: string) =>
+    html`${label(text)}<span class="when">${bone('4.5rem')}<span class="day">${bone('5.5rem')}</span></span>`;
   return html`<tr class="skeleton" aria-hidden="true" data-skeleton=${index}>
     <td class="email">${bone(`${String(11 - (index % 3) * 2)}rem`)}</td>
     <td class="status">${label(words.columnStatus)}${bone('4.5rem', 'badge')}</td>
     <td class="role">${label(words.columnRole)}${bone('4rem')}</td>
     <td class="by">${label(words.columnInvitedBy)}${bone('5rem')}</td>
-    <td class="date">${label(words.columnInvited)}${bone('5.5rem')}</td>
-    <td class="date">${label(words.columnExpires)}${bone('5.5rem')}</td>
-    <td class="act">
-      <div class="actions">${bone('4.5rem', 'action')}${bone('4.5rem', 'action')}</div>
-    </td>
+    <td class="date invited">${date(words.columnInvited)}</td>
+    <td class="date expires">${date(words.columnExpires)}</td>
+    <td class="act"><div class="menu-anchor">${bone('2.5rem', 'action')}</div></td>
   </tr>`;
 }

@@ -1,5 +1,5 @@
 /** Every string `<invitation-table>` shows or announces. English is public API (accessible names). */
-import { formatDate, formatNumber, plural, catalogues, type Catalogues } from '../shared/i18n.js';
+import { formatDate, formatNumber, formatRelative, plural, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode, InvitationStatus } from '@invitekit/sdk';
 
 export type StatusFilter = 'pending,expired' | InvitationStatus | 'all';
@@ -22,13 +22,30 @@ export interface InvitationTableStrings {
   inviteUsers: string;
   exportCsv: string;
   revokeStale: string;
+  /** The role of an invitation without one of its own, when the host did not say which role is the default. */
   defaultRole: string;
+  /** The same, naming the default role the host marked (`{ value, label, default: true }`). */
+  defaultRoleNamed: (label: string) => string;
   /**
    * The badge of a pending invitation whose address already belongs to a member. One word for it everywhere:
    * `<invitation-requests>` shows the same "Already a member" for a request from a member's address.
    */
   stale: string;
   date: (lang: string, iso: string) => string;
+  /** "in 2 days", "3 hours ago": shown above the date itself. */
+  relative: (lang: string, iso: string, now: number) => string;
+  /** Under the address where the table has no room for the Invited by column. */
+  invitedByLine: (name: string) => string;
+  /** The name of each row's menu button. */
+  actionsFor: (email: string) => string;
+  /** In place of the menu, for a row with nothing left to do. */
+  closed: Record<'accepted' | 'declined' | 'revoked', string>;
+  /** Why Resend is disabled. */
+  noResendsLeft: string;
+  /** Why "Send new invitation" is disabled: the server said the address is a member now. */
+  alreadyMemberNote: string;
+  /** Said after the server refused a new invitation because the address is a member now. */
+  alreadyMember: (email: string) => string;
   copyLink: string;
   copyLinkFor: (email: string) => string;
   copyCode: string;
@@ -36,21 +53,23 @@ export interface InvitationTableStrings {
   resend: string;
   resendTo: (email: string) => string;
   resendsLeft: (lang: string, count: number) => string;
-  /** The count shown inside the Resend button ("2 left"); the full `resendsLeft` is its description. */
-  resendsLeftShort: (lang: string, count: number) => string;
   sendNew: string;
   sendNewTo: (email: string) => string;
   revoke: string;
   revokeFor: (email: string) => string;
-  noActions: string;
   /** The busy labels of the pressed control, while its request is under way. */
   copying: string;
   resending: string;
   sendingNew: string;
   revoking: string;
   exporting: string;
-  /** A failed row action, beside the row and in the live region: whose it was, and why. */
-  failedFor: (email: string, reason: string) => string;
+  /** What did not happen, per row action (the start of a failure's sentence). */
+  failed: Record<'link' | 'code' | 'resend' | 'renew' | 'revoke', (email: string) => string> & {
+    export: string;
+    stale: string;
+  };
+  /** A failed row action, beside the row and in the live region: what did not happen, and why. */
+  failedFor: (what: string, reason: string) => string;
   /** Why Export CSV is disabled: the view is empty. */
   nothingToExport: string;
   /** Why "Revoke stale invitations" is disabled: no pending invitation goes to a member's address. */
@@ -116,9 +135,21 @@ const en: InvitationTableStrings = {
   inviteUsers: 'Invite users',
   exportCsv: 'Export CSV',
   revokeStale: 'Revoke stale invitations',
-  defaultRole: 'Default',
+  defaultRole: 'Default role',
+  defaultRoleNamed: (label) => `${label} (default)`,
   stale: 'Already a member',
   date: formatDate,
+  relative: (lang, iso, now) => formatRelative(lang, iso, now),
+  invitedByLine: (name) => `Invited by ${name}`,
+  actionsFor: (email) => `Actions for ${email}`,
+  closed: {
+    accepted: 'Joined; nothing to do',
+    declined: 'Declined; invite again if needed',
+    revoked: 'Revoked; invite again if needed',
+  },
+  noResendsLeft: 'No resends left: all 3 are used',
+  alreadyMemberNote: 'Already a member: no invitation needed',
+  alreadyMember: (email) => `${email} is already a member: no new invitation was sent, and none is needed.`,
   copyLink: 'Copy link',
   copyLinkFor: (email) => `Copy link for ${email}`,
   copyCode: 'Copy code',
@@ -126,18 +157,25 @@ const en: InvitationTableStrings = {
   resend: 'Resend',
   resendTo: (email) => `Resend invitation to ${email}`,
   resendsLeft: (lang, count) => plural(lang, count, { one: '# resend left', other: '# resends left' }),
-  resendsLeftShort: (lang, count) => plural(lang, count, { other: '# left' }),
   sendNew: 'Send new invitation',
   sendNewTo: (email) => `Send new invitation to ${email}`,
   revoke: 'Revoke',
   revokeFor: (email) => `Revoke invitation for ${email}`,
-  noActions: 'No actions',
   copying: 'Copying…',
   resending: 'Resending…',
   sendingNew: 'Sending…',
   revoking: 'Revoking…',
   exporting: 'Exporting…',
-  failedFor: (email, reason) => `${email}: ${reason}`,
+  failed: {
+    link: (email) => `The link for ${email} was not copied`,
+    code: (email) => `The code for ${email} was not copied`,
+    resend: (email) => `The invitation to ${email} was not resent`,
+    renew: (email) => `No new invitation was sent to ${email}`,
+    revoke: (email) => `The invitation for ${email} was not revoked`,
+    export: 'The export was not downloaded',
+    stale: 'No stale invitation was revoked',
+  },
+  failedFor: (what, reason) => `${what}: ${reason}`,
   nothingToExport: 'Nothing to export: no invitation in this view.',
   noStale: 'No pending invitation goes to someone who is already a member.',
   confirmRevokeTitle: 'Revoke invitation?',
@@ -168,7 +206,7 @@ const en: InvitationTableStrings = {
   nextPage: 'Next page',
   linkCopied: (email) => `Link copied for ${email}`,
   codeCopied: (email) => `Code copied for ${email}`,
-  copyFailed: 'Could not copy to the clipboard.',
+  copyFailed: 'the browser did not allow access to the clipboard.',
   resent: (email) => `Invitation resent to ${email}`,
   renewed: (email) => `New invitation sent to ${email}`,
   revoked: (email) => `Invitation for ${email} revoked`,
@@ -176,15 +214,17 @@ const en: InvitationTableStrings = {
     plural(lang, count, { one: '# stale invitation revoked', other: '# stale invitations revoked' }),
   exported: 'Export downloaded',
   failures: {
-    resend_limit_reached: 'No resends left for this invitation. Revoke it and invite again.',
-    not_pending: 'This invitation is no longer pending. The list has been refreshed.',
-    not_expired: 'This invitation has not expired: resend it instead.',
-    not_renewable: 'This invitation can no longer be renewed.',
-    not_revocable: 'This invitation was accepted or declined and cannot be revoked.',
-    forbidden: 'You do not have permission to do this.',
-    unauthenticated: 'Your session has ended. Sign in again.',
-    network: 'The server could not be reached. Check your connection and try again.',
-    other: 'That did not work. Try again in a moment.',
+    resend_limit_reached: 'all 3 resends are used. Revoke it and invite again.',
+    not_pending: 'it is no longer pending. The list now shows it as it is.',
+    not_expired: 'it has not expired; resend it instead.',
+    not_renewable: 'it can no longer be renewed.',
+    not_revocable: 'it was accepted or declined, so it cannot be revoked.',
+    already_member: 'the address already belongs to a member.',
+    forbidden: 'you do not have permission to do this.',
+    unauthenticated: 'your session has ended. Sign in again.',
+    network: 'the server could not be reached. Check your connection and try again.',
+    unavailable: 'the service is busy. Nothing changed; try again in a moment.',
+    other: 'something went wrong on the server. Nothing changed; try again in a moment.',
   },
   exportFileName: 'invitations.csv',
 };

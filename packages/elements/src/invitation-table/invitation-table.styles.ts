@@ -35,9 +35,12 @@ const own = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* Fixed column widths: the table is exactly as wide as its box at every width, and the address takes what the
+     other columns leave (ending in an ellipsis where it runs out), instead of pushing the table past its box. */
   table {
     width: 100%;
     border-collapse: collapse;
+    table-layout: fixed;
   }
   caption {
     text-align: start;
@@ -49,6 +52,22 @@ const own = css`
     border-block-end: 1px solid var(--_border);
     vertical-align: middle;
   }
+  th.status {
+    inline-size: 10rem;
+  }
+  th.role {
+    inline-size: 8rem;
+  }
+  th.by {
+    inline-size: 9rem;
+  }
+  th.invited,
+  th.expires {
+    inline-size: 7.5rem;
+  }
+  th.act {
+    inline-size: 7rem;
+  }
   tbody tr:last-child td {
     border-block-end: none;
   }
@@ -57,6 +76,8 @@ const own = css`
     font-weight: 600;
     font-size: 0.875em;
     white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   th button.sort {
     border: none;
@@ -66,6 +87,7 @@ const own = css`
     display: inline-flex;
     gap: 0.25em;
     align-items: center;
+    max-inline-size: 100%;
   }
   th button.sort:hover {
     text-decoration: underline;
@@ -82,25 +104,34 @@ const own = css`
   th[aria-sort='descending'] .arrow::after {
     content: '▼';
   }
-  /* An address keeps room for a typical address (it breaks only past that), so a table narrower than its
-     content squeezes the actions, which wrap, rather than break every address letter by letter. */
+  /* The whole address on one line, ending in an ellipsis where the column ends; all of it shows (wrapping) while
+     the pointer is over the row or focus is in it, and its text is whole for screen readers at all times. */
   td.email {
-    min-inline-size: 18ch;
-    overflow-wrap: anywhere;
     font-weight: 500;
   }
-  td.date,
-  td.role,
-  td.status {
-    white-space: nowrap;
-  }
-  td.by .name {
-    display: inline-block;
-    max-inline-size: 10rem;
+  .address,
+  .clip {
+    display: block;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    vertical-align: bottom;
+  }
+  tr:hover .address,
+  tr:focus-within .address {
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  td.email .meta {
+    display: none;
+    font-weight: 400;
+    font-size: 0.8125em;
+  }
+  .when {
+    display: grid;
+    white-space: nowrap;
+  }
+  .when .day {
+    font-size: 0.8125em;
   }
   /* Field names for the card layout; the column headers name the cells in the table. */
   .label {
@@ -125,35 +156,77 @@ const own = css`
   .badge.accepted {
     color: var(--_success);
   }
-  .actions {
-    display: flex;
-    flex-wrap: nowrap;
-    gap: calc(var(--_space) / 2);
-    align-items: center;
+  td.act .closed {
+    display: block;
+    font-size: 0.8125em;
+    line-height: 1.35;
   }
-  /* Compact row buttons keep a row one line high; each still carries its full accessible name. */
-  .actions button,
+  .menu-anchor {
+    position: relative;
+    display: inline-flex;
+    vertical-align: top;
+  }
+  .menu-button,
   .bone.action {
-    white-space: nowrap;
-    padding: calc(var(--_space) * 0.25 * var(--_density)) calc(var(--_space) * 0.75 * var(--_density));
+    min-inline-size: 2.75rem;
+    min-block-size: 2rem;
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     font-size: 0.8125em;
     line-height: 1.5;
-  }
-  .actions .count {
     white-space: nowrap;
-    margin-inline-start: -0.25em;
-    padding: 0 0.375em;
-    border-radius: 999px;
+  }
+  .menu-button .idle {
+    font-size: 1.25em;
+    line-height: 1;
+  }
+  .menu {
+    position: absolute;
+    inset-inline-end: 0;
+    inset-block-start: calc(100% + 0.25rem);
+    z-index: 2;
+    display: grid;
+    min-inline-size: 14rem;
+    padding: calc(var(--_space) / 2) 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
+  }
+  .menu hr {
+    inline-size: 100%;
+    margin: calc(var(--_space) / 2) 0;
+    border: none;
+    border-block-start: 1px solid var(--_border);
+  }
+  .menu [role='menuitem'] {
+    display: grid;
+    text-align: start;
+    border: none;
+    border-radius: 0;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 1.25);
+    background: none;
+  }
+  .menu [role='menuitem']:hover:not([aria-disabled='true']),
+  .menu [role='menuitem']:focus {
     background: var(--_surface);
+  }
+  .menu [role='menuitem']:focus-visible {
+    outline-offset: -2px;
+  }
+  .menu [role='menuitem'][data-action='revoke'] {
+    color: var(--_danger);
+  }
+  .menu [data-note]::after {
+    content: attr(data-note);
     color: var(--_muted);
-    font-size: 0.875em;
+    font-size: 0.8125em;
   }
   .bone {
     display: inline-block;
     max-inline-size: 100%;
     border-radius: var(--_radius);
     background: var(--_surface);
-    vertical-align: middle;
+    vertical-align: top;
   }
   .bone.action,
   .bone.badge {
@@ -191,15 +264,20 @@ const own = css`
     font-size: 1.125em;
   }
 
-  @container (min-width: 640px) and (max-width: 1099.98px) {
-    .actions {
-      flex-wrap: wrap;
+  /* Between cards and the full table the Invited by column folds under the address. */
+  @container (max-width: 1099.98px) {
+    th.by,
+    td.by {
+      display: none;
+    }
+    td.email .meta {
+      display: block;
     }
   }
 
-  /* Cards: below 640 px of the element's width each row is a card with every field and every action. The
-     header row stays as a bar of sort buttons. */
-  @container (max-width: 639.98px) {
+  /* Cards: below 840 px of the element's width each row is a card with every field, its menu at the top
+     corner. The header row stays as a bar of sort buttons. */
+  @container (max-width: 839.98px) {
     .frame {
       border: none;
     }
@@ -216,8 +294,9 @@ const own = css`
       gap: calc(var(--_space) / 2);
       margin-block-end: var(--_space);
     }
-    thead th {
+    thead th[class] {
       display: none;
+      inline-size: auto;
       border: 1px solid var(--_border);
       border-radius: 999px;
       padding: calc(var(--_space) * 0.25) var(--_space);
@@ -226,6 +305,7 @@ const own = css`
       display: block;
     }
     tbody tr {
+      position: relative;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       padding: var(--_space) calc(var(--_space) * 1.5);
@@ -238,10 +318,19 @@ const own = css`
       gap: var(--_space);
       align-items: baseline;
       white-space: normal;
+      min-inline-size: 0;
+    }
+    td.by {
+      display: flex;
     }
     td.email {
+      display: block;
       font-size: 1.0625em;
       padding-block-end: calc(var(--_space) / 2);
+      padding-inline-end: 3.5rem;
+    }
+    td.email .meta {
+      display: none;
     }
     .label {
       display: inline;
@@ -249,12 +338,21 @@ const own = css`
       color: var(--_muted);
       font-size: 0.875em;
     }
-    td.act {
-      display: block;
-      padding-block-start: var(--_space);
-    }
-    .actions {
+    .when {
+      display: flex;
       flex-wrap: wrap;
+      gap: 0 0.5em;
+      align-items: baseline;
+    }
+    td.act {
+      position: absolute;
+      inset-block-start: calc(var(--_space) * 0.75);
+      inset-inline-end: var(--_space);
+      padding: 0;
+    }
+    td.act:has(.closed) {
+      position: static;
+      padding-block-start: calc(var(--_space) / 2);
     }
     .toolbar label.field,
     .toolbar label.field input,

@@ -4,7 +4,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { clientAs, mockApi } from '../../test/mock-api.js';
-import { button, waitForButton } from '../../test/dom.js';
+import { button, menuItem, waitForButton } from '../../test/dom.js';
 import '../define/invitekit-provider.js';
 import '../define/invitation-table.js';
 import '../define/invitation-requests.js';
@@ -16,7 +16,9 @@ const SESSION = 'invitekit_session';
 const LIST = '/api/orgs/acme/invitations';
 
 const emails = (el: InvitationTable) =>
-  Array.from(el.renderRoot.querySelectorAll('tbody tr[part="row"] td.email')).map((td) => td.textContent.trim());
+  Array.from(el.renderRoot.querySelectorAll('tbody tr[part="row"] td.email .address')).map((td) =>
+    td.textContent.trim(),
+  );
 const loaded = (el: InvitationTable) =>
   waitUntil(() => emails(el).length > 0 && !el.renderRoot.querySelector('table[aria-busy="true"]'), 'never loaded', {
     timeout: 4000,
@@ -179,7 +181,7 @@ describe('an element removed mid-request', () => {
     const call = watchCall(client.invitations, 'resend');
     const el = await fixture<InvitationTable>(html`<invitation-table lang="en" .client=${client}></invitation-table>`);
     await loaded(el);
-    const pressed = button(el, 'Resend invitation to jane@example.com');
+    const pressed = await menuItem(el, 'Resend invitation to jane@example.com');
     pressed.focus();
     pressed.click();
     await waitUntil(() => resend.seen.length === 1, 'the resend never left');

@@ -14,7 +14,8 @@ import {
   recordClipboard,
   shadow,
   textOf,
-  waitForButton,
+  menuItem,
+  menuItemNames,
   wordsOf,
 } from '../../test/dom.js';
 import type { InvitekitClient } from '../shared/context.js';
@@ -38,7 +39,7 @@ async function render(options: { client?: InvitekitClient; lang?: string; pageSi
 }
 
 const rows = (el: InvitationTable) => Array.from(shadow(el).querySelectorAll('tbody tr'));
-const emails = (el: InvitationTable) => rows(el).map((row) => $(row, 'td').textContent.trim());
+const emails = (el: InvitationTable) => rows(el).map((row) => $(row, 'td .address').textContent.trim());
 /** The row that mentions `text`; fails the test when there is none. */
 const rowWith = (el: InvitationTable, text: string) => {
   const found = rows(el).find((r) => r.textContent.includes(text));
@@ -85,7 +86,13 @@ describe('<invitation-table>', () => {
     const role = (email: string) => $(rowWith(el, email), 'td.role');
     expect(cellText(role('omar@example.com'))).to.equal('Administrator');
     expect(cellText(role('priya@example.com')), 'a role without a label keeps its name').to.equal('billing');
-    expect(cellText(role('jane@example.com'))).to.equal('Default');
+    expect(cellText(role('jane@example.com')), 'no default role named by the host').to.equal('Default role');
+    el.roles = [
+      { value: 'admin', label: 'Administrator' },
+      { value: 'member', label: 'Member', default: true },
+    ];
+    await el.updateComplete;
+    expect(cellText(role('jane@example.com')), 'the default role by its name').to.equal('Member (default)');
   });
 
   it('lists pending and expired invitations with every column, a stale badge and the actions of each state', async () => {
@@ -104,21 +111,25 @@ describe('<invitation-table>', () => {
     const sam = rowWith(el, 'sam@acme.test');
     expect($(sam, '.badge.stale').textContent).to.equal('Already a member');
     expect(cellText($(sam, 'td.by')), 'the inviter, by name').to.match(/\S/);
-    expect(findButton(el, 'Copy link for jane@example.com')).to.exist;
-    expect(findButton(el, 'Copy code for jane@example.com')).to.exist;
-    expect(findButton(el, 'Revoke invitation for jane@example.com')).to.exist;
-    expect(button(el, 'Resend invitation to jane@example.com').hasAttribute('aria-disabled')).to.equal(false);
-    expect(textOf(el)).to.contain('3 resends left');
-    // omar has used all three resends: the button says so and stays focusable, with the reason as its description
-    const omarResend = button(el, 'Resend invitation to omar@example.com');
+    expect(await menuItemNames(el, 'jane@example.com')).to.deep.equal([
+      'Copy link for jane@example.com',
+      'Copy code for jane@example.com',
+      'Resend invitation to jane@example.com',
+      'Revoke invitation for jane@example.com',
+    ]);
+    const janeResend = await menuItem(el, 'Resend invitation to jane@example.com');
+    expect(janeResend.hasAttribute('aria-disabled')).to.equal(false);
+    expect(referenced(el, janeResend, 'aria-describedby').textContent).to.equal('3 resends left');
+    await expectAccessibleInBothThemes(el);
+    // omar has used all three resends: the item says so and stays focusable, with the reason as its description
+    const omarResend = await menuItem(el, 'Resend invitation to omar@example.com');
     expect(omarResend.getAttribute('aria-disabled')).to.equal('true');
-    expect(referenced(el, omarResend, 'aria-describedby').textContent).to.equal('0 resends left');
-    expect(rowWith(el, 'omar').textContent).to.contain('0 resends left');
+    expect(referenced(el, omarResend, 'aria-describedby').textContent).to.equal('No resends left: all 3 are used');
     // kim's invitation expired: it can be renewed or revoked, not resent or copied
-    expect(findButton(el, 'Send new invitation to kim@example.com')).to.exist;
-    expect(findButton(el, 'Revoke invitation for kim@example.com')).to.exist;
-    expect(findButton(el, 'Resend invitation to kim@example.com')).to.equal(undefined);
-    expect(findButton(el, 'Copy link for kim@example.com')).to.equal(undefined);
+    expect(await menuItemNames(el, 'kim@example.com')).to.deep.equal([
+      'Send new invitation to kim@example.com',
+      'Revoke invitation for kim@example.com',
+    ]);
     expect($(shadow(el), '[aria-sort]').textContent).to.contain('Invited');
     expect($(shadow(el), '[aria-sort]').getAttribute('aria-sort')).to.equal('descending');
     await expectAccessibleInBothThemes(el);
@@ -258,10 +269,10 @@ describe('<invitation-table>', () => {
     const writes = recordClipboard();
     const el = await render();
     await settled(el);
-    button(el, 'Copy link for jane@example.com').click();
+    (await menuItem(el, 'Copy link for jane@example.com')).click();
     await waitUntil(() => announcer(el).textContent.includes('Link copied for jane@example.com'));
     expect(writes[0]).to.match(/\/redeem\/\?code=seed-/);
-    button(el, 'Copy code for jane@example.com').click();
+    (await menuItem(el, 'Copy code for jane@example.com')).click();
     await waitUntil(() => announcer(el).textContent.includes('Code copied for jane@example.com'));
     expect(writes[1]).to.equal(mock.mock.seedCodes.jane);
     await expectAccessibleInBothThemes(el);
@@ -274,17 +285,26 @@ describe('<invitation-table>', () => {
       el,
       'invitekit-invitation-resent',
     );
-    button(el, 'Resend invitation to jane@example.com').click();
+    (await menuItem(el, 'Resend invitation to jane@example.com')).click();
     expect((await resent).detail.invitation.resendsRemaining).to.equal(2);
     await waitUntil(() => announcer(el).textContent.includes('Invitation resent to jane@example.com'));
-    await waitUntil(() => rowWith(el, 'jane').textContent.includes('2 resends left'));
+    await waitUntil(
+      async () =>
+        referenced(el, await menuItem(el, 'Resend invitation to jane@example.com'), 'aria-describedby').textContent ===
+        '2 resends left',
+      'the count of resends left never went down',
+    );
     expect((await mock.mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend')).to.have.length(1);
 
     mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
     const failed = oneEvent(el, 'invitekit-error');
-    button(el, 'Resend invitation to jane@example.com').click();
+    (await menuItem(el, 'Resend invitation to jane@example.com')).click();
     await failed;
-    await waitUntil(() => announcer(el).textContent.includes('No resends left for this invitation'));
+    await waitUntil(() =>
+      announcer(el).textContent.includes(
+        'The invitation to jane@example.com was not resent: all 3 resends are used. Revoke it and invite again.',
+      ),
+    );
   });
 
   it('shows a pressed Resend as busy until the answer, and acts once for two presses', async () => {
@@ -300,20 +320,23 @@ describe('<invitation-table>', () => {
     );
     const el = await render();
     await settled(el);
-    const resend = button(el, 'Resend invitation to jane@example.com');
+    const resend = await menuItem(el, 'Resend invitation to jane@example.com');
     resend.focus();
-    resend.click();
-    await waitUntil(() => resend.getAttribute('aria-busy') === 'true', 'never busy');
-    expect(resend.getAttribute('aria-disabled')).to.equal('true');
-    expect(getComputedStyle(resend, '::after').content).to.equal('"Resending…"');
-    expect(resend.querySelector('.idle')?.getClientRects().length, 'the idle label is hidden').to.equal(0);
-    expect(resend.getAttribute('aria-label'), 'the name stays').to.equal('Resend invitation to jane@example.com');
-    expect(shadow(el).activeElement, 'focus stays on the pressed button').to.equal(resend);
+    await sendKeys({ press: 'Enter' });
+    const menuButton = button(el, 'Actions for jane@example.com');
+    await waitUntil(() => menuButton.getAttribute('aria-busy') === 'true', 'never busy');
+    expect(menuButton.getAttribute('aria-disabled')).to.equal('true');
+    expect(getComputedStyle(menuButton, '::after').content).to.equal('"Resending…"');
+    expect(menuButton.querySelector('.idle')?.getClientRects().length, 'the idle label is hidden').to.equal(0);
+    expect(menuButton.getAttribute('aria-label'), 'the name stays').to.equal('Actions for jane@example.com');
+    expect(shadow(el).activeElement, 'focus is back on the menu button').to.equal(menuButton);
     await expectAccessibleInBothThemes(el);
-    resend.click();
+    menuButton.click();
+    await el.updateComplete;
+    expect(menuButton.getAttribute('aria-expanded'), 'no menu while the row is busy').to.equal('false');
     await waitUntil(() => sent === 1);
     release();
-    await waitUntil(() => !resend.isConnected || resend.getAttribute('aria-busy') === null, 'still busy');
+    await waitUntil(() => !menuButton.isConnected || menuButton.getAttribute('aria-busy') === null, 'still busy');
     await waitUntil(() => announcer(el).textContent.includes('Invitation resent to jane@example.com'));
     expect(sent, 'a second press while busy sends nothing').to.equal(1);
     expect((await mock.mock.outbox('jane@example.com')).filter((m) => m.kind === 'resend')).to.have.length(1);
@@ -323,7 +346,7 @@ describe('<invitation-table>', () => {
     const el = await render();
     await settled(el);
     const row = (email: string) => rowWith(el, email);
-    button(el, 'Resend invitation to jane@example.com').click();
+    (await menuItem(el, 'Resend invitation to jane@example.com')).click();
     await waitUntil(() => row('jane@example.com').querySelector('.outcome.success'), 'no outcome beside the row');
     const success = $(row('jane@example.com'), '.outcome.success');
     expect(success.textContent).to.contain('Invitation resent to jane@example.com');
@@ -331,13 +354,13 @@ describe('<invitation-table>', () => {
     await expectAccessibleInBothThemes(el);
 
     mock.worker.use(http.post(`${LIST}/:id/resend`, () => problem(409, 'resend_limit_reached')));
-    button(el, 'Resend invitation to ren@example.com').click();
+    (await menuItem(el, 'Resend invitation to ren@example.com')).click();
     await waitUntil(() => row('ren@example.com').querySelector('.outcome.failure'), 'no failure beside the row');
     const failure = $(row('ren@example.com'), '.outcome.failure');
-    expect(failure.textContent).to.contain('ren@example.com: No resends left for this invitation.');
+    expect(failure.textContent).to.contain('The invitation to ren@example.com was not resent: all 3 resends are used.');
     expect(row('jane@example.com').querySelector('.outcome'), 'the next action clears the last outcome').to.equal(null);
     expect(getComputedStyle(failure).color).not.to.equal(getComputedStyle(success).color);
-    await waitUntil(() => announcer(el).textContent.includes('ren@example.com: No resends left'));
+    await waitUntil(() => announcer(el).textContent.includes('The invitation to ren@example.com was not resent'));
     await expectAccessibleInBothThemes(el);
   });
 
@@ -347,7 +370,7 @@ describe('<invitation-table>', () => {
       recordClipboard();
       const el = await render();
       await settled(el);
-      button(el, 'Copy code for jane@example.com').click();
+      (await menuItem(el, 'Copy code for jane@example.com')).click();
       await waitUntil(() => shadow(el).querySelector('.outcome.success'), 'no outcome');
       await waitUntil(() => !shadow(el).querySelector('.outcome'), 'the outcome never cleared');
       expect(announcer(el).textContent).to.contain('Code copied for jane@example.com');
@@ -363,18 +386,17 @@ describe('<invitation-table>', () => {
       el,
       'invitekit-invitation-renewed',
     );
-    button(el, 'Send new invitation to kim@example.com').click();
+    (await menuItem(el, 'Send new invitation to kim@example.com')).click();
     expect((await renewed).detail.invitation.status).to.equal('pending');
     await waitUntil(() => announcer(el).textContent.includes('New invitation sent to kim@example.com'));
-    await waitForButton(el, 'Copy link for kim@example.com');
+    await menuItem(el, 'Copy link for kim@example.com');
     expect((await mock.mock.outbox('kim@example.com')).map((m) => m.kind)).to.include('renewal');
   });
 
   it('asks before revoking, focus on Cancel; Escape keeps the invitation and returns focus', async () => {
     const el = await render();
     await settled(el);
-    const revoke = button(el, 'Revoke invitation for jane@example.com');
-    revoke.focus();
+    (await menuItem(el, 'Revoke invitation for jane@example.com')).focus();
     await sendKeys({ press: 'Enter' });
     const dialog = alertDialog(el);
     await waitUntil(() => dialog.open);
@@ -383,7 +405,7 @@ describe('<invitation-table>', () => {
     await expectAccessibleInBothThemes(el);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);
-    expect(deepActive()).to.equal(revoke);
+    expect(deepActive(), 'focus is back on the menu button').to.equal(button(el, 'Actions for jane@example.com'));
     expect(emails(el)).to.include('jane@example.com');
   });
 
@@ -394,7 +416,7 @@ describe('<invitation-table>', () => {
       e.preventDefault();
     };
     el.addEventListener('invitekit-invitation-revoke-request', veto);
-    button(el, 'Revoke invitation for jane@example.com').click();
+    (await menuItem(el, 'Revoke invitation for jane@example.com')).click();
     await el.updateComplete;
     expect(alertDialog(el).open).to.equal(false);
     el.removeEventListener('invitekit-invitation-revoke-request', veto);
@@ -403,7 +425,7 @@ describe('<invitation-table>', () => {
       el,
       'invitekit-invitation-revoke-request',
     );
-    button(el, 'Revoke invitation for jane@example.com').click();
+    (await menuItem(el, 'Revoke invitation for jane@example.com')).click();
     expect((await asked).detail.invitation.email).to.equal('jane@example.com');
     await waitUntil(() => alertDialog(el).open);
     const revoked: Promise<HTMLElementEventMap['invitekit-invitation-revoked']> = oneEvent(
@@ -423,7 +445,7 @@ describe('<invitation-table>', () => {
     const at = before.indexOf('jane@example.com');
     const next = before[at + 1];
     if (next === undefined) throw new Error('jane@example.com is the last row');
-    button(el, 'Revoke invitation for jane@example.com').focus();
+    (await menuItem(el, 'Revoke invitation for jane@example.com')).focus();
     await sendKeys({ press: 'Enter' });
     const dialog = alertDialog(el);
     await waitUntil(() => dialog.open);
@@ -506,7 +528,7 @@ describe('<invitation-table>', () => {
     expect(order[4]).to.contain('Email');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(shadow(el), 'th[aria-sort]').textContent.includes('Email'));
-    button(el, 'Copy link for jane@example.com').focus();
+    (await menuItem(el, 'Copy link for jane@example.com')).focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => writes.length === 1);
   });
@@ -526,13 +548,18 @@ describe('<invitation-table>', () => {
     const el = await render({ lang: 'fr' });
     await settled(el);
     expect(textOf(el)).to.contain('Adresse e-mail');
-    expect(findButton(el, 'Révoquer l’invitation de jane@example.com')).to.exist;
+    expect(findButton(el, 'Actions pour jane@example.com')).to.exist;
+    expect(await menuItemNames(el, 'jane@example.com', 'Actions pour jane@example.com')).to.include(
+      'Révoquer l’invitation de jane@example.com',
+    );
     expect(textOf(el)).to.contain('1–6 sur 6');
     const shown = wordsOf(el);
     expect(englishLeft(invitationTableStrings.en, invitationTableStrings.fr ?? {}, shown, ['failures'])).to.deep.equal(
       [],
     );
-    expect(shown).not.to.match(/resends? left|Copy (link|code) for|Resend invitation|Send new invitation|Next page/);
+    expect(shown).not.to.match(
+      /resends? left|Copy (link|code) for|Resend invitation|Send new invitation|Next page|Actions for| ago|in \d/,
+    );
     await expectAccessibleInBothThemes(el);
   });
 });

@@ -20,6 +20,7 @@ import { invitationTableStrings, type InvitationTableStrings, type StatusFilter 
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
+import { RowMenu } from './row-menu.js';
 import { pressed, renderOutcome, renderRow, renderSkeletonRow, type RowContext } from './invitation-row.js';
 import { downloadBlob } from './download.js';
 
@@ -91,6 +92,9 @@ export class InvitationTable extends InvitekitElement {
       if (isApiError(error) && error.status === 409) this.reload();
     },
   });
+  private readonly menu = new RowMenu(this);
+  /** Addresses the server answered `already_member` for: their expired rows offer no new invitation. */
+  private readonly members = new Set<string>();
   private readonly confirm = new RevokeConfirm(
     this,
     (target) => void (target.kind === 'revoke' ? this.revoke(target.invitation) : this.revokeStale()),
@@ -254,18 +258,34 @@ export class InvitationTable extends InvitekitElement {
       lang: this.locale.lang,
       roles: this.roles,
       actions: this.actions,
+      menu: this.menu,
+      now: Date.now(),
+      members: this.members,
     };
   }
 
-  /** The one listener for every row button (see `pressed` in invitation-row.ts). */
+  /** The one listener for every row's menu button and menu item (see `pressed` in invitation-row.ts). */
   private readonly onRowClick = (event: Event): void => {
+    const menuButton = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-menu]') : null;
+    if (menuButton) {
+      if (menuButton.getAttribute('aria-disabled') !== 'true') this.menu.toggle(menuButton.dataset.menu ?? '');
+      return;
+    }
     const press = pressed(event);
     const inv = press && this.invitations.value?.items.find((item) => item.id === press.id);
     if (!press || !inv) return;
+    this.menu.close(true);
     if (press.action === 'link' || press.action === 'code') void this.copy(inv, press.action);
     else if (press.action === 'resend') void this.resend(inv);
     else if (press.action === 'renew') void this.renew(inv);
     else this.requestRevoke(inv);
+  };
+
+  private readonly onRowKey = (event: KeyboardEvent): void => {
+    const menuButton = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-menu]') : null;
+    if (menuButton && menuButton.getAttribute('aria-disabled') !== 'true') {
+      this.menu.onButtonKey(event, menuButton.dataset.menu ?? '');
+    }
   };
 
   private renderBody(words: InvitationTableStrings, error: unknown) {
@@ -305,13 +325,14 @@ export class InvitationTable extends InvitekitElement {
           </caption>
           <thead>
             <tr>
-              ${this.header(words.columnEmail, 'email')} ${this.header(words.columnStatus, 'status')}
-              ${this.header(words.columnRole)} ${this.header(words.columnInvitedBy)}
-              ${this.header(words.columnInvited, 'invitedAt')} ${this.header(words.columnExpires, 'expiresAt')}
-              ${this.header(words.columnActions)}
+              ${this.header(words.columnEmail, 'email', 'email')} ${this.header(words.columnStatus, 'status', 'status')}
+              ${this.header(words.columnRole, undefined, 'role')} ${this.header(words.columnInvitedBy, undefined, 'by')}
+              ${this.header(words.columnInvited, 'invitedAt', 'invited')}
+              ${this.header(words.columnExpires, 'expiresAt', 'expires')}
+              ${this.header(words.columnActions, undefined, 'act')}
             </tr>
           </thead>
-          <tbody @click=${this.onRowClick}>
+          <tbody @click=${this.onRowClick} @keydown=${this.onRowKey}>
             ${
               page
                 ? repeat(
@@ -354,14 +375,14 @@ export class InvitationTable extends InvitekitElement {
     </nav>`;
   }
 
-  private header(label: string, key?: InvitationSort): TemplateResult {
-    if (!key) return html`<th scope="col" part="header">${label}</th>`;
+  private header(label: string, key: InvitationSort | undefined, column: string): TemplateResult {
+    if (!key) return html`<th scope="col" part="header" class=${column}>${label}</th>`;
     const sorted = this.query.sort === key;
     const ascending = this.query.order === 'asc';
     return html`<th
       scope="col"
       part="header"
-      class="sortable"
+      class="sortable ${column}"
       aria-sort=${sorted ? (ascending ? 'ascending' : 'descending') : nothing}
     >
       <button
@@ -394,8 +415,7 @@ export class InvitationTable extends InvitekitElement {
       const rows = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('tbody tr'));
       const row = rows.find((r) => r.dataset.id === focus.id) ?? rows[Math.min(focus.index, rows.length - 1)];
       const target =
-        row?.querySelector<HTMLElement>('button:not([aria-disabled])') ??
-        this.renderRoot.querySelector<HTMLElement>('table');
+        row?.querySelector<HTMLElement>('button.menu-button') ?? this.renderRoot.querySelector<HTMLElement>('table');
       target?.focus();
     });
   }
@@ -408,10 +428,10 @@ export class InvitationTable extends InvitekitElement {
     this.focusAfterLoad = { id: inv.id, index: Math.max(0, index) };
   }
 
-  /** How a failed action on `inv` reads: whose row, and why. */
-  private failedFor(inv: Invitation) {
+  /** How a failed action reads: what did not happen, and why. */
+  private failedTo(what: string) {
     return {
-      describeFailure: (error: unknown) => this.words.failedFor(inv.email, failureMessage(this.words.failures, error)),
+      describeFailure: (error: unknown) => this.words.failedFor(what, failureMessage(this.words.failures, error)),
     };
   }
 
@@ -425,14 +445,16 @@ export class InvitationTable extends InvitekitElement {
         } catch (error) {
           if (signal.aborted) return;
           this.reportError(error);
-          throw new CopyFailed(this.words.copyFailed);
+          throw new CopyFailed(this.words.failedFor(this.words.failed[what](inv.email), this.words.copyFailed));
         }
         return what === 'link' ? this.words.linkCopied(inv.email) : this.words.codeCopied(inv.email);
       },
       {
         control: what,
         describeFailure: (error) =>
-          error instanceof CopyFailed ? error.message : this.failedFor(inv).describeFailure(error),
+          error instanceof CopyFailed
+            ? error.message
+            : this.failedTo(this.words.failed[what](inv.email)).describeFailure(error),
       },
     );
   }
@@ -447,7 +469,7 @@ export class InvitationTable extends InvitekitElement {
         this.reload();
         return this.words.resent(inv.email);
       },
-      { control: 'resend', ...this.failedFor(inv) },
+      { control: 'resend', ...this.failedTo(this.words.failed.resend(inv.email)) },
     );
   }
 
@@ -461,7 +483,17 @@ export class InvitationTable extends InvitekitElement {
         this.reload();
         return this.words.renewed(inv.email);
       },
-      { control: 'renew', ...this.failedFor(inv) },
+      {
+        control: 'renew',
+        describeFailure: (error) => {
+          // The address joined since: say so, and offer no new invitation on this row any more.
+          if (isApiError(error, 'already_member')) {
+            this.members.add(inv.email);
+            return this.words.alreadyMember(inv.email);
+          }
+          return this.failedTo(this.words.failed.renew(inv.email)).describeFailure(error);
+        },
+      },
     );
   }
 
@@ -480,7 +512,7 @@ export class InvitationTable extends InvitekitElement {
         this.reload();
         return this.words.revoked(inv.email);
       },
-      { control: 'revoke', ...this.failedFor(inv) },
+      { control: 'revoke', ...this.failedTo(this.words.failed.revoke(inv.email)) },
     );
   }
 
@@ -492,7 +524,7 @@ export class InvitationTable extends InvitekitElement {
         this.reload();
         return this.words.revokedStale(this.locale.lang, revoked);
       },
-      { control: 'stale' },
+      { control: 'stale', ...this.failedTo(this.words.failed.stale) },
     );
   }
 
@@ -512,7 +544,7 @@ export class InvitationTable extends InvitekitElement {
         downloadBlob(this.renderRoot, blob, this.words.exportFileName);
         return this.words.exported;
       },
-      { control: 'export' },
+      { control: 'export', ...this.failedTo(this.words.failed.export) },
     );
   }
 

@@ -21,7 +21,7 @@ describe('<invite-dialog> in sync', () => {
     const table = wrapper.querySelector('invitation-table');
     const dialog = wrapper.querySelector<InviteDialog>('invite-dialog');
     if (!table || !dialog) throw new Error('the fixture is incomplete');
-    await waitUntil(() => findButton(table, 'Revoke invitation for jane@example.com'), 'the table never loaded');
+    await waitUntil(() => findButton(table, 'Actions for jane@example.com'), 'the table never loaded');
     dialog.show();
     await dialog.updateComplete;
     const textarea = dialog.shadowRoot?.querySelector('textarea');
@@ -40,7 +40,7 @@ describe('<invite-dialog> in sync', () => {
     button(dialog, 'Send invitations').click();
     expect(await sent).to.equal(1);
     await waitUntil(
-      () => findButton(table, 'Revoke invitation for new.colleague@example.com'),
+      () => findButton(table, 'Actions for new.colleague@example.com'),
       'the table never showed the new invitation',
     );
   });

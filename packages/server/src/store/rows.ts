@@ -2,7 +2,7 @@
  * Table rows ↔ the engine's records (packages/engine/src/state.ts). The engine counts time in epoch
  * milliseconds; the tables keep `timestamptz`.
  */
-import type { MockState, OrganizationRecord, OutboxMessage } from '@invitekit/engine';
+import type { StoreState, OrganizationRecord, OutboxMessage } from '@invitekit/engine';
 import { type Expression, type RawBuilder, type Selectable, sql } from 'kysely';
 import type {
   InvitationsTable,
@@ -13,11 +13,11 @@ import type {
   TokensTable,
 } from '../db/schema.js';
 
-type OrgRecord = MockState['orgs'][number];
+type OrgRecord = StoreState['orgs'][number];
 export type InvitationRecord = OrgRecord['invitations'][number];
 export type MemberRecord = OrgRecord['members'][number];
 export type RequestRecord = OrgRecord['requests'][number];
-export type TokenRecord = MockState['tokens'][number];
+export type TokenRecord = StoreState['tokens'][number];
 
 export const toDate = (ms: number): Date => new Date(ms);
 export const toMs = (date: Date): number => date.getTime();

@@ -3,9 +3,18 @@
  * transaction (READ COMMITTED); the guarantees that must hold across processes are constraints and
  * compare-and-set updates, and a lost race surfaces as `StoreConflict` so that the engine reruns the operation.
  */
-import { type Store, StoreConflict, StoreUnavailable, type StoreTx, type TransactionOptions } from '@invitekit/engine';
-import type { Kysely } from 'kysely';
+import {
+  type ControlledStore,
+  type ControlsTx,
+  type Store,
+  StoreConflict,
+  type StoreTx,
+  StoreUnavailable,
+  type TransactionOptions,
+} from '@invitekit/engine';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { SqlControlsTx } from './controls-tx.js';
 import { SqlTx } from './tx.js';
 
 export interface SqlStoreOptions {
@@ -46,28 +55,54 @@ export function storeError(error: unknown): unknown {
   return error;
 }
 
+/** Runs `fn` in one database transaction over a tx of `make`; errors as the engine expects them. */
+async function runTransaction<Tx extends SqlTx, T>(
+  db: Kysely<Database>,
+  make: (trx: Transaction<Database>) => Tx,
+  fn: (tx: Tx) => Promise<T>,
+  options: TransactionOptions & SqlStoreOptions,
+): Promise<T> {
+  let tx: Tx | undefined;
+  let result: T;
+  try {
+    const builder = db.transaction();
+    result = await (options.readOnly ? builder.setAccessMode('read only') : builder).execute(async (trx) => {
+      const current = make(trx);
+      tx = current;
+      const value = await fn(current);
+      await current.buffer.flush();
+      return value;
+    });
+  } catch (error) {
+    throw storeError(error);
+  }
+  if (tx?.appendedMessages) options.onMessages?.();
+  return result;
+}
+
+/** The production store: the rules' operations only. */
 export class SqlStore implements Store {
   constructor(
     readonly db: Kysely<Database>,
     private readonly options: SqlStoreOptions = {},
   ) {}
 
-  async transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    let tx: SqlTx | undefined;
-    let result: T;
-    try {
-      const builder = this.db.transaction();
-      result = await (options.readOnly ? builder.setAccessMode('read only') : builder).execute(async (trx) => {
-        const current = new SqlTx(trx);
-        tx = current;
-        const value = await fn(current);
-        await current.buffer.flush();
-        return value;
-      });
-    } catch (error) {
-      throw storeError(error);
-    }
-    if (tx?.appendedMessages) this.options.onMessages?.();
-    return result;
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return runTransaction(this.db, (trx) => new SqlTx(trx), fn, { ...this.options, ...options });
+  }
+}
+
+/** The store under test controls (`testControls`, the engine's tests on SQL): the rules and the controls. */
+export class SqlControlledStore implements ControlledStore {
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly options: SqlStoreOptions = {},
+  ) {}
+
+  transaction<T>(fn: (tx: StoreTx & ControlsTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return runTransaction<SqlControlsTx, T>(this.db, (trx) => new SqlControlsTx(trx), fn, {
+      ...this.options,
+      ...options,
+    });
   }
 }

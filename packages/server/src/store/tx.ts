@@ -4,16 +4,16 @@
  */
 import type {
   CodeMatch,
-  Faults,
+  IdempotencyRecord,
   MemberListQuery,
-  MockState,
+  OrganizationProfile,
   OrganizationRecord,
   OutboxMessage,
   RequestListQuery,
   Slice,
   StoreTx,
 } from '@invitekit/engine';
-import { MAX_OUTBOX_MESSAGES, StoreConflict } from '@invitekit/engine';
+import { StoreConflict } from '@invitekit/engine';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { containsPattern, listInvitations, selectInvitations, updateInvitation } from './invitations.js';
@@ -21,25 +21,18 @@ import {
   type InvitationRecord,
   type MemberRecord,
   type RequestRecord,
-  type TokenRecord,
   invitationFromRow,
   memberFromRow,
   memberRow,
-  messageFromRow,
   organizationFromRow,
+  organizationRow,
   requestFromRow,
   requestColumns,
   requestRow,
   toDate,
   toMs,
-  tokenFromRow,
 } from './rows.js';
-import { getMeta, replaceAll, setMeta, snapshot } from './whole-state.js';
 import { WriteBuffer } from './write-buffer.js';
-
-type IdempotencyRecord = MockState['idempotency'][number];
-
-const NO_FAULTS: Faults = { latencyMs: 0, failureRate: 0 };
 
 export class SqlTx implements StoreTx {
   /** Whether this transaction queued messages (the sender drains the outbox once it commits). */
@@ -48,7 +41,7 @@ export class SqlTx implements StoreTx {
   /** New invitations and messages not yet written (write-buffer.ts). */
   readonly buffer: WriteBuffer;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(protected readonly db: Kysely<Database>) {
     this.buffer = new WriteBuffer(db);
   }
 
@@ -56,6 +49,35 @@ export class SqlTx implements StoreTx {
   async organization(slug: string): Promise<OrganizationRecord | undefined> {
     const row = await this.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
     return row && organizationFromRow(row);
+  }
+
+  async organizations(): Promise<OrganizationRecord[]> {
+    const rows = await this.db.selectFrom('organizations').selectAll().orderBy('slug').execute();
+    return rows.map(organizationFromRow);
+  }
+
+  async insertOrganization(organization: OrganizationRecord): Promise<void> {
+    await this.db.insertInto('organizations').values(organizationRow(organization)).execute();
+  }
+
+  async updateOrganization(slug: string, profile: OrganizationProfile): Promise<void> {
+    await this.db
+      .updateTable('organizations')
+      .set({ name: profile.name, roles: JSON.stringify(profile.roles), default_role: profile.defaultRole })
+      .where('slug', '=', slug)
+      .execute();
+  }
+
+  async invitationRoles(slug: string): Promise<Set<string>> {
+    await this.buffer.flushInvitations();
+    const rows = await this.db
+      .selectFrom('invitations')
+      .select('role')
+      .distinct()
+      .where('org', '=', slug)
+      .where('role', 'is not', null)
+      .execute();
+    return new Set(rows.flatMap((r) => (r.role === null ? [] : [r.role])));
   }
 
   async updateSettings(slug: string, settings: OrganizationRecord['settings']): Promise<void> {
@@ -94,6 +116,15 @@ export class SqlTx implements StoreTx {
 
   async insertMember(org: string, member: MemberRecord): Promise<void> {
     await this.db.insertInto('members').values(memberRow(org, member)).execute();
+  }
+
+  async deleteMember(org: string, email: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('members')
+      .where('org', '=', org)
+      .where('email', '=', email)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   async listMembers(org: string, query: MemberListQuery): Promise<Slice<MemberRecord>> {
@@ -327,62 +358,5 @@ export class SqlTx implements StoreTx {
     this.buffer.addMessage(message);
     this.appendedMessages = true;
     return Promise.resolve();
-  }
-
-  /** Of the newest MAX_OUTBOX_MESSAGES (what the mock keeps), those to `to`, oldest first; the table keeps all. */
-  async listMessages(to: string | null): Promise<OutboxMessage[]> {
-    await this.buffer.flushMessages();
-    const recent = this.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(MAX_OUTBOX_MESSAGES);
-    const rows = await this.db
-      .selectFrom(recent.as('recent'))
-      .selectAll()
-      .$if(to !== null, (qb) => qb.where('to', '=', to ?? ''))
-      .orderBy('id')
-      .execute();
-    return rows.map(messageFromRow);
-  }
-
-  // Controls and credentials -------------------------------------------------------------------------------
-  async clockOffset(): Promise<number> {
-    // A database that was never seeded has no offset row: its clock is real time.
-    return Number((await getMeta(this.db, 'clock_offset_ms')) ?? 0);
-  }
-
-  setClockOffset(ms: number): Promise<void> {
-    return setMeta(this.db, 'clock_offset_ms', ms);
-  }
-
-  async faults(): Promise<Faults> {
-    return { ...NO_FAULTS, ...((await getMeta(this.db, 'faults')) as Partial<Faults> | undefined) };
-  }
-
-  setFaults(faults: Faults): Promise<void> {
-    return setMeta(this.db, 'faults', faults);
-  }
-
-  async token(token: string): Promise<TokenRecord | undefined> {
-    const row = await this.db.selectFrom('tokens').selectAll().where('token', '=', token).executeTakeFirst();
-    return row && tokenFromRow(row);
-  }
-
-  async grantMembership(key: string, org: string): Promise<void> {
-    await this.db
-      .updateTable('tokens')
-      .set((eb) => ({
-        grants: sql`${eb.ref('grants')} || jsonb_build_object(${org}::text, coalesce(${eb.ref('grants')} -> ${org}::text, '[]'::jsonb))`,
-      }))
-      .where('token', '=', key)
-      .execute();
-  }
-
-  // Whole state ------------------------------------------------------------------------------------------
-  replaceAll(state: MockState): Promise<void> {
-    this.buffer.discard();
-    return replaceAll(this.db, state);
-  }
-
-  async snapshot(): Promise<MockState> {
-    await this.buffer.flush();
-    return snapshot(this.db);
   }
 }

@@ -3,7 +3,7 @@
  * mock's shape, records in the order they were added). Bulk inserts go in chunks, under PostgreSQL's limit of
  * 65,535 parameters per statement.
  */
-import { type MockState, STATE_VERSION } from '@invitekit/engine';
+import { type StoreState, STATE_VERSION } from '@invitekit/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { selectInvitations } from './invitations.js';
@@ -55,7 +55,7 @@ async function insertChunked(
   }
 }
 
-export async function replaceAll(db: Db, state: MockState): Promise<void> {
+export async function replaceAll(db: Db, state: StoreState): Promise<void> {
   await sql`TRUNCATE organizations, members, invitations, invitation_codes, invitation_counts, requests, idempotency, rate_hits, outbox, tokens, meta RESTART IDENTITY`.execute(
     db,
   );
@@ -110,7 +110,7 @@ export async function replaceAll(db: Db, state: MockState): Promise<void> {
   await setMeta(db, 'seed', state.seed);
 }
 
-export async function snapshot(db: Db): Promise<MockState> {
+export async function snapshot(db: Db): Promise<StoreState> {
   // One statement at a time on the transaction's connection.
   const orgs = await db.selectFrom('organizations').selectAll().orderBy('position').execute();
   const members = await db.selectFrom('members').selectAll().orderBy('position').execute();
@@ -143,7 +143,7 @@ export async function snapshot(db: Db): Promise<MockState> {
     faults: {
       latencyMs: 0,
       failureRate: 0,
-      ...((await getMeta(db, 'faults')) as Partial<MockState['faults']> | undefined),
+      ...((await getMeta(db, 'faults')) as Partial<StoreState['faults']> | undefined),
     },
   };
 }
