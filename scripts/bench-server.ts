@@ -12,10 +12,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TTL_DAYS, ControlledEngine, type StoreState, seedState } from '@invitekit/engine';
 import { createApiHandler, credentialsOf } from '@invitekit/engine/http';
 import { sql } from 'kysely';
-import { type OpenDatabase, openDatabase } from '../packages/server/src/db/connect.js';
-import { migrate } from '../packages/server/src/db/migrate.js';
-import { createInvitekitServer } from '../packages/server/src/server.js';
-import { SqlControlledStore } from '../packages/server/src/store/sql-store.js';
+import { type OpenDatabase, SqlControlledStore, createInvitekitServer, migrate, openDatabase } from '@invitekit/server';
 import { startPostgres } from '../test/server/postgres.js';
 
 type Target = 'mock' | 'pglite' | 'postgres';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createInvitekitServer } from '../packages/server/src/server.js';
+import { createInvitekitServer } from '@invitekit/server';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TYPES: Record<string, string> = {

@@ -84,7 +84,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (phase === 'prepack') prepack(process.cwd());
   else if (phase === 'postpack') postpack(process.cwd());
   else {
-    console.error('usage: node scripts/pack-manifest.mjs prepack|postpack (from the package directory)');
+    console.error('usage: node tools/pack-manifest.mjs prepack|postpack (from the package directory)');
     process.exit(2);
   }
 }
