@@ -15,7 +15,7 @@ import { type Actor, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
 import { EngineError, invalid } from './errors.js';
 import { idempotencyScope, record, replay } from './idempotency.js';
-import { approvePendingRequest, buildInvitation, issueInvitation } from './issue.js';
+import { approvePendingRequest, buildInvitation, issueInvitation } from './new-invitation.js';
 import type { OrganizationRecord } from './store.js';
 import { parseWith } from './validate.js';
 import { invitationView } from './views.js';

@@ -3,7 +3,7 @@ import type { Invitation, InvitationLink } from '@invitekit/sdk';
 import { type Actor, requireAdmin } from './auth.js';
 import { type Ctx, linkFor, newCode } from './context.js';
 import { EngineError } from './errors.js';
-import { expiryFrom } from './issue.js';
+import { expiryFrom } from './new-invitation.js';
 import { MAX_RESENDS } from './limits.js';
 import { sendMessage } from './outbox.js';
 import type { InvitationRecord } from './state.js';
