@@ -50,7 +50,12 @@ export function memoryClient(rows: Invitation[]): InvitekitClient {
     const key = (query.sort ?? 'invitedAt') as 'email' | 'status' | 'invitedAt' | 'expiresAt';
     const sign = query.order === 'asc' ? 1 : -1;
     const items = [...rows].sort((a, b) => (a[key] < b[key] ? -sign : a[key] > b[key] ? sign : 0));
-    return Promise.resolve({ items: items.slice(0, query.limit ?? 25), nextCursor: null, total: rows.length });
+    return Promise.resolve({
+      items: items.slice(0, query.limit ?? 25),
+      nextCursor: null,
+      total: rows.length,
+      totalCapped: false,
+    });
   };
   return { invitations: { list } } as unknown as InvitekitClient;
 }

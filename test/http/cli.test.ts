@@ -47,7 +47,7 @@ describe('command line', () => {
       cases.map((args) =>
         assert.rejects(runCli(args), (error: CliFailure) => {
           assert.equal(error.exitCode, 2, args.join(' '));
-          assert.match(error.stderr ?? '', /Usage: npm run mock-server/);
+          assert.match(error.stderr ?? '', /Usage: invitekit-mock-server --port PORT/);
           return true;
         }),
       ),

@@ -310,7 +310,9 @@ describe('public endpoints', () => {
       call('POST', '/api/orgs/acme/invitation-requests', { body: { email: 'asker@example.com' } }),
       'rate_limited',
     );
-    assert.equal(response.headers.get('retry-after'), '3600');
+    // The window opened with the first request; on a real clock a second may pass before the refusal.
+    const retryAfter = Number(response.headers.get('retry-after'));
+    assert.ok(retryAfter > 3500 && retryAfter <= 3600, `Retry-After ${String(retryAfter)} is about an hour`);
   });
 
   it('looks codes up, accepts and declines, with every refusal', async () => {

@@ -35,7 +35,10 @@ describe('invitekit-server', () => {
     const url = await postgres.createDatabase('cli_migrate');
     const first = await cli(['migrate', '--database', url]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^migrated postgres:\/\/invitekit@127\.0\.0\.1:\d+\/cli_migrate: 0001_initial\n$/);
+    assert.match(
+      first.stdout,
+      /^migrated postgres:\/\/invitekit@127\.0\.0\.1:\d+\/cli_migrate: 0001_initial, 0002_status_ranges\n$/,
+    );
     const again = await cli(['migrate'], { DATABASE_URL: url });
     assert.match(again.stdout, /is up to date\n$/);
   });
@@ -72,6 +75,89 @@ describe('invitekit-server', () => {
       const restored = (await (await fetch(jane, { headers: admin })).json()) as { status: string };
       assert.equal(restored.status, 'pending');
       assert.match(server.stdout(), /"path":"\/api\/orgs\/acme\/invitations\/inv_jane\/revoke","status":200/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses --test-controls when NODE_ENV=production, before loading anything', async () => {
+    const run = await cli(['--port', '0', '--auth', 'no-such-module.js', '--test-controls'], {
+      NODE_ENV: 'production',
+    });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^invitekit-server: --test-controls .* refused when NODE_ENV=production\.\n$/);
+  });
+
+  it('--help names the installed command and every subcommand', async () => {
+    const run = await cli(['--help']);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /^usage: invitekit-server /);
+    for (const command of [
+      'migrate',
+      'organizations upsert SLUG',
+      'organizations list',
+      'members upsert ORG EMAIL',
+      'members remove ORG EMAIL',
+    ]) {
+      assert.ok(run.stdout.includes(`invitekit-server ${command}`), command);
+    }
+  });
+
+  it('keeps organizations and members from the command line, refusing bad input in one line', async () => {
+    const url = await postgres.createDatabase('cli_host');
+    const db = ['--database', url];
+    const empty = await cli(['organizations', 'list', ...db]);
+    assert.match(empty.stdout, /^no organizations yet; add one: invitekit-server organizations upsert SLUG/);
+    const bad = await cli([
+      'organizations',
+      'upsert',
+      'acme',
+      '--name',
+      'Acme',
+      '--roles',
+      'admin,member',
+      '--default-role',
+      'owner',
+      ...db,
+    ]);
+    assert.equal(bad.code, 1);
+    assert.equal(bad.stderr, 'invitekit-server: defaultRole: Must be one of the roles (admin, member)\n');
+    const made = await cli([
+      'organizations',
+      'upsert',
+      'acme',
+      '--name',
+      'Acme',
+      '--roles',
+      'admin,member',
+      '--default-role',
+      'member',
+      ...db,
+    ]);
+    assert.equal(made.stdout, 'created acme (Acme; roles admin, member; default member)\n');
+    const listed = await cli(['organizations', 'list', ...db]);
+    assert.equal(listed.stdout, 'acme\tAcme\troles admin,member (default member)\n');
+    const joined = await cli(['members', 'upsert', 'acme', 'Jo@Example.com', '--via', 'scim', ...db]);
+    assert.equal(joined.stdout, 'added jo@example.com to acme as member (via scim)\n');
+    const removed = await cli(['members', 'remove', 'acme', 'jo@example.com', ...db]);
+    assert.equal(removed.stdout, 'removed jo@example.com from acme\n');
+    const unknown = await cli(['members', 'remove', 'nope', 'jo@example.com', ...db]);
+    assert.equal(unknown.stderr, 'invitekit-server: No organization "nope".\n');
+    const usage = await cli(['members', 'upsert', 'acme', 'a@example.com', '--via', 'ldap', ...db]);
+    assert.equal(usage.code, 2);
+  });
+
+  it('with --dev-auth alone, an empty database gets the demo organizations and the start says which tokens exist', async () => {
+    const url = await postgres.createDatabase('cli_dev_auth');
+    const server = await startServerProcess(['--port', '0', '--database', url, '--dev-auth']);
+    try {
+      assert.match(server.stdout(), /the database was empty, so it now holds the demo organizations/);
+      assert.match(server.stdout(), /acme-admin \(admin@acme\.test; acme: member:manage\)/);
+      const answer = await fetch(`${server.url}/api/orgs/acme/invitations`, {
+        headers: { authorization: 'Bearer acme-admin' },
+      });
+      assert.equal(answer.status, 200);
+      assert.equal((await fetch(`${server.url}/__mock/clock`)).status, 404, 'no controls without --test-controls');
     } finally {
       await server.stop();
     }

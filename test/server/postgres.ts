@@ -54,8 +54,11 @@ function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Starts a throwaway cluster; throws with PostgreSQL's own message when it cannot. */
-export async function startPostgres(): Promise<RunningPostgres> {
+/**
+ * Starts a throwaway cluster; throws with PostgreSQL's own message when it cannot. `settings` are extra server
+ * settings (`-c name=value`), say `shared_preload_libraries` for the benchmark's statement counts.
+ */
+export async function startPostgres(settings: Record<string, string> = {}): Promise<RunningPostgres> {
   if (!postgresAvailable()) {
     throw new Error(`PostgreSQL binaries not found in ${PG_BIN}: apt-get install -y postgresql`);
   }
@@ -70,7 +73,8 @@ export async function startPostgres(): Promise<RunningPostgres> {
   const run = (argv: string[]) => execFileSync(argv[0] ?? '', argv.slice(1), { stdio: 'pipe' });
   run(asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'invitekit', '--no-sync', '-E', 'UTF8']));
   // Durability is not what a test measures: no fsync makes each commit cheap on a busy machine.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${extra.join('')}`;
   const start = asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   const stop = asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   try {

@@ -6,6 +6,7 @@ import {
   ListMembersQuery,
   type Member,
   type Page,
+  SEARCH_TOTAL_CAP,
 } from '@invitekit/sdk';
 import { type Actor, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
@@ -56,6 +57,7 @@ export async function listInvitations(
     fetch: (after, limit) => ctx.tx.listInvitations(slug, { ...query, after, limit }),
     position: (inv) => positionOf(query, inv),
     views: (items) => invitationViews(ctx.tx, slug, items, ctx.now),
+    ...(query.q === '' ? {} : { cap: SEARCH_TOTAL_CAP }),
   });
 }
 

@@ -46,6 +46,8 @@ export interface PageRequest<T, V> {
   fetch: (after: KeysetPosition | null, limit: number) => Promise<Slice<T>>;
   position: (item: T) => KeysetPosition;
   views: (items: T[]) => Promise<V[]> | V[];
+  /** The total counts up to this many (a search: SEARCH_TOTAL_CAP); past it the page answers the cap, flagged. */
+  cap?: number;
 }
 
 export async function page<T, V>(request: PageRequest<T, V>): Promise<Page<V>> {
@@ -56,5 +58,11 @@ export async function page<T, V>(request: PageRequest<T, V>): Promise<Page<V>> {
   const last = items[items.length - 1];
   const nextCursor =
     slice.items.length > limit && last !== undefined ? encodeCursor(request.tag, request.position(last)) : null;
-  return { items: await request.views(items), nextCursor, total: slice.total };
+  const capped = request.cap !== undefined && slice.total > request.cap;
+  return {
+    items: await request.views(items),
+    nextCursor,
+    total: capped ? (request.cap ?? slice.total) : slice.total,
+    totalCapped: capped,
+  };
 }

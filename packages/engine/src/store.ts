@@ -95,7 +95,10 @@ export interface InvitationListQuery {
   now: number;
   /** Non-empty; an invitation matches when its status at `now` is one of these. */
   statuses: readonly InvitationStatus[];
-  /** Lower-cased; matches when the stored address contains it (a plain substring, no wildcards); '' is any. */
+  /**
+   * Lower-cased; matches when the stored address contains it (a plain substring, no wildcards); '' is any. With a
+   * search, `total` may stop counting past SEARCH_TOTAL_CAP (`@invitekit/sdk`): the engine answers the cap.
+   */
   q: string;
   sort: InvitationSort;
   order: 'asc' | 'desc';

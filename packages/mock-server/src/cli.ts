@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm run mock-server -- --port PORT [--data FILE] [--accept-url URL] [--allow-origin ORIGIN]...`: the mock over
- * real HTTP on 127.0.0.1.
+ * `invitekit-mock-server --port PORT [--data FILE] [--accept-url URL] [--allow-origin ORIGIN]...` (in this repo:
+ * `npm run mock-server -- …`): the mock over real HTTP on 127.0.0.1.
  * Prints exactly one ready line once it listens; errors go to stderr with exit code 2 (usage) or 1.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 
-const USAGE = `Usage: npm run mock-server -- --port PORT [--data FILE] [--accept-url URL] [--allow-origin ORIGIN]...
+const USAGE = `Usage: invitekit-mock-server --port PORT [--data FILE] [--accept-url URL] [--allow-origin ORIGIN]...
   --port PORT           port on 127.0.0.1 (0 picks a free one)
   --data FILE           keep the state in FILE across restarts (created if missing)
   --accept-url URL      where invitation links point (default: http://127.0.0.1:PORT/redeem/)

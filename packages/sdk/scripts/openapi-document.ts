@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { type Endpoint, type EndpointName, endpoints } from '../src/endpoints.js';
-import { IDEMPOTENCY_WINDOW_MS, MAX_EMAILS_PER_INVITE, MAX_RESENDS } from '../src/limits.js';
+import { IDEMPOTENCY_WINDOW_MS, MAX_EMAILS_PER_INVITE, MAX_RESENDS, SEARCH_TOTAL_CAP } from '../src/limits.js';
 import * as s from '../src/schemas.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -148,7 +148,7 @@ function problems(codes: s.WireErrorCode[]): JsonObject {
 
 /** A line for each operation; a new endpoint in the table fails the type check until it has one. */
 const SUMMARIES: Record<EndpointName, string> = {
-  listInvitations: 'List invitations (a page)',
+  listInvitations: `List invitations (a page; a search counts its total up to ${String(SEARCH_TOTAL_CAP)}, then says totalCapped)`,
   createInvitations: `Invite 1 to ${MAX_EMAILS_PER_INVITE} addresses`,
   exportInvitations: 'Export matching invitations as CSV',
   revokeStaleInvitations: 'Revoke every stale pending invitation',

@@ -16,3 +16,9 @@ export const MAX_RESENDS = 3;
 
 /** An Idempotency-Key's first answer is kept, and replayed, for this long. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A search's `total` counts matches up to this many; past it a page answers this number with `totalCapped: true`
+ * ("1,000+"), so a broad search costs the same in any organization.
+ */
+export const SEARCH_TOTAL_CAP = 1000;

@@ -182,6 +182,8 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
   total: number;
+  /** A search that matches more than SEARCH_TOTAL_CAP: `total` is the cap, read "1,000+". */
+  totalCapped: boolean;
 }
 
 /** A page of `item`s; `nextCursor` is opaque and `null` on the last page. */
@@ -190,6 +192,7 @@ export function pageOf<T extends z.core.$ZodType>(item: T) {
     items: z.array(item),
     nextCursor: z.nullable(z.string()),
     total: z.int().check(z.minimum(0)),
+    totalCapped: z.boolean(),
   });
 }
 export const InvitationPage = /*#__PURE__*/ pageOf(Invitation);

@@ -175,7 +175,10 @@ describe('transport helpers', () => {
   it('paginate stops when a server repeats a cursor', async () => {
     let calls = 0;
     const seen: number[] = [];
-    for await (const item of paginate(() => Promise.resolve({ items: [calls++], nextCursor: 'same', total: 9 }), {}))
+    for await (const item of paginate(
+      () => Promise.resolve({ items: [calls++], nextCursor: 'same', total: 9, totalCapped: false }),
+      {},
+    ))
       seen.push(item);
     assert.deepEqual(seen, [0, 1]);
   });

@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 /**
- * `invitekit-server`: the production backend on its own.
- *   invitekit-server [--port 8080] [--host 127.0.0.1] [--database URL | --data DIR] [--accept-url URL]
- *                    [--auth MODULE] [--dev-auth] [--test-controls] [--allow-origin ORIGIN]...
- *   invitekit-server migrate [--database URL | --data DIR]
+ * `invitekit-server`: the production backend on its own, and the host's commands (USAGE below).
  * The database is `--database`, else `DATABASE_URL`, else PGlite in `--data` (default ./invitekit-data).
- * `--auth MODULE` names a module exporting `authenticate(request)` (your sign-in). Prints
- * `invitekit server listening on http://HOST:PORT` once it answers.
+ * `--auth MODULE` names a module exporting `authenticate(request)` (your sign-in). It listens at once (a request
+ * during start waits for the database) and prints `invitekit server listening on http://HOST:PORT` once ready.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,13 +13,20 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, type DatabaseOption, openDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import type { HostUser } from './options.js';
-import { createInvitekitServer } from './server.js';
+import { UsageError, hostCommand } from './cli-host.js';
+import { createInvitekitServer, refuseInProduction } from './server.js';
 
 const USAGE = `usage: invitekit-server [--port 8080] [--host 127.0.0.1] [--database URL | --data DIR] [--accept-url URL]
                         [--auth MODULE] [--dev-auth] [--test-controls] [--allow-origin ORIGIN]...
-       invitekit-server migrate [--database URL | --data DIR]`;
-
-class UsageError extends Error {}
+       invitekit-server migrate [DB]
+       invitekit-server organizations upsert SLUG --name NAME --roles ROLE,ROLE --default-role ROLE [DB]
+       invitekit-server organizations list [DB]
+       invitekit-server members upsert ORG EMAIL [--via sso|scim] [--name NAME] [--role ROLE] [DB]
+       invitekit-server members remove ORG EMAIL [DB]
+  DB is --database postgres://… or --data DIR (PGlite, default ./invitekit-data); DATABASE_URL is read too.
+  --auth MODULE     a module exporting authenticate(request) → { id, email, name?, grants } | null: your sign-in
+  --dev-auth        for trying out: the demo tokens (acme-admin, …); an empty database gets the demo organizations
+  --test-controls   the /__mock controls, for test suites; refused when NODE_ENV=production (as is --dev-auth)`;
 
 function databaseOption(values: { database?: string | undefined; data?: string | undefined }): DatabaseOption {
   if (values.database !== undefined && values.data !== undefined) {
@@ -59,7 +63,12 @@ async function main(argv: string[]): Promise<void> {
       'dev-auth': { type: 'boolean', default: false },
       'test-controls': { type: 'boolean', default: false },
       'allow-origin': { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      roles: { type: 'string' },
+      'default-role': { type: 'string' },
+      via: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
@@ -74,6 +83,10 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(ran.length ? `migrated ${open.where}: ${ran.join(', ')}\n` : `${open.where} is up to date\n`);
     return;
   }
+  if (positionals[0] === 'organizations' || positionals[0] === 'members') {
+    process.stdout.write(`${await hostCommand(database, positionals, values)}\n`);
+    return;
+  }
   if (positionals.length > 0) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
   const port = portOf(values.port);
   if (!values['dev-auth'] && !values.auth) {
@@ -81,6 +94,7 @@ async function main(argv: string[]): Promise<void> {
       'say how people sign in: --auth MODULE (exports authenticate(request)), or --dev-auth to try it out',
     );
   }
+  refuseInProduction({ devAuth: values['dev-auth'], testControls: values['test-controls'] });
   const authenticate = values.auth ? await loadAuthenticate(values.auth) : undefined;
   const http = createServer();
   await new Promise<void>((done, fail) => {
@@ -97,13 +111,15 @@ async function main(argv: string[]): Promise<void> {
     testControls: values['test-controls'],
     allowOrigins: values['allow-origin'],
   });
+  // Serving before the database is open: a request during start waits for it and is answered.
+  invitekit.attach(http);
   try {
     await invitekit.ready;
   } catch (error) {
     http.close();
+    http.closeAllConnections();
     throw error;
   }
-  invitekit.attach(http);
   const stop = () => {
     http.close();
     http.closeAllConnections();

@@ -22,7 +22,14 @@ export interface ErrorLogLine {
   error: string;
 }
 
-export type LogLine = RequestLogLine | ErrorLogLine;
+/** What the server says once at start (with `devAuth`: which tokens and organizations exist). */
+export interface InfoLogLine {
+  time: string;
+  level: 'info';
+  msg: string;
+}
+
+export type LogLine = RequestLogLine | ErrorLogLine | InfoLogLine;
 export type Logger = (line: LogLine) => void;
 
 export const jsonLogger: Logger = (line) => {

@@ -41,7 +41,7 @@ export interface InvitekitServer {
 }
 
 /** What must never reach production: well-known tokens, and controls that reset the database without credentials. */
-function refuseInProduction(options: InvitekitServerOptions): void {
+export function refuseInProduction(options: Pick<InvitekitServerOptions, 'devAuth' | 'testControls'>): void {
   const production = process.env['NODE_ENV'] === 'production';
   if (options.devAuth && production) {
     throw new Error('--dev-auth accepts well-known tokens; it is refused when NODE_ENV=production.');
@@ -49,6 +49,9 @@ function refuseInProduction(options: InvitekitServerOptions): void {
   if (options.testControls && production) {
     throw new Error('--test-controls lets anyone reset the database; it is refused when NODE_ENV=production.');
   }
+}
+
+function refuseWithoutSignIn(options: InvitekitServerOptions): void {
   if (!options.devAuth && !options.authenticate) {
     throw new Error('createInvitekitServer needs `authenticate` (your sign-in), or `devAuth` for trying it out.');
   }
@@ -56,6 +59,7 @@ function refuseInProduction(options: InvitekitServerOptions): void {
 
 export function createInvitekitServer(options: InvitekitServerOptions): InvitekitServer {
   refuseInProduction(options);
+  refuseWithoutSignIn(options);
   const log: Logger = options.log === false ? () => undefined : (options.log ?? jsonLogger);
   // Opened once, on demand; a failed start is reported and the next request tries again (a database that was
   // down at first may be back).

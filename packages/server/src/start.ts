@@ -60,6 +60,7 @@ export async function start(options: InvitekitServerOptions, log: Logger): Promi
       : undefined;
     const onMessages = () => sender?.wake();
     const devAuth = options.devAuth ? await startDevAuth(database.db) : undefined;
+    if (devAuth) log({ time: new Date().toISOString(), level: 'info', msg: devAuth.summary });
     const hooks: EngineHooks = {
       onAccepted: async (event) => {
         // Dev tokens that accepted become members as on the mock (test controls do it inside the transaction).

@@ -94,8 +94,8 @@ const fr: InvitationTableStrings = {
   notFound: 'Organisation introuvable.',
   noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',
   pagination: 'Pagination',
-  range: (lang, from, to, total) =>
-    `${formatNumber(lang, from)}–${formatNumber(lang, to)} sur ${formatNumber(lang, total)}`,
+  range: (lang, from, to, total, capped) =>
+    `${formatNumber(lang, from)}–${formatNumber(lang, to)} sur ${capped ? 'plus de ' : ''}${formatNumber(lang, total)}`,
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
   linkCopied: (email) => `Lien copié pour ${email}`,

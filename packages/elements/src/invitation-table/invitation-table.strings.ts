@@ -94,7 +94,8 @@ export interface InvitationTableStrings {
   notFound: string;
   noClient: string;
   pagination: string;
-  range: (lang: string, from: number, to: number, total: number) => string;
+  /** `capped`: a search matched more than `total` (the server's count stops there). */
+  range: (lang: string, from: number, to: number, total: number, capped: boolean) => string;
   previousPage: string;
   nextPage: string;
   linkCopied: (email: string) => string;
@@ -200,8 +201,8 @@ const en: InvitationTableStrings = {
   notFound: 'This organization was not found.',
   noClient: 'Not connected: give this element a client or place it inside <invitekit-provider>.',
   pagination: 'Pages',
-  range: (lang, from, to, total) =>
-    `${formatNumber(lang, from)}–${formatNumber(lang, to)} of ${formatNumber(lang, total)}`,
+  range: (lang, from, to, total, capped) =>
+    `${formatNumber(lang, from)}–${formatNumber(lang, to)} of ${capped ? 'more than ' : ''}${formatNumber(lang, total)}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
   linkCopied: (email) => `Link copied for ${email}`,

@@ -353,7 +353,7 @@ export class InvitationTable extends InvitekitElement {
     const from = this.query.page * this.pageSize + 1;
     const to = from + page.items.length - 1;
     return html`<nav class="pager" part="pager" aria-label=${words.pagination}>
-      <span>${words.range(this.locale.lang, Math.min(from, to), to, page.total)}</span>
+      <span>${words.range(this.locale.lang, Math.min(from, to), to, page.total, page.totalCapped)}</span>
       <button
         part="button"
         ?disabled=${this.query.page === 0}

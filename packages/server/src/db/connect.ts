@@ -3,9 +3,12 @@
  * server given as a `postgres://` URL (the `pg` driver, a connection pool). Both speak PostgreSQL, so the same
  * migrations and queries run on each.
  */
+import { resolve } from 'node:path';
+import { type ProcessLock, lockFile } from '@invitekit/engine/process-lock';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { openPgliteWorker } from './pglite-worker.js';
 
 export const DEFAULT_DATA_DIR = './invitekit-data';
 
@@ -34,6 +37,21 @@ export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value);
 }
 
+/**
+ * PGlite is one process's database: a second process opening the same directory would write beside the first
+ * and lose its changes. So a directory is locked (`DIR.lock`, the holder's pid) while open; a stale lock is taken
+ * over. Several processes share a PostgreSQL server instead. `memory://` needs no lock.
+ */
+function lockPglite(dataDir: string): ProcessLock | undefined {
+  if (dataDir.startsWith('memory://')) return undefined;
+  const dir = resolve(dataDir).replace(/[\\/]+$/, '');
+  return lockFile(`${dir}.lock`, {
+    what: `The PGlite directory ${dataDir}`,
+    holder: 'another invitekit server',
+    instead: 'run every process on PostgreSQL (--database postgres://…)',
+  });
+}
+
 export async function openDatabase(option: DatabaseOption, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
   if (typeof option === 'string') {
     if (!isPostgresUrl(option)) {
@@ -48,10 +66,21 @@ export async function openDatabase(option: DatabaseOption, options: { poolSize?:
     return { db, kind: 'postgres', where: redact(option), close: () => db.destroy() };
   }
   const dataDir = option?.pglite ?? DEFAULT_DATA_DIR;
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const client = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm } });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', where: `PGlite at ${dataDir}`, close: () => db.destroy() };
+  const lock = lockPglite(dataDir);
+  try {
+    // On a thread of its own: PGlite's work never holds up the server's requests (pglite-worker.ts).
+    const client = await openPgliteWorker(dataDir);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    const close = async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    };
+    return { db, kind: 'pglite', where: `PGlite at ${dataDir}`, close };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

@@ -170,9 +170,25 @@ const initial = statements(
   )`,
 );
 
+/**
+ * Every list on an index: a status is a range of stored state (and of `expires_at` for pending and expired), so
+ * each sort gets one index per (organization, state) in (sort value, id) order, and the list reads a few ranges
+ * of them (store/invitation-list.ts). They replace the per-organization sort indexes, which made a filtered page
+ * walk rows of every state, and the pending expiry index, which the (org, state, expires_at, id) one covers.
+ */
+const statusRanges = statements(
+  `CREATE INDEX invitations_state_invited_at ON invitations (org, state, invited_at, id)`,
+  `CREATE INDEX invitations_state_expires_at ON invitations (org, state, expires_at, id)`,
+  `CREATE INDEX invitations_state_email ON invitations (org, state, email, id)`,
+  `DROP INDEX invitations_invited_at`,
+  `DROP INDEX invitations_expires_at`,
+  `DROP INDEX invitations_pending_expiry`,
+);
+
 /** Every migration by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_status_ranges': statusRanges,
 };
 
 export const migrationProvider: MigrationProvider = {

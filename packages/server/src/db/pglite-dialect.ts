@@ -4,7 +4,7 @@
  * which would otherwise run inside someone else's transaction. (kysely-pglite's driver shares the connection
  * freely and does not report affected rows, which compare-and-set updates rely on.)
  */
-import type { PGlite } from '@electric-sql/pglite';
+import type { PgliteClient } from './pglite-worker.js';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -19,14 +19,14 @@ import {
 } from 'kysely';
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly client: PgliteClient) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);
+    const result = await this.client.query(compiled.sql, [...compiled.parameters]);
     const command = compiled.query.kind;
     const changes = command === 'InsertQueryNode' || command === 'UpdateQueryNode' || command === 'DeleteQueryNode';
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(changes || result.affectedRows ? { numAffectedRows: BigInt(result.affectedRows ?? 0) } : {}),
     };
   }
@@ -60,7 +60,7 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
 
   constructor(
-    private readonly client: PGlite,
+    private readonly client: PgliteClient,
     private readonly closeClient: boolean,
   ) {
     this.connection = new PGliteConnection(client);
@@ -102,7 +102,7 @@ class PGliteDriver implements Driver {
 
 export class PGliteDialect implements Dialect {
   constructor(
-    private readonly client: PGlite,
+    private readonly client: PgliteClient,
     private readonly options: { closeClient?: boolean } = {},
   ) {}
   createAdapter() {

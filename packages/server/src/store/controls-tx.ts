@@ -66,6 +66,7 @@ export class SqlControlsTx extends SqlTx implements ControlsTx {
 
   replaceAll(state: StoreState): Promise<void> {
     this.buffer.discard();
+    this.knownMembers.clear();
     return replaceAll(this.db, state);
   }
 

@@ -16,7 +16,8 @@ import type {
 import { StoreConflict } from '@invitekit/engine';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { containsPattern, listInvitations, selectInvitations, updateInvitation } from './invitations.js';
+import { listInvitations } from './invitation-list.js';
+import { containsPattern, selectInvitations, updateInvitation } from './invitations.js';
 import {
   type InvitationRecord,
   type MemberRecord,
@@ -40,6 +41,12 @@ export class SqlTx implements StoreTx {
 
   /** New invitations and messages not yet written (write-buffer.ts). */
   readonly buffer: WriteBuffer;
+
+  /**
+   * Addresses known to be members, or not, in this transaction: the list's statement answers them for its page,
+   * so the stale flags that the engine asks for next cost no statement. Forgotten when members change.
+   */
+  protected readonly knownMembers = new Map<string, boolean>();
 
   constructor(protected readonly db: Kysely<Database>) {
     this.buffer = new WriteBuffer(db);
@@ -104,7 +111,9 @@ export class SqlTx implements StoreTx {
   }
 
   async memberEmails(org: string, emails: readonly string[]): Promise<Set<string>> {
-    if (emails.length === 0) return new Set();
+    if (emails.every((email) => this.knownMembers.has(`${org}\n${email}`))) {
+      return new Set(emails.filter((email) => this.knownMembers.get(`${org}\n${email}`)));
+    }
     const rows = await this.db
       .selectFrom('members')
       .select('email')
@@ -115,10 +124,12 @@ export class SqlTx implements StoreTx {
   }
 
   async insertMember(org: string, member: MemberRecord): Promise<void> {
+    this.knownMembers.clear();
     await this.db.insertInto('members').values(memberRow(org, member)).execute();
   }
 
   async deleteMember(org: string, email: string): Promise<boolean> {
+    this.knownMembers.clear();
     const result = await this.db
       .deleteFrom('members')
       .where('org', '=', org)
@@ -195,7 +206,9 @@ export class SqlTx implements StoreTx {
 
   async listInvitations(org: string, query: Parameters<StoreTx['listInvitations']>[1]) {
     await this.buffer.flushInvitations();
-    return listInvitations(this.db, org, query);
+    const { items, total, memberEmails } = await listInvitations(this.db, org, query);
+    for (const inv of items) this.knownMembers.set(`${org}\n${inv.email}`, memberEmails.has(inv.email));
+    return { items, total };
   }
 
   async staleInvitations(org: string, now: number): Promise<InvitationRecord[]> {

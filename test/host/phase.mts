@@ -1,0 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../packages/server/src/db/connect.js';
+import { migrate } from '../../packages/server/src/db/migrate.js';
+const dir = process.argv[2] ?? join(mkdtempSync(join(tmpdir(), 'ph-')), 'data');
+let t = performance.now();
+const lap = (what: string) => { const n = performance.now(); console.log(what, (n - t).toFixed(0), 'ms'); t = n; };
+const db = await openDatabase({ pglite: dir });
+lap('open');
+await migrate(db.db);
+lap('migrate');
+await db.close();
+lap('close');
+console.log(dir);
