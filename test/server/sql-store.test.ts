@@ -25,7 +25,7 @@ describe('SQL store', () => {
 
   it('refuses a second invitation pending at the same instant for one address, but not after the first expired', async () => {
     await store.transaction((tx) => tx.replaceAll(seedState(T0, 'default')));
-    const jane = await store.transaction(async (tx) => tx.pendingInvitation('acme', 'jane@example.com', T0));
+    const [jane] = await store.transaction(async (tx) => tx.pendingInvitations('acme', ['jane@example.com'], T0));
     assert.ok(jane);
     const twin = { ...jane, id: 'inv_twin', code: 'twin-code-0000000000000000000000', replacedCodes: [] };
     await assert.rejects(
@@ -34,7 +34,7 @@ describe('SQL store', () => {
     );
     const later = jane.expiresAt;
     await store.transaction((tx) => tx.insertInvitation('acme', { ...twin, invitedAt: later, expiresAt: later + DAY }));
-    const pending = await store.transaction((tx) => tx.pendingInvitation('acme', 'jane@example.com', later));
+    const [pending] = await store.transaction((tx) => tx.pendingInvitations('acme', ['jane@example.com'], later));
     assert.equal(pending?.id, 'inv_twin');
   });
 

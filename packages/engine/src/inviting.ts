@@ -15,7 +15,7 @@ import { type Actor, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
 import { EngineError, invalid } from './errors.js';
 import { idempotencyScope, record, replay } from './idempotency.js';
-import { approvePendingRequest, buildInvitation, issueInvitation } from './new-invitation.js';
+import { approvePendingRequests, buildInvitation, issueInvitation } from './new-invitation.js';
 import type { OrganizationRecord } from './store.js';
 import { parseWith } from './validate.js';
 import { invitationView } from './views.js';
@@ -47,6 +47,11 @@ async function plan(ctx: Ctx, org: OrganizationRecord, emails: string[]): Promis
   const members = await ctx.tx.memberEmails(org.slug, [
     ...new Set(given.filter(isUsableNormalized).map(normalizeEmail)),
   ]);
+  // Which addresses already have a pending invitation: one read for the whole batch.
+  const candidates = given.map(normalizeEmail).filter((email) => isUsableEmail(email) && !members.has(email));
+  const pending = new Map(
+    (await ctx.tx.pendingInvitations(org.slug, [...new Set(candidates)], ctx.now)).map((inv) => [inv.email, inv]),
+  );
   const seen = new Set<string>();
   for (const trimmed of given) {
     const email = normalizeEmail(trimmed);
@@ -66,8 +71,8 @@ async function plan(ctx: Ctx, org: OrganizationRecord, emails: string[]): Promis
       skip('already_member');
       continue;
     }
-    const pending = await ctx.tx.pendingInvitation(org.slug, email, ctx.now);
-    if (pending) skip('already_invited', pending.id);
+    const invited = pending.get(email);
+    if (invited) skip('already_invited', invited.id);
     else if (!domainAllowed(org, email)) skip('domain_not_allowed');
     else out.send.push(email);
   }
@@ -114,10 +119,10 @@ export async function createInvitations(
       sent.push(invitationView({ ...preview, id: preview.id.replace(/^inv_/, 'preview_') }, ctx.now, false));
     } else {
       const inv = await issueInvitation(ctx, org, init(email));
-      await approvePendingRequest(ctx, org.slug, email);
       sent.push(invitationView(inv, ctx.now, false));
     }
   }
+  if (!dryRun) await approvePendingRequests(ctx, org.slug, send);
   const result: CreateInvitationsResult = { sent, skipped };
   if (scope) await record(ctx.tx, ctx.now, scope, body, result);
   return result;

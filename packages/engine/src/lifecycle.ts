@@ -61,7 +61,7 @@ export async function renewInvitation(ctx: Ctx, actor: Actor | null, slug: strin
   if (await ctx.tx.member(slug, inv.email)) {
     throw new EngineError('already_member', `${inv.email} is already a member of ${org.name}.`);
   }
-  const other = await ctx.tx.pendingInvitation(slug, inv.email, ctx.now);
+  const [other] = await ctx.tx.pendingInvitations(slug, [inv.email], ctx.now);
   if (other) {
     throw new EngineError(
       'not_renewable',

@@ -8,7 +8,7 @@
  */
 import { type StoreIndexes, buildIndexes, listInvitationRecords } from './memory-queries.js';
 import { MAX_OUTBOX_MESSAGES } from './limits.js';
-import { type StoreState, type OrganizationState, cloneState } from './state.js';
+import { type InvitationRecord, type StoreState, type OrganizationState, cloneState } from './state.js';
 import {
   type CodeMatch,
   type ControlledStore,
@@ -246,15 +246,21 @@ class MemoryTx implements StoreTx, ControlsTx {
     const i = this.ix.orgs.get(org)?.invitationById.get(id);
     return Promise.resolve(i === undefined ? undefined : this.org(org).invitations[i]);
   }
-  pendingInvitation(org: string, email: string, now: number) {
+  pendingInvitations(org: string, emails: readonly string[], now: number) {
     const record = this.org(org);
-    const ids = this.ix.orgs.get(org)?.invitationsByEmail.get(email) ?? [];
-    for (const id of ids) {
-      const i = this.ix.orgs.get(org)?.invitationById.get(id);
-      const inv = i === undefined ? undefined : record.invitations[i];
-      if (inv && invitationStatus(inv, now) === 'pending') return Promise.resolve(inv);
+    const index = this.ix.orgs.get(org);
+    const found: InvitationRecord[] = [];
+    for (const email of new Set(emails)) {
+      for (const id of index?.invitationsByEmail.get(email) ?? []) {
+        const i = index?.invitationById.get(id);
+        const inv = i === undefined ? undefined : record.invitations[i];
+        if (inv && invitationStatus(inv, now) === 'pending') {
+          found.push(inv);
+          break;
+        }
+      }
     }
-    return Promise.resolve(undefined);
+    return Promise.resolve(found);
   }
   invitationByCode(code: string): Promise<CodeMatch | undefined> {
     const hit = this.ix.codes.get(code);
@@ -331,8 +337,9 @@ class MemoryTx implements StoreTx, ControlsTx {
   request(org: string, id: string) {
     return Promise.resolve(this.org(org).requests.find((r) => r.id === id));
   }
-  pendingRequest(org: string, email: string) {
-    return Promise.resolve(this.org(org).requests.find((r) => r.email === email && r.status === 'pending'));
+  pendingRequests(org: string, emails: readonly string[]) {
+    const wanted = new Set(emails);
+    return Promise.resolve(this.org(org).requests.filter((r) => r.status === 'pending' && wanted.has(r.email)));
   }
   insertRequest(org: string, request: OrganizationState['requests'][number]) {
     const record = this.org(org);

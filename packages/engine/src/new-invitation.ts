@@ -47,11 +47,9 @@ export async function issueInvitation(ctx: Ctx, org: OrganizationRecord, init: N
   return inv;
 }
 
-/** Inviting (or approving) an address answers its pending request, if any (rules.md, Inviting). */
-export async function approvePendingRequest(ctx: Ctx, org: string, email: string) {
-  const req = await ctx.tx.pendingRequest(org, email);
-  if (!req) return undefined;
-  const approved = { ...req, status: 'approved' as const };
-  await ctx.tx.updateRequest(org, approved, req);
-  return approved;
+/** Inviting addresses answers their pending requests, if any (rules.md, Inviting): one read for the batch. */
+export async function approvePendingRequests(ctx: Ctx, org: string, emails: readonly string[]) {
+  for (const req of await ctx.tx.pendingRequests(org, emails)) {
+    await ctx.tx.updateRequest(org, { ...req, status: 'approved' }, req);
+  }
 }

@@ -60,7 +60,7 @@ export async function submitRequest(
     ctx.now,
     limits.map((l) => l.key),
   );
-  if (!(await ctx.tx.pendingRequest(slug, email))) {
+  if ((await ctx.tx.pendingRequests(slug, [email])).length === 0) {
     await ctx.tx.insertRequest(slug, {
       id: newId(ctx.random, 'req'),
       email,
@@ -109,7 +109,7 @@ export async function approveRequest(
   if (await ctx.tx.member(slug, req.email)) {
     throw new EngineError('already_member', `${req.email} is already a member; dismiss this request instead.`);
   }
-  const pending = await ctx.tx.pendingInvitation(slug, req.email, ctx.now);
+  const [pending] = await ctx.tx.pendingInvitations(slug, [req.email], ctx.now);
   if (!pending && !domainAllowed(org, req.email)) {
     throw new EngineError(
       'domain_not_allowed',

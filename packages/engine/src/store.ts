@@ -162,8 +162,11 @@ export interface StoreTx {
 
   // Invitations ------------------------------------------------------------------------------------------
   invitation(org: string, id: string): Promise<InvitationRecord | undefined>;
-  /** The invitation of `email` that is pending at `now` (stored `pending`, `expiresAt > now`), if any. */
-  pendingInvitation(org: string, email: string, now: number): Promise<InvitationRecord | undefined>;
+  /**
+   * The invitations of `emails` that are pending at `now` (stored `pending`, `expiresAt > now`), at most one per
+   * address, in no set order: one read for a whole batch of addresses.
+   */
+  pendingInvitations(org: string, emails: readonly string[], now: number): Promise<InvitationRecord[]>;
   /** The invitation whose current code, or one of whose replaced codes, is `code`, in any organization. */
   invitationByCode(code: string): Promise<CodeMatch | undefined>;
   /**
@@ -194,7 +197,8 @@ export interface StoreTx {
 
   // Invitation requests ----------------------------------------------------------------------------------
   request(org: string, id: string): Promise<RequestRecord | undefined>;
-  pendingRequest(org: string, email: string): Promise<RequestRecord | undefined>;
+  /** The pending requests of `emails`, at most one per address, in no set order. */
+  pendingRequests(org: string, emails: readonly string[]): Promise<RequestRecord[]>;
   /**
    * Stores a request. SQL: unique (org, email) where `status = 'pending'`, throwing
    * `StoreConflict('request_pending_unique')` (the rerun finds the pending request and adds nothing).

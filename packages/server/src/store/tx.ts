@@ -167,15 +167,16 @@ export class SqlTx implements StoreTx {
     return row && invitationFromRow(row);
   }
 
-  async pendingInvitation(org: string, email: string, now: number): Promise<InvitationRecord | undefined> {
+  async pendingInvitations(org: string, emails: readonly string[], now: number): Promise<InvitationRecord[]> {
+    if (emails.length === 0) return [];
     await this.buffer.flushInvitations();
-    const row = await selectInvitations(this.db)
+    const rows = await selectInvitations(this.db)
       .where('org', '=', org)
-      .where('email', '=', email)
       .where('state', '=', 'pending')
+      .where('email', 'in', [...new Set(emails)])
       .where('expires_at', '>', toDate(now))
-      .executeTakeFirst();
-    return row && invitationFromRow(row);
+      .execute();
+    return rows.map(invitationFromRow);
   }
 
   async invitationByCode(code: string): Promise<CodeMatch | undefined> {
@@ -242,15 +243,16 @@ export class SqlTx implements StoreTx {
     return row && requestFromRow(row);
   }
 
-  async pendingRequest(org: string, email: string): Promise<RequestRecord | undefined> {
-    const row = await this.db
+  async pendingRequests(org: string, emails: readonly string[]): Promise<RequestRecord[]> {
+    if (emails.length === 0) return [];
+    const rows = await this.db
       .selectFrom('requests')
       .selectAll()
       .where('org', '=', org)
-      .where('email', '=', email)
       .where('status', '=', 'pending')
-      .executeTakeFirst();
-    return row && requestFromRow(row);
+      .where('email', 'in', [...new Set(emails)])
+      .execute();
+    return rows.map(requestFromRow);
   }
 
   async insertRequest(org: string, request: RequestRecord): Promise<void> {
