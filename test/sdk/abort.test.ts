@@ -28,6 +28,7 @@ const CALLS: { name: string; org: boolean; run: (api: InvitekitClient, opts: Org
   { name: 'invitations.resend', org: true, run: (api, o) => api.invitations.resend('inv_jane', o) },
   { name: 'invitations.renew', org: true, run: (api, o) => api.invitations.renew('inv_kim', o) },
   { name: 'invitations.revoke', org: true, run: (api, o) => api.invitations.revoke('inv_jane', o) },
+  { name: 'invitations.update', org: true, run: (api, o) => api.invitations.update('inv_jane', { role: null }, o) },
   { name: 'invitations.revokeStale', org: true, run: (api, o) => api.invitations.revokeStale(o) },
   { name: 'invitations.exportCsv', org: true, run: (api, o) => api.invitations.exportCsv({}, o) },
   { name: 'requests.list', org: true, run: (api, o) => api.requests.list({}, o) },

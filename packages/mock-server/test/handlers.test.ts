@@ -139,7 +139,7 @@ describe('MSW handlers', () => {
     }
     const other = await call('DELETE', '/api/orgs/acme/invitations/inv_jane', { headers: admin });
     assert.equal(other.status, 405, 'a known path with another method');
-    assert.equal(other.headers.get('allow'), 'GET, HEAD, OPTIONS');
+    assert.equal(other.headers.get('allow'), 'GET, HEAD, PATCH, OPTIONS');
   });
 
   it('injects unavailable 503s on /api only, never on the controls, and reset clears them', async () => {
