@@ -24,6 +24,7 @@ export const packageDirs = {
   '@invitekit/engine': 'packages/engine',
   '@invitekit/mock-server': 'packages/mock-server',
   '@invitekit/elements': 'packages/elements',
+  '@invitekit/server': 'packages/server',
 };
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');

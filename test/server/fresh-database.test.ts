@@ -4,8 +4,12 @@
  * (no clock offset row), and a `readOnly` transaction could write.
  */
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Engine } from '@invitekit/engine';
+import { createInvitekitServer } from '../../packages/server/src/index.js';
 import { SqlStore } from '../../packages/server/src/store/sql-store.js';
 import { freshPglite } from './pglite.js';
 
@@ -66,5 +70,22 @@ describe('SQL store on a fresh database (PGlite)', () => {
     );
     const stored = await store.transaction((tx) => tx.request('fresh', 'req_ro'));
     assert.equal(stored, undefined);
+  });
+});
+
+describe('createInvitekitServer', () => {
+  it('opens nothing when created (a build that imports the route handler writes no database)', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'invitekit-lazy-')), 'data');
+    const server = createInvitekitServer({
+      database: { pglite: dir },
+      acceptUrl: 'https://x.test/j/',
+      authenticate: () => null,
+      log: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(existsSync(dir), false);
+    assert.equal(existsSync(`${dir}.lock`), false);
+    await server.close();
+    assert.equal(existsSync(dir), false);
   });
 });

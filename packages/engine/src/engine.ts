@@ -20,6 +20,7 @@ import {
   resendInvitation,
   revokeInvitation,
   revokeStaleInvitations,
+  updateInvitation,
 } from './lifecycle.js';
 import { listInvitations, listMembers } from './listing.js';
 import {
@@ -163,11 +164,14 @@ export class Engine<Tx extends StoreTx = StoreTx> {
   revoke(actor: Actor | null, org: string, id: string) {
     return this.write((ctx) => revokeInvitation(ctx, actor, org, id));
   }
+  updateInvitation(actor: Actor | null, org: string, id: string, body: unknown) {
+    return this.write((ctx) => updateInvitation(ctx, actor, org, id, body));
+  }
   listRequests(actor: Actor | null, org: string, query: unknown = {}) {
     return this.read((ctx) => listRequests(ctx, actor, org, query));
   }
-  approveRequest(actor: Actor | null, org: string, id: string) {
-    return this.write((ctx) => approveRequest(ctx, actor, org, id));
+  approveRequest(actor: Actor | null, org: string, id: string, body: unknown = {}) {
+    return this.write((ctx) => approveRequest(ctx, actor, org, id, body));
   }
   dismissRequest(actor: Actor | null, org: string, id: string) {
     return this.write((ctx) => dismissRequest(ctx, actor, org, id));

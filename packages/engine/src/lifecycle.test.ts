@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_RESENDS } from './limits.js';
-import { actor, ADMIN, DAY, HOUR, frozen, refused, setup } from './test-support.js';
+import { actor, ADMIN, DAY, HOUR, VIEWER, frozen, refused, setup } from './test-support.js';
 
 describe('expiry', () => {
   it('is pending 1 ms before invitedAt + 7 days and expired at and after it, read from the clock', async () => {
@@ -183,5 +183,44 @@ describe('stale invitations', () => {
     const again = await engine.joinMember('acme', { email: 'sam@acme.test', via: 'sso' });
     assert.equal(again.created, false);
     assert.equal(again.member.id, 'mem_sam');
+  });
+});
+
+describe('changing the role of an invitation', () => {
+  it('changes a pending invitation’s role and back to the default role; the code, expiry and resends stay', async () => {
+    const { engine, invite } = await setup();
+    const [inv] = (await invite(['role@example.com'])).sent;
+    assert.ok(inv);
+    const link = await engine.link(ADMIN, 'acme', inv.id);
+    const changed = await engine.updateInvitation(ADMIN, 'acme', inv.id, { role: 'admin' });
+    assert.equal(changed.role, 'admin');
+    assert.equal(changed.expiresAt, inv.expiresAt);
+    assert.equal(changed.resendCount, inv.resendCount);
+    assert.deepEqual(await engine.link(ADMIN, 'acme', inv.id), link, 'the link already sent keeps working');
+    assert.equal((await engine.getInvitation(ADMIN, 'acme', inv.id)).role, 'admin');
+    assert.equal((await engine.updateInvitation(ADMIN, 'acme', inv.id, { role: null })).role, null);
+    assert.equal((await engine.outbox('role@example.com')).length, 1, 'no email for a role change');
+  });
+
+  it('refuses an unknown role, a malformed body, a viewer and anything not pending; nothing changes', async () => {
+    const { engine, invite, tick } = await setup();
+    const [inv] = (await invite(['strict@example.com'])).sent;
+    assert.ok(inv);
+    const before = await frozen(engine);
+    await refused(() => engine.updateInvitation(ADMIN, 'acme', inv.id, { role: 'owner' }), 'invalid_request');
+    await refused(() => engine.updateInvitation(ADMIN, 'acme', inv.id, {}), 'invalid_request');
+    await refused(
+      () => engine.updateInvitation(ADMIN, 'acme', inv.id, { role: 'admin', email: 'x@y.z' }),
+      'invalid_request',
+    );
+    await refused(() => engine.updateInvitation(VIEWER, 'acme', inv.id, { role: 'admin' }), 'forbidden');
+    await refused(() => engine.updateInvitation(ADMIN, 'acme', 'inv_nope', { role: 'admin' }), 'not_found');
+    assert.equal(await frozen(engine), before, 'nothing changed');
+    await tick(8 * DAY);
+    await refused(() => engine.updateInvitation(ADMIN, 'acme', inv.id, { role: 'admin' }), 'not_pending');
+    const [other] = (await invite(['gone@example.com'])).sent;
+    assert.ok(other);
+    await engine.revoke(ADMIN, 'acme', other.id);
+    await refused(() => engine.updateInvitation(ADMIN, 'acme', other.id, { role: 'admin' }), 'not_pending');
   });
 });

@@ -67,6 +67,26 @@ describe('approving and dismissing', () => {
     await refused(() => engine.dismissRequest(ADMIN, 'acme', 'req_nora'), 'not_pending');
   });
 
+  it('approve with a role sends the invitation with that role; an unknown role is refused and changes nothing', async () => {
+    const { engine } = await setup();
+    const before = await frozen(engine);
+    const error = await refused(
+      () => engine.approveRequest(ADMIN, 'acme', 'req_nora', { role: 'owner' }),
+      'invalid_request',
+    );
+    assert.match(error.message, /Unknown role "owner"/);
+    await refused(() => engine.approveRequest(ADMIN, 'acme', 'req_nora', { role: 7 }), 'invalid_request');
+    await refused(
+      () => engine.approveRequest(ADMIN, 'acme', 'req_nora', { role: 'admin', extra: 1 }),
+      'invalid_request',
+    );
+    assert.equal(await frozen(engine), before, 'nothing changed');
+    const { invitation } = await engine.approveRequest(ADMIN, 'acme', 'req_nora', { role: 'admin' });
+    assert.equal(invitation.role, 'admin');
+    const { invitation: plain } = await engine.approveRequest(ADMIN, 'acme', 'req_ivan');
+    assert.equal(plain.role, null, 'no role: the default role');
+  });
+
   it('approving where a pending invitation exists answers that invitation and sends nothing', async () => {
     const { engine } = await setup();
     const [inv] = (await engine.createInvitations(ADMIN, 'acme', { emails: ['ivan@example.com'], dryRun: false })).sent;

@@ -278,6 +278,17 @@ export type InvitationLink = z.infer<typeof InvitationLink>;
 export const RevokeStaleResult = /*#__PURE__*/ z.object({ revoked: z.int().check(z.minimum(0)) });
 export type RevokeStaleResult = z.infer<typeof RevokeStaleResult>;
 
+/** A role as the body of a call names it: one of the organization's roles. */
+const roleName = /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64));
+
+/** The change of a pending invitation: its role, or `null` for the organization's default role. */
+export const UpdateInvitationBody = /*#__PURE__*/ z.strictObject({ role: z.nullable(roleName) });
+export type UpdateInvitationBody = z.infer<typeof UpdateInvitationBody>;
+
+/** Approving a request may name the role of the invitation it makes (else the default role). */
+export const ApproveRequestBody = /*#__PURE__*/ z.strictObject({ role: z.optional(roleName) });
+export type ApproveRequestBody = z.infer<typeof ApproveRequestBody>;
+
 export const ApproveRequestResult = /*#__PURE__*/ z.object({ request: InvitationRequest, invitation: Invitation });
 export type ApproveRequestResult = z.infer<typeof ApproveRequestResult>;
 

@@ -53,6 +53,24 @@ describe('createClient', () => {
 });
 
 describe('the endpoint table', () => {
+  it('sends the role of an approval and of an invitation change as the body, and no body without one', async () => {
+    const bodies: (string | null)[] = [];
+    const api = createClient({
+      baseUrl: 'http://table.test/api',
+      organization: 'o',
+      retry: 0,
+      fetch: async (input: Request | URL | string, init?: RequestInit) => {
+        const request = new Request(input, init);
+        bodies.push(request.body ? await request.text() : null);
+        return new Response('{}', { status: 418 });
+      },
+    });
+    await api.requests.approve('r', { role: 'admin' }).catch(() => undefined);
+    await api.requests.approve('r').catch(() => undefined);
+    await api.invitations.update('i', { role: 'billing' }).catch(() => undefined);
+    assert.deepEqual(bodies, ['{"role":"admin"}', null, '{"role":"billing"}']);
+  });
+
   it('has a client call for every endpoint, made at its method and path', async () => {
     const made: string[] = [];
     const api = createClient({
@@ -75,6 +93,7 @@ describe('the endpoint table', () => {
       () => api.invitations.resend('i'),
       () => api.invitations.renew('i'),
       () => api.invitations.revoke('i'),
+      () => api.invitations.update('i', { role: null }),
       () => api.requests.list(),
       () => api.requests.submit({ email: 'a@b.co' }),
       () => api.requests.dismissStale(),

@@ -22,10 +22,12 @@ export interface RowContext {
   now: number;
   /** Addresses the server said are members now (an `already_member` answer): no new invitation is offered. */
   members: ReadonlySet<string>;
+  /** Invitations the table's own dialog just sent: marked as new. */
+  fresh: ReadonlySet<string>;
 }
 
 /** The row actions a menu item can name in its `data-action`. */
-export type RowAction = 'link' | 'code' | 'resend' | 'renew' | 'revoke';
+export type RowAction = 'link' | 'code' | 'resend' | 'renew' | 'revoke' | 'role';
 
 /**
  * The action a click inside the table asks for, if it hit an available menu item. One listener on the table
@@ -60,7 +62,7 @@ export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
   const { words } = c;
   const by = inv.invitedBy;
   const byName = by ? by.name || by.email : words.invitedByNobody;
-  return html`<tr part="row" data-id=${inv.id}>
+  return html`<tr part="row" data-id=${inv.id} class=${c.fresh.has(inv.id) ? 'fresh' : nothing}>
     <td class="email">
       <span class="address" title=${inv.email}>${inv.email}</span>
       <span class="meta muted">${words.invitedByLine(byName)}</span>
@@ -71,6 +73,7 @@ export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
       <span class="badges">
         <span class="badge ${inv.status}" part="badge">${words.status[inv.status]}</span>
         ${inv.stale ? html`<span class="badge stale" part="badge">${words.stale}</span>` : nothing}
+        ${c.fresh.has(inv.id) ? html`<span class="badge fresh" part="badge">${words.fresh}</span>` : nothing}
       </span>
     </td>
     <td class="role">
@@ -96,7 +99,7 @@ export function renderOutcome(c: Pick<RowContext, 'actions'>, key: string) {
   </p>`;
 }
 
-const BUSY_CONTROLS: RowAction[] = ['link', 'code', 'resend', 'renew', 'revoke'];
+const BUSY_CONTROLS: RowAction[] = ['link', 'code', 'resend', 'renew', 'revoke', 'role'];
 
 /**
  * The menu button keeps its name (public API) at all times. While an action of the row runs it is `aria-busy`
@@ -115,6 +118,7 @@ function renderActions(c: RowContext, inv: Invitation) {
     resend: words.resending,
     renew: words.sendingNew,
     revoke: words.revoking,
+    role: words.savingRole,
   };
   return html`<div class="menu-anchor">
     <button
@@ -182,7 +186,7 @@ function renderMenu(c: RowContext, inv: Invitation) {
         text: left === 0 ? words.noResendsLeft : words.resendsLeft(c.lang, left),
         disabled: left === 0,
       })}
-      ${revoke}`,
+      ${c.roles.length ? item('role', words.changeRoleFor(inv.email), words.changeRole) : nothing} ${revoke}`,
     );
   }
   const member = c.members.has(inv.email);

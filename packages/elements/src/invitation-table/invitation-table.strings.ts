@@ -31,6 +31,8 @@ export interface InvitationTableStrings {
    * `<invitation-requests>` shows the same "Already a member" for a request from a member's address.
    */
   stale: string;
+  /** The badge of a row the table's own dialog just sent. */
+  fresh: string;
   date: (lang: string, iso: string) => string;
   /** "in 2 days", "3 hours ago": shown above the date itself. */
   relative: (lang: string, iso: string, now: number) => string;
@@ -57,6 +59,14 @@ export interface InvitationTableStrings {
   sendNewTo: (email: string) => string;
   revoke: string;
   revokeFor: (email: string) => string;
+  /** The row-menu item of a pending invitation, where the host gave roles, and the dialog it opens. */
+  changeRole: string;
+  changeRoleFor: (email: string) => string;
+  changeRoleTitle: string;
+  changeRoleBody: (email: string) => string;
+  saveRole: string;
+  savingRole: string;
+  roleChanged: (email: string, role: string) => string;
   /** The busy labels of the pressed control, while its request is under way. */
   copying: string;
   resending: string;
@@ -64,7 +74,7 @@ export interface InvitationTableStrings {
   revoking: string;
   exporting: string;
   /** What did not happen, per row action (the start of a failure's sentence). */
-  failed: Record<'link' | 'code' | 'resend' | 'renew' | 'revoke', (email: string) => string> & {
+  failed: Record<'link' | 'code' | 'resend' | 'renew' | 'revoke' | 'role', (email: string) => string> & {
     export: string;
     stale: string;
   };
@@ -91,6 +101,8 @@ export interface InvitationTableStrings {
   tryAgain: string;
   forbidden: string;
   unauthenticated: string;
+  /** The link to `sign-in-url` under the signed-out message. */
+  signIn: string;
   notFound: string;
   noClient: string;
   pagination: string;
@@ -138,6 +150,7 @@ const en: InvitationTableStrings = {
   revokeStale: 'Revoke stale invitations',
   defaultRole: 'Default role',
   defaultRoleNamed: (label) => `${label} (default)`,
+  fresh: 'New',
   stale: 'Already a member',
   date: formatDate,
   relative: (lang, iso, now) => formatRelative(lang, iso, now),
@@ -162,6 +175,13 @@ const en: InvitationTableStrings = {
   sendNewTo: (email) => `Send new invitation to ${email}`,
   revoke: 'Revoke',
   revokeFor: (email) => `Revoke invitation for ${email}`,
+  changeRole: 'Change role',
+  changeRoleFor: (email) => `Change role for ${email}`,
+  changeRoleTitle: 'Change role',
+  changeRoleBody: (email) => `The role ${email} will get on joining. The link already sent keeps working.`,
+  saveRole: 'Save role',
+  savingRole: 'Saving…',
+  roleChanged: (email, role) => `${email} will join as ${role}`,
   copying: 'Copying…',
   resending: 'Resending…',
   sendingNew: 'Sending…',
@@ -173,6 +193,7 @@ const en: InvitationTableStrings = {
     resend: (email) => `The invitation to ${email} was not resent`,
     renew: (email) => `No new invitation was sent to ${email}`,
     revoke: (email) => `The invitation for ${email} was not revoked`,
+    role: (email) => `The role of the invitation for ${email} was not changed`,
     export: 'The export was not downloaded',
     stale: 'No stale invitation was revoked',
   },
@@ -198,6 +219,7 @@ const en: InvitationTableStrings = {
   tryAgain: 'Try again',
   forbidden: 'You do not have permission to manage invitations in this organization. Ask an organization admin.',
   unauthenticated: 'Sign in to manage invitations.',
+  signIn: 'Sign in',
   notFound: 'This organization was not found.',
   noClient: 'Not connected: give this element a client or place it inside <invitekit-provider>.',
   pagination: 'Pages',

@@ -7,6 +7,13 @@ const own = css`
   :host {
     container-type: inline-size;
   }
+  h2.heading {
+    margin: 0 0 var(--_space);
+    font-size: 1.125em;
+  }
+  .state.blocked p {
+    margin-block-end: calc(var(--_space) / 2);
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -156,6 +163,12 @@ const own = css`
   .badge.accepted {
     color: var(--_success);
   }
+  .badge.fresh {
+    color: var(--_success);
+  }
+  tr.fresh > td:first-child {
+    box-shadow: inset 3px 0 0 var(--_success);
+  }
   td.act .closed {
     display: block;
     font-size: 0.8125em;
@@ -258,6 +271,9 @@ const own = css`
   }
   dialog {
     max-width: min(32rem, calc(100vw - 2rem));
+  }
+  dialog label.field select {
+    inline-size: 100%;
   }
   dialog h2 {
     margin: 0 0 var(--_space);

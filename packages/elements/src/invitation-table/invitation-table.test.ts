@@ -488,7 +488,7 @@ describe('<invitation-table>', () => {
     expect(lines.slice(1).map((line) => line.split(',')[0])).to.deep.equal(emails(el));
   });
 
-  it('opens the invite dialog from "Invite users", returns focus on Escape, and reloads after sending', async () => {
+  it('opens the invite dialog from "Invite users", returns focus on Escape, reloads after sending and marks the new rows', async () => {
     const el = await render();
     await settled(el);
     const opener = button(el, 'Invite users');
@@ -507,6 +507,9 @@ describe('<invitation-table>', () => {
     button(dialog, 'Send invitations').click();
     expect((await sent).detail.sent).to.have.length(1);
     await waitUntil(() => emails(el).includes('newcomer@example.com'), 'table reloaded');
+    const fresh = rowWith(el, 'newcomer@example.com');
+    expect($(fresh, '.badge.fresh').textContent, 'the new row is marked').to.equal('New');
+    expect(rowWith(el, 'jane@example.com').querySelector('.badge.fresh'), 'older rows are not').to.equal(null);
   });
 
   it('is usable with the keyboard alone: Tab order through the toolbar, Enter and Space activate', async () => {

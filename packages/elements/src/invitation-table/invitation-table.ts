@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,8 +12,9 @@ import { ActionsController } from '../shared/actions.js';
 import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
-import { pickStrings } from '../shared/i18n.js';
+import { formatNumber, pickStrings } from '../shared/i18n.js';
 import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
+import { BlockedState, blockedKind, renderBlocked } from '../shared/blocked.js';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import type { InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
@@ -21,7 +22,8 @@ import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
 import { RowMenu } from './row-menu.js';
-import { pressed, renderOutcome, renderRow, renderSkeletonRow, type RowContext } from './invitation-row.js';
+import { RoleDialog } from '../shared/role-dialog.js';
+import { pressed, renderOutcome, renderRow, renderSkeletonRow, roleText, type RowContext } from './invitation-row.js';
 import { downloadBlob } from './download.js';
 
 /**
@@ -37,6 +39,7 @@ import { downloadBlob } from './download.js';
  * @fires invitekit-invitation-renewed - An expired invitation was replaced by a new one. `detail: { invitation }`
  * @fires invitekit-invitation-revoke-request - Cancelable, before the revoke confirmation opens; `preventDefault()` vetoes the revoke. `detail: { invitation }`
  * @fires invitekit-invitation-revoked - An invitation was revoked. `detail: { invitation }`
+ * @fires invitekit-invitation-updated - A pending invitation's role was changed. `detail: { invitation }`
  * @fires invitekit-invitations-sent - From the inner invite dialog. `detail: { sent, skipped }`
  * @fires invitekit-error - A failure the table shows. `detail: { error }`
  *
@@ -51,6 +54,11 @@ import { downloadBlob } from './download.js';
  * @csspart pager - The paging controls.
  * @csspart announcer - The polite live region that reports the result of each action.
  * @csspart state - The empty, error and permission messages.
+ * @csspart heading - The heading drawn when `heading` is set, with the count of the view.
+ * @csspart count - How many invitations the view holds, beside the heading.
+ * @csspart link - The "Sign in" link of the signed-out message (`sign-in-url`).
+ * @slot signed-out - The host's way forward when nobody is signed in (a link to its sign-in page), under the message.
+ * @slot forbidden - The host's way forward without permission (who to ask), under the message.
  * @csspart confirm - The revoke confirmation dialog.
  *
  * @cssprop --invitekit-font - Font family (default: inherited from the page).
@@ -81,7 +89,11 @@ export class InvitationTable extends InvitekitElement {
   /** Replaces any of the table's strings (see `InvitationTableStrings`). */
   @property({ attribute: false }) strings?: Partial<InvitationTableStrings>;
 
+  /** A heading drawn above the table, with the count of invitations in view beside it; none when unset. */
+  @property() heading?: string;
+
   @query('invite-dialog') private inviteDialog?: InviteDialog;
+  private readonly blocked = new BlockedState(this);
 
   private readonly query = new TableQuery(this);
   private readonly actions = new ActionsController(this, {
@@ -93,8 +105,11 @@ export class InvitationTable extends InvitekitElement {
     },
   });
   private readonly menu = new RowMenu(this);
+  private readonly roleDialog = new RoleDialog(this);
   /** Addresses the server answered `already_member` for: their expired rows offer no new invitation. */
   private readonly members = new Set<string>();
+  /** The invitations the inner dialog sent last, marked as new until the next send. */
+  private fresh = new Set<string>();
   private readonly confirm = new RevokeConfirm(
     this,
     (target) => void (target.kind === 'revoke' ? this.revoke(target.invitation) : this.revokeStale()),
@@ -156,30 +171,43 @@ export class InvitationTable extends InvitekitElement {
     // An abort is no failure: the element left the page mid-load (and loads again when it is back).
     const failed = this.invitations.status === TaskStatus.ERROR && !isAbort(this.invitations.error);
     const error = failed ? this.invitations.error : undefined;
-    const blocking = this.blockingMessage(words, error);
-    if (blocking) return html`<p class="state" part="state">${blocking}</p>`;
+    const kind = blockedKind(error);
+    if (kind) {
+      if (this.blocked.saidElsewhere()) return nothing;
+      const message = kind === 'forbidden' ? words.forbidden : words.unauthenticated;
+      return renderBlocked(kind, message, { url: this.signInUrl, label: words.signIn });
+    }
+    if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${words.notFound}</p>`;
+    const total = this.invitations.value?.total;
     return html`
+      ${
+        this.heading
+          ? html`<h2 class="heading" part="heading">
+              ${this.heading}${total === undefined ? nothing : html` <span class="count" part="count">${formatNumber(this.locale.lang, total)}</span>`}
+            </h2>`
+          : nothing
+      }
       ${this.renderToolbar(words)} ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
       ${this.confirm.render(words)}
+      ${this.roles.length ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
       <invite-dialog
         .client=${this.client}
         organization=${ifDefined(this.organization)}
         theme=${ifDefined(this.theme)}
         .roles=${this.roles}
-        @invitekit-invitations-sent=${() => {
+        @invitekit-invitations-sent=${(e: HTMLElementEventMap['invitekit-invitations-sent']) => {
+          this.fresh = new Set(e.detail.sent.map((inv) => inv.id));
           this.reload();
         }}
       ></invite-dialog>
     `;
   }
 
-  /** A state where the table makes no sense: not signed in, no permission, no such organization. */
-  private blockingMessage(words: InvitationTableStrings, error: unknown): string | undefined {
-    if (isApiError(error, 'unauthenticated')) return words.unauthenticated;
-    if (isApiError(error, 'forbidden')) return words.forbidden;
-    if (isApiError(error, 'not_found')) return words.notFound;
-    return undefined;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const failed = this.invitations.status === TaskStatus.ERROR && !isAbort(this.invitations.error);
+    this.blocked.set(failed ? blockedKind(this.invitations.error) : undefined);
   }
 
   /** Why a toolbar action has nothing to act on now, or undefined when it has (or the table cannot know). */
@@ -261,6 +289,7 @@ export class InvitationTable extends InvitekitElement {
       menu: this.menu,
       now: Date.now(),
       members: this.members,
+      fresh: this.fresh,
     };
   }
 
@@ -278,6 +307,7 @@ export class InvitationTable extends InvitekitElement {
     if (press.action === 'link' || press.action === 'code') void this.copy(inv, press.action);
     else if (press.action === 'resend') void this.resend(inv);
     else if (press.action === 'renew') void this.renew(inv);
+    else if (press.action === 'role') this.askRole(inv);
     else this.requestRevoke(inv);
   };
 
@@ -494,6 +524,31 @@ export class InvitationTable extends InvitekitElement {
           return this.failedTo(this.words.failed.renew(inv.email)).describeFailure(error);
         },
       },
+    );
+  }
+
+  private askRole(inv: Invitation): void {
+    void this.roleDialog.ask({
+      title: this.words.changeRoleTitle,
+      body: this.words.changeRoleBody(inv.email),
+      confirm: this.words.saveRole,
+      current: inv.role,
+      onChoose: (role) => {
+        if (role !== inv.role) void this.changeRole(inv, role);
+      },
+    });
+  }
+
+  private changeRole(inv: Invitation, role: string | null): Promise<void> {
+    return this.actions.run(
+      inv.id,
+      async (signal) => {
+        const invitation = await this.api().invitations.update(inv.id, { role }, this.callOptions(signal));
+        emit(this, 'invitekit-invitation-updated', { invitation });
+        this.reload();
+        return this.words.roleChanged(inv.email, roleText({ words: this.words, roles: this.roles }, invitation.role));
+      },
+      { control: 'role', ...this.failedTo(this.words.failed.role(inv.email)) },
     );
   }
 

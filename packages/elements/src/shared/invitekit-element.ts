@@ -1,3 +1,4 @@
+import { property } from 'lit/decorators.js';
 import type { ClientOptions } from '@invitekit/sdk';
 import { BaseElement } from './base-element.js';
 
@@ -6,6 +7,12 @@ import { BaseElement } from './base-element.js';
  * {@link BaseElement} shares, and, for a lone element, a client of its own with every call.
  */
 export class InvitekitElement extends BaseElement {
+  /**
+   * Where people sign in: when set, the signed-out message ends with a "Sign in" link to it. A host that needs
+   * more puts its own content in the element's `signed-out` slot instead.
+   */
+  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+
   protected override async loadOwnClient(options: ClientOptions): Promise<void> {
     const { createClient } = await import('@invitekit/sdk/client');
     this.client ??= createClient(options);

@@ -73,6 +73,7 @@ describe('createApiHandler over another implementation', () => {
       ['POST', '/orgs/o/invitations/i/resend', '{}', ['resend', cred, 'o', 'i']],
       ['POST', '/orgs/o/invitations/i/renew', undefined, ['renew', cred, 'o', 'i']],
       ['POST', '/orgs/o/invitations/i/revoke', undefined, ['revoke', cred, 'o', 'i']],
+      ['PATCH', '/orgs/o/invitations/i', '{"role":"admin"}', ['updateInvitation', cred, 'o', 'i', { role: 'admin' }]],
       [
         'GET',
         '/orgs/o/invitation-requests?status=pending',
@@ -87,7 +88,13 @@ describe('createApiHandler over another implementation', () => {
         202,
       ],
       ['POST', '/orgs/o/invitation-requests/dismiss-stale', undefined, ['dismissStale', cred, 'o']],
-      ['POST', '/orgs/o/invitation-requests/r/approve', undefined, ['approveRequest', cred, 'o', 'r']],
+      ['POST', '/orgs/o/invitation-requests/r/approve', undefined, ['approveRequest', cred, 'o', 'r', {}]],
+      [
+        'POST',
+        '/orgs/o/invitation-requests/r/approve',
+        '{"role":"admin"}',
+        ['approveRequest', cred, 'o', 'r', { role: 'admin' }],
+      ],
       ['POST', '/orgs/o/invitation-requests/r/dismiss', undefined, ['dismissRequest', cred, 'o', 'r']],
       ['GET', '/orgs/o/members?q=ada', undefined, ['listMembers', cred, 'o', { q: 'ada' }]],
       ['GET', '/orgs/o/settings', undefined, ['getSettings', cred, 'o']],
