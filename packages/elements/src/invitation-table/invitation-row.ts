@@ -24,7 +24,12 @@ export interface RowContext {
   members: ReadonlySet<string>;
   /** Invitations the table's own dialog just sent: marked as new. */
   fresh: ReadonlySet<string>;
+  /** The rows selected for a bulk action. */
+  selected: ReadonlySet<string>;
 }
+
+/** Whether a row can be selected for a bulk action: only pending and expired ones have any. */
+export const selectable = (inv: Invitation) => inv.status === 'pending' || inv.status === 'expired';
 
 /** The row actions a menu item can name in its `data-action`. */
 export type RowAction = 'link' | 'code' | 'resend' | 'renew' | 'revoke' | 'role';
@@ -63,6 +68,19 @@ export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
   const by = inv.invitedBy;
   const byName = by ? by.name || by.email : words.invitedByNobody;
   return html`<tr part="row" data-id=${inv.id} class=${c.fresh.has(inv.id) ? 'fresh' : nothing}>
+    <td class="select">
+      ${
+        selectable(inv)
+          ? html`<input
+              type="checkbox"
+              part="select"
+              data-select=${inv.id}
+              aria-label=${words.selectFor(inv.email)}
+              .checked=${c.selected.has(inv.id)}
+            />`
+          : nothing
+      }
+    </td>
     <td class="email">
       <span class="address" title=${inv.email}>${inv.email}</span>
       <span class="meta muted">${words.invitedByLine(byName)}</span>
@@ -211,6 +229,7 @@ export function renderSkeletonRow(c: Pick<RowContext, 'words'>, index: number): 
   const date = (text: string) =>
     html`${label(text)}<span class="when">${bone('4.5rem')}<span class="day">${bone('5.5rem')}</span></span>`;
   return html`<tr class="skeleton" aria-hidden="true" data-skeleton=${index}>
+    <td class="select"></td>
     <td class="email">${bone(`${String(11 - (index % 3) * 2)}rem`)}</td>
     <td class="status">${label(words.columnStatus)}${bone('4.5rem', 'badge')}</td>
     <td class="role">${label(words.columnRole)}${bone('4rem')}</td>

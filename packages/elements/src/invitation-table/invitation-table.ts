@@ -23,12 +23,20 @@ import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
 import { RowMenu } from './row-menu.js';
 import { RoleDialog } from '../shared/role-dialog.js';
-import { pressed, renderOutcome, renderRow, renderSkeletonRow, roleText, type RowContext } from './invitation-row.js';
+import {
+  pressed,
+  renderOutcome,
+  renderRow,
+  renderSkeletonRow,
+  roleText,
+  selectable,
+  type RowContext,
+} from './invitation-row.js';
 import { downloadBlob } from './download.js';
 
 /**
  * The invitations of an organization, for its admins: sort, filter, search, page, and act on each invitation.
- * Below 640 px of its own width (a container query, not the viewport) each row becomes a card with every field
+ * Below 880 px of its own width (a container query, not the viewport) each row becomes a card with every field
  * and action. Inside an `<invitekit-provider>` it loads again when another element of the organization changes
  * something (an approve, a send from any invite dialog); a host can also call `reload()`.
  *
@@ -110,9 +118,16 @@ export class InvitationTable extends InvitekitElement {
   private readonly members = new Set<string>();
   /** The invitations the inner dialog sent last, marked as new until the next send. */
   private fresh = new Set<string>();
+  /** The rows selected for a bulk action, on the page shown (a new page starts with none). */
+  private selected = new Set<string>();
   private readonly confirm = new RevokeConfirm(
     this,
-    (target) => void (target.kind === 'revoke' ? this.revoke(target.invitation) : this.revokeStale()),
+    (target) =>
+      void (target.kind === 'revoke'
+        ? this.revoke(target.invitation)
+        : target.kind === 'bulk'
+          ? this.runBulk('revoke')
+          : this.revokeStale()),
   );
   /**
    * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
@@ -187,7 +202,8 @@ export class InvitationTable extends InvitekitElement {
             </h2>`
           : nothing
       }
-      ${this.renderToolbar(words)} ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
+      ${this.renderToolbar(words)} ${this.renderBulkBar(words)} ${renderOutcome(this.rowContext(words), '*')}
+      ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
       ${this.confirm.render(words)}
       ${this.roles.length ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
@@ -290,6 +306,7 @@ export class InvitationTable extends InvitekitElement {
       now: Date.now(),
       members: this.members,
       fresh: this.fresh,
+      selected: this.selected,
     };
   }
 
@@ -310,6 +327,116 @@ export class InvitationTable extends InvitekitElement {
     else if (press.action === 'role') this.askRole(inv);
     else this.requestRevoke(inv);
   };
+
+  private readonly onSelect = (event: Event): void => {
+    const box = event.target instanceof HTMLInputElement ? event.target : null;
+    const id = box?.dataset.select;
+    if (!box || !id) return;
+    const next = new Set(this.selected);
+    if (box.checked) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+    this.requestUpdate();
+  };
+
+  /** The rows of the page that can be selected. */
+  private selectableIds(): string[] {
+    return (this.invitations.value?.items ?? []).filter(selectable).map((inv) => inv.id);
+  }
+
+  private renderSelectAll(words: InvitationTableStrings) {
+    const ids = this.selectableIds();
+    const count = ids.filter((id) => this.selected.has(id)).length;
+    return html`<input
+      type="checkbox"
+      part="select"
+      class="select-all"
+      aria-label=${words.selectAll}
+      ?disabled=${ids.length === 0}
+      .checked=${ids.length > 0 && count === ids.length}
+      .indeterminate=${count > 0 && count < ids.length}
+      @change=${(e: Event) => {
+        this.selected = (e.target as HTMLInputElement).checked ? new Set(ids) : new Set();
+        this.requestUpdate();
+      }}
+    />`;
+  }
+
+  /** What to do with the selected rows; shown while any is selected. The server decides row by row. */
+  private renderBulkBar(words: InvitationTableStrings) {
+    const count = this.selectableIds().filter((id) => this.selected.has(id)).length;
+    if (count === 0) return nothing;
+    const busy = this.actions.busy('*');
+    const run = (kind: 'resend' | 'renew' | 'revoke') => () => {
+      if (busy) return;
+      if (kind === 'revoke') void this.confirm.open({ kind: 'bulk', count, lang: this.locale.lang });
+      else void this.runBulk(kind);
+    };
+    const bulkButton = (label: string, kind: 'resend' | 'renew' | 'revoke') =>
+      html`<button
+        part="button"
+        class=${kind === 'revoke' ? 'danger-outline' : ''}
+        aria-disabled=${busy ? 'true' : nothing}
+        aria-busy=${this.actions.busy('*', kind) ? 'true' : nothing}
+        @click=${run(kind)}
+      >
+        ${label}
+      </button>`;
+    return html`<div class="bulk" part="bulk" role="group" aria-label=${words.selectedCount(this.locale.lang, count)}>
+      <span class="bulk-count">${words.selectedCount(this.locale.lang, count)}</span>
+      ${bulkButton(words.resendSelected, 'resend')} ${bulkButton(words.renewSelected, 'renew')}
+      ${bulkButton(words.revokeSelected, 'revoke')}
+      <button
+        part="button"
+        class="link"
+        @click=${() => {
+          this.selected = new Set();
+          this.requestUpdate();
+        }}
+      >
+        ${words.clearSelection}
+      </button>
+    </div>`;
+  }
+
+  /**
+   * Runs a bulk action on every selected row, one request per row, in page order: the server decides each
+   * (a resend of an expired one is refused, say), and one summary says what was done and what was skipped, why.
+   */
+  private runBulk(kind: 'resend' | 'renew' | 'revoke'): Promise<void> {
+    const rows = (this.invitations.value?.items ?? []).filter((inv) => this.selected.has(inv.id));
+    const words = this.words;
+    return this.actions.run(
+      '*',
+      async (signal) => {
+        const api = this.api().invitations;
+        const options = this.callOptions(signal);
+        const skipped: { email: string; reason: string }[] = [];
+        let done = 0;
+        for (const inv of rows) {
+          try {
+            const invitation =
+              kind === 'resend'
+                ? await api.resend(inv.id, options)
+                : kind === 'renew'
+                  ? await api.renew(inv.id, options)
+                  : await api.revoke(inv.id, options);
+            const event = ({ resend: 'resent', renew: 'renewed', revoke: 'revoked' } as const)[kind];
+            emit(this, `invitekit-invitation-${event}`, { invitation });
+            done += 1;
+          } catch (error) {
+            if (signal.aborted || isAbort(error)) throw error;
+            if (isApiError(error, 'already_member')) this.members.add(inv.email);
+            skipped.push({ email: inv.email, reason: failureMessage(words.bulkReasons, error) });
+          }
+        }
+        this.selected = new Set();
+        this.reload();
+        return words.bulkSummary(this.locale.lang, kind, done, skipped);
+      },
+      { control: kind },
+    );
+  }
 
   private readonly onRowKey = (event: KeyboardEvent): void => {
     const menuButton = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-menu]') : null;
@@ -355,6 +482,7 @@ export class InvitationTable extends InvitekitElement {
           </caption>
           <thead>
             <tr>
+              <th scope="col" part="header" class="select">${this.renderSelectAll(words)}</th>
               ${this.header(words.columnEmail, 'email', 'email')} ${this.header(words.columnStatus, 'status', 'status')}
               ${this.header(words.columnRole, undefined, 'role')} ${this.header(words.columnInvitedBy, undefined, 'by')}
               ${this.header(words.columnInvited, 'invitedAt', 'invited')}
@@ -362,7 +490,7 @@ export class InvitationTable extends InvitekitElement {
               ${this.header(words.columnActions, undefined, 'act')}
             </tr>
           </thead>
-          <tbody @click=${this.onRowClick} @keydown=${this.onRowKey}>
+          <tbody @click=${this.onRowClick} @keydown=${this.onRowKey} @change=${this.onSelect}>
             ${
               page
                 ? repeat(
@@ -429,6 +557,11 @@ export class InvitationTable extends InvitekitElement {
   // --- after each load ---------------------------------------------------------------------------------
 
   private afterLoad(page: Page<Invitation> | null): void {
+    // The selection is of rows on screen: what another page, filter or reload no longer shows leaves it.
+    const shown = new Set(page?.items.filter(selectable).map((inv) => inv.id));
+    if ([...this.selected].some((id) => !shown.has(id))) {
+      this.selected = new Set([...this.selected].filter((id) => shown.has(id)));
+    }
     // A revoke can empty the last page: step back to one that has rows.
     if (page && page.items.length === 0 && this.query.page > 0) {
       this.query.goTo(this.query.page - 1);
