@@ -17,7 +17,8 @@ export interface RowContext {
   lang: string;
   roles: InviteRole[];
   actions: ActionsController;
-  menu: RowMenu;
+  /** The row menus, once their code is loaded (the first use of a menu button). */
+  menu: RowMenu | undefined;
   /** The moment relative times are counted from (one per render, so that every row agrees). */
   now: number;
   /** Addresses the server said are members now (an `already_member` answer): no new invitation is offered. */
@@ -129,7 +130,7 @@ function renderActions(c: RowContext, inv: Invitation) {
     return html`<span class="closed muted">${words.closed[inv.status]}</span>`;
   }
   const busy = BUSY_CONTROLS.find((control) => c.actions.busy(inv.id, control));
-  const open = c.menu.openId === inv.id;
+  const open = c.menu?.openId === inv.id;
   const busyWords: Record<RowAction, string> = {
     link: words.copying,
     code: words.copying,
@@ -154,69 +155,8 @@ function renderActions(c: RowContext, inv: Invitation) {
     >
       <span class="idle" aria-hidden="true">⋯</span>
     </button>
-    ${open ? renderMenu(c, inv) : nothing}
+    ${open && c.menu ? c.menu.render(c, inv) : nothing}
   </div>`;
-}
-
-/*
- * An item's visible note ("3 resends left", or why it is disabled) is drawn from `data-note` by CSS, so that the
- * item's visible text stays a part of its name (axe label-content-name-mismatch); the same words are its
- * description, from a hidden copy beside the menu.
- */
-function item(action: RowAction, name: string, label: string, note?: { id: string; text: string; disabled: boolean }) {
-  return html`<button
-      role="menuitem"
-      tabindex="-1"
-      part="menuitem"
-      data-action=${action}
-      aria-label=${name}
-      aria-describedby=${note ? note.id : nothing}
-      aria-disabled=${note?.disabled ? 'true' : nothing}
-      data-note=${note ? note.text : nothing}
-    >
-      <span class="item-label">${label}</span></button
-    >${note ? html`<span hidden id=${note.id}>${note.text}</span>` : nothing}`;
-}
-
-function renderMenu(c: RowContext, inv: Invitation) {
-  const { words } = c;
-  const revoke = html`<hr role="separator" />
-    ${item('revoke', words.revokeFor(inv.email), words.revoke)}`;
-  const menu = (items: TemplateResult) =>
-    html`<div
-      class="menu"
-      role="menu"
-      part="menu"
-      id="menu-${inv.id}"
-      aria-labelledby="menu-button-${inv.id}"
-      @keydown=${c.menu.onMenuKey}
-      @focusout=${c.menu.onFocusOut}
-    >
-      ${items}
-    </div>`;
-  if (inv.status === 'pending') {
-    const left = inv.resendsRemaining;
-    return menu(
-      html`${item('link', words.copyLinkFor(inv.email), words.copyLink)}
-      ${item('code', words.copyCodeFor(inv.email), words.copyCode)}
-      ${item('resend', words.resendTo(inv.email), words.resend, {
-        id: `left-${inv.id}`,
-        text: left === 0 ? words.noResendsLeft : words.resendsLeft(c.lang, left),
-        disabled: left === 0,
-      })}
-      ${c.roles.length ? item('role', words.changeRoleFor(inv.email), words.changeRole) : nothing} ${revoke}`,
-    );
-  }
-  const member = c.members.has(inv.email);
-  return menu(
-    html`${item(
-      'renew',
-      words.sendNewTo(inv.email),
-      words.sendNew,
-      member ? { id: `member-${inv.id}`, text: words.alreadyMemberNote, disabled: true } : undefined,
-    )}
-    ${revoke}`,
-  );
 }
 
 /** A placeholder row of the final height while the first page loads, so that nothing moves when it arrives. */

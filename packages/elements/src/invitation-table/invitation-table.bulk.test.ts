@@ -5,7 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
-import { $, button, deepActive, nameOf, shadow } from '../../test/dom.js';
+import { $, button, deepActive, nameOf, shadow, waitForButton } from '../../test/dom.js';
 import '../define/invitation-table.js';
 import type { InvitationTable } from './invitation-table.js';
 
@@ -37,7 +37,7 @@ describe('<invitation-table> bulk actions', () => {
       checkbox(el, `Select ${email}`).focus();
       await sendKeys({ press: 'Space' });
     }
-    await el.updateComplete;
+    await waitUntil(() => shadow(el).querySelector('.bulk'), 'no bulk bar (its code loads with the first selection)');
     const bar = $(shadow(el), '.bulk');
     expect(nameOf(bar)).to.equal('3 selected');
     expect(checkbox(el, 'Select all on this page').indeterminate).to.equal(true);
@@ -56,7 +56,7 @@ describe('<invitation-table> bulk actions', () => {
     const all = checkbox(el, 'Select all on this page');
     all.focus();
     await sendKeys({ press: 'Space' });
-    await el.updateComplete;
+    await waitUntil(() => shadow(el).querySelector('.bulk'), 'no bulk bar');
     const count = emails(el).length;
     expect(nameOf($(shadow(el), '.bulk'))).to.equal(`${String(count)} selected`);
     button(el, 'Revoke selected').click();
@@ -78,8 +78,7 @@ describe('<invitation-table> bulk actions', () => {
   it('sends new invitations for the selected expired rows only where the server agrees', async () => {
     const el = await render();
     for (const email of ['kim@example.com', 'jane@example.com']) checkbox(el, `Select ${email}`).click();
-    await el.updateComplete;
-    button(el, 'Send new invitations for selected').click();
+    (await waitForButton(el, 'Send new invitations for selected')).click();
     const summary = '1 new invitation sent; 1 skipped: jane@example.com, it has not expired';
     await waitUntil(() => announcer(el).textContent.includes(summary), `no summary "${summary}"`);
     expect((await clientAs('acme-admin').invitations.get('inv_kim')).status).to.equal('pending');

@@ -21,8 +21,9 @@ import { invitationTableStrings, type InvitationTableStrings, type StatusFilter 
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
-import { RowMenu } from './row-menu.js';
-import { RoleDialog } from '../shared/role-dialog.js';
+import type { RowMenu } from './row-menu.js';
+import type { BulkHost } from './bulk.js';
+import type { RoleDialog } from '../shared/role-dialog.js';
 import {
   pressed,
   renderOutcome,
@@ -112,21 +113,24 @@ export class InvitationTable extends InvitekitElement {
       if (isApiError(error) && error.status === 409) this.reload();
     },
   });
-  private readonly menu = new RowMenu(this);
-  private readonly roleDialog = new RoleDialog(this);
+  /** The row menus' code, loaded the first time a menu button is used. */
+  private menu?: RowMenu;
+  /** The Change role dialog, loaded the first time it is asked for. */
+  private roleDialog?: RoleDialog;
   /** Addresses the server answered `already_member` for: their expired rows offer no new invitation. */
   private readonly members = new Set<string>();
   /** The invitations the inner dialog sent last, marked as new until the next send. */
   private fresh = new Set<string>();
   /** The rows selected for a bulk action, on the page shown (a new page starts with none). */
   private selected = new Set<string>();
+  private bulk?: typeof import('./bulk.js');
   private readonly confirm = new RevokeConfirm(
     this,
     (target) =>
       void (target.kind === 'revoke'
         ? this.revoke(target.invitation)
         : target.kind === 'bulk'
-          ? this.runBulk('revoke')
+          ? this.bulk?.runBulk(this.bulkHost(), 'revoke')
           : this.revokeStale()),
   );
   /**
@@ -202,11 +206,11 @@ export class InvitationTable extends InvitekitElement {
             </h2>`
           : nothing
       }
-      ${this.renderToolbar(words)} ${this.renderBulkBar(words)} ${renderOutcome(this.rowContext(words), '*')}
-      ${this.renderBody(words, error)}
+      ${this.renderToolbar(words)} ${this.bulk?.renderBulkBar(this.bulkHost()) ?? nothing}
+      ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
       ${this.confirm.render(words)}
-      ${this.roles.length ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
+      ${this.roles.length && this.roleDialog ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
       <invite-dialog
         .client=${this.client}
         organization=${ifDefined(this.organization)}
@@ -310,21 +314,33 @@ export class InvitationTable extends InvitekitElement {
     };
   }
 
+  private async withMenu(): Promise<RowMenu> {
+    if (!this.menu) {
+      const { RowMenu } = await import('./row-menu.js');
+      this.menu ??= new RowMenu(this);
+    }
+    return this.menu;
+  }
+
   /** The one listener for every row's menu button and menu item (see `pressed` in invitation-row.ts). */
   private readonly onRowClick = (event: Event): void => {
     const menuButton = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-menu]') : null;
     if (menuButton) {
-      if (menuButton.getAttribute('aria-disabled') !== 'true') this.menu.toggle(menuButton.dataset.menu ?? '');
+      const id = menuButton.dataset.menu ?? '';
+      if (menuButton.getAttribute('aria-disabled') !== 'true')
+        void this.withMenu().then((menu) => {
+          menu.toggle(id);
+        });
       return;
     }
     const press = pressed(event);
     const inv = press && this.invitations.value?.items.find((item) => item.id === press.id);
     if (!press || !inv) return;
-    this.menu.close(true);
+    this.menu?.close(true);
     if (press.action === 'link' || press.action === 'code') void this.copy(inv, press.action);
     else if (press.action === 'resend') void this.resend(inv);
     else if (press.action === 'renew') void this.renew(inv);
-    else if (press.action === 'role') this.askRole(inv);
+    else if (press.action === 'role') void this.askRole(inv);
     else this.requestRevoke(inv);
   };
 
@@ -337,6 +353,7 @@ export class InvitationTable extends InvitekitElement {
     else next.delete(id);
     this.selected = next;
     this.requestUpdate();
+    void this.loadBulk();
   };
 
   /** The rows of the page that can be selected. */
@@ -358,91 +375,54 @@ export class InvitationTable extends InvitekitElement {
       @change=${(e: Event) => {
         this.selected = (e.target as HTMLInputElement).checked ? new Set(ids) : new Set();
         this.requestUpdate();
+        void this.loadBulk();
       }}
     />`;
   }
 
-  /** What to do with the selected rows; shown while any is selected. The server decides row by row. */
-  private renderBulkBar(words: InvitationTableStrings) {
-    const count = this.selectableIds().filter((id) => this.selected.has(id)).length;
-    if (count === 0) return nothing;
-    const busy = this.actions.busy('*');
-    const run = (kind: 'resend' | 'renew' | 'revoke') => () => {
-      if (busy) return;
-      if (kind === 'revoke') void this.confirm.open({ kind: 'bulk', count, lang: this.locale.lang });
-      else void this.runBulk(kind);
+  /** What a bulk action needs from the table (bulk.ts, loaded with the first selection). */
+  private bulkHost(): BulkHost {
+    return {
+      rows: (this.invitations.value?.items ?? []).filter((inv) => this.selected.has(inv.id) && selectable(inv)),
+      words: this.words,
+      lang: this.locale.lang,
+      actions: this.actions,
+      api: () => this.api().invitations,
+      callOptions: (signal) => this.callOptions(signal),
+      emitted: (name, invitation) => {
+        emit(this, name, { invitation });
+      },
+      member: (email) => {
+        this.members.add(email);
+      },
+      confirmRevoke: (count) => {
+        void this.confirm.open({ kind: 'bulk', count, lang: this.locale.lang });
+      },
+      clear: () => {
+        this.selected = new Set();
+        this.requestUpdate();
+      },
+      reload: () => {
+        this.reload();
+      },
     };
-    const bulkButton = (label: string, kind: 'resend' | 'renew' | 'revoke') =>
-      html`<button
-        part="button"
-        class=${kind === 'revoke' ? 'danger-outline' : ''}
-        aria-disabled=${busy ? 'true' : nothing}
-        aria-busy=${this.actions.busy('*', kind) ? 'true' : nothing}
-        @click=${run(kind)}
-      >
-        ${label}
-      </button>`;
-    return html`<div class="bulk" part="bulk" role="group" aria-label=${words.selectedCount(this.locale.lang, count)}>
-      <span class="bulk-count">${words.selectedCount(this.locale.lang, count)}</span>
-      ${bulkButton(words.resendSelected, 'resend')} ${bulkButton(words.renewSelected, 'renew')}
-      ${bulkButton(words.revokeSelected, 'revoke')}
-      <button
-        part="button"
-        class="link"
-        @click=${() => {
-          this.selected = new Set();
-          this.requestUpdate();
-        }}
-      >
-        ${words.clearSelection}
-      </button>
-    </div>`;
   }
 
-  /**
-   * Runs a bulk action on every selected row, one request per row, in page order: the server decides each
-   * (a resend of an expired one is refused, say), and one summary says what was done and what was skipped, why.
-   */
-  private runBulk(kind: 'resend' | 'renew' | 'revoke'): Promise<void> {
-    const rows = (this.invitations.value?.items ?? []).filter((inv) => this.selected.has(inv.id));
-    const words = this.words;
-    return this.actions.run(
-      '*',
-      async (signal) => {
-        const api = this.api().invitations;
-        const options = this.callOptions(signal);
-        const skipped: { email: string; reason: string }[] = [];
-        let done = 0;
-        for (const inv of rows) {
-          try {
-            const invitation =
-              kind === 'resend'
-                ? await api.resend(inv.id, options)
-                : kind === 'renew'
-                  ? await api.renew(inv.id, options)
-                  : await api.revoke(inv.id, options);
-            const event = ({ resend: 'resent', renew: 'renewed', revoke: 'revoked' } as const)[kind];
-            emit(this, `invitekit-invitation-${event}`, { invitation });
-            done += 1;
-          } catch (error) {
-            if (signal.aborted || isAbort(error)) throw error;
-            if (isApiError(error, 'already_member')) this.members.add(inv.email);
-            skipped.push({ email: inv.email, reason: failureMessage(words.bulkReasons, error) });
-          }
-        }
-        this.selected = new Set();
-        this.reload();
-        return words.bulkSummary(this.locale.lang, kind, done, skipped);
-      },
-      { control: kind },
-    );
+  /** Loads the bulk actions' code the first time a row is selected: a page that never selects never downloads it. */
+  private async loadBulk(): Promise<void> {
+    this.bulk ??= await import('./bulk.js');
+    this.requestUpdate();
   }
 
   private readonly onRowKey = (event: KeyboardEvent): void => {
     const menuButton = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-menu]') : null;
-    if (menuButton && menuButton.getAttribute('aria-disabled') !== 'true') {
-      this.menu.onButtonKey(event, menuButton.dataset.menu ?? '');
-    }
+    // APG: Down opens the menu on its first item, Up on its last (Enter and Space are the button's click).
+    if (!menuButton || menuButton.getAttribute('aria-disabled') === 'true') return;
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const id = menuButton.dataset.menu ?? '';
+    const at = event.key === 'ArrowDown' ? 'first' : 'last';
+    void this.withMenu().then((menu) => menu.open(id, at));
   };
 
   private renderBody(words: InvitationTableStrings, error: unknown) {
@@ -660,8 +640,12 @@ export class InvitationTable extends InvitekitElement {
     );
   }
 
-  private askRole(inv: Invitation): void {
-    void this.roleDialog.ask({
+  private async askRole(inv: Invitation): Promise<void> {
+    if (!this.roleDialog) {
+      const { RoleDialog } = await import('../shared/role-dialog.js');
+      this.roleDialog ??= new RoleDialog(this);
+    }
+    await this.roleDialog.ask({
       title: this.words.changeRoleTitle,
       body: this.words.changeRoleBody(inv.email),
       confirm: this.words.saveRole,
