@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { attw, build, filesOf, pack, PUBLISHED, publint, root, scratchDir, type Packed } from './pack.js';
-import { missingPaths, namedPaths } from '../../scripts/pack-manifest.mjs';
+import { missingPaths, namedPaths } from '../../tools/pack-manifest.mjs';
 import { parsedRules, styleTextsOf } from './styles.js';
 
 interface Manifest {
