@@ -6,13 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createInvitekitServer } from '../packages/server/src/server.js';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { createInvitekitServer } from '@invitekit/server';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -53,6 +54,26 @@ function staticFile(pathname: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** Text files are served compressed (brotli, else gzip), as any production host serves them; made once per file. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
+const compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
+function encodedBody(file: string, req: IncomingMessage): { body: Buffer; encoding?: 'br' | 'gzip' } {
+  const raw = readFileSync(file);
+  if (!COMPRESSIBLE.has(extname(file))) return { body: raw };
+  let both = compressed.get(file);
+  if (!both) {
+    both = {
+      br: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(raw, { level: 9 }),
+    };
+    compressed.set(file, both);
+  }
+  const accepted = req.headers['accept-encoding'] ?? '';
+  if (/\bbr\b/.test(accepted)) return { body: both.br, encoding: 'br' };
+  if (/\bgzip\b/.test(accepted)) return { body: both.gzip, encoding: 'gzip' };
+  return { body: raw };
+}
+
 const http = createServer();
 await new Promise<void>((resolve) => http.listen(Number(values.port), '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${String((http.address() as AddressInfo).port)}`;
@@ -74,7 +95,16 @@ http.on('request', (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  const { body, encoding } = encodedBody(file, req);
+  res
+    .writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      // Vite names every built asset by its content hash: it never changes under its name.
+      'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+    })
+    .end(body);
 });
 const stop = () => {
   http.close();

@@ -2,7 +2,6 @@
  * Every demo page starts here: the mock server runs in the page's service worker (no backend at all), its state
  * kept in localStorage so the demo's data survives a reload. Elements load only once the worker answers.
  */
-import { startMockWorker } from '@invitekit/mock-server/browser';
 import { ensureSession } from './session.js';
 import { renderHeader } from './app-header.js';
 import './demo-toolbar.js';
@@ -21,10 +20,13 @@ addEventListener('unhandledrejection', (event) => {
 export async function boot(): Promise<void> {
   ensureSession();
   // `npm run demo:server` builds the demo for @invitekit/server, which itself answers /api and /__mock: no worker.
-  if (import.meta.env['VITE_INVITEKIT_BACKEND'] === 'server') {
+  // Read with a dot, the variable is replaced at build time, so that build drops the branch below and with it the
+  // in-page mock (msw and the rules engine), which is imported only there.
+  if (import.meta.env.VITE_INVITEKIT_BACKEND === 'server') {
     renderHeader({ latencyMs: 0, failureRate: 0 });
     return;
   }
+  const { startMockWorker } = await import('@invitekit/mock-server/browser');
   const { mock } = await startMockWorker({ quiet: true, persistKey: STATE_KEY });
   // Each tab runs its own copy of the mock: when another tab changes the data, read it again, so that this tab
   // never acts on (and saves over) an older state.

@@ -12,8 +12,10 @@ await Promise.all([
   import('@invitekit/elements/invitation-requests'),
 ]);
 
-// The organization's roles, so the invite dialog offers a role select; the first is preselected.
+// The organization's roles: the invite dialog offers a role select (the first preselected), rows name their role
+// (Member, the default, says so), a pending invitation's role can be changed and an approval asks for one.
 requiredTag('invitation-table').roles = acmeRoles;
+requiredTag('invitation-requests').roles = acmeRoles;
 
 // Members change when an invitation is accepted, which happens on another page; invitations sent here add none.
 await renderMembers(required('#members', HTMLElement));

@@ -6,7 +6,7 @@
  * A `.ts` entry runs through tsx with the `source` condition (run it from the checkout it belongs to).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,9 @@ const { values, positionals } = parseArgs({
   options: { runs: { type: 'string', default: '3' } },
 });
 const RUNS = Number(values.runs);
+// The host's sign-in (nobody, here): --dev-auth would also load the demo data into an empty directory.
+const AUTH = join(mkdtempSync(join(tmpdir(), 'invitekit-cold-auth-')), 'auth.mjs');
+writeFileSync(AUTH, 'export const authenticate = () => null;\n');
 const TIMEOUT_MS = 180_000;
 
 /** Milliseconds from spawn to the first HTTP answer; the process is stopped and awaited afterwards. */
@@ -25,7 +28,7 @@ async function coldStart(cli: string, dataDir: string): Promise<number> {
   const args = cli.endsWith('.ts') ? ['--conditions=source', '--import', 'tsx', cli] : [cli];
   const root = cli.endsWith('.ts') ? resolve(dirname(cli), '../../..') : process.cwd();
   const started = performance.now();
-  const child = spawn(process.execPath, [...args, '--port', String(port), '--data', dataDir, '--dev-auth'], {
+  const child = spawn(process.execPath, [...args, '--port', String(port), '--data', dataDir, '--auth', AUTH], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -34,7 +37,10 @@ async function coldStart(cli: string, dataDir: string): Promise<number> {
     for (;;) {
       if (performance.now() - started > TIMEOUT_MS) throw new Error(`${cli} gave no answer in ${TIMEOUT_MS} ms`);
       try {
-        const response = await fetch(`http://127.0.0.1:${String(port)}/api/invites/cold-start-probe`);
+        // A short deadline per try: a server that listens before it can answer leaves a request hanging.
+        const response = await fetch(`http://127.0.0.1:${String(port)}/api/invites/cold-start-probe`, {
+          signal: AbortSignal.timeout(1000),
+        });
         await response.arrayBuffer();
         return performance.now() - started;
       } catch {
@@ -47,7 +53,7 @@ async function coldStart(cli: string, dataDir: string): Promise<number> {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 const results = positionals.map((cli) => ({ cli, empty: [] as number[], existing: [] as number[] }));
 for (let run = 0; run < RUNS; run++) {
   for (const result of results) {

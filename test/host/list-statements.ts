@@ -39,11 +39,17 @@ try {
   const response = await again.fetch(new Request('http://host/api/orgs/acme/invitations'));
   await response.text();
   await again.close();
+  // A statement over several lines continues on lines without the log prefix: joined into one.
   const lines = readFileSync(logFile, 'utf8')
     .slice(before)
-    .split('\n')
-    .filter((line) => /LOG: {2}(statement|execute)/.test(line))
-    .map((line) => line.replace(/^.*LOG: {2}/, ''));
+    .split(/\n(?=\S*\d{4}-\d\d-\d\d )/)
+    .filter((entry) => /LOG: {2}(statement|execute)/.test(entry))
+    .map((entry) =>
+      entry
+        .replace(/^.*?LOG: {2}/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   process.stdout.write(
     `GET /api/orgs/acme/invitations answered ${String(response.status)}; ${String(lines.length)} statements:\n`,
   );

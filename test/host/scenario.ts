@@ -167,6 +167,9 @@ export async function runScenario(target: Target): Promise<void> {
   const link = await call(`${list}/${thirdId}/link`, { as: ADMIN });
   assert.ok(String(link.json['url']).startsWith(ACCEPT_URL));
   assert.equal((await call(`${list}/${thirdId}/renew`, { method: 'POST', as: ADMIN })).json['code'], 'not_expired');
+  const role = await call(`${list}/${thirdId}`, { method: 'PATCH', as: ADMIN, body: { role: 'admin' } });
+  assert.equal(role.status, 200, role.text);
+  assert.equal(role.json['role'], 'admin');
 
   // An SSO join: a pending invitation of the address goes stale (revoke-stale takes it), and inviting it is skipped.
   const late = await call(list, { method: 'POST', as: ADMIN, body: { emails: ['sso@host.test'] } });

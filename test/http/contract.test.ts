@@ -166,6 +166,50 @@ describe('admin endpoints', () => {
     });
   });
 
+  it('changes the role of a pending invitation by PATCH, keeping its link; refuses what is not pending', async () => {
+    const patch = (id: string, body: unknown) =>
+      call('PATCH', `/api/orgs/acme/invitations/${id}`, { headers: ADMIN, body });
+    const link = await ok<{ url: string }>(
+      await call('GET', '/api/orgs/acme/invitations/inv_jane/link', { headers: ADMIN }),
+    );
+    const changed = await ok<Invitation>(await patch('inv_jane', { role: 'billing' }));
+    assert.equal(changed.role, 'billing');
+    assert.deepEqual(
+      await ok(await call('GET', '/api/orgs/acme/invitations/inv_jane/link', { headers: ADMIN })),
+      link,
+      'the link stays',
+    );
+    assert.equal((await ok<Invitation>(await patch('inv_jane', { role: null }))).role, null);
+    await problem(patch('inv_jane', { role: 'owner' }), 'invalid_request');
+    await problem(patch('inv_jane', {}), 'invalid_request');
+    await problem(patch('inv_kim', { role: 'admin' }), 'not_pending');
+    await problem(patch('inv_nope', { role: 'admin' }), 'not_found');
+    await problem(
+      call('PATCH', '/api/orgs/acme/invitations/inv_jane', {
+        headers: { authorization: 'Bearer acme-viewer' },
+        body: { role: 'admin' },
+      }),
+      'forbidden',
+    );
+  });
+
+  it('approves a request with a role', async () => {
+    const approved = await ok<{ invitation: Invitation }>(
+      await call('POST', '/api/orgs/acme/invitation-requests/req_nora/approve', {
+        headers: ADMIN,
+        body: { role: 'admin' },
+      }),
+    );
+    assert.equal(approved.invitation.role, 'admin');
+    await problem(
+      call('POST', '/api/orgs/acme/invitation-requests/req_ivan/approve', {
+        headers: ADMIN,
+        body: { role: 'owner' },
+      }),
+      'invalid_request',
+    );
+  });
+
   it('exports CSV with the list filter', async () => {
     const response = await call('GET', '/api/orgs/acme/invitations/export.csv?status=pending&sort=email&order=asc', {
       headers: ADMIN,

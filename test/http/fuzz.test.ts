@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ControlledEngine, SEED_CODES, isStorable, seedState } from '@invitekit/engine';
-import { createFetchHandlers } from '@invitekit/mock-server';
+import { createFetchHandler } from '@invitekit/mock-server';
 import { type Endpoint, endpoints } from '@invitekit/sdk/endpoints';
 import { type InvitekitServer, createInvitekitServer } from '@invitekit/server';
 import { freshPglite } from '../server/pglite.js';
@@ -184,8 +184,7 @@ describe('fuzzing every operation of the contract', () => {
 
   it('the mock: no 5xx, every answer declared', async () => {
     const engine = new ControlledEngine({ state: seedState(Date.now(), 'default') });
-    const { api } = createFetchHandlers(engine);
-    report('mock', await fuzz(api));
+    report('mock', await fuzz(createFetchHandler(engine)));
   });
 
   it('@invitekit/server on PGlite: no 5xx, every answer declared', async () => {

@@ -44,6 +44,7 @@ export const API_ROUTES = [
   'POST /api/orgs/{org}/invitations/{id}/resend',
   'POST /api/orgs/{org}/invitations/{id}/renew',
   'POST /api/orgs/{org}/invitations/{id}/revoke',
+  'PATCH /api/orgs/{org}/invitations/{id}',
   'GET /api/orgs/{org}/invitation-requests',
   'POST /api/orgs/{org}/invitation-requests/{id}/approve',
   'POST /api/orgs/{org}/invitation-requests/{id}/dismiss',

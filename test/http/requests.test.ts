@@ -300,7 +300,7 @@ describe('methods', () => {
       call('DELETE', '/api/orgs/acme/invitations/inv_jane', { headers: ADMIN }),
       'method_not_allowed',
     );
-    assert.deepEqual(response.headers.get('allow')?.split(', ').sort(), ['GET', 'HEAD', 'OPTIONS']);
+    assert.deepEqual(response.headers.get('allow')?.split(', ').sort(), ['GET', 'HEAD', 'OPTIONS', 'PATCH']);
     const put = await problem(
       call('PUT', '/api/orgs/acme/settings', { headers: ADMIN, body: {} }),
       'method_not_allowed',

@@ -11,8 +11,8 @@ import { type Ctx, type RandomSource, cryptoRandom } from './context.js';
 import { EngineError } from './errors.js';
 import { exportInvitationsCsv } from './export.js';
 import { joinMember, removeMember, upsertOrganization } from './host.js';
-import { createInvitations } from './invitations.js';
-import { acceptInvite, declineInvite, lookupInvite } from './invites.js';
+import { createInvitations } from './inviting.js';
+import { acceptInvite, declineInvite, lookupInvite } from './redeem.js';
 import {
   getInvitation,
   invitationLink,
@@ -20,6 +20,7 @@ import {
   resendInvitation,
   revokeInvitation,
   revokeStaleInvitations,
+  updateInvitation,
 } from './lifecycle.js';
 import { listInvitations, listMembers } from './listing.js';
 import {
@@ -167,11 +168,14 @@ export class Engine<Tx extends StoreTx = StoreTx> {
   revoke(actor: Actor | null, org: string, id: string) {
     return this.write((ctx) => revokeInvitation(ctx, actor, org, id));
   }
+  updateInvitation(actor: Actor | null, org: string, id: string, body: unknown) {
+    return this.write((ctx) => updateInvitation(ctx, actor, org, id, body));
+  }
   listRequests(actor: Actor | null, org: string, query: unknown = {}) {
     return this.read((ctx) => listRequests(ctx, actor, org, query));
   }
-  approveRequest(actor: Actor | null, org: string, id: string) {
-    return this.write((ctx) => approveRequest(ctx, actor, org, id));
+  approveRequest(actor: Actor | null, org: string, id: string, body: unknown = {}) {
+    return this.write((ctx) => approveRequest(ctx, actor, org, id, body));
   }
   dismissRequest(actor: Actor | null, org: string, id: string) {
     return this.write((ctx) => dismissRequest(ctx, actor, org, id));

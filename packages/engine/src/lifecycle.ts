@@ -1,12 +1,14 @@
-/** The admin side of an invitation's life (rules.md, Lifecycle): read, copy link, resend, renew, revoke. */
-import type { Invitation, InvitationLink } from '@invitekit/sdk';
+/** The admin side of an invitation's life (rules.md, Lifecycle): read, copy link, resend, renew, revoke, change role. */
+import { type Invitation, type InvitationLink, UpdateInvitationBody } from '@invitekit/sdk';
 import { type Actor, requireAdmin } from './auth.js';
 import { type Ctx, linkFor, newCode } from './context.js';
 import { EngineError } from './errors.js';
-import { expiryFrom } from './issue.js';
+import { checkRole } from './inviting.js';
+import { expiryFrom } from './new-invitation.js';
 import { MAX_RESENDS } from './limits.js';
 import { sendMessage } from './outbox.js';
 import type { InvitationRecord } from './state.js';
+import { parseWith } from './validate.js';
 import { invitationStatus, invitationView, oneInvitationView } from './views.js';
 
 async function adminInvitation(ctx: Ctx, actor: Actor | null, slug: string, id: string) {
@@ -81,6 +83,29 @@ export async function renewInvitation(ctx: Ctx, actor: Actor | null, slug: strin
   await ctx.tx.updateInvitation(slug, next, inv);
   await sendMessage(ctx, org, next, 'renewal');
   return invitationView(next, ctx.now, false);
+}
+
+/**
+ * Changes the role a pending invitation gives (`null`: the organization's default role). Only a pending one: the
+ * code, the expiry and the resends stay as they were, so the link already sent keeps working.
+ */
+export async function updateInvitation(
+  ctx: Ctx,
+  actor: Actor | null,
+  slug: string,
+  id: string,
+  body: unknown,
+): Promise<Invitation> {
+  const { role } = parseWith(UpdateInvitationBody, body, 'body');
+  const { org, inv } = await adminInvitation(ctx, actor, slug, id);
+  const status = invitationStatus(inv, ctx.now);
+  if (status !== 'pending') {
+    throw new EngineError('not_pending', `This invitation is ${status}; only a pending one can change its role.`);
+  }
+  const next = { ...inv, role: role === null ? null : checkRole(org, role) };
+  if (next.role === inv.role) return oneInvitationView(ctx.tx, slug, inv, ctx.now);
+  await ctx.tx.updateInvitation(slug, next, inv);
+  return oneInvitationView(ctx.tx, slug, next, ctx.now);
 }
 
 function revoked(inv: InvitationRecord, now: number): InvitationRecord {

@@ -4,6 +4,7 @@
  */
 import {
   type Access,
+  ApproveRequestBody,
   type ApproveRequestResult,
   type InvitationRequest,
   ListRequestsQuery,
@@ -16,8 +17,8 @@ import {
 import { type Actor, findOrg, requireAdmin } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
-import { domainAllowed } from './invitations.js';
-import { issueInvitation } from './issue.js';
+import { checkRole, domainAllowed } from './inviting.js';
+import { issueInvitation } from './new-invitation.js';
 import { TIME_KEY, page } from './paging.js';
 import { checkRate, recordHit, submissionLimits } from './rate-limit.js';
 import type { RequestRecord } from './state.js';
@@ -104,8 +105,11 @@ export async function approveRequest(
   actor: Actor | null,
   slug: string,
   id: string,
+  body: unknown = {},
 ): Promise<ApproveRequestResult> {
+  const { role } = parseWith(ApproveRequestBody, body, 'body');
   const { org, actor: admin } = await requireAdmin(ctx, actor, slug);
+  const chosen = checkRole(org, role);
   const req = await pendingRequest(ctx, slug, org.name, id);
   if (await ctx.tx.member(slug, req.email)) {
     throw new EngineError('already_member', `${req.email} is already a member; dismiss this request instead.`);
@@ -123,7 +127,7 @@ export async function approveRequest(
   await ctx.tx.updateRequest(slug, approved, req);
   const invitedBy = { ...admin.person };
   const inv =
-    pending ?? (await issueInvitation(ctx, org, { email: req.email, role: null, source: 'request', invitedBy }));
+    pending ?? (await issueInvitation(ctx, org, { email: req.email, role: chosen, source: 'request', invitedBy }));
   return { request: requestView(approved, false), invitation: await oneInvitationView(ctx.tx, slug, inv, ctx.now) };
 }
 

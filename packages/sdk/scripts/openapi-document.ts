@@ -53,6 +53,8 @@ const INPUTS: Record<string, Schema> = {
   SettingsPatch: s.SettingsPatch,
   SubmitRequestBody: s.SubmitRequestBody,
   AcceptInviteBody: s.AcceptInviteBody,
+  UpdateInvitationBody: s.UpdateInvitationBody,
+  ApproveRequestBody: s.ApproveRequestBody,
 };
 
 function components(schemas: Record<string, Schema>, io: 'input' | 'output'): Record<string, JsonObject> {
@@ -157,6 +159,7 @@ const SUMMARIES: Record<EndpointName, string> = {
   resendInvitation: `Send the same link again (at most ${MAX_RESENDS} times)`,
   renewInvitation: 'Send a new invitation for an expired one (fresh code)',
   revokeInvitation: 'Revoke a pending or expired invitation',
+  updateInvitation: 'Change the role of a pending invitation (its link and expiry stay)',
   listInvitationRequests: 'List invitation requests (newest first)',
   submitInvitationRequest: 'Ask for an invitation (public, login page)',
   dismissStaleInvitationRequests: 'Dismiss every stale pending request',

@@ -39,6 +39,7 @@ import type {
   SettingsPatch,
   SubmitRequestBody,
   SubmitRequestResult,
+  UpdateInvitationBody,
 } from './schemas.js';
 
 export type { CallOptions, ClientOptions, OrgCallOptions, TokenSource } from './http.js';
@@ -47,6 +48,12 @@ export type { CallOptions, ClientOptions, OrgCallOptions, TokenSource } from './
 export interface CreateOptions extends OrgCallOptions {
   /** Reuse a key to make a repeated call a replay (default: a new random key per call). */
   idempotencyKey?: string;
+}
+
+/** Options of `requests.approve`. */
+export interface ApproveOptions extends OrgCallOptions {
+  /** The role of the invitation the approval sends (one of the organization's roles); default: its default role. */
+  role?: string;
 }
 
 export interface InvitationsApi {
@@ -65,6 +72,8 @@ export interface InvitationsApi {
   resend(id: string, opts?: OrgCallOptions): Promise<Invitation>;
   renew(id: string, opts?: OrgCallOptions): Promise<Invitation>;
   revoke(id: string, opts?: OrgCallOptions): Promise<Invitation>;
+  /** Changes a pending invitation (its role; `null` for the default role); its link and expiry stay. */
+  update(id: string, body: UpdateInvitationBody, opts?: OrgCallOptions): Promise<Invitation>;
   revokeStale(opts?: OrgCallOptions): Promise<RevokeStaleResult>;
   /** The matching invitations as a `text/csv` Blob. */
   exportCsv(query?: ExportInvitationsQuery, opts?: OrgCallOptions): Promise<Blob>;
@@ -73,7 +82,8 @@ export interface InvitationsApi {
 export interface RequestsApi {
   list(query?: ListRequestsQuery, opts?: OrgCallOptions): Promise<Page<InvitationRequest>>;
   all(query?: ListRequestsQuery, opts?: OrgCallOptions): AsyncGenerator<InvitationRequest, void, undefined>;
-  approve(id: string, opts?: OrgCallOptions): Promise<ApproveRequestResult>;
+  /** Approves a request: an invitation is sent, with `role` when given, else the default role. */
+  approve(id: string, opts?: ApproveOptions): Promise<ApproveRequestResult>;
   dismiss(id: string, opts?: OrgCallOptions): Promise<InvitationRequest>;
   dismissStale(opts?: OrgCallOptions): Promise<DismissStaleResult>;
   /** Public: asks the organization for an invitation (the login page's form). */
@@ -192,6 +202,7 @@ function invitationsApi(scope: Scope): InvitationsApi {
     resend: async (id, opts) => call(scope, E.resendInvitation, { id }, opts),
     renew: async (id, opts) => call(scope, E.renewInvitation, { id }, opts),
     revoke: async (id, opts) => call(scope, E.revokeInvitation, { id }, opts),
+    update: async (id, body, opts) => call(scope, E.updateInvitation, { id }, opts, { json: body }),
     revokeStale: async (opts) => call(scope, E.revokeStaleInvitations, {}, opts),
     exportCsv: async (query = {}, opts) => scope.http.csv(specOf(scope, E.exportInvitations, {}, opts, { query })),
   };
@@ -208,7 +219,8 @@ function requestsApi(scope: Scope): RequestsApi {
   return {
     list,
     all: allOf(list),
-    approve: async (id, opts) => call(scope, E.approveInvitationRequest, { id }, opts),
+    approve: async (id, opts) =>
+      call(scope, E.approveInvitationRequest, { id }, opts, opts?.role ? { json: { role: opts.role } } : {}),
     dismiss: async (id, opts) => call(scope, E.dismissInvitationRequest, { id }, opts),
     dismissStale: async (opts) => call(scope, E.dismissStaleInvitationRequests, {}, opts),
     submit: submitRequest(scope),

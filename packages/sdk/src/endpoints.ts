@@ -123,6 +123,15 @@ export const revokeInvitation = {
   errors: ['not_revocable'],
 } as const satisfies Endpoint;
 
+export const updateInvitation = {
+  method: 'PATCH',
+  path: '/orgs/:org/invitations/:id',
+  auth: 'admin',
+  body: s.UpdateInvitationBody,
+  answer: s.Invitation,
+  errors: ['not_pending'],
+} as const satisfies Endpoint;
+
 // Invitation requests ----------------------------------------------------------------------------------------
 
 export const listInvitationRequests = {
@@ -156,6 +165,8 @@ export const approveInvitationRequest = {
   method: 'POST',
   path: '/orgs/:org/invitation-requests/:id/approve',
   auth: 'admin',
+  body: s.ApproveRequestBody,
+  bodyOptional: true,
   answer: s.ApproveRequestResult,
   errors: ['not_pending', 'already_member', 'domain_not_allowed'],
 } as const satisfies Endpoint;
@@ -243,6 +254,7 @@ export const endpoints = {
   resendInvitation,
   renewInvitation,
   revokeInvitation,
+  updateInvitation,
   listInvitationRequests,
   submitInvitationRequest,
   dismissStaleInvitationRequests,

@@ -7,6 +7,7 @@ export type {
   AccessApi,
   CallOptions,
   ClientOptions,
+  ApproveOptions,
   CreateOptions,
   InvitationsApi,
   InvitekitClient,

@@ -1,7 +1,6 @@
 /**
- * The HTTP contract of api.md as zod/mini schemas: the SDK validates every response with them, the mock
- * server validates every request with them, and `npm run openapi` turns them into the OpenAPI document.
- * One source of truth, so the three cannot drift.
+ * The HTTP contract of api.md as zod/mini schemas, named by the endpoint table (endpoints.ts): the SDK validates
+ * every answer with them, the engine every request, and `npm run openapi` turns them into the OpenAPI document.
  *
  * Every top-level construction is marked pure: a page that uses a few schemas (the login page's form) must not
  * ship the others, and bundlers keep module-level calls unless told they have no side effects.
@@ -277,6 +276,17 @@ export type InvitationLink = z.infer<typeof InvitationLink>;
 
 export const RevokeStaleResult = /*#__PURE__*/ z.object({ revoked: z.int().check(z.minimum(0)) });
 export type RevokeStaleResult = z.infer<typeof RevokeStaleResult>;
+
+/** A role as the body of a call names it: one of the organization's roles. */
+const roleName = /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64));
+
+/** The change of a pending invitation: its role, or `null` for the organization's default role. */
+export const UpdateInvitationBody = /*#__PURE__*/ z.strictObject({ role: z.nullable(roleName) });
+export type UpdateInvitationBody = z.infer<typeof UpdateInvitationBody>;
+
+/** Approving a request may name the role of the invitation it makes (else the default role). */
+export const ApproveRequestBody = /*#__PURE__*/ z.strictObject({ role: z.optional(roleName) });
+export type ApproveRequestBody = z.infer<typeof ApproveRequestBody>;
 
 export const ApproveRequestResult = /*#__PURE__*/ z.object({ request: InvitationRequest, invitation: Invitation });
 export type ApproveRequestResult = z.infer<typeof ApproveRequestResult>;

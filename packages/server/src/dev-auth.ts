@@ -3,7 +3,7 @@
  * (`acme-admin`, …) as credentials. An empty database (no organization at all) gets the mock's default seed, so
  * the README's tokens and `acme` answer at once; a database with organizations of its own is left as it is.
  */
-import { type Actor, type Credentials, actorOf, isStorable, seedState } from '@invitekit/engine';
+import { type Actor, type Credentials, isStorable, seedState, tokenActor } from '@invitekit/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import { SqlControlledStore } from './store/sql-store.js';
@@ -38,7 +38,7 @@ export async function startDevAuth(db: Kysely<Database>): Promise<DevAuth> {
       // Text no token can be (a malformed Authorization header's NUL marker) never reaches SQL, which refuses it.
       if (!credentials || !isStorable(credentials)) return null;
       const token = await store.transaction((tx) => tx.token(credentials), { readOnly: true });
-      return token ? actorOf(token) : null;
+      return token ? tokenActor(token) : null;
     },
     grant: (key, org) => store.transaction((tx) => tx.grantMembership(key, org)),
   };

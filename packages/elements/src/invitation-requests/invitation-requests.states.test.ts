@@ -64,7 +64,7 @@ describe('<invitation-requests> states', () => {
     expect($(el, '[role="switch"]'), 'no switch before the setting is known').to.equal(null);
     const placeholder = need(el, '[part="switch"]');
     expect(placeholder.getAttribute('aria-busy')).to.equal('true');
-    expect(textOf(placeholder)).to.contain('New user invitations');
+    expect(textOf(placeholder)).to.contain('Allow requests from the login page');
     expect(textOf(placeholder)).to.contain('Loading…');
     expect(shadow(el).querySelector('[aria-checked]')).to.equal(null);
     await expectAccessibleInBothThemes(el);
@@ -87,7 +87,9 @@ describe('<invitation-requests> states', () => {
     expect(deepActive()).to.equal(sw);
     save.release();
     await waitUntil(() => sw.getAttribute('aria-checked') === 'false' && sw.getAttribute('aria-busy') === 'false');
-    expect($(el, '.setting .outcome.success')?.textContent).to.contain('New user invitations turned off');
+    expect($(el, '.setting .outcome.success')?.textContent).to.contain(
+      'Requests from the login page no longer allowed',
+    );
   });
 
   it('shows Approve busy on a slow answer, acts once for two presses, then the outcome where the row was', async () => {
@@ -125,7 +127,7 @@ describe('<invitation-requests> states', () => {
     const outcome = need(el, 'li[data-id] .outcome.failure');
     expect(outcome.closest('li')?.querySelector('.email')?.textContent).to.equal('nora@example.com');
     expect(textOf(outcome).trim()).to.equal(
-      '! nora@example.com: This address’s domain is not allowed in this organization.',
+      '! The request from nora@example.com was not approved: the address’s domain is not allowed in this organization.',
     );
     expect(getComputedStyle(outcome).color).not.to.equal(getComputedStyle(need(el, '.email')).color);
     await expectAccessibleInBothThemes(el);
@@ -186,7 +188,7 @@ describe('<invitation-requests> states', () => {
       await ready(el);
       expectNoHorizontalOverflow(el);
       expectActionsReachable(el, [
-        'New user invitations',
+        'Allow requests from the login page',
         'Dismiss stale requests',
         'Approve request from nora@example.com',
         'Dismiss request from nora@example.com',
@@ -202,7 +204,7 @@ describe('<invitation-requests> states', () => {
     const el = await render();
     await waitUntil(() => $(el, '.setting [role="alert"]'), 'no alert for the setting');
     expect(textOf(need(el, '.setting [role="alert"]')).trim()).to.equal(
-      'The New user invitations setting could not be loaded. Try again',
+      'Whether the login page takes requests could not be loaded: a problem on the server. Try again',
     );
     expect($(el, '[part="switch"]')?.textContent).to.contain('Not loaded');
     expect(emails(el), 'the list still loads').to.include('nora@example.com');

@@ -4,8 +4,11 @@ import type { InvitationRequestsStrings } from './invitation-requests.strings.js
 
 const fr: InvitationRequestsStrings = {
   heading: 'Demandes d’invitation',
-  switchLabel: 'Invitations de nouveaux utilisateurs',
-  switchHint: 'Les personnes peuvent demander une invitation depuis la page de connexion.',
+  switchLabel: 'Autoriser les demandes depuis la page de connexion',
+  switchHint: 'Si l’on peut demander une invitation depuis la page de connexion.',
+  switchHintOn:
+    'Les personnes peuvent demander une invitation depuis la page de connexion ; leurs demandes vous attendent ici.',
+  switchHintOff: 'La page de connexion indique que les demandes sont fermées ; personne ne peut en faire.',
   switchOn: 'Activé',
   switchOff: 'Désactivé',
   switchLoading: 'Chargement…',
@@ -15,6 +18,10 @@ const fr: InvitationRequestsStrings = {
   approve: 'Approuver',
   approveFrom: (email) => `Approuver la demande de ${email}`,
   approving: 'Approbation…',
+  approveRoleBody: (email) => `${email} reçoit une invitation par e-mail, pour rejoindre avec ce rôle.`,
+  roleLabel: 'Rôle',
+  cancel: 'Annuler',
+  defaultRole: 'Rôle par défaut',
   dismiss: 'Écarter',
   dismissFrom: (email) => `Écarter la demande de ${email}`,
   dismissing: 'Mise à l’écart…',
@@ -26,17 +33,22 @@ const fr: InvitationRequestsStrings = {
   loading: 'Chargement des demandes…',
   empty: 'Aucune demande en attente',
   loadFailures: {
-    network: 'Impossible de charger les demandes : le serveur est injoignable.',
-    other: 'Impossible de charger les demandes.',
+    network: 'Impossible de charger les demandes car le serveur est injoignable.',
+    unavailable: 'Impossible de charger les demandes car le service est occupé ; réessayez dans un instant.',
+    other: 'Impossible de charger les demandes à cause d’un problème sur le serveur ; réessayez dans un instant.',
+    notConnected:
+      'Les demandes d’invitation ne peuvent pas s’afficher ici : cette page n’est pas reliée au service d’invitations.',
   },
   settingFailures: {
-    network: 'Impossible de charger le réglage Invitations de nouveaux utilisateurs : le serveur est injoignable.',
-    other: 'Impossible de charger le réglage Invitations de nouveaux utilisateurs.',
+    network: 'Impossible de savoir si la page de connexion accepte les demandes : le serveur est injoignable.',
+    other: 'Impossible de savoir si la page de connexion accepte les demandes : un problème sur le serveur.',
   },
+
   tryAgain: 'Réessayer',
   forbidden:
     'Vous n’avez pas l’autorisation de gérer les demandes d’invitation de cette organisation. Demandez à un administrateur.',
   unauthenticated: 'Connectez-vous pour gérer les demandes d’invitation.',
+  signIn: 'Se connecter',
   notFound: 'Organisation introuvable.',
   noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',
   showMore: 'Afficher plus de demandes',
@@ -46,18 +58,27 @@ const fr: InvitationRequestsStrings = {
   dismissed: (email) => `Demande de ${email} écartée`,
   dismissedStale: (lang, count) =>
     plural(lang, count, { one: '# demande obsolète écartée', other: '# demandes obsolètes écartées' }),
-  failedFor: (email, reason) => `${email} : ${reason}`,
-  enabled: 'Invitations de nouveaux utilisateurs activées : la page de connexion accepte les demandes',
-  disabled:
-    'Invitations de nouveaux utilisateurs désactivées : la page de connexion indique que les demandes sont fermées',
+  failed: {
+    approve: (email) => `La demande de ${email} n’a pas été approuvée`,
+    dismiss: (email) => `La demande de ${email} n’a pas été écartée`,
+    stale: 'Aucune demande obsolète n’a été écartée',
+    setting: (enabled) =>
+      enabled
+        ? 'Les demandes depuis la page de connexion restent non autorisées'
+        : 'Les demandes depuis la page de connexion restent autorisées',
+  },
+  failedFor: (what, reason) => `${what} : ${reason}`,
+  enabled: 'Demandes depuis la page de connexion autorisées : la page de connexion les accepte',
+  disabled: 'Demandes depuis la page de connexion refusées : la page de connexion indique qu’elles sont fermées',
   failures: {
-    already_member: 'Cette personne est déjà membre. Écartez plutôt la demande.',
-    domain_not_allowed: 'Le domaine de cette adresse n’est pas autorisé dans cette organisation.',
-    not_pending: 'Cette demande a déjà reçu une réponse. La liste a été actualisée.',
-    forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
-    unauthenticated: 'Votre session a expiré. Reconnectez-vous.',
-    network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-    other: 'L’action a échoué. Réessayez dans un instant.',
+    already_member: 'cette personne est déjà membre. Écartez plutôt la demande.',
+    domain_not_allowed: 'le domaine de l’adresse n’est pas autorisé dans cette organisation.',
+    not_pending: 'elle a déjà reçu une réponse. La liste montre ce qui reste.',
+    forbidden: 'vous n’avez pas l’autorisation de faire cela.',
+    unauthenticated: 'votre session a expiré. Reconnectez-vous.',
+    network: 'le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+    unavailable: 'le service est occupé. Rien n’a changé ; réessayez dans un instant.',
+    other: 'une erreur est survenue sur le serveur. Rien n’a changé ; réessayez dans un instant.',
   },
 };
 

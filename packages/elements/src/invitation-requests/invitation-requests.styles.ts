@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, panel, tokens } from '../shared/theme.js';
+import { controls, modal, panel, tokens } from '../shared/theme.js';
 
 const own = css`
   .header {
@@ -8,6 +8,17 @@ const own = css`
     align-items: center;
     gap: var(--_space) calc(var(--_space) * 2);
     margin-block-end: var(--_space);
+  }
+  dialog {
+    max-width: min(32rem, calc(100vw - 2rem));
+  }
+  dialog h2 {
+    flex: none;
+    margin: 0 0 var(--_space);
+  }
+  dialog label.field {
+    display: grid;
+    gap: calc(var(--_space) / 2);
   }
   h2 {
     margin: 0;
@@ -152,4 +163,4 @@ const own = css`
   }
 `;
 
-export const styles = [tokens, controls, panel, own];
+export const styles = [tokens, controls, panel, modal, own];

@@ -56,6 +56,7 @@ describe('<invitation-requests>', () => {
   it('lists pending requests with Approve and Dismiss, the stale badge and the setting as a switch', async () => {
     const el = await render();
     await settled(el);
+    expect($(shadow(el), 'h2 .count').textContent, 'the count beside the heading').to.equal('3');
     expect(emails(el)).to.deep.equal(['nora@example.com', 'tom@acme.test', 'ivan@example.com']);
     expect(findButton(el, 'Approve request from nora@example.com')).to.exist;
     expect(findButton(el, 'Dismiss request from nora@example.com')).to.exist;
@@ -65,7 +66,7 @@ describe('<invitation-requests>', () => {
     expect(textOf(el)).to.contain('I joined the design team this week.');
     const sw = toggle(el);
     expect($(shadow(el), `[id="${sw.getAttribute('aria-labelledby') ?? ''}"]`).textContent).to.equal(
-      'New user invitations',
+      'Allow requests from the login page',
     );
     expect(sw.getAttribute('aria-checked')).to.equal('true');
     await expectAccessibleInBothThemes(el);
@@ -149,18 +150,23 @@ describe('<invitation-requests>', () => {
     await waitUntil(() => !emails(el).includes('tom@acme.test'));
   });
 
-  it('turns New user invitations off and on with the switch, by click and by Space', async () => {
+  it('turns requests from the login page off and on with the switch, its description following, by click and by Space', async () => {
     const el = await render();
     await settled(el);
     toggle(el).click();
     await waitUntil(() => toggle(el).getAttribute('aria-checked') === 'false');
     expect((await clientAs('acme-admin').settings.get()).invitationRequestsEnabled).to.equal(false);
-    await waitUntil(() => announcer(el).textContent.includes('New user invitations turned off'));
+    await waitUntil(() => announcer(el).textContent.includes('Requests from the login page no longer allowed'));
+    const hint = () => shadow(el).getElementById(toggle(el).getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(hint(), 'the description follows the state').to.equal(
+      'The login page says requests are closed; nobody can ask for an invitation.',
+    );
     await expectAccessibleInBothThemes(el);
     toggle(el).focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => toggle(el).getAttribute('aria-checked') === 'true');
     expect((await clientAs('acme-admin').settings.get()).invitationRequestsEnabled).to.equal(true);
+    expect(hint()).to.equal('People can ask for an invitation from the login page; their requests wait here for you.');
   });
 
   it('draws loading and empty states', async () => {
@@ -185,7 +191,7 @@ describe('<invitation-requests>', () => {
     await waitUntil(() => shadow(el).querySelector('[role="alert"]'));
     // One sentence for the failure, then the way out.
     expect(textOf($(shadow(el), '[role="alert"]')).trim()).to.equal(
-      'The requests could not be loaded: the server could not be reached. Try again',
+      'The requests could not be loaded because the server could not be reached. Try again',
     );
     await expectAccessibleInBothThemes(el);
     mock.worker.resetHandlers();
@@ -206,7 +212,7 @@ describe('<invitation-requests>', () => {
     );
     await waitUntil(() => shadow(el).querySelector('.setting [role="alert"]'), 'no message for the setting');
     expect(textOf($(shadow(el), '.setting [role="alert"]')).trim()).to.equal(
-      'The New user invitations setting could not be loaded: the server could not be reached. Try again',
+      'Whether the login page takes requests could not be loaded: the server could not be reached. Try again',
     );
     // Never a state it does not know: no switch at all, rather than one that reads Off.
     expect(shadow(el).querySelector('[role="switch"]')).to.equal(null);
@@ -297,7 +303,7 @@ describe('<invitation-requests>', () => {
     const el = await render({ lang: 'fr' });
     await settled(el);
     const shown = wordsOf(el);
-    expect(shown).to.contain('Invitations de nouveaux utilisateurs');
+    expect(shown).to.contain('Autoriser les demandes depuis la page de connexion');
     expect(findButton(el, 'Approuver la demande de nora@example.com')).to.exist;
     const fr = invitationRequestsStrings.fr;
     if (!fr) throw new Error('the French catalogue was not loaded');

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -10,8 +10,11 @@ import { ActionsController } from '../shared/actions.js';
 import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
-import { pickStrings } from '../shared/i18n.js';
+import { formatNumber, pickStrings } from '../shared/i18n.js';
 import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
+import { BlockedState, blockedKind, renderBlocked } from '../shared/blocked.js';
+import type { RoleDialog } from '../shared/role-dialog.js';
+import type { InviteRole } from '../shared/roles.js';
 import { invitationRequestsStrings, type InvitationRequestsStrings } from './invitation-requests.strings.js';
 import { styles } from './invitation-requests.styles.js';
 import { renderSettingSwitch } from './setting-switch.js';
@@ -39,6 +42,10 @@ import { renderSettingSwitch } from './setting-switch.js';
  * @csspart outcome - The result of the last action, beside its request (also `success` or `failure`).
  * @csspart announcer - The polite live region reporting each action (visually hidden: outcomes show by their rows).
  * @csspart state - Loading, empty, error and permission messages.
+ * @csspart count - How many requests wait, beside the heading.
+ * @csspart link - The "Sign in" link of the signed-out message (`sign-in-url`).
+ * @slot signed-out - The host's way forward when nobody is signed in (a link to its sign-in page), under the message.
+ * @slot forbidden - The host's way forward without permission (who to ask), under the message.
  *
  * @cssprop --invitekit-font - Font family (default: inherited from the page).
  * @cssprop --invitekit-radius - Corner radius.
@@ -63,6 +70,15 @@ export class InvitationRequests extends InvitekitElement {
   /** Replaces any of the element's strings (see `InvitationRequestsStrings`). */
   @property({ attribute: false }) strings?: Partial<InvitationRequestsStrings>;
 
+  /**
+   * The organization's roles (`[{ value, label, default? }]`): where given, Approve first asks which role the
+   * invitation gives. None: approving sends it with the default role at once.
+   */
+  @property({ attribute: false }) roles: InviteRole[] = [];
+
+  /** The role dialog of an approval, loaded the first time it is asked for. */
+  private roleDialog?: RoleDialog;
+
   /** Requests loaded by "Show more", after the first page. */
   @state() private more: InvitationRequest[] = [];
   @state() private nextCursor: string | null = null;
@@ -72,7 +88,8 @@ export class InvitationRequests extends InvitekitElement {
   @state() private savedSettings?: Settings;
 
   private readonly actions = new ActionsController(this, {
-    describeFailure: (error) => failureMessage(this.words.failures, error),
+    describeFailure: (error) =>
+      this.words.failedFor(this.words.failed.stale, failureMessage(this.words.failures, error)),
     // A failure shows beside its row (or above the list); the live region says it too.
     onFailure: (error) => {
       this.reportError(error);
@@ -113,6 +130,13 @@ export class InvitationRequests extends InvitekitElement {
 
   /** Loads under way are cancelled when the element leaves the page, and run again if it comes back. */
   protected readonly loads = new LoadsController(this, () => [this.requests, this.settings]);
+  private readonly blocked = new BlockedState(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const error = this.requests.status === TaskStatus.ERROR ? this.requests.error : undefined;
+    this.blocked.set(blockedKind(error));
+  }
   /** An approve or dismiss elsewhere under the same provider (or a send, a revoke) loads the list again. */
   protected readonly sync = new SyncController(this, () => {
     this.reload();
@@ -132,17 +156,38 @@ export class InvitationRequests extends InvitekitElement {
     const words = this.words;
     if (!this.client) return html`<p class="state" part="state">${words.noClient}</p>`;
     const error = this.requests.status === TaskStatus.ERROR ? this.requests.error : undefined;
-    if (isApiError(error, 'unauthenticated')) return html`<p class="state" part="state">${words.unauthenticated}</p>`;
-    if (isApiError(error, 'forbidden')) return html`<p class="state" part="state">${words.forbidden}</p>`;
+    const kind = blockedKind(error);
+    if (kind) {
+      if (this.blocked.saidElsewhere()) return nothing;
+      const message = kind === 'forbidden' ? words.forbidden : words.unauthenticated;
+      return renderBlocked(kind, message, { url: this.signInUrl, label: words.signIn });
+    }
     if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${words.notFound}</p>`;
     return html`
       <div class="header" part="header">
-        <h2 id="heading" part="heading" tabindex="-1">${words.heading}</h2>
+        <h2 id="heading" part="heading" tabindex="-1">${words.heading}${this.renderHeadingCount()}</h2>
         ${this.renderSwitch(words, error !== undefined)} ${this.renderDismissStale(words)}
       </div>
       ${this.renderRemovedOutcome()} ${this.renderOutcome('*stale')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
+      ${
+        this.roles.length && this.roleDialog
+          ? this.roleDialog.render(this.roles, {
+              roleLabel: words.roleLabel,
+              cancel: words.cancel,
+              defaultRole: words.defaultRole,
+            })
+          : nothing
+      }
     `;
+  }
+
+  /** How many requests wait, beside the heading, once known. */
+  private renderHeadingCount() {
+    const total = this.requests.value?.total;
+    return total === undefined
+      ? nothing
+      : html` <span class="count" part="count">${formatNumber(this.locale.lang, total)}</span>`;
   }
 
   private renderSwitch(words: InvitationRequestsStrings, listFailed: boolean) {
@@ -305,17 +350,43 @@ export class InvitationRequests extends InvitekitElement {
   private rowAction(r: InvitationRequest, control: 'approve' | 'dismiss') {
     return {
       control,
-      describeFailure: (error: unknown) => this.words.failedFor(r.email, failureMessage(this.words.failures, error)),
+      describeFailure: (error: unknown) =>
+        this.words.failedFor(this.words.failed[control](r.email), failureMessage(this.words.failures, error)),
     };
   }
 
   private approve(r: InvitationRequest): Promise<void> {
     // A stale request's Approve stays focusable, so that its reason is read out, but does nothing.
     if (r.stale) return Promise.resolve();
+    if (this.roles.length) {
+      void this.askRole(r);
+      return Promise.resolve();
+    }
+    return this.approveAs(r, null);
+  }
+
+  private async askRole(r: InvitationRequest): Promise<void> {
+    if (!this.roleDialog) {
+      const { RoleDialog } = await import('../shared/role-dialog.js');
+      this.roleDialog ??= new RoleDialog(this);
+    }
+    await this.roleDialog.ask({
+      title: this.words.approveFrom(r.email),
+      body: this.words.approveRoleBody(r.email),
+      confirm: this.words.approve,
+      current: null,
+      onChoose: (role) => {
+        void this.approveAs(r, role);
+      },
+    });
+  }
+
+  private approveAs(r: InvitationRequest, role: string | null): Promise<void> {
     return this.actions.run(
       r.id,
       async (signal) => {
-        const result = await this.api().requests.approve(r.id, this.callOptions(signal));
+        const options = { ...this.callOptions(signal), ...(role ? { role } : {}) };
+        const result = await this.api().requests.approve(r.id, options);
         emit(this, 'invitekit-request-approved', result);
         this.leaving(r);
         return this.words.approved(r.email);
@@ -373,7 +444,11 @@ export class InvitationRequests extends InvitekitElement {
         this.savedSettings = updated;
         return enabled ? this.words.enabled : this.words.disabled;
       },
-      { control: 'switch' },
+      {
+        control: 'switch',
+        describeFailure: (error) =>
+          this.words.failedFor(this.words.failed.setting(enabled), failureMessage(this.words.failures, error)),
+      },
     );
   }
 

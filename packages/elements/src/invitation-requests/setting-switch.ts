@@ -1,4 +1,4 @@
-/** The "New user invitations" switch of `<invitation-requests>`, in each state of the setting it stands for. */
+/** The "Allow requests from the login page" switch of `<invitation-requests>`, in each state of the setting it stands for. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Settings } from '@invitekit/sdk';
 import { failureMessage } from '../shared/failure.js';
@@ -26,8 +26,8 @@ export interface SettingSwitch {
  */
 export function renderSettingSwitch(c: SettingSwitch): TemplateResult {
   const { words, settings } = c;
-  const hint = html`<p id="switch-hint" class="muted hint">${words.switchHint}</p>`;
   if (!settings) {
+    const hint = html`<p id="switch-hint" class="muted hint">${words.switchHint}</p>`;
     const failed = c.failure !== undefined;
     return html`<div class="setting">
       <div class="switch unknown" part="switch" aria-busy=${failed ? 'false' : 'true'}>
@@ -65,6 +65,7 @@ export function renderSettingSwitch(c: SettingSwitch): TemplateResult {
         >${c.saving ? words.switchSaving : on ? words.switchOn : words.switchOff}</span
       >
     </button>
-    ${hint} ${c.outcome}
+    <p id="switch-hint" class="muted hint">${on ? words.switchHintOn : words.switchHintOff}</p>
+    ${c.outcome}
   </div>`;
 }

@@ -29,6 +29,7 @@ const fr: InvitationTableStrings = {
   revokeStale: 'Révoquer les invitations obsolètes',
   defaultRole: 'Rôle par défaut',
   defaultRoleNamed: (label) => `${label} (par défaut)`,
+  fresh: 'Nouvelle',
   stale: 'Déjà membre',
   date: formatDate,
   relative: (lang, iso, now) => formatRelative(lang, iso, now),
@@ -54,6 +55,13 @@ const fr: InvitationTableStrings = {
   sendNewTo: (email) => `Envoyer une nouvelle invitation à ${email}`,
   revoke: 'Révoquer',
   revokeFor: (email) => `Révoquer l’invitation de ${email}`,
+  changeRole: 'Changer le rôle',
+  changeRoleFor: (email) => `Changer le rôle pour ${email}`,
+  changeRoleTitle: 'Changer le rôle',
+  changeRoleBody: (email) => `Le rôle que ${email} aura en rejoignant. Le lien déjà envoyé reste valable.`,
+  saveRole: 'Enregistrer le rôle',
+  savingRole: 'Enregistrement…',
+  roleChanged: (email, role) => `${email} rejoindra comme ${role}`,
   copying: 'Copie…',
   resending: 'Renvoi…',
   sendingNew: 'Envoi…',
@@ -65,12 +73,45 @@ const fr: InvitationTableStrings = {
     resend: (email) => `L’invitation à ${email} n’a pas été renvoyée`,
     renew: (email) => `Aucune nouvelle invitation n’a été envoyée à ${email}`,
     revoke: (email) => `L’invitation de ${email} n’a pas été révoquée`,
+    role: (email) => `Le rôle de l’invitation de ${email} n’a pas été changé`,
     export: 'L’export n’a pas été téléchargé',
     stale: 'Aucune invitation obsolète n’a été révoquée',
   },
   failedFor: (what, reason) => `${what} : ${reason}`,
   nothingToExport: 'Rien à exporter : aucune invitation dans cette vue.',
   noStale: 'Aucune invitation en attente ne va à une personne déjà membre.',
+  selectFor: (email) => `Sélectionner ${email}`,
+  selectAll: 'Tout sélectionner sur cette page',
+  selectedCount: (lang, count) => plural(lang, count, { one: '# sélectionnée', other: '# sélectionnées' }),
+  resendSelected: 'Renvoyer la sélection',
+  renewSelected: 'Envoyer de nouvelles invitations pour la sélection',
+  revokeSelected: 'Révoquer la sélection',
+  clearSelection: 'Effacer la sélection',
+  confirmBulkRevokeTitle: (lang, count) =>
+    plural(lang, count, { one: 'Révoquer # invitation ?', other: 'Révoquer # invitations ?' }),
+  confirmBulkRevokeBody:
+    'Leurs liens ne fonctionneront plus. Les invitations acceptées ou refusées restent telles quelles.',
+  bulkSummary: (lang, action, done, skipped) => {
+    const did = {
+      resend: { one: '# renvoyée', other: '# renvoyées' },
+      renew: { one: '# nouvelle invitation envoyée', other: '# nouvelles invitations envoyées' },
+      revoke: { one: '# révoquée', other: '# révoquées' },
+    }[action];
+    const head = plural(lang, done, did);
+    if (skipped.length === 0) return head;
+    const why = skipped.map((s) => `${s.email}, ${s.reason}`).join(' ; ');
+    return `${head} ; ${plural(lang, skipped.length, { one: '# ignorée', other: '# ignorées' })} : ${why}`;
+  },
+  bulkReasons: {
+    resend_limit_reached: 'ses 3 renvois sont utilisés',
+    not_pending: 'elle n’est pas en attente',
+    not_expired: 'elle n’a pas expiré',
+    not_renewable: 'elle ne peut plus être renouvelée',
+    not_revocable: 'elle a été acceptée ou refusée',
+    already_member: 'l’adresse est désormais membre',
+    network: 'le serveur est injoignable',
+    other: 'le serveur n’a pas pu le faire',
+  },
   confirmRevokeTitle: 'Révoquer l’invitation ?',
   confirmRevokeBody: (email) => `Le lien d’invitation envoyé à ${email} ne fonctionnera plus.`,
   confirmRevokeStaleTitle: 'Révoquer les invitations obsolètes ?',
@@ -86,11 +127,14 @@ const fr: InvitationTableStrings = {
     network: 'Impossible de charger les invitations car le serveur est injoignable.',
     unavailable: 'Impossible de charger les invitations car le service est occupé ; réessayez dans un instant.',
     other: 'Impossible de charger les invitations ; réessayez dans un instant.',
+    notConnected:
+      'Les invitations ne peuvent pas s’afficher ici : cette page n’est pas reliée au service d’invitations.',
   },
   tryAgain: 'Réessayer',
   forbidden:
     'Vous n’avez pas l’autorisation de gérer les invitations de cette organisation. Demandez à un administrateur.',
   unauthenticated: 'Connectez-vous pour gérer les invitations.',
+  signIn: 'Se connecter',
   notFound: 'Organisation introuvable.',
   noClient: 'Non connecté : donnez un client à cet élément ou placez-le dans <invitekit-provider>.',
   pagination: 'Pagination',

@@ -31,6 +31,8 @@ export interface InvitationTableStrings {
    * `<invitation-requests>` shows the same "Already a member" for a request from a member's address.
    */
   stale: string;
+  /** The badge of a row the table's own dialog just sent. */
+  fresh: string;
   date: (lang: string, iso: string) => string;
   /** "in 2 days", "3 hours ago": shown above the date itself. */
   relative: (lang: string, iso: string, now: number) => string;
@@ -57,6 +59,14 @@ export interface InvitationTableStrings {
   sendNewTo: (email: string) => string;
   revoke: string;
   revokeFor: (email: string) => string;
+  /** The row-menu item of a pending invitation, where the host gave roles, and the dialog it opens. */
+  changeRole: string;
+  changeRoleFor: (email: string) => string;
+  changeRoleTitle: string;
+  changeRoleBody: (email: string) => string;
+  saveRole: string;
+  savingRole: string;
+  roleChanged: (email: string, role: string) => string;
   /** The busy labels of the pressed control, while its request is under way. */
   copying: string;
   resending: string;
@@ -64,7 +74,7 @@ export interface InvitationTableStrings {
   revoking: string;
   exporting: string;
   /** What did not happen, per row action (the start of a failure's sentence). */
-  failed: Record<'link' | 'code' | 'resend' | 'renew' | 'revoke', (email: string) => string> & {
+  failed: Record<'link' | 'code' | 'resend' | 'renew' | 'revoke' | 'role', (email: string) => string> & {
     export: string;
     stale: string;
   };
@@ -74,6 +84,25 @@ export interface InvitationTableStrings {
   nothingToExport: string;
   /** Why "Revoke stale invitations" is disabled: no pending invitation goes to a member's address. */
   noStale: string;
+  /** Bulk actions on the selected rows. */
+  selectFor: (email: string) => string;
+  selectAll: string;
+  selectedCount: (lang: string, count: number) => string;
+  resendSelected: string;
+  renewSelected: string;
+  revokeSelected: string;
+  clearSelection: string;
+  confirmBulkRevokeTitle: (lang: string, count: number) => string;
+  confirmBulkRevokeBody: string;
+  /** One summary of a bulk action: how many it did, and each row the server refused with why. */
+  bulkSummary: (
+    lang: string,
+    action: 'resend' | 'renew' | 'revoke',
+    done: number,
+    skipped: { email: string; reason: string }[],
+  ) => string;
+  /** Why the server refused a row of a bulk action, by error code (short, after the address). */
+  bulkReasons: Partial<Record<ErrorCode | 'network', string>> & { other: string };
   confirmRevokeTitle: string;
   confirmRevokeBody: (email: string) => string;
   confirmRevokeStaleTitle: string;
@@ -87,10 +116,13 @@ export interface InvitationTableStrings {
   emptyFiltered: string;
   clearFilters: string;
   /** A failed load, one sentence, by error code; `other` for anything else. */
-  loadFailures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
+  /** `notConnected`: the page has no invitekit API to talk to (the console says why, for the developer). */
+  loadFailures: Partial<Record<ErrorCode | 'network' | 'notConnected', string>> & { other: string };
   tryAgain: string;
   forbidden: string;
   unauthenticated: string;
+  /** The link to `sign-in-url` under the signed-out message. */
+  signIn: string;
   notFound: string;
   noClient: string;
   pagination: string;
@@ -138,6 +170,7 @@ const en: InvitationTableStrings = {
   revokeStale: 'Revoke stale invitations',
   defaultRole: 'Default role',
   defaultRoleNamed: (label) => `${label} (default)`,
+  fresh: 'New',
   stale: 'Already a member',
   date: formatDate,
   relative: (lang, iso, now) => formatRelative(lang, iso, now),
@@ -162,6 +195,13 @@ const en: InvitationTableStrings = {
   sendNewTo: (email) => `Send new invitation to ${email}`,
   revoke: 'Revoke',
   revokeFor: (email) => `Revoke invitation for ${email}`,
+  changeRole: 'Change role',
+  changeRoleFor: (email) => `Change role for ${email}`,
+  changeRoleTitle: 'Change role',
+  changeRoleBody: (email) => `The role ${email} will get on joining. The link already sent keeps working.`,
+  saveRole: 'Save role',
+  savingRole: 'Saving…',
+  roleChanged: (email, role) => `${email} will join as ${role}`,
   copying: 'Copying…',
   resending: 'Resending…',
   sendingNew: 'Sending…',
@@ -173,12 +213,44 @@ const en: InvitationTableStrings = {
     resend: (email) => `The invitation to ${email} was not resent`,
     renew: (email) => `No new invitation was sent to ${email}`,
     revoke: (email) => `The invitation for ${email} was not revoked`,
+    role: (email) => `The role of the invitation for ${email} was not changed`,
     export: 'The export was not downloaded',
     stale: 'No stale invitation was revoked',
   },
   failedFor: (what, reason) => `${what}: ${reason}`,
   nothingToExport: 'Nothing to export: no invitation in this view.',
   noStale: 'No pending invitation goes to someone who is already a member.',
+  selectFor: (email) => `Select ${email}`,
+  selectAll: 'Select all on this page',
+  selectedCount: (lang, count) => plural(lang, count, { other: '# selected' }),
+  resendSelected: 'Resend selected',
+  renewSelected: 'Send new invitations for selected',
+  revokeSelected: 'Revoke selected',
+  clearSelection: 'Clear selection',
+  confirmBulkRevokeTitle: (lang, count) =>
+    plural(lang, count, { one: 'Revoke # invitation?', other: 'Revoke # invitations?' }),
+  confirmBulkRevokeBody: 'Their links will stop working. Accepted and declined ones are left as they are.',
+  bulkSummary: (lang, action, done, skipped) => {
+    const did = {
+      resend: { one: '# resent', other: '# resent' },
+      renew: { one: '# new invitation sent', other: '# new invitations sent' },
+      revoke: { one: '# revoked', other: '# revoked' },
+    }[action];
+    const head = plural(lang, done, did);
+    if (skipped.length === 0) return head;
+    const why = skipped.map((s) => `${s.email}, ${s.reason}`).join('; ');
+    return `${head}; ${plural(lang, skipped.length, { other: '# skipped' })}: ${why}`;
+  },
+  bulkReasons: {
+    resend_limit_reached: 'its 3 resends are used',
+    not_pending: 'it is not pending',
+    not_expired: 'it has not expired',
+    not_renewable: 'it can no longer be renewed',
+    not_revocable: 'it was accepted or declined',
+    already_member: 'the address is a member now',
+    network: 'the server could not be reached',
+    other: 'the server could not do it',
+  },
   confirmRevokeTitle: 'Revoke invitation?',
   confirmRevokeBody: (email) => `The invitation link sent to ${email} will stop working.`,
   confirmRevokeStaleTitle: 'Revoke stale invitations?',
@@ -194,10 +266,12 @@ const en: InvitationTableStrings = {
     network: 'The invitations could not be loaded because the server could not be reached.',
     unavailable: 'The invitations could not be loaded because the service is busy; try again in a moment.',
     other: 'The invitations could not be loaded; try again in a moment.',
+    notConnected: 'Invitations cannot be shown here: this page is not connected to the invitation service.',
   },
   tryAgain: 'Try again',
   forbidden: 'You do not have permission to manage invitations in this organization. Ask an organization admin.',
   unauthenticated: 'Sign in to manage invitations.',
+  signIn: 'Sign in',
   notFound: 'This organization was not found.',
   noClient: 'Not connected: give this element a client or place it inside <invitekit-provider>.',
   pagination: 'Pages',

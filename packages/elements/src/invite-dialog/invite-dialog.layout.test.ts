@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import { atWidth, expectActionsReachable, expectNoHorizontalOverflow, WIDTHS } from '../../test/viewport.js';
@@ -80,5 +80,25 @@ describe('<invite-dialog> on a phone and a laptop', () => {
     expectNoHorizontalOverflow(el);
     expectActionsReachable(el, ['Invite more people', 'Close']);
     await expectAccessibleInBothThemes(el);
+  });
+
+  it('at 400 % zoom (320×225): the footer scrolls with the form and never covers the focused field', async () => {
+    await setViewport({ width: 320, height: 225 });
+    try {
+      const { el, root } = await openWith('zoom@example.com');
+      const field = root.querySelector('textarea');
+      field?.focus();
+      field?.scrollIntoView({ block: 'nearest' });
+      await el.updateComplete;
+      const buttons = root.querySelector('.buttons');
+      expect(getComputedStyle(buttons as Element).position, 'not sticky').to.equal('static');
+      const a = field?.getBoundingClientRect();
+      const b = buttons?.getBoundingClientRect();
+      const overlaps = a && b && b.top < a.bottom && b.bottom > a.top;
+      expect(overlaps, 'the footer covers the field').to.equal(false);
+      expectNoHorizontalOverflow(el);
+    } finally {
+      await atWidth(800);
+    }
   });
 });

@@ -42,13 +42,20 @@ const fr: InviteDialogStrings = {
   csvUnreadable: 'Ce fichier n’a pas pu être lu comme un CSV.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation envoyée', other: '# invitations envoyées' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# adresse ignorée :', other: '# adresses ignorées :' }),
+  sentTo: (email, role) => `${email}, comme ${role}`,
+  defaultRole: 'le rôle par défaut',
+  previewFailures: {
+    network: 'Les adresses n’ont pas pu être vérifiées : le serveur est injoignable. Rien n’a été envoyé.',
+    other: 'Les adresses n’ont pas pu être vérifiées à cause d’un problème sur le serveur. Rien n’a été envoyé.',
+  },
   failures: {
-    too_many_emails: 'Trop d’adresses : un envoi en compte 100 au plus.',
-    idempotency_key_reused: 'La liste a changé pendant l’envoi. Envoyez à nouveau.',
-    forbidden: 'Vous n’avez pas l’autorisation d’inviter des personnes dans cette organisation.',
-    unauthenticated: 'Votre session a expiré. Reconnectez-vous.',
-    network: 'Le serveur est injoignable. Rien n’a été envoyé ; réessayez.',
-    other: 'Les invitations n’ont pas pu être envoyées. Réessayez.',
+    too_many_emails: 'Aucune invitation envoyée : un envoi compte 100 adresses au plus.',
+    idempotency_key_reused: 'Aucune invitation envoyée : la liste a changé pendant l’envoi. Envoyez à nouveau.',
+    forbidden: 'Aucune invitation envoyée : vous n’avez pas l’autorisation d’inviter dans cette organisation.',
+    unauthenticated: 'Aucune invitation envoyée : votre session a expiré. Reconnectez-vous.',
+    network: 'Aucune invitation envoyée : le serveur est injoignable. Réessayez.',
+    unavailable: 'Aucune invitation envoyée : le service est occupé. Réessayez dans un instant.',
+    other: 'Aucune invitation envoyée : un problème sur le serveur. Réessayez dans un instant.',
   },
 };
 

@@ -25,6 +25,13 @@ export interface InviteDialogStrings {
   csvUnreadable: string;
   sent: (lang: string, count: number) => string;
   skippedHeading: (lang: string, count: number) => string;
+  /** Under the count of invitations sent: each address invited, with its role. */
+  sentTo: (email: string, role: string) => string;
+  /** The role of an invitation without one of its own. */
+  defaultRole: string;
+  /** Why the preview could not check the list, by cause: nothing has been sent at that point. */
+  previewFailures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
+  /** Why sending failed, by cause: nothing was sent. */
   failures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
 }
 
@@ -67,13 +74,20 @@ const en: InviteDialogStrings = {
   csvUnreadable: 'This file could not be read as CSV.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation sent', other: '# invitations sent' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# address skipped:', other: '# addresses skipped:' }),
+  sentTo: (email, role) => `${email}, as ${role}`,
+  defaultRole: 'the default role',
+  previewFailures: {
+    network: 'The addresses could not be checked: the server could not be reached. Nothing has been sent.',
+    other: 'The addresses could not be checked because of a problem on the server. Nothing has been sent.',
+  },
   failures: {
-    too_many_emails: 'Too many addresses: one batch takes at most 100.',
-    idempotency_key_reused: 'The list changed while sending. Send again.',
-    forbidden: 'You do not have permission to invite people to this organization.',
-    unauthenticated: 'Your session has ended. Sign in again.',
-    network: 'The server could not be reached. Nothing was sent; try again.',
-    other: 'The invitations could not be sent. Try again.',
+    too_many_emails: 'No invitation was sent: one batch takes at most 100 addresses.',
+    idempotency_key_reused: 'No invitation was sent: the list changed while sending. Send again.',
+    forbidden: 'No invitation was sent: you do not have permission to invite people to this organization.',
+    unauthenticated: 'No invitation was sent: your session has ended. Sign in again.',
+    network: 'No invitation was sent: the server could not be reached. Try again.',
+    unavailable: 'No invitation was sent: the service is busy. Try again in a moment.',
+    other: 'No invitation was sent: a problem on the server. Try again in a moment.',
   },
 };
 

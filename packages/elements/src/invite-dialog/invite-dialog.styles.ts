@@ -26,6 +26,13 @@ const own = css`
     margin-block-start: var(--_space);
     border-block-start: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
   }
+  /* A short viewport (a phone on its side, 400 % zoom): a footer that stayed in view would cover the field being
+     typed in, so it scrolls with the rest. */
+  @media (max-height: 30rem) {
+    .buttons {
+      position: static;
+    }
+  }
   /* A phone: the dialog takes the width, with less padding, so that addresses and their reasons have room. */
   @media (max-width: 30rem) {
     dialog {

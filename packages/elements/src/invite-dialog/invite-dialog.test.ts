@@ -130,9 +130,14 @@ describe('<invite-dialog>', () => {
     expect(detail.sent.map((i) => i.email)).to.deep.equal(['a@example.com', 'b@example.com', 'c@example.com']);
     await waitUntil(() => textOf(el).includes('3 invitations sent'));
     expect(textOf(el)).to.contain('1 address skipped:');
-    expect($(shadow(el), '.result li').textContent.replace(/\s+/g, ' ').trim()).to.equal(
-      'jane@example.com already invited',
-    );
+    const items = (selector: string) =>
+      Array.from(shadow(el).querySelectorAll(selector)).map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+    expect(items('.result .sent-list li'), 'who was invited, with the role').to.deep.equal([
+      'a@example.com, as the default role',
+      'b@example.com, as the default role',
+      'c@example.com, as the default role',
+    ]);
+    expect(items('.result ul:not(.sent-list) li')).to.deep.equal(['jane@example.com already invited']);
     expect((await mock.mock.outbox()).filter((m) => m.kind === 'invitation')).to.have.length(3);
     expect(focused().textContent).to.equal('3 invitations sent');
     await expectAccessibleInBothThemes(el);
@@ -193,8 +198,10 @@ describe('<invite-dialog>', () => {
       const failed = oneEvent(el, 'invitekit-error');
       button(el, 'Send invitations').click();
       await failed;
-      await waitUntil(() => textOf(el).includes('The invitations could not be sent. Try again.'));
-      expect($(shadow(el), '[role="alert"]:not(#problem)').textContent).to.contain('could not be sent');
+      const said = 'No invitation was sent: the service is busy. Try again in a moment.';
+      await waitUntil(() => textOf(el).includes(said));
+      expect($(shadow(el), '[role="alert"]:not(#problem)').textContent).to.contain(said);
+      expect(textOf(el).split(said).length - 1, 'said once').to.equal(1);
       await expectAccessibleInBothThemes(el);
       mock.worker.resetHandlers();
       button(el, 'Send invitations').click();
@@ -204,6 +211,21 @@ describe('<invite-dialog>', () => {
     } finally {
       counter.stop();
     }
+  });
+
+  it('says a failed preview check in words of its own, once: nothing has been sent', async () => {
+    mock.worker.use(
+      http.post(CREATE, async ({ request }) =>
+        ((await request.clone().json()) as { dryRun?: boolean }).dryRun ? problem(503, 'unavailable') : undefined,
+      ),
+    );
+    const { el } = await open();
+    await type(el, 'check@example.com');
+    const said = 'The addresses could not be checked because of a problem on the server. Nothing has been sent.';
+    await waitUntil(() => textOf(el).includes(said), 'the preview failure is not said');
+    expect(textOf(el).split(said).length - 1, 'said once').to.equal(1);
+    expect(textOf(el)).not.to.contain('could not be sent');
+    await expectAccessibleInBothThemes(el);
   });
 
   it('refuses more than 100 addresses before sending, and an empty list', async () => {

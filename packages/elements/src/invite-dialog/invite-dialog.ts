@@ -13,7 +13,7 @@ import { pickStrings } from '../shared/i18n.js';
 import { failureMessage, isAbort } from '../shared/failure.js';
 import { inviteDialogStrings, type InviteDialogStrings } from './invite-dialog.strings.js';
 import { styles } from './invite-dialog.styles.js';
-import type { InviteRole } from '../shared/roles.js';
+import { defaultRole, roleLabel, type InviteRole } from '../shared/roles.js';
 
 export type { InviteRole };
 
@@ -255,7 +255,7 @@ export class InviteDialog extends InvitekitElement {
     const summary = result
       ? words.previewSummary(lang, result.sent.length, result.skipped.length)
       : this.preview.status === TaskStatus.ERROR && !isAbort(this.preview.error)
-        ? failureMessage(words.failures, this.preview.error)
+        ? failureMessage(words.previewFailures, this.preview.error)
         : words.previewChecking;
     return html`<section class="preview" part="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">${words.previewHeading}</h3>
@@ -276,6 +276,18 @@ export class InviteDialog extends InvitekitElement {
     const lang = this.locale.lang;
     return html`<div class="result" part="result">
       <p class="sent success" tabindex="-1" role="status">${words.sent(lang, result.sent.length)}</p>
+      ${
+        result.sent.length
+          ? html`<ul class="sent-list" part="sent-list">
+              ${result.sent.map(
+                (inv) =>
+                  html`<li>
+                    ${words.sentTo(inv.email, inv.role ? roleLabel(this.roles, inv.role) : this.defaultRoleName(words))}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       ${
         result.skipped.length
           ? html`<p>${words.skippedHeading(lang, result.skipped.length)}</p>
@@ -312,6 +324,11 @@ export class InviteDialog extends InvitekitElement {
         </button>
       </div>
     </div>`;
+  }
+
+  /** The organization's default role by the host's name for it, else "the default role". */
+  private defaultRoleName(words: InviteDialogStrings): string {
+    return defaultRole(this.roles)?.label ?? words.defaultRole;
   }
 
   /** Each address in the order typed, with its skip reason where it has one. */

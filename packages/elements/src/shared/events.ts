@@ -8,6 +8,7 @@ export interface InvitekitEventDetails {
   'invitekit-invitation-resent': { invitation: Invitation };
   'invitekit-invitation-renewed': { invitation: Invitation };
   'invitekit-invitation-revoked': { invitation: Invitation };
+  'invitekit-invitation-updated': { invitation: Invitation };
   /** Cancelable: fired before a revoke is sent; `preventDefault()` vetoes it. */
   'invitekit-invitation-revoke-request': { invitation: Invitation };
   'invitekit-request-approved': { request: InvitationRequest; invitation: Invitation };
@@ -50,6 +51,7 @@ declare global {
     'invitekit-invitation-resent': InvitekitEvent<'invitekit-invitation-resent'>;
     'invitekit-invitation-renewed': InvitekitEvent<'invitekit-invitation-renewed'>;
     'invitekit-invitation-revoked': InvitekitEvent<'invitekit-invitation-revoked'>;
+    'invitekit-invitation-updated': InvitekitEvent<'invitekit-invitation-updated'>;
     'invitekit-invitation-revoke-request': InvitekitEvent<'invitekit-invitation-revoke-request'>;
     'invitekit-request-approved': InvitekitEvent<'invitekit-request-approved'>;
     'invitekit-request-dismissed': InvitekitEvent<'invitekit-request-dismissed'>;

@@ -23,6 +23,7 @@ export const CHANGES: readonly InvitekitEventName[] = [
   'invitekit-invitation-resent',
   'invitekit-invitation-renewed',
   'invitekit-invitation-revoked',
+  'invitekit-invitation-updated',
   'invitekit-request-approved',
   'invitekit-request-dismissed',
 ];

@@ -189,6 +189,17 @@ export const panel = /*#__PURE__*/ (() => css`
   .badge.stale {
     color: var(--_warning);
   }
+  /* How many items a section holds, beside its heading. */
+  .count {
+    display: inline-block;
+    margin-inline-start: 0.5em;
+    padding: 0 0.6em;
+    border-radius: 999px;
+    background: var(--_surface);
+    font-size: 0.8125em;
+    font-weight: 600;
+    vertical-align: 0.1em;
+  }
   /* The result of an action beside the row that acted (ActionsController.outcome): success and failure differ by
      colour, icon and edge, not colour alone. */
   .outcome {

@@ -34,8 +34,9 @@ export interface ApiOperations<C> {
   resend(cred: C, org: string, id: string): Awaitable<Produces<'resendInvitation'>>;
   renew(cred: C, org: string, id: string): Awaitable<Produces<'renewInvitation'>>;
   revoke(cred: C, org: string, id: string): Awaitable<Produces<'revokeInvitation'>>;
+  updateInvitation(cred: C, org: string, id: string, body: unknown): Awaitable<Produces<'updateInvitation'>>;
   listRequests(cred: C, org: string, query: unknown): Awaitable<Produces<'listInvitationRequests'>>;
-  approveRequest(cred: C, org: string, id: string): Awaitable<Produces<'approveInvitationRequest'>>;
+  approveRequest(cred: C, org: string, id: string, body: unknown): Awaitable<Produces<'approveInvitationRequest'>>;
   dismissRequest(cred: C, org: string, id: string): Awaitable<Produces<'dismissInvitationRequest'>>;
   dismissStale(cred: C, org: string): Awaitable<Produces<'dismissStaleInvitationRequests'>>;
   listMembers(cred: C, org: string, query: unknown): Awaitable<Produces<'listMembers'>>;
@@ -80,10 +81,13 @@ export function bindings<C>(): Bindings<C> {
     resendInvitation: async (ops, c) => ops.resend(await c.cred(), c.params.org, c.params.id),
     renewInvitation: async (ops, c) => ops.renew(await c.cred(), c.params.org, c.params.id),
     revokeInvitation: async (ops, c) => ops.revoke(await c.cred(), c.params.org, c.params.id),
+    updateInvitation: async (ops, c) => ops.updateInvitation(await c.cred(), c.params.org, c.params.id, c.body),
     listInvitationRequests: async (ops, c) => ops.listRequests(await c.cred(), c.params.org, c.query),
     submitInvitationRequest: async (ops, c) => ops.submitRequest(c.params.org, c.body, c.clientAddress),
     dismissStaleInvitationRequests: async (ops, c) => ops.dismissStale(await c.cred(), c.params.org),
-    approveInvitationRequest: async (ops, c) => ops.approveRequest(await c.cred(), c.params.org, c.params.id),
+    // The approve body is optional (`{ role? }`).
+    approveInvitationRequest: async (ops, c) =>
+      ops.approveRequest(await c.cred(), c.params.org, c.params.id, c.body ?? {}),
     dismissInvitationRequest: async (ops, c) => ops.dismissRequest(await c.cred(), c.params.org, c.params.id),
     listMembers: async (ops, c) => ops.listMembers(await c.cred(), c.params.org, c.query),
     getSettings: async (ops, c) => ops.getSettings(await c.cred(), c.params.org),
