@@ -3,12 +3,13 @@
  * memory (no network, no MSW: the bench measures rendering), and a plain-DOM table that draws the same rows with
  * the same formatted text, the floor no framework can beat. Each function returns milliseconds.
  */
-import '../packages/elements/src/define/invitation-table.js';
 import type { Invitation, Page } from '@invitekit/sdk';
-import type { InvitationTable } from '../packages/elements/src/invitation-table/invitation-table.js';
-import { styles } from '../packages/elements/src/invitation-table/invitation-table.styles.js';
-import type { InvitekitClient } from '../packages/elements/src/shared/context.js';
-import { formatDate } from '../packages/elements/src/shared/i18n.js';
+import type { InvitekitClient } from '@invitekit/elements';
+import { InvitationTable } from '@invitekit/elements/invitation-table';
+
+/** Dates as the table writes them. */
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 10, 1);
@@ -129,8 +130,8 @@ function plainRow(body: HTMLTableSectionElement, inv: Invitation): HTMLTableRowE
   const cells: [string, string, string][] = [
     ['role', 'Role', inv.role ?? 'Default'],
     ['by', 'Invited by', inv.invitedBy?.name ?? 'Not recorded'],
-    ['date', 'Invited', formatDate('en', inv.invitedAt)],
-    ['date', 'Expires', formatDate('en', inv.expiresAt)],
+    ['date', 'Invited', formatDate(inv.invitedAt)],
+    ['date', 'Expires', formatDate(inv.expiresAt)],
   ];
   for (const [className, label, text] of cells) {
     const td = add(tr, 'td', className);
@@ -156,7 +157,7 @@ export async function benchPlain(rows: Invitation[]): Promise<{ first: number; r
   const t0 = performance.now();
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = styles.flatMap((style) => (style.styleSheet ? [style.styleSheet] : []));
+  root.adoptedStyleSheets = InvitationTable.styles.flatMap((style) => (style.styleSheet ? [style.styleSheet] : []));
   const table = add(add(root, 'div', 'frame'), 'table') as HTMLTableElement;
   const head = add(add(table, 'thead'), 'tr');
   for (const name of ['Email', 'Status', 'Role', 'Invited by', 'Invited', 'Expires', 'Actions']) {

@@ -13,7 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import { createInvitekitServer } from '../packages/server/src/server.js';
+import { createInvitekitServer } from '@invitekit/server';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TYPES: Record<string, string> = {

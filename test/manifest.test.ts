@@ -8,7 +8,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publicManifest, shippedPath } from '../packages/elements/scripts/public-manifest.mjs';
-import { fixSvelteTypings, withDetailTypes } from '../packages/elements/scripts/framework-typings.mjs';
+import { withDetailTypes } from '../packages/elements/scripts/framework-typings.mjs';
+import { svelteTypings } from '../packages/elements/scripts/svelte-typings.mjs';
 
 const elementsDir = fileURLToPath(new URL('../packages/elements/', import.meta.url));
 const cem = fileURLToPath(new URL('../node_modules/.bin/cem', import.meta.url));
@@ -145,7 +146,7 @@ describe('framework typings', () => {
     ]);
   });
 
-  it('gives the Vue and Svelte generators the details, on a copy', () => {
+  it('gives the Vue generator the details, on a copy', () => {
     const manifest = publicManifest(withEvent({ name: 'invitekit-error' }));
     const copy = withDetailTypes(manifest);
     assert.deepEqual(copy.modules[0]?.declarations[0]?.events[0]?.type, {
@@ -156,27 +157,29 @@ describe('framework typings', () => {
     });
   });
 
-  it('moves the Svelte tags into the global svelteHTML namespace, without React JSX types', () => {
-    const generated = [
-      'import type { A } from "../index.js";',
-      'type BaseProps = {',
-      '  children?: JSX.Element;',
-      '  style?: JSX.CSSProperties;',
-      '};',
-      'export type CustomElements = { "a-b": Partial<BaseProps> };',
-      'declare namespace svelteHTML {',
-      '  // eslint-disable-next-line',
-      '  interface IntrinsicElements extends CustomElements {}',
-      '}',
-      '',
-    ].join('\n');
-    const fixed = fixSvelteTypings(generated);
-    assert.doesNotMatch(fixed, /JSX\./);
-    assert.match(fixed, /children\?: import\('svelte'\)\.Snippet;/);
+  it('types the tags for Svelte 5: attributes by name, properties by field, on<event> props, in svelteHTML', () => {
+    const manifest = publicManifest(withEvent({ name: 'invitekit-error' }));
+    const declaration = manifest.modules[0]?.declarations[0];
+    assert.ok(declaration);
+    Object.assign(declaration, {
+      members: [
+        { kind: 'field', name: 'pageSize', attribute: 'page-size' },
+        { kind: 'field', name: 'client' },
+        { kind: 'field', name: 'state', readonly: true },
+        { kind: 'method', name: 'reload' },
+      ],
+    });
+    const text = svelteTypings(manifest);
+    assert.match(text, /"page-size"\?: A\["pageSize"\];/);
+    assert.match(text, /\bclient\?: A\["client"\];/);
     assert.match(
-      fixed,
-      /declare global \{\n {2}namespace svelteHTML \{\n {4}interface IntrinsicElements extends CustomElements \{\}/,
+      text,
+      /"oninvitekit-error"\?: \(event: CustomEvent<InvitekitEventDetails\['invitekit-error'\]>\) => void;/,
     );
-    assert.throws(() => fixSvelteTypings('declare module "x" {}'), /generator changed its output/);
+    assert.doesNotMatch(text, /state\?|reload|bind:|"on:/);
+    assert.match(
+      text,
+      /declare global \{\n {2}namespace svelteHTML \{\n {4}interface IntrinsicElements \{\n {6}"a-b": AProps & HTMLAttributes<A>;/,
+    );
   });
 });

@@ -105,6 +105,9 @@ export function libraryBuild(packageUrl: string, extra: Record<string, string> =
       lib: { entry: { ...entriesOf(packageDir, manifest), ...extra }, formats: ['es'] },
       rolldownOptions: {
         external: externalTo(dependencies),
+        // Constants stay imported by name: inlined, they would leave a bare `import "./limits.js"` behind, which a
+        // host's bundler reports as an ignored import of a side-effect-free module. Its own minifier inlines them.
+        optimization: { inlineConst: false },
         onLog(level, log, handler) {
           // A module's `'use client'` (the React wrappers) stays at the top of its own file: modules are preserved,
           // never merged, so the directive keeps its meaning (test/packages checks it).

@@ -1,11 +1,11 @@
 // `cem analyze` reads the elements' JSDoc (@summary @fires @csspart @cssprop) into custom-elements.json, then the
 // framework typings are generated from that manifest, so they cannot drift from the elements:
-// dist/frameworks/react.d.ts (React 19 JSX), vue.d.ts (Vue GlobalComponents), svelte.d.ts (Svelte).
+// dist/frameworks/react.d.ts (React 19 JSX), vue.d.ts (Vue GlobalComponents), svelte.d.ts (Svelte 5, our own).
 import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
-import { customElementSveltePlugin } from 'custom-element-svelte-integration';
 import { publicManifest } from './scripts/public-manifest.mjs';
 import { fixFrameworkTypings, onCopy, withDetailTypes } from './scripts/framework-typings.mjs';
+import { svelteTypingsPlugin } from './scripts/svelte-typings.mjs';
 
 // A check of the committed manifest (test/manifest.test.ts) writes it to a scratch folder and leaves dist/ alone.
 const frameworksDir = process.env.INVITEKIT_FRAMEWORKS_DIR ?? 'dist/frameworks';
@@ -45,7 +45,7 @@ export default {
       stronglyTypedEvents: true,
     }),
     onCopy(customElementVuejsPlugin({ ...shared, fileName: 'vue.d.ts' }), withDetailTypes),
-    onCopy(customElementSveltePlugin({ ...shared, fileName: 'svelte.d.ts' }), withDetailTypes),
-    fixFrameworkTypings({ outdir: frameworksDir, react: 'react.d.ts', vue: 'vue.d.ts', svelte: 'svelte.d.ts' }),
+    svelteTypingsPlugin({ outdir: frameworksDir, fileName: 'svelte.d.ts' }),
+    fixFrameworkTypings({ outdir: frameworksDir, react: 'react.d.ts', vue: 'vue.d.ts' }),
   ],
 };

@@ -3,7 +3,7 @@
  * knowing who asks costs the kit no database statement. `Bearer acme-admin` is acme's admin; anything else is
  * signed out.
  */
-import type { HostUser } from '../../packages/server/src/options.js';
+import type { HostUser } from '@invitekit/server';
 
 export function authenticate(request: Request): Promise<HostUser | null> {
   if (request.headers.get('authorization') !== 'Bearer acme-admin') return Promise.resolve(null);

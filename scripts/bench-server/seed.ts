@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_TTL_DAYS, seedState } from '@invitekit/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../packages/server/src/db/schema.js';
-import { migrate } from '../../packages/server/src/db/migrate.js';
-import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
+import { SqlControlledStore, migrate } from '@invitekit/server';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Pending invitations 5 s apart: 90,000 of them span 5.2 days, inside the 7-day lifetime. */

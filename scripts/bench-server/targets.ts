@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase } from '../../packages/server/src/db/connect.js';
+import { openDatabase } from '@invitekit/server';
 import type { RunningPostgres } from '../../test/server/postgres.js';
 import { startServerProcess } from '../../test/server/server-process.js';
 import { seedBench } from './seed.js';

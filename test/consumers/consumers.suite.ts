@@ -6,7 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { cacheRoot, installApp, packTarballs, repo, run } from './packages.mjs';
@@ -18,6 +19,7 @@ import {
   launchChromium,
   openApp,
   serveApp,
+  startAppServer,
   startPackagedMock,
   waitForDefined,
   waitForRows,
@@ -50,6 +52,8 @@ interface ConsumerApp {
    * (`--allow-origin`); otherwise it calls `/api` on its own origin and the static server forwards it.
    */
   crossOrigin: boolean;
+  /** The app's own Node server (SvelteKit's `node build`), started instead of serving `served` as static files. */
+  start?: { command: string; args: string[]; env: (port: number, api: string) => Record<string, string> };
 }
 
 const vanilla = fileURLToPath(new URL('apps/vanilla', import.meta.url));
@@ -81,7 +85,23 @@ const apps: ConsumerApp[] = [
   fromVanilla('webpack 5 (production)', 'build:webpack', 'dist-webpack', TABLE_TAGS),
   fromExample('Vite + React 19', 'react', ['build'], 'dist', TABLE_TAGS),
   fromExample('Vite + Vue 3', 'vue', ['build'], 'dist', TABLE_TAGS),
-  fromExample('no bundler, import map', 'html', [], '.', ALL_TAGS),
+  fromExample('no bundler, one-file browser build', 'html', [], '.', ALL_TAGS),
+  fromExample(
+    'Angular 21 (standalone, CUSTOM_ELEMENTS_SCHEMA, strictTemplates)',
+    'angular',
+    ['build'],
+    'dist',
+    TABLE_TAGS,
+  ),
+  {
+    ...fromExample('SvelteKit 2 + Svelte 5, server rendering (adapter-node)', 'sveltekit', ['build'], '.', TABLE_TAGS),
+    // svelte-check (skipLibCheck off, no warning) runs as part of its build script.
+    start: {
+      command: 'node',
+      args: ['build'],
+      env: (port, api) => ({ PORT: String(port), HOST: '127.0.0.1', INVITEKIT_API: api }),
+    },
+  },
 ];
 /** The ports of the cross-origin apps' sites, known before the mock starts so that it can allow their origins. */
 const ports = new Map<string, number>();
@@ -151,7 +171,8 @@ describe('a TypeScript consumer (skipLibCheck off) compiles against the packed t
 });
 
 for (const app of apps) {
-  describe(`consumer app: ${app.name}`, { timeout: 240_000 }, () => {
+  // A cold install and build of the Angular or SvelteKit app took 3 minutes on a busy 2-core machine.
+  describe(`consumer app: ${app.name}`, { timeout: 480_000 }, () => {
     let built: Error | undefined;
     let dir = '';
 
@@ -170,7 +191,10 @@ for (const app of apps) {
       if (built) throw new Error(`Nothing to open: the app did not build (${built.message.split('\n')[0]})`);
       assert.ok(mock && browser, 'the mock server and Chromium started');
       await mock.reset();
-      const site = await serveApp(join(dir, app.served), mock, ports.get(app.name));
+      const { start } = app;
+      const site = start
+        ? await startAppServer(dir, start.command, start.args, (port) => start.env(port, mock?.url ?? ''))
+        : await serveApp(join(dir, app.served), mock, ports.get(app.name));
       const started = Date.now();
       const path = app.crossOrigin ? `/?api=${encodeURIComponent(`${mock.url}/api`)}` : '/';
       const { page, errors } = await openApp(browser, site, path);
@@ -235,3 +259,68 @@ describe('the packed elements look exactly like the sources', { timeout: 600_000
     }
   });
 });
+
+describe(
+  'consumer app: Next.js 16 App Router, server rendering, @invitekit/server on PGlite (examples/next)',
+  {
+    timeout: 600_000,
+  },
+  () => {
+    const admin = { name: 'session', value: 'ada%40acme.test' };
+    let dir = '';
+
+    it('installs from the tarballs and passes `next build` (its type check, skipLibCheck off), writing no database', () => {
+      dir = timed(
+        'install next',
+        () => installApp('next', join(repo, 'examples/next'), packed, { outsideNodeModules: true }),
+        (result) => (result.reused ? ' (reused)' : ''),
+      ).dir;
+      timed('Next.js (examples/next): npm run build', () => run('npm', ['run', 'build'], dir));
+      // The route handler opens its database on the first request, never at import (issue 15).
+      assert.ok(!existsSync(join(dir, 'invitekit-data')), '`next build` wrote ./invitekit-data');
+    });
+
+    it('`next start`: the table shows the rows of its own API, an invitation goes through the dialog', async () => {
+      assert.ok(dir && browser, 'the app built and Chromium started');
+      const data = mkdtempSync(join(tmpdir(), 'invitekit-next-'));
+      const site = await startAppServer(dir, join(dir, 'node_modules/.bin/next'), ['start'], (port) => ({
+        PORT: String(port),
+        HOSTNAME: '127.0.0.1',
+        INVITEKIT_DATA: data,
+        APP_URL: `http://127.0.0.1:${port}`,
+      }));
+      const started = Date.now();
+      try {
+        // A fresh database, no seed: the rows are made through the app's own API, signed in as its admin.
+        const api = (path: string, init: RequestInit = {}) =>
+          fetch(`${site.origin}/api/orgs/acme/${path}`, {
+            ...init,
+            headers: { cookie: `${admin.name}=${admin.value}`, 'content-type': 'application/json' },
+          });
+        const seeded = ['lin@example.com', 'mo@example.com'];
+        const made = await api('invitations', { method: 'POST', body: JSON.stringify({ emails: seeded }) });
+        assert.equal(made.status, 200, await made.clone().text());
+        const { page, errors } = await openApp(browser, site, '/', [admin]);
+        try {
+          await waitForDefined(page, TABLE_TAGS);
+          await waitForRows(page, seeded);
+          await inviteThroughDialog(page, 'next-app@example.com');
+          const list = (await (await api('invitations?limit=10')).json()) as { items: { email: string }[] };
+          assert.ok(
+            list.items.some((item) => item.email === 'next-app@example.com'),
+            'the invitation is stored',
+          );
+          assertNoPageErrors(errors);
+        } catch (error) {
+          if (errors.length === 0) throw error;
+          throw new Error(`${(error as Error).message}\nErrors in the page:\n${errors.join('\n')}`, { cause: error });
+        } finally {
+          await page.context().close();
+        }
+      } finally {
+        record('Next.js (examples/next): in Chromium', started);
+        await site.close();
+      }
+    });
+  },
+);

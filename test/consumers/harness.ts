@@ -9,6 +9,7 @@ import { request, type Server } from 'node:http';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { serve } from '../../examples/html/serve.mjs';
+import { freePort } from '../http/server.js';
 
 /** How long any one expected thing may take to show up in a page. */
 const STEP_TIMEOUT = 15_000;
@@ -138,8 +139,14 @@ export function launchChromium(): Promise<Browser> {
  * `path` of `site` in a fresh context; uncaught errors, failed loads and console errors in it are collected for
  * {@link assertNoPageErrors}.
  */
-export async function openApp(browser: Browser, site: Site, path = '/'): Promise<{ page: Page; errors: string[] }> {
+export async function openApp(
+  browser: Browser,
+  site: Site,
+  path = '/',
+  cookies: { name: string; value: string }[] = [],
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: site.origin, locale: 'en-US', timezoneId: 'UTC' });
+  await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: site.origin })));
   context.setDefaultTimeout(STEP_TIMEOUT);
   const errors: string[] = [];
   context.on('weberror', (error) => errors.push(error.error().message));
@@ -219,4 +226,55 @@ export async function inviteThroughDialog(page: Page, email: string): Promise<vo
 
 export function assertNoPageErrors(errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Errors in the page:\n${errors.join('\n')}`);
+}
+
+/**
+ * Starts a built app's own server (`node build`, `next start`) on a free 127.0.0.1 port, with `env`, and waits until
+ * it answers `/`; stopping it kills the process. Its output is part of the error when it never answers.
+ */
+export async function startAppServer(
+  dir: string,
+  command: string,
+  args: string[],
+  env: (port: number) => Record<string, string>,
+): Promise<Site> {
+  const port = await freePort();
+  const child = spawn(command, args, {
+    cwd: dir,
+    env: { ...process.env, ...env(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    // The whole process group: `npm`/`next` start children of their own.
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const answer = await fetch(origin, { signal: AbortSignal.timeout(5_000) });
+      await answer.arrayBuffer();
+      if (answer.ok) return { origin, close: stop };
+    } catch {
+      // Not listening yet.
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`${command} ${args.join(' ')} never answered on ${origin}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

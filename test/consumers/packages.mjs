@@ -17,6 +17,11 @@ import { fileURLToPath } from 'node:url';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const cacheRoot = join(repo, 'node_modules/.cache/invitekit-consumers');
+/**
+ * Where apps whose framework compiles nothing inside a node_modules folder live (Next.js: Turbopack and webpack
+ * both take such files for installed packages): .tmp/ of the repo, ignored by git, kept between runs the same way.
+ */
+export const outsideCacheRoot = join(repo, '.tmp/invitekit-consumers');
 
 /** The published packages, in dependency order. */
 export const packageDirs = {
@@ -129,11 +134,11 @@ function withTarballs(manifest, tarballs) {
 /**
  * Puts a scratch app in apps/<name>: its files copied from `source` (a folder, or `{ 'package.json': {...} }` for an
  * app that is only a manifest), its @invitekit dependencies pointed at the tarballs, and `npm install` run when the
- * tarballs or its package.json changed.
+ * tarballs or its package.json changed. `outsideNodeModules` puts it under .tmp/ instead (see outsideCacheRoot).
  * @returns {{ dir: string, reused: boolean }}
  */
-export function installApp(name, source, packed) {
-  const dir = join(cacheRoot, 'apps', name);
+export function installApp(name, source, packed, { outsideNodeModules = false } = {}) {
+  const dir = join(outsideNodeModules ? outsideCacheRoot : cacheRoot, 'apps', name);
   mkdirSync(dir, { recursive: true });
   // Fresh sources every time (an edit to an example shows at once), the installed node_modules kept.
   for (const entry of readdirSync(dir)) if (entry !== 'node_modules') rmSync(join(dir, entry), { recursive: true });

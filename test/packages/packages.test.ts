@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { attw, build, filesOf, pack, PUBLISHED, publint, root, scratchDir, type Packed } from './pack.js';
-import { missingPaths, namedPaths } from '../../scripts/pack-manifest.mjs';
+import { missingPaths, namedPaths } from '../../tools/pack-manifest.mjs';
 import { parsedRules, styleTextsOf } from './styles.js';
 
 interface Manifest {
@@ -167,7 +167,9 @@ describe('published packages', { timeout: 300_000 }, () => {
           `imports ${name}`,
         );
       }
-      for (const file of filesOf(p.unpacked, 'dist').filter((f) => f.endsWith('.js'))) {
+      // dist/browser/ is the one-file build for pages without a bundler: it carries its dependencies on purpose.
+      const modules = filesOf(p.unpacked, 'dist').filter((f) => f.endsWith('.js') && !f.startsWith('dist/browser/'));
+      for (const file of modules) {
         // The markers of a bundled copy of Lit's ReactiveElement or lit-html.
         assert.doesNotMatch(
           read(join(p.unpacked, file)),
@@ -232,8 +234,34 @@ describe('published packages', { timeout: 300_000 }, () => {
         const typings = read(join(p.unpacked, `dist/frameworks/${file}.d.ts`));
         assert.match(typings, /^import type \{ InvitekitEventDetails \} from "\.\.\/shared\/events\.js";/);
         assert.match(typings, /"invitation-table": /);
-        assert.match(typings, /InvitekitEventDetails\["invitekit-invitations-sent"\]/);
+        assert.match(typings, /InvitekitEventDetails\[["']invitekit-invitations-sent["']\]/);
       }
+    });
+
+    it('ships the one-file browser build: every element, its dependencies inside, no bare import left', () => {
+      const p = elements();
+      const manifest = manifestOf(p.unpacked);
+      assert.deepEqual(manifest.exports['./browser'], {
+        types: './dist/index.d.ts',
+        default: './dist/browser/invitekit.js',
+      });
+      const text = read(join(p.unpacked, 'dist/browser/invitekit.js'));
+      assert.doesNotMatch(
+        text,
+        /\bfrom\s*["'][^"'./]|\bimport\s*\(\s*["'][^"'./]|\bimport\s*["'][^"'./]/,
+        'no bare import',
+      );
+      for (const tag of [
+        'invitekit-provider',
+        'invitation-table',
+        'invite-dialog',
+        'invitation-requests',
+        'request-invite-form',
+        'redeem-invite',
+      ]) {
+        assert.match(text, new RegExp(`["'\`]${tag}["'\`]`), tag);
+      }
+      assert.ok(hasSideEffects(manifest.sideEffects as string[], 'dist/browser/invitekit.js'));
     });
 
     it('ships a React component per element under ./react, client components, React left to the host', () => {

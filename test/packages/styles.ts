@@ -32,10 +32,11 @@ export function styleTextsOf(entry: string, fromSources = false): StyleTexts {
 }
 
 /**
- * Each text parsed by Chromium as a constructed stylesheet: its rules, each as its selector (or at-rule prelude) and
- * the longhand properties it sets, nested rules inside. Values are left out on purpose: the minifier may write the
- * same value differently (`.75` for `0.75`, `400` for `normal`); how they render is the screenshot comparison's
- * business (test/consumers).
+ * Each text parsed by Chromium as a constructed stylesheet, as the sorted set of what its rules say: one
+ * `context > selector { property }` line per selector of a rule and longhand it sets (`context` is the enclosing
+ * at-rules). Values are left out on purpose: the minifier may write the same value differently (`.75` for `0.75`)
+ * and merges adjacent rules that say the same (`.a{color:red}.b{color:red}` → `.a,.b{color:red}`); how they render
+ * is the screenshot comparison's business (test/consumers).
  */
 export async function parsedRules(texts: StyleTexts): Promise<Record<string, (string[] | null)[]>> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -43,18 +44,39 @@ export async function parsedRules(texts: StyleTexts): Promise<Record<string, (st
     const page = await browser.newPage();
     // A string, not a function: tsx would wrap named functions in a `__name` helper the page does not have.
     return await page.evaluate(`(() => {
-      const shape = (rule) => {
-        const head = 'selectorText' in rule ? rule.selectorText : rule.cssText.slice(0, rule.cssText.indexOf('{')).trim();
-        const properties = rule.style ? [...rule.style].join(';') : '';
-        const nested = rule.cssRules ? [...rule.cssRules].map(shape).join(' ') : '';
-        return head + ' {' + properties + (nested ? ' ' + nested : '') + '}';
+      const selectors = (text) => {
+        const parts = [];
+        let depth = 0, start = 0;
+        for (let i = 0; i < text.length; i++) {
+          if (text[i] === '(') depth++;
+          else if (text[i] === ')') depth--;
+          else if (text[i] === ',' && depth === 0) { parts.push(text.slice(start, i).trim()); start = i + 1; }
+        }
+        parts.push(text.slice(start).trim());
+        return parts;
+      };
+      const lines = (rules, context, out) => {
+        for (const rule of rules) {
+          if ('selectorText' in rule) {
+            for (const selector of selectors(rule.selectorText)) {
+              for (const property of rule.style) out.add(context + selector + ' { ' + property + ' }');
+            }
+          }
+          if (rule.cssRules) {
+            const head = 'selectorText' in rule ? rule.selectorText : rule.cssText.slice(0, rule.cssText.indexOf('{')).trim();
+            lines(rule.cssRules, context + head + ' > ', out);
+          } else if (!('selectorText' in rule)) {
+            out.add(context + rule.cssText);
+          }
+        }
+        return out;
       };
       const all = ${JSON.stringify(texts)};
       return Object.fromEntries(Object.entries(all).map(([name, sheets]) => [name, sheets.map((text) => {
         if (text === null) return null;
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(text);
-        return [...sheet.cssRules].map(shape);
+        return [...lines(sheet.cssRules, '', new Set())].sort();
       })]));
     })()`);
   } finally {

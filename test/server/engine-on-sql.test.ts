@@ -1,5 +1,5 @@
 /**
- * The engine's own unit tests (packages/engine/src/*.test.ts) with the SQL store instead of the memory store,
+ * The engine's own unit tests (packages/engine/test/*.test.ts) with the SQL store instead of the memory store,
  * through `INVITEKIT_TEST_STORE_MODULE` (test/server/sql-store-module.ts): on PGlite and on PostgreSQL.
  */
 import assert from 'node:assert/strict';
@@ -8,12 +8,12 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { failures, runSuite } from './suites.js';
 
-const ENGINE_SRC = fileURLToPath(new URL('../../packages/engine/src/', import.meta.url));
+const ENGINE_TESTS = fileURLToPath(new URL('../../packages/engine/test/', import.meta.url));
 // model.test.ts is left out: its hundreds of random sequences each start a store of their own, which on SQL is a
 // database copy per sequence and took over 15 minutes here; it runs against the memory store in npm test.
-const FILES = readdirSync(ENGINE_SRC)
+const FILES = readdirSync(ENGINE_TESTS)
   .filter((name) => name.endsWith('.test.ts') && name !== 'model.test.ts')
-  .map((name) => `packages/engine/src/${name}`);
+  .map((name) => `packages/engine/test/${name}`);
 const MODULE = fileURLToPath(new URL('./sql-store-module.ts', import.meta.url));
 
 // PostgreSQL in `npm test`; `INVITEKIT_TEST_SQL=pglite` runs them on PGlite instead (slower: each store opens a

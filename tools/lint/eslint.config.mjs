@@ -14,6 +14,8 @@ export default tseslint.config(
       '**/node_modules/**',
       'demo/public/**',
       'test/consumers/.cache/**',
+      // Scratch installs of the consumer suite (the Next.js app and its build live here) and of the packaging test.
+      '.tmp/**',
       'tools/lint/**',
       // Consumer apps compile against the packed packages (installed from tarballs), not the workspace: their own
       // toolchains check them in `npm run test:consumers` (tsc with skipLibCheck off, the framework's compiler).

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const EVENTS_IMPORT = 'import type { InvitekitEventDetails } from "../shared/events.js";\n';
 
 /**
- * The Vue and Svelte generators take an event's `type` for its `detail` (they write `CustomEvent<type>`), where
+ * The Vue generator takes an event's `type` for its `detail` (they write `CustomEvent<type>`), where
  * the manifest holds the event's own type (`CustomEvent<detail>`): they get a copy holding the details.
  * @template {{ modules: object[] }} M
  * @param {M} manifest
@@ -37,39 +37,16 @@ export function onCopy(plugin, transform) {
 }
 
 /**
- * custom-element-svelte-integration 1.2 names React's global `JSX` namespace (`JSX.Element`, `JSX.CSSProperties`),
- * and its `declare namespace svelteHTML` sits in a module (the file imports the classes), so it never reaches the
- * global `svelteHTML` namespace Svelte's checker reads.
- * @param {string} text
- * @returns {string}
- */
-export function fixSvelteTypings(text) {
-  const fixed = text
-    .replace('children?: JSX.Element;', "children?: import('svelte').Snippet;")
-    .replace('style?: JSX.CSSProperties;', 'style?: string;')
-    .replace(
-      /declare namespace svelteHTML \{[\s\S]*\}\s*$/,
-      'declare global {\n  namespace svelteHTML {\n    interface IntrinsicElements extends CustomElements {}\n  }\n}\n',
-    );
-  if (/\bJSX\./.test(fixed) || !fixed.includes('declare global {\n  namespace svelteHTML')) {
-    throw new Error('svelte typings: the generator changed its output; update scripts/framework-typings.mjs');
-  }
-  return fixed;
-}
-
-/**
  * An analyzer plugin listed after the generators: adds the event details' import to each file they wrote in
- * `outdir`, and fixes the Svelte one.
+ * `outdir`.
  */
-export function fixFrameworkTypings({ outdir, react, vue, svelte }) {
+export function fixFrameworkTypings({ outdir, react, vue }) {
   return {
     name: 'invitekit-fix-framework-typings',
     packageLinkPhase() {
-      for (const fileName of [react, vue, svelte]) {
+      for (const fileName of [react, vue]) {
         const file = join(outdir, fileName);
-        let text = EVENTS_IMPORT + readFileSync(file, 'utf8');
-        if (fileName === svelte) text = fixSvelteTypings(text);
-        writeFileSync(file, text);
+        writeFileSync(file, EVENTS_IMPORT + readFileSync(file, 'utf8'));
       }
     },
   };

@@ -25,7 +25,7 @@ export interface Actor {
 }
 
 /** The Actor of stored credentials (the mock's tokens). */
-export function actorOf(token: TokenRecord): Actor {
+export function tokenActor(token: TokenRecord): Actor {
   return { person: { ...token.person }, grants: structuredClone(token.grants), key: token.token };
 }
 
@@ -37,7 +37,7 @@ export function tokenAuthenticator(store: ControlledStore): (credentials: Creden
   return async (credentials) => {
     if (!credentials) return null;
     const token = await store.transaction((tx) => tx.token(credentials), { readOnly: true });
-    return token ? actorOf(token) : null;
+    return token ? tokenActor(token) : null;
   };
 }
 

@@ -11,8 +11,8 @@ import { type Ctx, type RandomSource, cryptoRandom } from './context.js';
 import { EngineError } from './errors.js';
 import { exportInvitationsCsv } from './export.js';
 import { joinMember, removeMember, upsertOrganization } from './host.js';
-import { createInvitations } from './invitations.js';
-import { acceptInvite, declineInvite, lookupInvite } from './invites.js';
+import { createInvitations } from './inviting.js';
+import { acceptInvite, declineInvite, lookupInvite } from './redeem.js';
 import {
   getInvitation,
   invitationLink,

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { findOrg } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { invalid } from './errors.js';
-import { checkRole } from './invitations.js';
+import { checkRole } from './inviting.js';
 import { DEFAULT_TTL_DAYS } from './limits.js';
 import type { MemberRecord } from './state.js';
 import type { OrganizationRecord } from './store.js';

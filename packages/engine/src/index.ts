@@ -20,7 +20,7 @@ export {
   cloneState,
 } from './state.js';
 export { csvField, EXPORT_HEADER } from './export.js';
-export { type Actor, type Credentials, actorOf, tokenAuthenticator } from './auth.js';
+export { type Actor, type Credentials, tokenActor, tokenAuthenticator } from './auth.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { compareCodePoints } from './keyset.js';
 export * from './store.js';

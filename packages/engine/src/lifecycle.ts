@@ -3,8 +3,8 @@ import { type Invitation, type InvitationLink, UpdateInvitationBody } from '@inv
 import { type Actor, requireAdmin } from './auth.js';
 import { type Ctx, linkFor, newCode } from './context.js';
 import { EngineError } from './errors.js';
-import { checkRole } from './invitations.js';
-import { expiryFrom } from './issue.js';
+import { checkRole } from './inviting.js';
+import { expiryFrom } from './new-invitation.js';
 import { MAX_RESENDS } from './limits.js';
 import { sendMessage } from './outbox.js';
 import type { InvitationRecord } from './state.js';

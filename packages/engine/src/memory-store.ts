@@ -8,7 +8,7 @@
  */
 import { type StoreIndexes, buildIndexes, listInvitationRecords } from './memory-queries.js';
 import { MAX_OUTBOX_MESSAGES } from './limits.js';
-import { type InvitationRecord, type StoreState, type OrgRecord, cloneState } from './state.js';
+import { type InvitationRecord, type StoreState, type OrganizationState, cloneState } from './state.js';
 import {
   type CodeMatch,
   type ControlledStore,
@@ -154,7 +154,7 @@ class MemoryTx implements StoreTx, ControlsTx {
     this.undo.push(undo);
   }
 
-  private org(slug: string): OrgRecord {
+  private org(slug: string): OrganizationState {
     const org = this.state.orgs.find((o) => o.slug === slug);
     if (!org) throw new Error(`No organization "${slug}" in the store.`);
     return org;
@@ -198,7 +198,7 @@ class MemoryTx implements StoreTx, ControlsTx {
     const roles = this.org(slug).invitations.map((inv) => inv.role);
     return Promise.resolve(new Set(roles.filter((role): role is string => role !== null)));
   }
-  updateSettings(slug: string, settings: OrgRecord['settings']) {
+  updateSettings(slug: string, settings: OrganizationState['settings']) {
     const org = this.org(slug);
     const previous = org.settings;
     this.write(() => (org.settings = previous));
@@ -215,7 +215,7 @@ class MemoryTx implements StoreTx, ControlsTx {
     const index = this.ix.orgs.get(org)?.memberByEmail;
     return Promise.resolve(new Set(emails.filter((e) => index?.has(e))));
   }
-  insertMember(org: string, member: OrgRecord['members'][number]) {
+  insertMember(org: string, member: OrganizationState['members'][number]) {
     const record = this.org(org);
     const index = this.ix.orgs.get(org);
     if (!index || index.memberByEmail.has(member.email)) throw new StoreConflict('member_email_unique');
@@ -271,7 +271,7 @@ class MemoryTx implements StoreTx, ControlsTx {
     const replaced = invitation.code === code ? undefined : invitation.replacedCodes.find((r) => r.code === code);
     return Promise.resolve({ org: hit.org, invitation, replacedExpiresAt: replaced ? replaced.expiresAt : null });
   }
-  insertInvitation(org: string, invitation: OrgRecord['invitations'][number]) {
+  insertInvitation(org: string, invitation: OrganizationState['invitations'][number]) {
     const record = this.org(org);
     const index = this.ix.orgs.get(org);
     if (!index || index.invitationById.has(invitation.id)) throw new StoreConflict('invitation_id_unique');
@@ -287,7 +287,11 @@ class MemoryTx implements StoreTx, ControlsTx {
     this.ix.codes.set(invitation.code, { org, id: invitation.id });
     return Promise.resolve();
   }
-  updateInvitation(org: string, next: OrgRecord['invitations'][number], previous: OrgRecord['invitations'][number]) {
+  updateInvitation(
+    org: string,
+    next: OrganizationState['invitations'][number],
+    previous: OrganizationState['invitations'][number],
+  ) {
     const record = this.org(org);
     const i = this.ix.orgs.get(org)?.invitationById.get(next.id);
     const stored = i === undefined ? undefined : record.invitations[i];
@@ -306,7 +310,7 @@ class MemoryTx implements StoreTx, ControlsTx {
     return Promise.resolve();
   }
   /** The one-pending-invitation-per-address constraint: no other invitation of the address pending in its window. */
-  private requireNoOtherPending(org: string, invitation: OrgRecord['invitations'][number]): void {
+  private requireNoOtherPending(org: string, invitation: OrganizationState['invitations'][number]): void {
     if (invitation.state !== 'pending') return;
     const record = this.org(org);
     const index = this.ix.orgs.get(org);
@@ -337,7 +341,7 @@ class MemoryTx implements StoreTx, ControlsTx {
     const wanted = new Set(emails);
     return Promise.resolve(this.org(org).requests.filter((r) => r.status === 'pending' && wanted.has(r.email)));
   }
-  insertRequest(org: string, request: OrgRecord['requests'][number]) {
+  insertRequest(org: string, request: OrganizationState['requests'][number]) {
     const record = this.org(org);
     if (record.requests.some((r) => r.id === request.id)) throw new StoreConflict('request_id_unique');
     if (
@@ -350,7 +354,11 @@ class MemoryTx implements StoreTx, ControlsTx {
     record.requests.push(copy(request));
     return Promise.resolve();
   }
-  updateRequest(org: string, next: OrgRecord['requests'][number], previous: OrgRecord['requests'][number]) {
+  updateRequest(
+    org: string,
+    next: OrganizationState['requests'][number],
+    previous: OrganizationState['requests'][number],
+  ) {
     const record = this.org(org);
     const i = record.requests.findIndex((r) => r.id === next.id);
     const stored = record.requests[i];

@@ -17,8 +17,8 @@ import {
 import { type Actor, findOrg, requireAdmin } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
-import { checkRole, domainAllowed } from './invitations.js';
-import { issueInvitation } from './issue.js';
+import { checkRole, domainAllowed } from './inviting.js';
+import { issueInvitation } from './new-invitation.js';
 import { page } from './paging.js';
 import { checkRate, recordHit, submissionLimits } from './rate-limit.js';
 import type { RequestRecord } from './state.js';

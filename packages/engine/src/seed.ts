@@ -8,7 +8,7 @@ import {
   type InvitationRecord,
   type MemberRecord,
   type StoreState,
-  type OrgRecord,
+  type OrganizationState,
   type PersonRecord,
   STATE_VERSION,
 } from './state.js';
@@ -36,7 +36,7 @@ export const SEED_CODES = {
   hank: 'seed-globex-hank-0000000000000010',
 } as const;
 
-function org(slug: string, name: string, roles: string[], requestsEnabled: boolean): OrgRecord {
+function org(slug: string, name: string, roles: string[], requestsEnabled: boolean): OrganizationState {
   return {
     slug,
     name,
@@ -90,7 +90,7 @@ function member(
 }
 
 /** The sample data of the default seed, besides the token holders every seed has. */
-function seedAcme(acme: OrgRecord, now: number): void {
+function seedAcme(acme: OrganizationState, now: number): void {
   acme.members.push(
     member('mem_linus', 'linus@acme.test', 'Linus Ledger', 'billing', now - 200 * DAY, 'seed'),
     member('mem_margaret', 'margaret@acme.test', 'Margaret Hamilton', 'member', now - 100 * DAY, 'seed'),

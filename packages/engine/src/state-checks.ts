@@ -5,7 +5,7 @@
  */
 import { MAX_TTL_DAYS, MIN_TTL_DAYS, isUsableEmail } from '@invitekit/sdk';
 import { CLOCK_MAX, MAX_FAULT_LATENCY_MS, MAX_RESENDS } from './limits.js';
-import type { InvitationRecord, StoreState, OrgRecord } from './state.js';
+import type { InvitationRecord, StoreState, OrganizationState } from './state.js';
 
 type Report = (path: string, message: string) => void;
 
@@ -34,7 +34,7 @@ function checkUnique<T>(report: Report, path: string, items: readonly T[], key: 
   });
 }
 
-function checkInvitation(report: Report, org: OrgRecord, inv: InvitationRecord, path: string): void {
+function checkInvitation(report: Report, org: OrganizationState, inv: InvitationRecord, path: string): void {
   checkEmail(report, `${path}.email`, inv.email);
   const { invitedAt, expiresAt, lastSentAt, acceptedAt, declinedAt, revokedAt } = inv;
   checkTimes(report, path, { invitedAt, expiresAt, lastSentAt, acceptedAt, declinedAt, revokedAt });
@@ -46,7 +46,7 @@ function checkInvitation(report: Report, org: OrgRecord, inv: InvitationRecord, 
 }
 
 /** Two invitations of one address both pending at some instant: their validity windows overlap. */
-function checkOnePending(report: Report, org: OrgRecord, path: string): void {
+function checkOnePending(report: Report, org: OrganizationState, path: string): void {
   const byEmail = new Map<string, InvitationRecord[]>();
   for (const inv of org.invitations) {
     if (inv.state === 'pending') byEmail.set(inv.email, [...(byEmail.get(inv.email) ?? []), inv]);
@@ -63,7 +63,7 @@ function checkOnePending(report: Report, org: OrgRecord, path: string): void {
   }
 }
 
-function checkOrg(report: Report, org: OrgRecord, path: string): void {
+function checkOrg(report: Report, org: OrganizationState, path: string): void {
   const ttl = org.settings.invitationTtlDays;
   if (!Number.isInteger(ttl) || ttl < MIN_TTL_DAYS || ttl > MAX_TTL_DAYS) {
     report(`${path}.settings.invitationTtlDays`, `not a whole number of days from ${MIN_TTL_DAYS} to ${MAX_TTL_DAYS}`);

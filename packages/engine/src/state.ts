@@ -66,7 +66,7 @@ export const OrgSettingsRecord = z.object({
 });
 export type OrgSettingsRecord = z.infer<typeof OrgSettingsRecord>;
 
-export const OrgRecord = z.object({
+export const OrganizationState = z.object({
   slug: z.string(),
   name: z.string(),
   /** The roles an invitation may name; `defaultRole` is the one an invitation without a role grants. */
@@ -77,7 +77,7 @@ export const OrgRecord = z.object({
   invitations: z.array(InvitationRecord),
   requests: z.array(RequestRecord),
 });
-export type OrgRecord = z.infer<typeof OrgRecord>;
+export type OrganizationState = z.infer<typeof OrganizationState>;
 
 /** Credentials the mock knows: a bearer token (or session cookie value) and the person holding it. */
 export const TokenRecord = z.object({
@@ -118,7 +118,7 @@ export const StoreState = z.object({
   seed: z.enum(['default', 'empty']),
   /** The mock clock is real time plus this offset; the controls only ever move it forward. */
   clockOffsetMs: ms,
-  orgs: z.array(OrgRecord),
+  orgs: z.array(OrganizationState),
   tokens: z.array(TokenRecord),
   outbox: z.array(OutboxMessage),
   idempotency: z.array(IdempotencyRecord),

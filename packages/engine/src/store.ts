@@ -29,7 +29,7 @@ import type {
   InvitationRecord,
   MemberRecord,
   StoreState,
-  OrgRecord,
+  OrganizationState,
   OrgSettingsRecord,
   OutboxMessage,
   RequestRecord,
@@ -37,7 +37,7 @@ import type {
 } from './state.js';
 
 /** An organization without its members, invitations and requests (those are queried separately). */
-export type OrganizationRecord = Omit<OrgRecord, 'members' | 'invitations' | 'requests'>;
+export type OrganizationRecord = Omit<OrganizationState, 'members' | 'invitations' | 'requests'>;
 
 /** What the host says about an organization: its name and roles (its settings are the admins'). */
 export type OrganizationProfile = Pick<OrganizationRecord, 'name' | 'roles' | 'defaultRole'>;

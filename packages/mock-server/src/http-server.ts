@@ -1,14 +1,13 @@
 /**
- * The mock as a real HTTP server: Node's `http` in front of the very same fetch handlers MSW uses (one router,
- * in `@invitekit/engine/http`). Whatever Node refuses before a handler runs is answered as problem+json too.
+ * The mock as a real HTTP server: Node's `http` (`@invitekit/engine/http/node`, the adapter the production server
+ * uses too) in front of the very same fetch handlers MSW uses.
  */
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StoreUnavailable } from '@invitekit/engine';
-import { problem } from '@invitekit/engine/http';
+import { serveNode } from '@invitekit/engine/http/node';
 import { type DataLock, lockDataFile } from './data-lock.js';
-import { createFetchHandlers } from './handlers.js';
-import { clientErrorAnswer, isFetchForbidden, send, toRequest, unknownMethod, writeRaw } from './http-utils.js';
+import { createFetchHandler } from './handlers.js';
 import { type Mock, type MockState, createMock } from './index.js';
 import { type SaveIo, loadState, removeStaleTemps, saveState } from './persistence.js';
 
@@ -72,43 +71,11 @@ async function start(options: MockHttpServerOptions, lock: DataLock | undefined)
         }
       : {}),
   });
-  const { api, controls } = createFetchHandlers(mock.engine, { allowOrigins: options.allowOrigins ?? [] });
-  const handlers = [controls, api];
+  const handler = createFetchHandler(mock.engine, { allowOrigins: options.allowOrigins ?? [] });
   // Known once listening (the port may be picked by the system); no request arrives before then.
   let origin = '';
-  const server = createServer((req, res) => {
-    void (async () => {
-      try {
-        if (isFetchForbidden(req.method)) {
-          req.resume();
-          await send(res, unknownMethod(handlers, req.method ?? '', req.url ?? '/'));
-          return;
-        }
-        const request = await toRequest(req, origin);
-        const { pathname } = new URL(request.url);
-        const handler = handlers.find((h) => h.handles(pathname));
-        const response = handler
-          ? await handler(request)
-          : problem('not_found', `No such endpoint: ${request.method} ${pathname}.`);
-        await send(res, response);
-      } catch (error) {
-        if (!res.headersSent) {
-          await send(res, problem('unavailable', `The mock server failed: ${(error as Error).message}`));
-        } else res.destroy();
-      }
-    })();
-  });
-  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    void writeRaw(socket, clientErrorAnswer(error, handlers));
-  });
-  // CONNECT never reaches the request listener; it is a method like any other this server does not take.
-  server.on('connect', (req, socket) => {
-    void writeRaw(socket, unknownMethod(handlers, 'CONNECT', req.url ?? ''));
-  });
+  const server = createServer();
+  serveNode(server, handler, { origin: () => origin });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {

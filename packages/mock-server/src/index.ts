@@ -28,7 +28,7 @@ export type {
   SeedName,
   Faults,
 } from '@invitekit/engine';
-export { createFetchHandlers, createHandlers, type MockFetchHandlers, type MockHandlerOptions } from './handlers.js';
+export { createFetchHandler, createHandlers, type MockHandlerOptions } from './handlers.js';
 export { SESSION_COOKIE } from '@invitekit/sdk';
 
 export interface CreateMockOptions {

@@ -1,7 +1,6 @@
 /**
- * The HTTP contract of api.md as zod/mini schemas: the SDK validates every response with them, the mock
- * server validates every request with them, and `npm run openapi` turns them into the OpenAPI document.
- * One source of truth, so the three cannot drift.
+ * The HTTP contract of api.md as zod/mini schemas, named by the endpoint table (endpoints.ts): the SDK validates
+ * every answer with them, the engine every request, and `npm run openapi` turns them into the OpenAPI document.
  *
  * Every top-level construction is marked pure: a page that uses a few schemas (the login page's form) must not
  * ship the others, and bundlers keep module-level calls unless told they have no side effects.

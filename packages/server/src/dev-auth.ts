@@ -3,7 +3,7 @@
  * (`acme-admin`, …) as credentials. An empty database (no organization at all) gets the mock's default seed, so
  * the README's tokens and `acme` answer at once; a database with organizations of its own is left as it is.
  */
-import { type Actor, type Credentials, actorOf, seedState } from '@invitekit/engine';
+import { type Actor, type Credentials, tokenActor, seedState } from '@invitekit/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import { SqlControlledStore } from './store/sql-store.js';
@@ -37,7 +37,7 @@ export async function startDevAuth(db: Kysely<Database>): Promise<DevAuth> {
     async authenticate(credentials) {
       if (!credentials) return null;
       const token = await store.transaction((tx) => tx.token(credentials), { readOnly: true });
-      return token ? actorOf(token) : null;
+      return token ? tokenActor(token) : null;
     },
     grant: (key, org) => store.transaction((tx) => tx.grantMembership(key, org)),
   };

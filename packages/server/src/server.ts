@@ -7,10 +7,10 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Engine } from '@invitekit/engine';
-import { type FetchHandler, problem } from '@invitekit/engine/http';
+import { type FetchHandler, composeHandlers, problem } from '@invitekit/engine/http';
+import { type NodeAdapterOptions, nodeListener, serveNode } from '@invitekit/engine/http/node';
 import { type HostMembers, type HostOrganizations, hostMembers, hostOrganizations } from './host-data.js';
 import { type Logger, describeError, jsonLogger, loggablePath, requestIdOf } from './log.js';
-import { answerNodeRefusals, nodeListener } from './node-adapter.js';
 import type { InvitekitServerOptions } from './options.js';
 import { type Started, start } from './start.js';
 
@@ -64,13 +64,14 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
   // Opened once, on demand; a failed start is reported and the next request tries again (a database that was
   // down at first may be back).
   let opening: Promise<Started> | undefined;
-  let resolvedHandlers: FetchHandler[] = [];
+  // Known once started; until then a method fetch cannot carry is answered as for an unknown path.
+  let resolved: FetchHandler = composeHandlers([]);
   function started(): Promise<Started> {
     if (!opening) {
       const attempt = start(options, log);
       opening = attempt;
       attempt.then(
-        (s) => (resolvedHandlers = s.handlers),
+        (s) => (resolved = s.handler),
         () => {
           if (opening === attempt) opening = undefined;
         },
@@ -80,18 +81,16 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
   }
 
   async function route(request: Request): Promise<Response> {
-    let list;
+    let handler;
     try {
-      list = (await started()).handlers;
+      handler = (await started()).handler;
     } catch (error) {
       log({ time: new Date().toISOString(), level: 'error', msg: 'start failed', error: describeError(error) });
       return problem('unavailable', 'The server could not start; try again in a moment.', {
         headers: { 'Retry-After': '1' },
       });
     }
-    const { pathname } = new URL(request.url);
-    const handler = list.find((h) => h.handles(pathname));
-    return handler ? handler(request) : problem('not_found', `No such endpoint: ${request.method} ${pathname}.`);
+    return handler(request);
   }
 
   async function fetch(request: Request): Promise<Response> {
@@ -112,52 +111,41 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     return response;
   }
 
-  // Known once started; until then a method fetch cannot carry is answered as for an unknown path.
-  /** A method a `Request` cannot carry (TRACE, CONNECT): 405 with `Allow` on a known path, else 404; logged too. */
-  const fallback = (method: string, target: string): Response => {
-    let pathname: string | undefined;
-    try {
-      pathname = new URL(target, 'http://host').pathname;
-    } catch {
-      pathname = undefined;
-    }
-    const allow =
-      pathname === undefined ? undefined : resolvedHandlers.find((h) => h.handles(pathname))?.allowed(pathname);
-    const response =
-      pathname === undefined
-        ? problem('invalid_request', 'The request target is not a path.')
-        : allow
-          ? problem('method_not_allowed', `${pathname} does not take ${method}; it takes ${allow.join(', ')}.`, {
-              headers: { Allow: allow.join(', ') },
-            })
-          : problem('not_found', `No such endpoint: ${method} ${pathname}.`);
-    const requestId = crypto.randomUUID();
-    response.headers.set('x-request-id', requestId);
-    log({
-      time: new Date().toISOString(),
-      level: 'info',
-      msg: 'request',
-      method,
-      path: loggablePath(pathname ?? '?'),
-      status: response.status,
-      durationMs: 0,
-      requestId,
-    });
-    return response;
-  };
-
-  const node = nodeListener(fetch, {
-    fallback,
+  const target = Object.assign((request: Request) => fetch(request), {
+    allowed: (pathname: string) => resolved.allowed(pathname),
+  });
+  const nodeOptions: NodeAdapterOptions = {
+    // A method a `Request` cannot carry (TRACE, CONNECT) is answered by the adapter; logged here like the rest.
+    onRefusal: ({ method, target: url, response }) => {
+      const requestId = crypto.randomUUID();
+      response.headers.set('x-request-id', requestId);
+      let path = '?';
+      try {
+        path = loggablePath(new URL(url, 'http://host').pathname);
+      } catch {
+        // not a path: logged as '?'
+      }
+      log({
+        time: new Date().toISOString(),
+        level: 'info',
+        msg: 'request',
+        method,
+        path,
+        status: response.status,
+        durationMs: 0,
+        requestId,
+      });
+    },
     onError: (error) => {
       log({ time: new Date().toISOString(), level: 'error', msg: 'answer failed', error: describeError(error) });
     },
-  });
+  };
+  const node = nodeListener(target, nodeOptions);
   return {
     fetch,
     node,
     attach(server) {
-      server.on('request', node);
-      answerNodeRefusals(server, fallback, (status, detail) => problem('invalid_request', detail, { status }));
+      serveNode(server, target, nodeOptions);
     },
     members: hostMembers(() => started().then((s) => s.engine)),
     organizations: hostOrganizations(() => started().then((s) => s.engine)),

@@ -5,7 +5,7 @@
  */
 import { type Actor, ControlledEngine, Engine, type EngineHooks } from '@invitekit/engine';
 import { normalizeEmail } from '@invitekit/sdk';
-import { type FetchHandler, createApiHandler, createControlsHandler, credentialsOf } from '@invitekit/engine/http';
+import { type FetchHandler, createHostHandler, credentialsOf } from '@invitekit/engine/http';
 import { type OpenDatabase, openDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { type DevAuth, startDevAuth } from './dev-auth.js';
@@ -15,13 +15,13 @@ import { DEFAULT_TEMPLATES } from './email/templates.js';
 import { type Logger, describeError } from './log.js';
 import type { HostUser, InvitekitServerOptions } from './options.js';
 import { SqlControlledStore, SqlStore } from './store/sql-store.js';
-import { faultsIntercept } from './test-controls.js';
 
 export interface Started {
   database: OpenDatabase;
   engine: Engine;
   sender: OutboxSender | undefined;
-  handlers: FetchHandler[];
+  /** The API, and the `/__mock` controls with `testControls`. */
+  handler: FetchHandler;
   devAuth: DevAuth | undefined;
 }
 
@@ -86,22 +86,19 @@ export async function start(options: InvitekitServerOptions, log: Logger): Promi
       const user = options.authenticate ? await options.authenticate(request) : null;
       return user ? actorOf(user) : null;
     }
-    const api = createApiHandler<Actor | null>({
+    const handler = createHostHandler<Actor | null>({
       engine,
       authenticate,
       basePath: options.basePath ?? '/api',
       allowOrigins: options.allowOrigins,
       ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
-      ...(controlled ? { intercept: faultsIntercept(controlled) } : {}),
+      controls: controlled,
       onError: (error) => {
         log(errorLine('request failed', error));
       },
     });
-    const handlers = controlled
-      ? [createControlsHandler({ controls: controlled, allowOrigins: options.allowOrigins }), api]
-      : [api];
     sender?.wake();
-    return { database, engine, sender, handlers, devAuth };
+    return { database, engine, sender, handler, devAuth };
   } catch (error) {
     // Opened here, so closed here: a failed start leaves no connection (or PGlite lock) behind.
     if (database !== given) await database.close().catch(() => undefined);

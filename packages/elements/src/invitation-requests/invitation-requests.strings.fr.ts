@@ -36,6 +36,8 @@ const fr: InvitationRequestsStrings = {
     network: 'Impossible de charger les demandes car le serveur est injoignable.',
     unavailable: 'Impossible de charger les demandes car le service est occupé ; réessayez dans un instant.',
     other: 'Impossible de charger les demandes à cause d’un problème sur le serveur ; réessayez dans un instant.',
+    notConnected:
+      'Les demandes d’invitation ne peuvent pas s’afficher ici : cette page n’est pas reliée au service d’invitations.',
   },
   settingFailures: {
     network: 'Impossible de savoir si la page de connexion accepte les demandes : le serveur est injoignable.',

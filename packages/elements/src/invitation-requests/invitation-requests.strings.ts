@@ -102,6 +102,7 @@ const en: InvitationRequestsStrings = {
     network: 'The requests could not be loaded because the server could not be reached.',
     unavailable: 'The requests could not be loaded because the service is busy; try again in a moment.',
     other: 'The requests could not be loaded because of a problem on the server; try again in a moment.',
+    notConnected: 'Invitation requests cannot be shown here: this page is not connected to the invitation service.',
   },
   settingFailures: {
     network: 'Whether the login page takes requests could not be loaded: the server could not be reached.',

@@ -13,7 +13,7 @@ import { emit } from '../shared/events.js';
 import { formatNumber, pickStrings } from '../shared/i18n.js';
 import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
 import { BlockedState, blockedKind, renderBlocked } from '../shared/blocked.js';
-import { RoleDialog } from '../shared/role-dialog.js';
+import type { RoleDialog } from '../shared/role-dialog.js';
 import type { InviteRole } from '../shared/roles.js';
 import { invitationRequestsStrings, type InvitationRequestsStrings } from './invitation-requests.strings.js';
 import { styles } from './invitation-requests.styles.js';
@@ -76,7 +76,8 @@ export class InvitationRequests extends InvitekitElement {
    */
   @property({ attribute: false }) roles: InviteRole[] = [];
 
-  private readonly roleDialog = new RoleDialog(this);
+  /** The role dialog of an approval, loaded the first time it is asked for. */
+  private roleDialog?: RoleDialog;
 
   /** Requests loaded by "Show more", after the first page. */
   @state() private more: InvitationRequest[] = [];
@@ -170,7 +171,7 @@ export class InvitationRequests extends InvitekitElement {
       ${this.renderRemovedOutcome()} ${this.renderOutcome('*stale')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
       ${
-        this.roles.length
+        this.roles.length && this.roleDialog
           ? this.roleDialog.render(this.roles, {
               roleLabel: words.roleLabel,
               cancel: words.cancel,
@@ -358,16 +359,26 @@ export class InvitationRequests extends InvitekitElement {
     // A stale request's Approve stays focusable, so that its reason is read out, but does nothing.
     if (r.stale) return Promise.resolve();
     if (this.roles.length) {
-      void this.roleDialog.ask({
-        title: this.words.approveFrom(r.email),
-        body: this.words.approveRoleBody(r.email),
-        confirm: this.words.approve,
-        current: null,
-        onChoose: (role) => void this.approveAs(r, role),
-      });
+      void this.askRole(r);
       return Promise.resolve();
     }
     return this.approveAs(r, null);
+  }
+
+  private async askRole(r: InvitationRequest): Promise<void> {
+    if (!this.roleDialog) {
+      const { RoleDialog } = await import('../shared/role-dialog.js');
+      this.roleDialog ??= new RoleDialog(this);
+    }
+    await this.roleDialog.ask({
+      title: this.words.approveFrom(r.email),
+      body: this.words.approveRoleBody(r.email),
+      confirm: this.words.approve,
+      current: null,
+      onChoose: (role) => {
+        void this.approveAs(r, role);
+      },
+    });
   }
 
   private approveAs(r: InvitationRequest, role: string | null): Promise<void> {

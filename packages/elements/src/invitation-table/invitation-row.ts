@@ -17,14 +17,20 @@ export interface RowContext {
   lang: string;
   roles: InviteRole[];
   actions: ActionsController;
-  menu: RowMenu;
+  /** The row menus, once their code is loaded (the first use of a menu button). */
+  menu: RowMenu | undefined;
   /** The moment relative times are counted from (one per render, so that every row agrees). */
   now: number;
   /** Addresses the server said are members now (an `already_member` answer): no new invitation is offered. */
   members: ReadonlySet<string>;
   /** Invitations the table's own dialog just sent: marked as new. */
   fresh: ReadonlySet<string>;
+  /** The rows selected for a bulk action. */
+  selected: ReadonlySet<string>;
 }
+
+/** Whether a row can be selected for a bulk action: only pending and expired ones have any. */
+export const selectable = (inv: Invitation) => inv.status === 'pending' || inv.status === 'expired';
 
 /** The row actions a menu item can name in its `data-action`. */
 export type RowAction = 'link' | 'code' | 'resend' | 'renew' | 'revoke' | 'role';
@@ -63,6 +69,19 @@ export function renderRow(c: RowContext, inv: Invitation): TemplateResult {
   const by = inv.invitedBy;
   const byName = by ? by.name || by.email : words.invitedByNobody;
   return html`<tr part="row" data-id=${inv.id} class=${c.fresh.has(inv.id) ? 'fresh' : nothing}>
+    <td class="select">
+      ${
+        selectable(inv)
+          ? html`<input
+              type="checkbox"
+              part="select"
+              data-select=${inv.id}
+              aria-label=${words.selectFor(inv.email)}
+              .checked=${c.selected.has(inv.id)}
+            />`
+          : nothing
+      }
+    </td>
     <td class="email">
       <span class="address" title=${inv.email}>${inv.email}</span>
       <span class="meta muted">${words.invitedByLine(byName)}</span>
@@ -111,7 +130,7 @@ function renderActions(c: RowContext, inv: Invitation) {
     return html`<span class="closed muted">${words.closed[inv.status]}</span>`;
   }
   const busy = BUSY_CONTROLS.find((control) => c.actions.busy(inv.id, control));
-  const open = c.menu.openId === inv.id;
+  const open = c.menu?.openId === inv.id;
   const busyWords: Record<RowAction, string> = {
     link: words.copying,
     code: words.copying,
@@ -136,69 +155,8 @@ function renderActions(c: RowContext, inv: Invitation) {
     >
       <span class="idle" aria-hidden="true">⋯</span>
     </button>
-    ${open ? renderMenu(c, inv) : nothing}
+    ${open && c.menu ? c.menu.render(c, inv) : nothing}
   </div>`;
-}
-
-/*
- * An item's visible note ("3 resends left", or why it is disabled) is drawn from `data-note` by CSS, so that the
- * item's visible text stays a part of its name (axe label-content-name-mismatch); the same words are its
- * description, from a hidden copy beside the menu.
- */
-function item(action: RowAction, name: string, label: string, note?: { id: string; text: string; disabled: boolean }) {
-  return html`<button
-      role="menuitem"
-      tabindex="-1"
-      part="menuitem"
-      data-action=${action}
-      aria-label=${name}
-      aria-describedby=${note ? note.id : nothing}
-      aria-disabled=${note?.disabled ? 'true' : nothing}
-      data-note=${note ? note.text : nothing}
-    >
-      <span class="item-label">${label}</span></button
-    >${note ? html`<span hidden id=${note.id}>${note.text}</span>` : nothing}`;
-}
-
-function renderMenu(c: RowContext, inv: Invitation) {
-  const { words } = c;
-  const revoke = html`<hr role="separator" />
-    ${item('revoke', words.revokeFor(inv.email), words.revoke)}`;
-  const menu = (items: TemplateResult) =>
-    html`<div
-      class="menu"
-      role="menu"
-      part="menu"
-      id="menu-${inv.id}"
-      aria-labelledby="menu-button-${inv.id}"
-      @keydown=${c.menu.onMenuKey}
-      @focusout=${c.menu.onFocusOut}
-    >
-      ${items}
-    </div>`;
-  if (inv.status === 'pending') {
-    const left = inv.resendsRemaining;
-    return menu(
-      html`${item('link', words.copyLinkFor(inv.email), words.copyLink)}
-      ${item('code', words.copyCodeFor(inv.email), words.copyCode)}
-      ${item('resend', words.resendTo(inv.email), words.resend, {
-        id: `left-${inv.id}`,
-        text: left === 0 ? words.noResendsLeft : words.resendsLeft(c.lang, left),
-        disabled: left === 0,
-      })}
-      ${c.roles.length ? item('role', words.changeRoleFor(inv.email), words.changeRole) : nothing} ${revoke}`,
-    );
-  }
-  const member = c.members.has(inv.email);
-  return menu(
-    html`${item(
-      'renew',
-      words.sendNewTo(inv.email),
-      words.sendNew,
-      member ? { id: `member-${inv.id}`, text: words.alreadyMemberNote, disabled: true } : undefined,
-    )}
-    ${revoke}`,
-  );
 }
 
 /** A placeholder row of the final height while the first page loads, so that nothing moves when it arrives. */
@@ -211,6 +169,7 @@ export function renderSkeletonRow(c: Pick<RowContext, 'words'>, index: number): 
   const date = (text: string) =>
     html`${label(text)}<span class="when">${bone('4.5rem')}<span class="day">${bone('5.5rem')}</span></span>`;
   return html`<tr class="skeleton" aria-hidden="true" data-skeleton=${index}>
+    <td class="select"></td>
     <td class="email">${bone(`${String(11 - (index % 3) * 2)}rem`)}</td>
     <td class="status">${label(words.columnStatus)}${bone('4.5rem', 'badge')}</td>
     <td class="role">${label(words.columnRole)}${bone('4rem')}</td>

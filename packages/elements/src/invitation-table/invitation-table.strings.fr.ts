@@ -80,6 +80,38 @@ const fr: InvitationTableStrings = {
   failedFor: (what, reason) => `${what} : ${reason}`,
   nothingToExport: 'Rien à exporter : aucune invitation dans cette vue.',
   noStale: 'Aucune invitation en attente ne va à une personne déjà membre.',
+  selectFor: (email) => `Sélectionner ${email}`,
+  selectAll: 'Tout sélectionner sur cette page',
+  selectedCount: (lang, count) => plural(lang, count, { one: '# sélectionnée', other: '# sélectionnées' }),
+  resendSelected: 'Renvoyer la sélection',
+  renewSelected: 'Envoyer de nouvelles invitations pour la sélection',
+  revokeSelected: 'Révoquer la sélection',
+  clearSelection: 'Effacer la sélection',
+  confirmBulkRevokeTitle: (lang, count) =>
+    plural(lang, count, { one: 'Révoquer # invitation ?', other: 'Révoquer # invitations ?' }),
+  confirmBulkRevokeBody:
+    'Leurs liens ne fonctionneront plus. Les invitations acceptées ou refusées restent telles quelles.',
+  bulkSummary: (lang, action, done, skipped) => {
+    const did = {
+      resend: { one: '# renvoyée', other: '# renvoyées' },
+      renew: { one: '# nouvelle invitation envoyée', other: '# nouvelles invitations envoyées' },
+      revoke: { one: '# révoquée', other: '# révoquées' },
+    }[action];
+    const head = plural(lang, done, did);
+    if (skipped.length === 0) return head;
+    const why = skipped.map((s) => `${s.email}, ${s.reason}`).join(' ; ');
+    return `${head} ; ${plural(lang, skipped.length, { one: '# ignorée', other: '# ignorées' })} : ${why}`;
+  },
+  bulkReasons: {
+    resend_limit_reached: 'ses 3 renvois sont utilisés',
+    not_pending: 'elle n’est pas en attente',
+    not_expired: 'elle n’a pas expiré',
+    not_renewable: 'elle ne peut plus être renouvelée',
+    not_revocable: 'elle a été acceptée ou refusée',
+    already_member: 'l’adresse est désormais membre',
+    network: 'le serveur est injoignable',
+    other: 'le serveur n’a pas pu le faire',
+  },
   confirmRevokeTitle: 'Révoquer l’invitation ?',
   confirmRevokeBody: (email) => `Le lien d’invitation envoyé à ${email} ne fonctionnera plus.`,
   confirmRevokeStaleTitle: 'Révoquer les invitations obsolètes ?',
@@ -95,6 +127,8 @@ const fr: InvitationTableStrings = {
     network: 'Impossible de charger les invitations car le serveur est injoignable.',
     unavailable: 'Impossible de charger les invitations car le service est occupé ; réessayez dans un instant.',
     other: 'Impossible de charger les invitations ; réessayez dans un instant.',
+    notConnected:
+      'Les invitations ne peuvent pas s’afficher ici : cette page n’est pas reliée au service d’invitations.',
   },
   tryAgain: 'Réessayer',
   forbidden:

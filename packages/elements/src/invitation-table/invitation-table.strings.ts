@@ -84,6 +84,25 @@ export interface InvitationTableStrings {
   nothingToExport: string;
   /** Why "Revoke stale invitations" is disabled: no pending invitation goes to a member's address. */
   noStale: string;
+  /** Bulk actions on the selected rows. */
+  selectFor: (email: string) => string;
+  selectAll: string;
+  selectedCount: (lang: string, count: number) => string;
+  resendSelected: string;
+  renewSelected: string;
+  revokeSelected: string;
+  clearSelection: string;
+  confirmBulkRevokeTitle: (lang: string, count: number) => string;
+  confirmBulkRevokeBody: string;
+  /** One summary of a bulk action: how many it did, and each row the server refused with why. */
+  bulkSummary: (
+    lang: string,
+    action: 'resend' | 'renew' | 'revoke',
+    done: number,
+    skipped: { email: string; reason: string }[],
+  ) => string;
+  /** Why the server refused a row of a bulk action, by error code (short, after the address). */
+  bulkReasons: Partial<Record<ErrorCode | 'network', string>> & { other: string };
   confirmRevokeTitle: string;
   confirmRevokeBody: (email: string) => string;
   confirmRevokeStaleTitle: string;
@@ -97,7 +116,8 @@ export interface InvitationTableStrings {
   emptyFiltered: string;
   clearFilters: string;
   /** A failed load, one sentence, by error code; `other` for anything else. */
-  loadFailures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
+  /** `notConnected`: the page has no invitekit API to talk to (the console says why, for the developer). */
+  loadFailures: Partial<Record<ErrorCode | 'network' | 'notConnected', string>> & { other: string };
   tryAgain: string;
   forbidden: string;
   unauthenticated: string;
@@ -200,6 +220,37 @@ const en: InvitationTableStrings = {
   failedFor: (what, reason) => `${what}: ${reason}`,
   nothingToExport: 'Nothing to export: no invitation in this view.',
   noStale: 'No pending invitation goes to someone who is already a member.',
+  selectFor: (email) => `Select ${email}`,
+  selectAll: 'Select all on this page',
+  selectedCount: (lang, count) => plural(lang, count, { other: '# selected' }),
+  resendSelected: 'Resend selected',
+  renewSelected: 'Send new invitations for selected',
+  revokeSelected: 'Revoke selected',
+  clearSelection: 'Clear selection',
+  confirmBulkRevokeTitle: (lang, count) =>
+    plural(lang, count, { one: 'Revoke # invitation?', other: 'Revoke # invitations?' }),
+  confirmBulkRevokeBody: 'Their links will stop working. Accepted and declined ones are left as they are.',
+  bulkSummary: (lang, action, done, skipped) => {
+    const did = {
+      resend: { one: '# resent', other: '# resent' },
+      renew: { one: '# new invitation sent', other: '# new invitations sent' },
+      revoke: { one: '# revoked', other: '# revoked' },
+    }[action];
+    const head = plural(lang, done, did);
+    if (skipped.length === 0) return head;
+    const why = skipped.map((s) => `${s.email}, ${s.reason}`).join('; ');
+    return `${head}; ${plural(lang, skipped.length, { other: '# skipped' })}: ${why}`;
+  },
+  bulkReasons: {
+    resend_limit_reached: 'its 3 resends are used',
+    not_pending: 'it is not pending',
+    not_expired: 'it has not expired',
+    not_renewable: 'it can no longer be renewed',
+    not_revocable: 'it was accepted or declined',
+    already_member: 'the address is a member now',
+    network: 'the server could not be reached',
+    other: 'the server could not do it',
+  },
   confirmRevokeTitle: 'Revoke invitation?',
   confirmRevokeBody: (email) => `The invitation link sent to ${email} will stop working.`,
   confirmRevokeStaleTitle: 'Revoke stale invitations?',
@@ -215,6 +266,7 @@ const en: InvitationTableStrings = {
     network: 'The invitations could not be loaded because the server could not be reached.',
     unavailable: 'The invitations could not be loaded because the service is busy; try again in a moment.',
     other: 'The invitations could not be loaded; try again in a moment.',
+    notConnected: 'Invitations cannot be shown here: this page is not connected to the invitation service.',
   },
   tryAgain: 'Try again',
   forbidden: 'You do not have permission to manage invitations in this organization. Ask an organization admin.',

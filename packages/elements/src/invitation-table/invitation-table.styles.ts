@@ -59,6 +59,43 @@ const own = css`
     border-block-end: 1px solid var(--_border);
     vertical-align: middle;
   }
+  th.select {
+    inline-size: 2.75rem;
+  }
+  th.select,
+  td.select {
+    padding-inline: calc(var(--_space) * 0.75) 0;
+  }
+  td.select input,
+  th.select input {
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    margin: 0;
+    vertical-align: middle;
+  }
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin-block-end: var(--_space);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .bulk-count {
+    font-weight: 600;
+    margin-inline-end: auto;
+  }
+  .bulk button.danger-outline {
+    color: var(--_danger);
+  }
+  .bulk button.link {
+    border-color: transparent;
+    background: none;
+    text-decoration: underline;
+  }
   th.status {
     inline-size: 10rem;
   }
@@ -291,9 +328,9 @@ const own = css`
     }
   }
 
-  /* Cards: below 840 px of the element's width each row is a card with every field, its menu at the top
+  /* Cards: below 880 px of the element's width each row is a card with every field, its menu at the top
      corner. The header row stays as a bar of sort buttons. */
-  @container (max-width: 839.98px) {
+  @container (max-width: 879.98px) {
     .frame {
       border: none;
     }
@@ -317,8 +354,22 @@ const own = css`
       border-radius: 999px;
       padding: calc(var(--_space) * 0.25) var(--_space);
     }
-    thead th.sortable {
+    thead th.sortable,
+    thead th.select {
       display: block;
+    }
+    thead th.select {
+      border: none;
+      padding-inline: calc(var(--_space) * 0.25);
+    }
+    td.select {
+      position: absolute;
+      inset-block-start: calc(var(--_space) * 1.15);
+      inset-inline-start: calc(var(--_space) * 1.25);
+      padding: 0;
+    }
+    tbody tr:has(td.select input) td.email {
+      padding-inline-start: 1.75rem;
     }
     tbody tr {
       position: relative;

@@ -98,7 +98,7 @@ describe('<invitation-table>', () => {
   it('lists pending and expired invitations with every column, a stale badge and the actions of each state', async () => {
     const el = await render();
     await settled(el);
-    const headers = Array.from(shadow(el).querySelectorAll('thead th')).map((th) => th.textContent.trim());
+    const headers = Array.from(shadow(el).querySelectorAll('thead th:not(.select)')).map((th) => th.textContent.trim());
     expect(headers).to.deep.equal(['Email', 'Status', 'Role', 'Invited by', 'Invited', 'Expires', 'Actions']);
     expect(emails(el)).to.have.members([
       'jane@example.com',
@@ -518,7 +518,7 @@ describe('<invitation-table>', () => {
     await settled(el);
     $(shadow(el), 'input[type="search"]', HTMLInputElement).focus();
     const order: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await sendKeys({ press: 'Tab' });
       const active = focused();
       order.push(active.getAttribute('aria-label') ?? active.textContent.replace(/\s+/g, ' ').trim());
@@ -528,7 +528,8 @@ describe('<invitation-table>', () => {
     expect(order[1]).to.equal('Invite users');
     expect(order[2]).to.equal('Export CSV');
     expect(order[3]).to.equal('Revoke stale invitations');
-    expect(order[4]).to.contain('Email');
+    expect(order[4]).to.equal('Select all on this page');
+    expect(order[5]).to.contain('Email');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(shadow(el), 'th[aria-sort]').textContent.includes('Email'));
     (await menuItem(el, 'Copy link for jane@example.com')).focus();

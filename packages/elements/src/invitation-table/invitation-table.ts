@@ -21,14 +21,23 @@ import { invitationTableStrings, type InvitationTableStrings, type StatusFilter 
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import { RevokeConfirm } from './revoke-confirm.js';
-import { RowMenu } from './row-menu.js';
-import { RoleDialog } from '../shared/role-dialog.js';
-import { pressed, renderOutcome, renderRow, renderSkeletonRow, roleText, type RowContext } from './invitation-row.js';
+import type { RowMenu } from './row-menu.js';
+import type { BulkHost } from './bulk.js';
+import type { RoleDialog } from '../shared/role-dialog.js';
+import {
+  pressed,
+  renderOutcome,
+  renderRow,
+  renderSkeletonRow,
+  roleText,
+  selectable,
+  type RowContext,
+} from './invitation-row.js';
 import { downloadBlob } from './download.js';
 
 /**
  * The invitations of an organization, for its admins: sort, filter, search, page, and act on each invitation.
- * Below 640 px of its own width (a container query, not the viewport) each row becomes a card with every field
+ * Below 880 px of its own width (a container query, not the viewport) each row becomes a card with every field
  * and action. Inside an `<invitekit-provider>` it loads again when another element of the organization changes
  * something (an approve, a send from any invite dialog); a host can also call `reload()`.
  *
@@ -104,15 +113,25 @@ export class InvitationTable extends InvitekitElement {
       if (isApiError(error) && error.status === 409) this.reload();
     },
   });
-  private readonly menu = new RowMenu(this);
-  private readonly roleDialog = new RoleDialog(this);
+  /** The row menus' code, loaded the first time a menu button is used. */
+  private menu?: RowMenu;
+  /** The Change role dialog, loaded the first time it is asked for. */
+  private roleDialog?: RoleDialog;
   /** Addresses the server answered `already_member` for: their expired rows offer no new invitation. */
   private readonly members = new Set<string>();
   /** The invitations the inner dialog sent last, marked as new until the next send. */
   private fresh = new Set<string>();
+  /** The rows selected for a bulk action, on the page shown (a new page starts with none). */
+  private selected = new Set<string>();
+  private bulk?: typeof import('./bulk.js');
   private readonly confirm = new RevokeConfirm(
     this,
-    (target) => void (target.kind === 'revoke' ? this.revoke(target.invitation) : this.revokeStale()),
+    (target) =>
+      void (target.kind === 'revoke'
+        ? this.revoke(target.invitation)
+        : target.kind === 'bulk'
+          ? this.bulk?.runBulk(this.bulkHost(), 'revoke')
+          : this.revokeStale()),
   );
   /**
    * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
@@ -187,10 +206,11 @@ export class InvitationTable extends InvitekitElement {
             </h2>`
           : nothing
       }
-      ${this.renderToolbar(words)} ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
+      ${this.renderToolbar(words)} ${this.bulk?.renderBulkBar(this.bulkHost()) ?? nothing}
+      ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
       ${this.confirm.render(words)}
-      ${this.roles.length ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
+      ${this.roles.length && this.roleDialog ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
       <invite-dialog
         .client=${this.client}
         organization=${ifDefined(this.organization)}
@@ -290,32 +310,119 @@ export class InvitationTable extends InvitekitElement {
       now: Date.now(),
       members: this.members,
       fresh: this.fresh,
+      selected: this.selected,
     };
+  }
+
+  private async withMenu(): Promise<RowMenu> {
+    if (!this.menu) {
+      const { RowMenu } = await import('./row-menu.js');
+      this.menu ??= new RowMenu(this);
+    }
+    return this.menu;
   }
 
   /** The one listener for every row's menu button and menu item (see `pressed` in invitation-row.ts). */
   private readonly onRowClick = (event: Event): void => {
     const menuButton = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-menu]') : null;
     if (menuButton) {
-      if (menuButton.getAttribute('aria-disabled') !== 'true') this.menu.toggle(menuButton.dataset.menu ?? '');
+      const id = menuButton.dataset.menu ?? '';
+      if (menuButton.getAttribute('aria-disabled') !== 'true')
+        void this.withMenu().then((menu) => {
+          menu.toggle(id);
+        });
       return;
     }
     const press = pressed(event);
     const inv = press && this.invitations.value?.items.find((item) => item.id === press.id);
     if (!press || !inv) return;
-    this.menu.close(true);
+    this.menu?.close(true);
     if (press.action === 'link' || press.action === 'code') void this.copy(inv, press.action);
     else if (press.action === 'resend') void this.resend(inv);
     else if (press.action === 'renew') void this.renew(inv);
-    else if (press.action === 'role') this.askRole(inv);
+    else if (press.action === 'role') void this.askRole(inv);
     else this.requestRevoke(inv);
   };
 
+  private readonly onSelect = (event: Event): void => {
+    const box = event.target instanceof HTMLInputElement ? event.target : null;
+    const id = box?.dataset.select;
+    if (!box || !id) return;
+    const next = new Set(this.selected);
+    if (box.checked) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+    this.requestUpdate();
+    void this.loadBulk();
+  };
+
+  /** The rows of the page that can be selected. */
+  private selectableIds(): string[] {
+    return (this.invitations.value?.items ?? []).filter(selectable).map((inv) => inv.id);
+  }
+
+  private renderSelectAll(words: InvitationTableStrings) {
+    const ids = this.selectableIds();
+    const count = ids.filter((id) => this.selected.has(id)).length;
+    return html`<input
+      type="checkbox"
+      part="select"
+      class="select-all"
+      aria-label=${words.selectAll}
+      ?disabled=${ids.length === 0}
+      .checked=${ids.length > 0 && count === ids.length}
+      .indeterminate=${count > 0 && count < ids.length}
+      @change=${(e: Event) => {
+        this.selected = (e.target as HTMLInputElement).checked ? new Set(ids) : new Set();
+        this.requestUpdate();
+        void this.loadBulk();
+      }}
+    />`;
+  }
+
+  /** What a bulk action needs from the table (bulk.ts, loaded with the first selection). */
+  private bulkHost(): BulkHost {
+    return {
+      rows: (this.invitations.value?.items ?? []).filter((inv) => this.selected.has(inv.id) && selectable(inv)),
+      words: this.words,
+      lang: this.locale.lang,
+      actions: this.actions,
+      api: () => this.api().invitations,
+      callOptions: (signal) => this.callOptions(signal),
+      emitted: (name, invitation) => {
+        emit(this, name, { invitation });
+      },
+      member: (email) => {
+        this.members.add(email);
+      },
+      confirmRevoke: (count) => {
+        void this.confirm.open({ kind: 'bulk', count, lang: this.locale.lang });
+      },
+      clear: () => {
+        this.selected = new Set();
+        this.requestUpdate();
+      },
+      reload: () => {
+        this.reload();
+      },
+    };
+  }
+
+  /** Loads the bulk actions' code the first time a row is selected: a page that never selects never downloads it. */
+  private async loadBulk(): Promise<void> {
+    this.bulk ??= await import('./bulk.js');
+    this.requestUpdate();
+  }
+
   private readonly onRowKey = (event: KeyboardEvent): void => {
     const menuButton = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-menu]') : null;
-    if (menuButton && menuButton.getAttribute('aria-disabled') !== 'true') {
-      this.menu.onButtonKey(event, menuButton.dataset.menu ?? '');
-    }
+    // APG: Down opens the menu on its first item, Up on its last (Enter and Space are the button's click).
+    if (!menuButton || menuButton.getAttribute('aria-disabled') === 'true') return;
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const id = menuButton.dataset.menu ?? '';
+    const at = event.key === 'ArrowDown' ? 'first' : 'last';
+    void this.withMenu().then((menu) => menu.open(id, at));
   };
 
   private renderBody(words: InvitationTableStrings, error: unknown) {
@@ -355,6 +462,7 @@ export class InvitationTable extends InvitekitElement {
           </caption>
           <thead>
             <tr>
+              <th scope="col" part="header" class="select">${this.renderSelectAll(words)}</th>
               ${this.header(words.columnEmail, 'email', 'email')} ${this.header(words.columnStatus, 'status', 'status')}
               ${this.header(words.columnRole, undefined, 'role')} ${this.header(words.columnInvitedBy, undefined, 'by')}
               ${this.header(words.columnInvited, 'invitedAt', 'invited')}
@@ -362,7 +470,7 @@ export class InvitationTable extends InvitekitElement {
               ${this.header(words.columnActions, undefined, 'act')}
             </tr>
           </thead>
-          <tbody @click=${this.onRowClick} @keydown=${this.onRowKey}>
+          <tbody @click=${this.onRowClick} @keydown=${this.onRowKey} @change=${this.onSelect}>
             ${
               page
                 ? repeat(
@@ -429,6 +537,11 @@ export class InvitationTable extends InvitekitElement {
   // --- after each load ---------------------------------------------------------------------------------
 
   private afterLoad(page: Page<Invitation> | null): void {
+    // The selection is of rows on screen: what another page, filter or reload no longer shows leaves it.
+    const shown = new Set(page?.items.filter(selectable).map((inv) => inv.id));
+    if ([...this.selected].some((id) => !shown.has(id))) {
+      this.selected = new Set([...this.selected].filter((id) => shown.has(id)));
+    }
     // A revoke can empty the last page: step back to one that has rows.
     if (page && page.items.length === 0 && this.query.page > 0) {
       this.query.goTo(this.query.page - 1);
@@ -527,8 +640,12 @@ export class InvitationTable extends InvitekitElement {
     );
   }
 
-  private askRole(inv: Invitation): void {
-    void this.roleDialog.ask({
+  private async askRole(inv: Invitation): Promise<void> {
+    if (!this.roleDialog) {
+      const { RoleDialog } = await import('../shared/role-dialog.js');
+      this.roleDialog ??= new RoleDialog(this);
+    }
+    await this.roleDialog.ask({
       title: this.words.changeRoleTitle,
       body: this.words.changeRoleBody(inv.email),
       confirm: this.words.saveRole,

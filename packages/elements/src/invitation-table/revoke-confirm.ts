@@ -3,7 +3,8 @@ import type { Invitation } from '@invitekit/sdk';
 import type { InvitationTableStrings } from './invitation-table.strings.js';
 
 /** What a confirmation is about: one invitation, or every stale one. */
-export type RevokeTarget = { kind: 'revoke'; invitation: Invitation } | { kind: 'stale' };
+export type RevokeTarget =
+  { kind: 'revoke'; invitation: Invitation } | { kind: 'stale' } | { kind: 'bulk'; count: number; lang: string };
 
 interface Host extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -55,9 +56,20 @@ export class RevokeConfirm implements ReactiveController {
 
   render(words: InvitationTableStrings) {
     const t = this.target;
-    const title = t?.kind === 'stale' ? words.confirmRevokeStaleTitle : words.confirmRevokeTitle;
+    const title =
+      t?.kind === 'stale'
+        ? words.confirmRevokeStaleTitle
+        : t?.kind === 'bulk'
+          ? words.confirmBulkRevokeTitle(t.lang, t.count)
+          : words.confirmRevokeTitle;
     const body =
-      t?.kind === 'revoke' ? words.confirmRevokeBody(t.invitation.email) : t ? words.confirmRevokeStaleBody : '';
+      t?.kind === 'revoke'
+        ? words.confirmRevokeBody(t.invitation.email)
+        : t?.kind === 'bulk'
+          ? words.confirmBulkRevokeBody
+          : t
+            ? words.confirmRevokeStaleBody
+            : '';
     return html`<dialog
       class="confirm"
       part="confirm"

@@ -4,10 +4,12 @@
  * focus moves among them by key). Enter, Space or Down open it on the first item, Up on the last; Down, Up,
  * Home and End move (wrapping); a printable character moves to the next item starting with it (typeahead);
  * Escape closes it and returns focus to the button; Tab closes it and lets focus move on; a press outside
- * closes it. At most one row's menu is open. Choosing an item closes the menu and puts focus back on the button
+ * closes it. At most one row's menu is open. The table loads this module the first time a menu button is used. Choosing an item closes the menu and puts focus back on the button
  * before the action runs, so a confirmation opened by the action returns focus there too.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Invitation } from '@invitekit/sdk';
+import type { RowAction, RowContext } from './invitation-row.js';
 
 interface Host extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -61,13 +63,10 @@ export class RowMenu implements ReactiveController {
     else void this.open(id);
   }
 
-  /** Keys on a menu button (APG: Enter and Space act as a click, handled by the click itself). */
-  readonly onButtonKey = (event: KeyboardEvent, id: string): void => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      void this.open(id, event.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  };
+  /** The open menu of `inv`'s row (loaded with this module, so that it costs nothing until a menu is used). */
+  render(c: RowContext, inv: Invitation): TemplateResult {
+    return renderMenu(this, c, inv);
+  }
 
   /** Keys inside the open menu. */
   readonly onMenuKey = (event: KeyboardEvent): void => {
@@ -127,4 +126,66 @@ export class RowMenu implements ReactiveController {
     if (cell && event.composedPath().includes(cell)) return;
     this.close(false);
   };
+}
+
+/*
+ * An item's visible note ("3 resends left", or why it is disabled) is drawn from `data-note` by CSS, so that the
+ * item's visible text stays a part of its name (axe label-content-name-mismatch); the same words are its
+ * description, from a hidden copy beside the menu.
+ */
+function item(action: RowAction, name: string, label: string, note?: { id: string; text: string; disabled: boolean }) {
+  return html`<button
+      role="menuitem"
+      tabindex="-1"
+      part="menuitem"
+      data-action=${action}
+      aria-label=${name}
+      aria-describedby=${note ? note.id : nothing}
+      aria-disabled=${note?.disabled ? 'true' : nothing}
+      data-note=${note ? note.text : nothing}
+    >
+      <span class="item-label">${label}</span></button
+    >${note ? html`<span hidden id=${note.id}>${note.text}</span>` : nothing}`;
+}
+
+/** The open menu of `inv`'s row. */
+export function renderMenu(menuOf: RowMenu, c: RowContext, inv: Invitation) {
+  const { words } = c;
+  const revoke = html`<hr role="separator" />
+    ${item('revoke', words.revokeFor(inv.email), words.revoke)}`;
+  const menu = (items: TemplateResult) =>
+    html`<div
+      class="menu"
+      role="menu"
+      part="menu"
+      id="menu-${inv.id}"
+      aria-labelledby="menu-button-${inv.id}"
+      @keydown=${menuOf.onMenuKey}
+      @focusout=${menuOf.onFocusOut}
+    >
+      ${items}
+    </div>`;
+  if (inv.status === 'pending') {
+    const left = inv.resendsRemaining;
+    return menu(
+      html`${item('link', words.copyLinkFor(inv.email), words.copyLink)}
+      ${item('code', words.copyCodeFor(inv.email), words.copyCode)}
+      ${item('resend', words.resendTo(inv.email), words.resend, {
+        id: `left-${inv.id}`,
+        text: left === 0 ? words.noResendsLeft : words.resendsLeft(c.lang, left),
+        disabled: left === 0,
+      })}
+      ${c.roles.length ? item('role', words.changeRoleFor(inv.email), words.changeRole) : nothing} ${revoke}`,
+    );
+  }
+  const member = c.members.has(inv.email);
+  return menu(
+    html`${item(
+      'renew',
+      words.sendNewTo(inv.email),
+      words.sendNew,
+      member ? { id: `member-${inv.id}`, text: words.alreadyMemberNote, disabled: true } : undefined,
+    )}
+    ${revoke}`,
+  );
 }

@@ -2,6 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createClient } from '@invitekit/sdk/client';
+import { kitMadeClient } from '../shared/not-connected.js';
 import { clientContext, type InvitekitClient } from '../shared/context.js';
 import { InvitekitSync, syncContext } from '../shared/sync.js';
 
@@ -49,7 +50,13 @@ export class InvitekitProvider extends LitElement {
       this.providedClient =
         this.client ??
         (this.baseUrl
-          ? createClient({ baseUrl: this.baseUrl, ...(this.organization ? { organization: this.organization } : {}) })
+          ? kitMadeClient(
+              createClient({
+                baseUrl: this.baseUrl,
+                ...(this.organization ? { organization: this.organization } : {}),
+              }),
+              this.baseUrl,
+            )
           : undefined);
     }
   }

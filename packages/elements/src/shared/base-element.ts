@@ -5,8 +5,11 @@ import type { ClientOptions } from '@invitekit/sdk';
 import { clientContext, type InvitekitClient } from './context.js';
 import { LocaleController } from './i18n.js';
 import { emit } from './events.js';
+import { NotConnectedError } from './not-connected.js';
 
 const PROVIDER_TAG = 'invitekit-provider';
+/** How long an element inside a provider waits for the provider's client before making its own. */
+const PROVIDER_GRACE_MS = 2000;
 
 /** The nearest `<invitekit-provider>` above `element`, across shadow roots. */
 function providerAbove(element: Element): Element | undefined {
@@ -58,6 +61,12 @@ export abstract class BaseElement extends LitElement {
       await customElements.whenDefined(PROVIDER_TAG);
       await (providerAbove(this) as LitElement | undefined)?.updateComplete;
     }
+    // A provider that has no client yet may get one in a moment: server-rendered React upgrades the elements before
+    // hydration sets the provider's `client` (the components of @invitekit/elements/react do it then). Give it that
+    // moment before falling back to a client of this element's own, which would fail and report a missing client.
+    for (let waited = 0; !this.client && providerAbove(this) && waited < PROVIDER_GRACE_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     if (this.client) return;
     await this.loadOwnClient({
       baseUrl: this.baseUrl,
@@ -92,6 +101,13 @@ export abstract class BaseElement extends LitElement {
 
   /** Tells the host about a failure this element shows. */
   protected reportError(error: unknown): void {
+    // Nothing to talk to is the developer's to fix: said once, on the console, naming the element and the fix.
+    if (error instanceof NotConnectedError && !this.saidNotConnected) {
+      this.saidNotConnected = true;
+      console.error(`<${this.localName}> ${error.message}`);
+    }
     emit(this, 'invitekit-error', { error });
   }
+
+  private saidNotConnected = false;
 }

@@ -1,10 +1,12 @@
 /** Words for a failure an element shows: the catalogue's message for the error's code, else its fallback. */
 import { html } from 'lit';
 import { isApiError, isInvitekitError } from '@invitekit/sdk/errors';
+import { NotConnectedError } from './not-connected.js';
 
 export type FailureMessages = Partial<Record<string, string>> & { other: string };
 
 export function failureMessage(messages: FailureMessages, error: unknown): string {
+  if (error instanceof NotConnectedError) return messages['notConnected'] ?? messages.other;
   if (isApiError(error)) return messages[error.code] ?? messages.other;
   if (isInvitekitError(error) && (error.kind === 'network' || error.kind === 'timeout')) {
     return messages.network ?? messages.other;

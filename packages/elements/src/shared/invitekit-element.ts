@@ -1,6 +1,7 @@
 import { property } from 'lit/decorators.js';
 import type { ClientOptions } from '@invitekit/sdk';
 import { BaseElement } from './base-element.js';
+import { kitMadeClient } from './not-connected.js';
 
 /**
  * The base of the admin elements (and of a host's own elements that need the whole SDK): everything
@@ -15,6 +16,6 @@ export class InvitekitElement extends BaseElement {
 
   protected override async loadOwnClient(options: ClientOptions): Promise<void> {
     const { createClient } = await import('@invitekit/sdk/client');
-    this.client ??= createClient(options);
+    this.client ??= kitMadeClient(createClient(options), options.baseUrl);
   }
 }

@@ -16,7 +16,11 @@ const ROLES = [
   { value: 'billing', label: 'Billing' },
 ];
 
-const roleDialog = (el: HTMLElement) => $(shadow(el), 'dialog.role-dialog', HTMLDialogElement);
+/** The role dialog, once its code has loaded and it is open. */
+const roleDialog = async (el: HTMLElement) => {
+  await waitUntil(() => shadow(el).querySelector('dialog.role-dialog[open]'), 'the role dialog never opened');
+  return $(shadow(el), 'dialog.role-dialog', HTMLDialogElement);
+};
 const rowOf = (el: HTMLElement, email: string) => {
   const row = Array.from(shadow(el).querySelectorAll('tbody tr')).find((r) => r.textContent.includes(email));
   if (!row) throw new Error(`no row for ${email}`);
@@ -38,8 +42,7 @@ describe('roles', () => {
     );
     (await menuItem(el, 'Change role for jane@example.com')).focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = roleDialog(el);
-    await waitUntil(() => dialog.open, 'the dialog never opened');
+    const dialog = await roleDialog(el);
     expect(nameOf(dialog)).to.equal('Change role');
     const select = $(dialog, 'select', HTMLSelectElement);
     expect(deepActive(), 'focus starts on the Role combobox').to.equal(select);
@@ -76,8 +79,7 @@ describe('roles', () => {
     );
     await waitUntil(() => textOf(el).includes('nora@example.com'), 'requests never loaded', { timeout: 4000 });
     button(el, 'Approve request from nora@example.com').click();
-    const dialog = roleDialog(el);
-    await waitUntil(() => dialog.open, 'no role dialog');
+    const dialog = await roleDialog(el);
     expect(nameOf(dialog)).to.equal('Approve request from nora@example.com');
     const select = $(dialog, 'select', HTMLSelectElement);
     expect(nameOf(select)).to.equal('Role');

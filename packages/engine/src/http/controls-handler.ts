@@ -3,7 +3,7 @@
  * handler over anything that implements them: the mock's engine, or a server started with test controls.
  * No credentials; the same body, query and problem rules as the API.
  */
-import { invalidRequest, json, noContent } from './problem.js';
+import { invalidRequest, json, noContent, problem } from './problem.js';
 import { singleParams } from './query.js';
 import { type FetchHandler, type Route, type RouterOptions, createRouter } from './router.js';
 
@@ -81,4 +81,34 @@ export function createControlsHandler(options: ControlsHandlerOptions): FetchHan
     },
   ];
   return createRouter(routes, { ...options, basePath: options.basePath ?? '/__mock' });
+}
+
+export interface FaultOptions {
+  /** Decides injected failures, a number in [0, 1) (default `Math.random`). */
+  chance?: () => number;
+  /** How a latency fault waits (default a timer); tests record instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * The `/__mock/faults` setting applied to the API (the router's `intercept`): each answer waits `latencyMs`, and
+ * fails with `unavailable` at `failureRate`, before any rule runs, as a slow or failing network would. Read on
+ * every request, so all processes sharing a store inject the same faults.
+ */
+export function injectedFaults(
+  source: { faults(): Awaitable<{ latencyMs: number; failureRate: number }> },
+  options: FaultOptions = {},
+): (request: Request) => Promise<Response | undefined> {
+  const { chance = Math.random } = options;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  return async () => {
+    const { latencyMs, failureRate } = await source.faults();
+    if (latencyMs > 0) await sleep(latencyMs);
+    if (failureRate > 0 && chance() < failureRate) {
+      return problem('unavailable', 'The service is unavailable (a fault injected through /__mock/faults).', {
+        headers: { 'Retry-After': '1' },
+      });
+    }
+    return undefined;
+  };
 }

@@ -13,10 +13,10 @@ import type {
   TokensTable,
 } from '../db/schema.js';
 
-type OrgRecord = StoreState['orgs'][number];
-export type InvitationRecord = OrgRecord['invitations'][number];
-export type MemberRecord = OrgRecord['members'][number];
-export type RequestRecord = OrgRecord['requests'][number];
+type OrganizationState = StoreState['orgs'][number];
+export type InvitationRecord = OrganizationState['invitations'][number];
+export type MemberRecord = OrganizationState['members'][number];
+export type RequestRecord = OrganizationState['requests'][number];
 export type TokenRecord = StoreState['tokens'][number];
 
 export const toDate = (ms: number): Date => new Date(ms);

@@ -1,0 +1,164 @@
+/**
+ * `@invitekit/engine/http/node`: Node's `http` in front of a fetch handler, for the mock's server and
+ * `@invitekit/server`. IncomingMessage → Request (the body read up to the limit), Response → ServerResponse, and
+ * problem+json for what Node refuses before a request exists (a header block too large, a broken request line, a
+ * method it does not know), written straight to the socket.
+ */
+import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { MAX_BODY_BYTES } from '../limits.js';
+import { methodRefusal } from './dispatch.js';
+import { problem } from './problem.js';
+
+/** A fetch handler that also tells which methods a path takes (a `FetchHandler`, or the server's wrapper of one). */
+export interface NodeTarget {
+  (request: Request): Promise<Response>;
+  allowed(pathname: string): string[] | undefined;
+}
+
+export interface NodeAdapterOptions {
+  /**
+   * Keep the client's `X-Forwarded-For` (behind a proxy you run). Otherwise the address rate limits count by is
+   * the socket's, which a client cannot choose.
+   */
+  trustProxy?: boolean;
+  /** The origin of the requests' URLs; default the `Host` header when it is a plain host, else `localhost`. */
+  origin?: () => string;
+  /** Request bodies are read up to one byte past this (default `MAX_BODY_BYTES`), enough to answer 413. */
+  maxBodyBytes?: number;
+  /** Told about a failure to answer at all (the answer is `unavailable`, or the connection is closed). */
+  onError?: (error: unknown) => void;
+  /** Told of every answer made here without the handler (a refused method, a malformed request); may add headers. */
+  onRefusal?: (refusal: { method: string; target: string; response: Response }) => void;
+}
+
+/** The body, keeping at most one byte past the limit (enough for the handler to answer 413), draining the rest. */
+async function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (size > limit) continue;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return size === 0 ? undefined : new Uint8Array(Buffer.concat(chunks).subarray(0, limit + 1));
+}
+
+async function toRequest(req: IncomingMessage, options: NodeAdapterOptions = {}): Promise<Request> {
+  const { trustProxy = false } = options;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    // The body is re-framed below.
+    if (value === undefined || ['content-length', 'transfer-encoding', 'connection'].includes(name)) continue;
+    if (name === 'x-forwarded-for' && !trustProxy) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  if (!trustProxy || !headers.has('x-forwarded-for')) headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
+  const host = /^[\w.:[\]-]+$/.test(req.headers.host ?? '') ? (req.headers.host ?? '') : 'localhost';
+  const body = await readLimited(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+  return new Request(new URL(req.url ?? '/', options.origin?.() ?? `http://${host}`), {
+    method: req.method ?? 'GET',
+    headers,
+    ...(body ? { body } : {}),
+  });
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const body = Buffer.from(await response.arrayBuffer());
+  // A HEAD answer brings the GET's Content-Length along; Node writes no body for HEAD whatever end() is given.
+  if (res.req.method !== 'HEAD') headers['content-length'] = String(body.byteLength);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/** Methods a `Request` cannot carry (fetch refuses to construct one): answered here, 405 on a known path. */
+const FETCH_FORBIDDEN = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+function refuse(target: NodeTarget, options: NodeAdapterOptions, method: string, url: string): Response {
+  const response = methodRefusal((pathname) => target.allowed(pathname), method, url);
+  options.onRefusal?.({ method, target: url, response });
+  return response;
+}
+
+/** A `(req, res)` listener for node:http, Express, Fastify. */
+export function nodeListener(
+  target: NodeTarget,
+  options: NodeAdapterOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void (async () => {
+      try {
+        const method = req.method ?? 'GET';
+        if (FETCH_FORBIDDEN.has(method.toUpperCase())) {
+          req.resume();
+          await send(res, refuse(target, options, method, req.url ?? '/'));
+          return;
+        }
+        await send(res, await target(await toRequest(req, options)));
+      } catch (error) {
+        options.onError?.(error);
+        if (res.headersSent) res.destroy();
+        else await send(res, problem('unavailable', 'The server could not answer this request. Try again.'));
+      }
+    })();
+  };
+}
+
+/** Writes a small answer on a raw socket and closes it: Node refused the request before any `res` existed. */
+async function writeRaw(socket: Duplex, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const lines = [`HTTP/1.1 ${String(response.status)} ${STATUS_CODES[response.status] ?? ''}`];
+  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  lines.push(`content-length: ${String(body.byteLength)}`, 'connection: close', '', '');
+  socket.end(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), body]));
+}
+
+/** The answer to a request Node could not parse (its `clientError`), from the parser's error code. */
+function clientErrorAnswer(
+  target: NodeTarget,
+  options: NodeAdapterOptions,
+  error: NodeJS.ErrnoException & { rawPacket?: Buffer },
+): Response {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return problem('invalid_request', 'The request line and header fields are too large (Node limits them).', {
+        status: 431,
+      });
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return problem('invalid_request', 'The request did not arrive in time.', { status: 408 });
+    case 'HPE_INVALID_METHOD': {
+      const [method = '', url = ''] = (error.rawPacket?.toString('latin1').split('\r\n')[0] ?? '').split(' ');
+      return url.startsWith('/')
+        ? refuse(target, options, method, url)
+        : problem('invalid_request', 'The request line is malformed.');
+    }
+    default:
+      return problem('invalid_request', `The request is malformed (${error.code ?? error.message}).`);
+  }
+}
+
+/**
+ * Serves a node:http server entirely: its requests through {@link nodeListener}, and what Node refuses before a
+ * request exists (oversized headers, unknown methods, broken request lines, CONNECT), all as problem+json.
+ */
+export function serveNode(server: Server, target: NodeTarget, options: NodeAdapterOptions = {}): void {
+  server.on('request', nodeListener(target, options));
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    void writeRaw(socket, clientErrorAnswer(target, options, error));
+  });
+  // CONNECT never reaches the request listener; it is a method like any other this server does not take.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    void writeRaw(socket, refuse(target, options, 'CONNECT', req.url ?? ''));
+  });
+}
