@@ -12,7 +12,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type RunningPostgres, startPostgres } from '../test/server/postgres.js';
+import { type RunningPostgres, startPostgres } from '../tools/postgres.js';
 import { countStatements, load, once } from './bench-server/load.js';
 import { type Operation, operations } from './bench-server/operations.js';
 import { type Row, report } from './bench-server/report.js';

@@ -6,7 +6,7 @@
  *   npm run size -- --breakdown    adds, per entry, which packages the bytes come from
  *
  * The packages are packed (`npm pack`) and installed from the tarballs into a scratch project, by the same code as
- * the consumer suite (test/consumers/packages.mjs), so no `source` condition and no workspace file is involved.
+ * the consumer suite (tools/consumer-packages.mjs), so no `source` condition and no workspace file is involved.
  * Every entry (`index`, each `<tag>`) is bundled alone for the browser from that install, every dependency included
  * (lit, @lit/*, the SDK, ky, zod/mini), with code splitting as a host's bundler does it, minified, and each output
  * file gzipped at level 9 (a page downloads files, so files are what is compressed). The files are then sorted by
@@ -29,24 +29,10 @@ import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { installApp, packTarballs, repo } from '../test/consumers/packages.mjs';
+import { installApp, packTarballs, repo } from '../tools/consumer-packages.mjs';
 
 const useVite = process.argv.includes('--vite');
 const breakdown = process.argv.includes('--breakdown');
-
-const tags = readdirSync(new URL('../packages/elements/src/define/', import.meta.url))
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  .map((f) => f.slice(0, -3))
-  .sort();
-/** What each entry must define; the table renders the invite dialog, so it defines it too. */
-const entries = [
-  { name: 'index (whole package)', specifier: '@invitekit/elements', defines: tags },
-  ...tags.map((tag) => ({
-    name: tag,
-    specifier: `@invitekit/elements/${tag}`,
-    defines: tag === 'invitation-table' ? [tag, 'invite-dialog'] : [tag],
-  })),
-];
 
 /**
  * Budgets in gzipped bytes (issue 9), each on the figure it speaks of. A budget with an `aim` is one whose aim is
@@ -306,6 +292,26 @@ const { dir: installed } = installApp(
   },
   packed,
 );
+
+/** The per-tag entries, as the installed package exports them: its `./*` pattern's files (`./dist/define/*.js`). */
+function tagsOf(dir) {
+  const pkg = join(dir, 'node_modules/@invitekit/elements');
+  const [before, after] = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).exports['./*'].default.split('*');
+  return readdirSync(join(pkg, before))
+    .filter((f) => f.endsWith(after))
+    .map((f) => f.slice(0, -after.length))
+    .sort();
+}
+const tags = tagsOf(installed);
+/** What each entry must define; the table renders the invite dialog, so it defines it too. */
+const entries = [
+  { name: 'index (whole package)', specifier: '@invitekit/elements', defines: tags },
+  ...tags.map((tag) => ({
+    name: tag,
+    specifier: `@invitekit/elements/${tag}`,
+    defines: tag === 'invitation-table' ? [tag, 'invite-dialog'] : [tag],
+  })),
+];
 
 const results = new Map();
 let failed = false;

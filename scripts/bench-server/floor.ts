@@ -9,8 +9,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../../packages/server/src/db/schema.js';
+import type { OpenDatabase } from '@invitekit/server';
+// Not exported on purpose: the floor must replay invitekit's own statements (allowed in the import check).
 import { listInvitations } from '../../packages/server/src/store/invitation-list.js';
+
+/** The server's schema, as its public `openDatabase` types it. */
+type Database = OpenDatabase['db'] extends Kysely<infer D> ? D : never;
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: floor.ts postgres://…');

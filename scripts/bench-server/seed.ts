@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_TTL_DAYS, seedState } from '@invitekit/engine';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../packages/server/src/db/schema.js';
-import { SqlControlledStore, migrate } from '@invitekit/server';
+import { sql } from 'kysely';
+import { type OpenDatabase, SqlControlledStore, migrate } from '@invitekit/server';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Pending invitations 5 s apart: 90,000 of them span 5.2 days, inside the 7-day lifetime. */
@@ -26,7 +25,7 @@ export const benchRequestId = (i: number) => `req_bench_${String(i)}`;
 /** Invitation `i` (1-based) is expired when it is among the oldest tenth. */
 export const firstExpired = (size: number) => Math.floor(size * 0.9) + 1;
 
-export async function seedBench(db: Kysely<Database>, now: number, size: number): Promise<void> {
+export async function seedBench(db: OpenDatabase['db'], now: number, size: number): Promise<void> {
   await migrate(db);
   await new SqlControlledStore(db).transaction((tx) => tx.replaceAll(seedState(now, 'default')));
   const expiredFrom = firstExpired(size);

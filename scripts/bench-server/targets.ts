@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '@invitekit/server';
-import type { RunningPostgres } from '../../test/server/postgres.js';
-import { startServerProcess } from '../../test/server/server-process.js';
+import type { RunningPostgres } from '../../tools/postgres.js';
+import { startServerProcess } from '../../tools/server-process.js';
 import { seedBench } from './seed.js';
 
 export type Target = 'postgres' | 'pglite';

@@ -10,9 +10,9 @@ import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { cacheRoot, installApp, packTarballs, repo, run } from './packages.mjs';
+import { cacheRoot, installApp, packTarballs, repo, run } from '../../tools/consumer-packages.mjs';
 import { buildSourceScenes, compareScenes, scenes, scenesDir, shotsDir } from './scenes.js';
-import { freePort } from '../http/server.js';
+import { freePort } from '../../tools/free-port.js';
 import {
   assertNoPageErrors,
   inviteThroughDialog,

@@ -9,7 +9,7 @@ import { request, type Server } from 'node:http';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { serve } from '../../examples/html/serve.mjs';
-import { freePort } from '../http/server.js';
+import { freePort } from '../../tools/free-port.js';
 
 /** How long any one expected thing may take to show up in a page. */
 const STEP_TIMEOUT = 15_000;

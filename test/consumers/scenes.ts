@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { mswWorker, workspaceResolve } from '../../vite.config.js';
-import { cacheRoot, repo } from './packages.mjs';
+import { cacheRoot, repo } from '../../tools/consumer-packages.mjs';
 
 export const scenesDir = join(repo, 'docs/screenshots/scenes');
 export const shotsDir = join(cacheRoot, 'screenshots');

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort } from '../http/server.js';
+import { freePort } from '../../tools/free-port.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { installApp, packTarballs } from '../consumers/packages.mjs';
-import { type RunningPostgres, startPostgres } from '../server/postgres.js';
+import { installApp, packTarballs } from '../../tools/consumer-packages.mjs';
+import { type RunningPostgres, startPostgres } from '../../tools/postgres.js';
 import { type TestSmtp, startSmtp } from '../server/smtp.js';
 import { type Mail, runScenario } from './scenario.js';
 

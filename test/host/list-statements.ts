@@ -1,13 +1,13 @@
 /**
  * Evidence for server.md "Operating it": the SQL statements one list request sends to PostgreSQL, as
  * `log_statement=all` records them. Run: `node --conditions=source --import tsx test/host/list-statements.ts`.
- * A throwaway cluster (test/server/postgres.ts), the host's own sign-in, no seed and no test controls.
+ * A throwaway cluster (tools/postgres.ts), the host's own sign-in, no seed and no test controls.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createInvitekitServer } from '@invitekit/server';
-import { startPostgres } from '../server/postgres.js';
+import { startPostgres } from '../../tools/postgres.js';
 
 const postgres = await startPostgres();
 try {

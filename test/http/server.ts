@@ -3,29 +3,11 @@
  * contract tests: picks a free port, spawns, waits for the ready line.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../tools/free-port.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'packages/mock-server/src/cli.ts';
-
-/**
- * A port that was free a moment ago. Another process may take it before the server binds it, so only tests of
- * `--port PORT` itself use it, through {@link startOnPort}, which retries on that race.
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 /** How {@link runCli} rejects when the CLI exits before its ready line. */
 export type CliFailure = Error & { exitCode?: number | null; stderr?: string; stdout?: string };

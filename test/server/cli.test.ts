@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type RunningPostgres, startPostgres } from './postgres.js';
-import { SERVER_CLI, startServerProcess } from './server-process.js';
+import { type RunningPostgres, startPostgres } from '../../tools/postgres.js';
+import { SERVER_CLI, startServerProcess } from '../../tools/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { copyTemplate } from './pglite.js';
-import { startPostgres } from './postgres.js';
-import { startServerProcess } from './server-process.js';
+import { startPostgres } from '../../tools/postgres.js';
+import { startServerProcess } from '../../tools/server-process.js';
 import { failures, runSuite } from './suites.js';
 
 /** The test/http files that run against any target (they reset it before each test). */

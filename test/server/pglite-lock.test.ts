@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../packages/server/src/db/connect.js';
 import { copyTemplate } from './pglite.js';
-import { SERVER_CLI } from './server-process.js';
+import { SERVER_CLI } from '../../tools/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -10,7 +10,7 @@ import { type OpenDatabase, openDatabase } from '../../packages/server/src/db/co
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { type InvitekitServer, type LogLine, createInvitekitServer } from '@invitekit/server';
-import { type RunningPostgres, startPostgres } from './postgres.js';
+import { type RunningPostgres, startPostgres } from '../../tools/postgres.js';
 
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 const ADMIN = { authorization: 'Bearer acme-admin' };

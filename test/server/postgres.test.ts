@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startPostgres } from './postgres.js';
+import { startPostgres } from '../../tools/postgres.js';
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {

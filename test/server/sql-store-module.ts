@@ -10,7 +10,7 @@ import { type OpenDatabase, openDatabase } from '../../packages/server/src/db/co
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { SqlControlledStore } from '../../packages/server/src/store/sql-store.js';
 import { freshPglite } from './pglite.js';
-import { type RunningPostgres, startPostgres } from './postgres.js';
+import { type RunningPostgres, startPostgres } from '../../tools/postgres.js';
 
 let cluster: Promise<RunningPostgres> | undefined;
 let count = 0;

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { SEED_CODES } from '@invitekit/engine';
-import { type RunningPostgres, startPostgres } from './postgres.js';
-import { type ServerProcess, startServerProcess } from './server-process.js';
+import { type RunningPostgres, startPostgres } from '../../tools/postgres.js';
+import { type ServerProcess, startServerProcess } from '../../tools/server-process.js';
 
 const ADMIN = { authorization: 'Bearer acme-admin' };
 let postgres: RunningPostgres;

@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repo = fileURLToPath(new URL('../..', import.meta.url));
+export const repo = fileURLToPath(new URL('..', import.meta.url));
 export const cacheRoot = join(repo, 'node_modules/.cache/invitekit-consumers');
 /**
  * Where apps whose framework compiles nothing inside a node_modules folder live (Next.js: Turbopack and webpack

@@ -11,7 +11,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '../http/server.js';
+import { freePort } from './free-port.js';
 
 /** Debian installs each major version under /usr/lib/postgresql/<major>/bin; the newest one wins. */
 function findPgBin(): string {
