@@ -23,9 +23,15 @@ export interface InvitekitServerOptions {
   database?: DatabaseOption | OpenDatabase;
   /**
    * Time limits (server.md, Operating it). `requestMs` (default 15 s): a request not answered by then is answered
-   * 503 `unavailable`; the database's limits apply to a `postgres://` URL (db/connect.ts).
+   * 503 `unavailable`; `bodyMs` (default 30 s, `node` and `attach`): a body still arriving then is answered 408
+   * and its connection closed; the database's limits apply to a `postgres://` URL (db/connect.ts).
    */
-  timeouts?: DatabaseTimeouts & { requestMs?: number };
+  timeouts?: DatabaseTimeouts & { requestMs?: number; bodyMs?: number };
+  /**
+   * Open connections one client address may hold on a server you `attach` (default 64); the next is answered 429
+   * and closed. Behind a proxy every client has the proxy's address: raise it to the proxy's pool size.
+   */
+  maxConnectionsPerClient?: number;
   /** Where the API lives; default `/api`. */
   basePath?: string;
   /** Invitation links are `<acceptUrl>?code=<code>`; absolute. */

@@ -171,6 +171,10 @@ export function createInvitekitServer(options: InvitekitServerOptions): Inviteki
     allowed: (pathname: string) => resolved.allowed(pathname),
   });
   const nodeOptions: NodeAdapterOptions = {
+    ...(options.timeouts?.bodyMs !== undefined ? { bodyTimeoutMs: options.timeouts.bodyMs } : {}),
+    ...(options.maxConnectionsPerClient !== undefined
+      ? { maxConnectionsPerClient: options.maxConnectionsPerClient }
+      : {}),
     // A method a `Request` cannot carry (TRACE, CONNECT) is answered by the adapter; logged here like the rest.
     onRefusal: ({ method, target: url, response }) => {
       const requestId = crypto.randomUUID();

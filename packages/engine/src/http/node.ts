@@ -5,6 +5,7 @@
  * method it does not know), written straight to the socket.
  */
 import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { MAX_BODY_BYTES } from '../limits.js';
 import { methodRefusal } from './dispatch.js';
@@ -30,7 +31,20 @@ export interface NodeAdapterOptions {
   onError?: (error: unknown) => void;
   /** Told of every answer made here without the handler (a refused method, a malformed request); may add headers. */
   onRefusal?: (refusal: { method: string; target: string; response: Response }) => void;
+  /**
+   * A request whose body is still arriving after this long is answered 408 and its connection closed (default
+   * 30 s; Node's own limit is 300 s, long enough for slow clients to hold every socket).
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * Open connections one client address may hold on a server given to {@link serveNode} (default 64); the next is
+   * answered 429 and closed. Behind a proxy every client shares its address: raise this to the proxy's pool size.
+   */
+  maxConnectionsPerClient?: number;
 }
+
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECTIONS_PER_CLIENT = 64;
 
 /** The body, keeping at most one byte past the limit (enough for the handler to answer 413), draining the rest. */
 async function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
@@ -93,16 +107,38 @@ export function nodeListener(
   options: NodeAdapterOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    // Set by the timer below; an object so that the checks after an await are not narrowed away.
+    const body = { cutOff: false };
+    // A client sending its body slower than this holds a socket and a handler for nothing: answer, then close.
+    const timer = setTimeout(() => {
+      body.cutOff = true;
+      if (res.headersSent) {
+        req.destroy();
+        return;
+      }
+      res.shouldKeepAlive = false;
+      res.once('finish', () => req.destroy());
+      const response = problem('invalid_request', 'The request body did not arrive in time.', { status: 408 });
+      options.onRefusal?.({ method: req.method ?? '', target: req.url ?? '/', response });
+      send(res, response).catch(() => req.destroy());
+    }, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
     void (async () => {
       try {
         const method = req.method ?? 'GET';
         if (FETCH_FORBIDDEN.has(method.toUpperCase())) {
           req.resume();
+          clearTimeout(timer);
           await send(res, refuse(target, options, method, req.url ?? '/'));
           return;
         }
-        await send(res, await target(await toRequest(req, options)));
+        const request = await toRequest(req, options);
+        clearTimeout(timer);
+        if (body.cutOff) return;
+        await send(res, await target(request));
       } catch (error) {
+        clearTimeout(timer);
+        // The 408 is the answer; reading the body failed because the connection was then closed.
+        if (body.cutOff) return;
         options.onError?.(error);
         if (res.headersSent) res.destroy();
         else await send(res, problem('unavailable', 'The server could not answer this request. Try again.'));
@@ -145,11 +181,45 @@ function clientErrorAnswer(
 }
 
 /**
+ * At most `maxConnectionsPerClient` open connections from one client address: one more is answered 429 and closed,
+ * so that one client cannot hold every socket the server has.
+ */
+function limitConnectionsPerClient(server: Server, options: NodeAdapterOptions): WeakSet<Socket> {
+  const max = options.maxConnectionsPerClient ?? DEFAULT_CONNECTIONS_PER_CLIENT;
+  const open = new Map<string, number>();
+  const refused = new WeakSet<Socket>();
+  server.on('connection', (socket: Socket) => {
+    const client = socket.remoteAddress ?? '';
+    const count = (open.get(client) ?? 0) + 1;
+    open.set(client, count);
+    socket.once('close', () => {
+      const left = (open.get(client) ?? 1) - 1;
+      if (left === 0) open.delete(client);
+      else open.set(client, left);
+    });
+    if (count <= max) return;
+    const response = problem('rate_limited', 'Too many connections from this address at once; close one and retry.', {
+      headers: { 'Retry-After': '1' },
+    });
+    refused.add(socket);
+    options.onRefusal?.({ method: '', target: '', response });
+    void writeRaw(socket, response);
+  });
+  return refused;
+}
+
+/**
  * Serves a node:http server entirely: its requests through {@link nodeListener}, and what Node refuses before a
  * request exists (oversized headers, unknown methods, broken request lines, CONNECT), all as problem+json.
  */
 export function serveNode(server: Server, target: NodeTarget, options: NodeAdapterOptions = {}): void {
-  server.on('request', nodeListener(target, options));
+  const refused = limitConnectionsPerClient(server, options);
+  const listener = nodeListener(target, options);
+  // A refused connection has its 429; whatever request it still sends is not served.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (refused.has(req.socket)) req.socket.destroy();
+    else listener(req, res);
+  });
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
