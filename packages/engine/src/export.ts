@@ -3,7 +3,7 @@
  * that no spreadsheet runs a field as a formula.
  *
  * It streams (server.md, Operating it): the rows are read in keyset pages of the list's own order (its indexes),
- * each page in a read transaction of its own, and written as they come, so an export of any size holds one page.
+ * each page a read of its own (no transaction is held across pages), and written as they come, so an export of any size holds one page.
  * Page by page rather than one snapshot: a transaction held open for the whole download would hold PGlite's only
  * connection (every other request waiting) and, on PostgreSQL, run into the idle-in-transaction and statement
  * timeouts whenever the client reads slowly. Every page is computed at the instant of the first, so statuses agree
