@@ -17,7 +17,7 @@
  *                before it can show anything but "Loading…". A page that gives a client already paid for one.
  * - alone:       up front + own client: what a page with nothing but this element downloads before it is usable.
  * - French:      the catalogues of a second language, loaded only by an element that speaks it.
- * - CSV parser:  loaded only when someone uploads a file in the invite dialog.
+ * - CSV parser:  loaded only when someone uploads a file in the invite dialog (the parser and the dialog's report).
  * - on first use: the table's row menus, its bulk bar and the role dialog, loaded the first time someone opens a
  *                menu, selects a row or is asked for a role.
  *
@@ -61,7 +61,8 @@ function lazyKind(module) {
     return 'own client';
   }
   if (/\.strings\.[a-z-]+(-[\w-]+)?\.(js|ts)$/.test(module)) return 'French';
-  if (/papaparse|d3-dsv|@invitekit\/sdk\/dist\/.*csv/.test(module)) return 'CSV parser';
+  // The dialog's CSV report comes with the parser: both load when a file is chosen.
+  if (/papaparse|d3-dsv|@invitekit\/sdk\/dist\/.*csv|csv-report\.(js|ts)$/.test(module)) return 'CSV parser';
   if (/(row-menu|bulk|role-dialog)\.(js|ts)$/.test(module)) return 'on first use';
   // An element that renders another one only in some states loads its define module then.
   const element =

@@ -9,7 +9,7 @@ import {
   type Page,
   SEARCH_TOTAL_CAP,
 } from '@invitekit/sdk';
-import { type Actor, requireAdmin } from './auth.js';
+import { type Actor, asAdmin, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
 import { type CursorKey, TEXT_KEY, TIME_KEY, cursorKeyOf, page } from './paging.js';
 import type { InvitationRecord } from './state.js';
@@ -57,17 +57,18 @@ export async function listInvitations(
   slug: string,
   rawQuery: unknown,
 ): Promise<Page<Invitation>> {
-  await requireAdmin(ctx, actor, slug);
-  const parsed = parseWith(ListInvitationsQuery, rawQuery, 'query');
-  const query = listQuery(parsed, ctx.now);
-  return page({
-    query: parsed,
-    tag: `invitations:${query.sort}:${query.order}`,
-    key: SORT_KEYS[query.sort],
-    fetch: (after, limit) => ctx.tx.listInvitations(slug, { ...query, after, limit }),
-    position: (inv) => positionOf(query, inv),
-    views: (items) => invitationViews(ctx.tx, slug, items, ctx.now),
-    ...(query.q === '' ? {} : { cap: SEARCH_TOTAL_CAP }),
+  return asAdmin(ctx, actor, slug, () => {
+    const parsed = parseWith(ListInvitationsQuery, rawQuery, 'query');
+    const query = listQuery(parsed, ctx.now);
+    return page({
+      query: parsed,
+      tag: `invitations:${query.sort}:${query.order}`,
+      key: SORT_KEYS[query.sort],
+      fetch: (after, limit) => ctx.tx.listInvitations(slug, { ...query, after, limit }),
+      position: (inv) => positionOf(query, inv),
+      views: (items) => invitationViews(ctx.tx, slug, items, ctx.now),
+      ...(query.q === '' ? {} : { cap: SEARCH_TOTAL_CAP }),
+    });
   });
 }
 

@@ -13,12 +13,30 @@ import { parseEmailList } from './parse-emails.js';
 export interface ParsedCsv {
   /** Usable addresses, in file order, de-duplicated case-insensitively (first spelling kept). */
   emails: string[];
-  /** Address-like fields (holding an `@`) that are not usable addresses, as written. */
+  /** Malformed addresses, as written: address-like fields (an `@`, or any text in the email column). */
   invalid: string[];
   /** 1-based row numbers (the header, if any, is row 1) of rows that hold no address. */
   ignoredRows: number[];
   /** Rows besides the header and blank rows. */
   rowCount: number;
+  /** Each of those rows, in file order, with what it holds: `rows.length === rowCount`. */
+  rows: CsvRow[];
+  /** The header of the file's name column (`Name`, `Full name`…), or null when it has none. */
+  nameColumn: string | null;
+}
+
+/** One data row of a CSV file: every address on it lands in exactly one of its lists. */
+export interface CsvRow {
+  /** 1-based, counting the header and blank rows, as a spreadsheet numbers it. */
+  row: number;
+  /** Usable addresses seen here first in the file. */
+  emails: string[];
+  /** Malformed addresses, as written. */
+  invalid: string[];
+  /** Usable addresses already on an earlier row, each with that row's number. */
+  duplicates: { email: string; of: number }[];
+  /** The name column's value, trimmed ('' when empty); absent when the file has no name column. */
+  name?: string;
 }
 
 type Dsv = typeof import('d3-dsv');
@@ -56,18 +74,63 @@ function guessDelimiter(text: string, formatOf: Dsv['dsvFormat']): string {
   return best?.delimiter ?? ',';
 }
 
-/** What one row holds: its usable addresses and its unusable address-like fields. */
-function addressesOf(row: string[]): { emails: string[]; invalid: string[] } {
+/** Header texts of an email column, and of a name column, in the languages spreadsheets are kept in. */
+const EMAIL_HEADER = /e-?mail|courriel|correo|address|adresse/i;
+const NAME_HEADER = /name|nom|nombre|vorname|nachname/i;
+
+/** The columns a header names: which field is the email address and which is the name, when it says so. */
+function columnsOf(header: string[]): { email: number; name: number } {
+  const email = header.findIndex((field) => EMAIL_HEADER.test(field));
+  const name = header.findIndex((field, i) => i !== email && NAME_HEADER.test(field));
+  return { email, name };
+}
+
+/**
+ * What one row holds: its usable addresses and its malformed ones. A field is an address attempt when it holds
+ * an `@`, or when it is the email column (`jane.example.com` under "Email" is a mistyped address, not a name);
+ * other fields (names, roles, notes) are never reported.
+ */
+function addressesOf(row: string[], emailColumn: number): { emails: string[]; invalid: string[] } {
   const emails: string[] = [];
   const invalid: string[] = [];
-  for (const field of row) {
-    // Only a field holding an `@` is an address attempt; names, roles and notes are not reported as invalid.
-    if (!field.includes('@')) continue;
-    const parsed = parseEmailList(field);
-    emails.push(...parsed.emails);
-    invalid.push(...parsed.invalid.filter((token) => token.includes('@')));
-  }
+  row.forEach((field, i) => {
+    if (field.includes('@')) {
+      const parsed = parseEmailList(field);
+      emails.push(...parsed.emails);
+      invalid.push(...parsed.invalid.filter((token) => token.includes('@')));
+    } else if (i === emailColumn && field.trim() !== '') {
+      invalid.push(field.trim());
+    }
+  });
   return { emails, invalid };
+}
+
+/** Builds the rows: first sightings of an address go to `emails`, later ones to `duplicates` naming the first. */
+class RowBook {
+  readonly rows: CsvRow[] = [];
+  readonly emails = new CaseInsensitiveList();
+  readonly invalid = new CaseInsensitiveList();
+  private readonly firstRow = new Map<string, number>();
+
+  add(row: number, found: { emails: string[]; invalid: string[] }, name: string | undefined): void {
+    const entry: CsvRow = { row, emails: [], invalid: [], duplicates: [], ...(name === undefined ? {} : { name }) };
+    for (const email of found.emails) {
+      const key = email.normalize('NFKC').toLowerCase();
+      const first = this.firstRow.get(key);
+      if (first === undefined) {
+        this.firstRow.set(key, row);
+        entry.emails.push(email);
+        this.emails.add(email);
+      } else if (first !== row) {
+        entry.duplicates.push({ email, of: first });
+      }
+    }
+    const invalid = new CaseInsensitiveList();
+    for (const token of found.invalid) invalid.add(token);
+    entry.invalid = invalid.items;
+    for (const token of invalid.items) this.invalid.add(token);
+    this.rows.push(entry);
+  }
 }
 
 function tooMany(what: string, count: number, limit: number): CsvError {
@@ -91,27 +154,39 @@ export async function parseCsvEmails(input: string | Blob): Promise<ParsedCsv> {
   // Every row, blank ones included, so that row numbers match what a spreadsheet shows.
   const data = dsvFormat(guessDelimiter(text, dsvFormat)).parseRows(text);
 
-  const emails = new CaseInsensitiveList();
-  const invalid = new CaseInsensitiveList();
-  const ignoredRows: number[] = [];
-  let rowCount = 0;
+  const book = new RowBook();
+  // A file of one column is a list of addresses, whatever its header says: every value in it is an attempt.
+  let columns = { email: data.every((row) => row.length <= 1) ? 0 : -1, name: -1 };
+  let nameColumn: string | null = null;
   let sawFirstRow = false;
 
   data.forEach((fields, index) => {
     if (fields.every((field) => field.trim() === '')) return; // blank rows (a trailing newline, say) are not rows
-    const found = addressesOf(fields);
-    const holdsAddress = found.emails.length > 0 || found.invalid.length > 0;
-    const isHeader = !sawFirstRow && !holdsAddress;
-    sawFirstRow = true;
-    if (isHeader) return;
-    rowCount++;
-    if (!holdsAddress) ignoredRows.push(index + 1);
-    for (const address of found.emails) emails.add(address);
-    for (const token of found.invalid) invalid.add(token);
+    if (!sawFirstRow) {
+      sawFirstRow = true;
+      if (!fields.some((field) => field.includes('@'))) {
+        columns = fields.length > 1 ? columnsOf(fields) : columns;
+        nameColumn = fields[columns.name]?.trim() ?? null;
+        return; // the header
+      }
+    }
+    const name = columns.name >= 0 ? (fields[columns.name] ?? '').trim() : undefined;
+    book.add(index + 1, addressesOf(fields, columns.email), name);
   });
 
-  if (rowCount > MAX_CSV_ROWS) throw tooMany('rows besides the header', rowCount, MAX_CSV_ROWS);
-  const addresses = emails.items.length + invalid.items.length;
+  const rows = book.rows;
+  if (rows.length > MAX_CSV_ROWS) throw tooMany('rows besides the header', rows.length, MAX_CSV_ROWS);
+  const addresses = book.emails.items.length + book.invalid.items.length;
   if (addresses > MAX_EMAILS_PER_INVITE) throw tooMany('addresses', addresses, MAX_EMAILS_PER_INVITE);
-  return { emails: emails.items, invalid: invalid.items, ignoredRows, rowCount };
+  const ignoredRows = rows
+    .filter((r) => r.emails.length + r.invalid.length + r.duplicates.length === 0)
+    .map((r) => r.row);
+  return {
+    emails: book.emails.items,
+    invalid: book.invalid.items,
+    ignoredRows,
+    rowCount: rows.length,
+    rows,
+    nameColumn,
+  };
 }

@@ -26,6 +26,11 @@ describe('parseCsvEmails', () => {
       invalid: [],
       ignoredRows: [],
       rowCount: 2,
+      rows: [
+        { row: 2, emails: ['jane@x.co'], invalid: [], duplicates: [], name: 'Doe, Jane' },
+        { row: 3, emails: ['bob@x.co', 'robert@y.co'], invalid: [], duplicates: [], name: 'Bob' },
+      ],
+      nameColumn: 'Name',
     });
   });
 
@@ -68,7 +73,14 @@ describe('parseCsvEmails', () => {
   it('reads a UTF-8 Blob with a BOM, CRLF line ends and non-ASCII names', async () => {
     const file = new Blob([new Uint8Array([0xef, 0xbb, 0xbf]), 'Név,E-mail\r\nZoë Ångström,zoe@x.co\r\n']);
     const parsed = await parseCsvEmails(file);
-    assert.deepEqual(parsed, { emails: ['zoe@x.co'], invalid: [], ignoredRows: [], rowCount: 1 });
+    assert.deepEqual(parsed, {
+      emails: ['zoe@x.co'],
+      invalid: [],
+      ignoredRows: [],
+      rowCount: 1,
+      rows: [{ row: 2, emails: ['zoe@x.co'], invalid: [], duplicates: [] }],
+      nameColumn: null,
+    });
   });
 
   it('reads a semicolon-separated file (spreadsheets in many locales)', async () => {
@@ -78,11 +90,67 @@ describe('parseCsvEmails', () => {
   it('reads a tab-separated file, and a comma file whose fields hold semicolons', async () => {
     assert.deepEqual((await parseCsvEmails('Name\tEmail\nJane; Doe\tjane@x.co\n')).emails, ['jane@x.co']);
     const commas = await parseCsvEmails('name,email,note\nJane,jane@x.co,a; b\nBob,bob@x.co,c; d; e\n');
-    assert.deepEqual(commas, { emails: ['jane@x.co', 'bob@x.co'], invalid: [], ignoredRows: [], rowCount: 2 });
+    assert.deepEqual(commas.emails, ['jane@x.co', 'bob@x.co']);
+    assert.deepEqual([commas.invalid, commas.ignoredRows, commas.rowCount], [[], [], 2]);
   });
 
   it('reads an empty file as nothing', async () => {
-    assert.deepEqual(await parseCsvEmails(''), { emails: [], invalid: [], ignoredRows: [], rowCount: 0 });
+    assert.deepEqual(await parseCsvEmails(''), {
+      emails: [],
+      invalid: [],
+      ignoredRows: [],
+      rowCount: 0,
+      rows: [],
+      nameColumn: null,
+    });
+  });
+
+  it('accounts for every data row: its addresses, malformed ones, duplicates naming their first row, or nothing', async () => {
+    const csv = [
+      'Full name,E-mail,Team',
+      'Ann Lee,ann@x.co,Sales',
+      'Jane Roe,jane.example.com,Support', // malformed: no @, but in the email column
+      'Bob Stone,ANN@x.co,Sales', // the same address as row 2
+      'Carl Diaz,,Support', // no address
+      'Dee Fox,dee@,Ops', // malformed with an @
+      '"Eve, Jr.",eve@x.co; ann@x.co,Ops', // one new address, one repeated
+    ].join('\n');
+    const parsed = await parseCsvEmails(csv);
+    assert.equal(parsed.nameColumn, 'Full name');
+    assert.deepEqual(parsed.rows, [
+      { row: 2, emails: ['ann@x.co'], invalid: [], duplicates: [], name: 'Ann Lee' },
+      { row: 3, emails: [], invalid: ['jane.example.com'], duplicates: [], name: 'Jane Roe' },
+      { row: 4, emails: [], invalid: [], duplicates: [{ email: 'ANN@x.co', of: 2 }], name: 'Bob Stone' },
+      { row: 5, emails: [], invalid: [], duplicates: [], name: 'Carl Diaz' },
+      { row: 6, emails: [], invalid: ['dee@'], duplicates: [], name: 'Dee Fox' },
+      { row: 7, emails: ['eve@x.co'], invalid: [], duplicates: [{ email: 'ann@x.co', of: 2 }], name: 'Eve, Jr.' },
+    ]);
+    assert.equal(parsed.rows.length, parsed.rowCount);
+    assert.deepEqual(parsed.invalid, ['jane.example.com', 'dee@']);
+    assert.deepEqual(parsed.ignoredRows, [5], 'only the row with nothing in its email column');
+  });
+
+  it('reports a value without an @ in the email column as a malformed address, not as a row without one', async () => {
+    const parsed = await parseCsvEmails('name,email\nJane,jane.example.com\nBob,bob@x.co\n');
+    assert.deepEqual(parsed.invalid, ['jane.example.com']);
+    assert.deepEqual(parsed.ignoredRows, []);
+  });
+
+  it('takes every value of a one-column file as an address, and has no name column', async () => {
+    const parsed = await parseCsvEmails('email\na@x.co\nnot an address\n');
+    assert.deepEqual(parsed.invalid, ['not an address']);
+    assert.deepEqual(parsed.ignoredRows, []);
+    assert.equal(parsed.nameColumn, null);
+    assert.deepEqual(
+      parsed.rows.map((r) => r.name),
+      [undefined, undefined],
+    );
+  });
+
+  it('leaves names out of the addresses when no column is named as the email one', async () => {
+    const parsed = await parseCsvEmails('who,contact\nJane Doe,jane@x.co\nBob,\n');
+    assert.deepEqual([parsed.emails, parsed.invalid, parsed.ignoredRows], [['jane@x.co'], [], [3]]);
+    assert.equal(parsed.nameColumn, null, '"who" names no column');
   });
 
   it('accepts exactly 100 rows besides the header', async () => {
@@ -163,7 +231,8 @@ describe('parseCsvEmails properties', () => {
         fc.boolean(),
         async (data, header, bom, eol, alwaysQuote) => {
           const lines = data.map((r) => r.fields.map((f) => quote(f, alwaysQuote)).join(','));
-          const text = (bom ? '\uFEFF' : '') + [...(header ? ['name,email'] : []), ...lines].join(eol) + eol;
+          // The header names no email column: the generated fields put addresses and names in any column.
+          const text = (bom ? '\uFEFF' : '') + [...(header ? ['who,contact'] : []), ...lines].join(eol) + eol;
           const all = data.flatMap((r) => r.emails);
           // A first row without an address is a header: with no header line, the first data row may become one.
           const firstIsHeader = header || data[0]?.emails.length === 0;
@@ -176,10 +245,23 @@ describe('parseCsvEmails properties', () => {
           const found = new Set(parsed.emails.map((e) => e.toLowerCase()));
           for (const email of all) assert.ok(found.has(email.toLowerCase()), `${email} lost`);
           const offset = header ? 2 : 1;
+          // In a file of one column every value is an address, so a name there is a malformed one, not nothing.
+          const oneColumn = !header && data.every((r) => r.fields.length === 1);
           const expectedIgnored = data.flatMap((r, i) =>
-            r.emails.length === 0 && !(i === 0 && !header) ? [i + offset] : [],
+            r.emails.length === 0 && !(i === 0 && !header) && !oneColumn ? [i + offset] : [],
           );
           assert.deepEqual(parsed.ignoredRows, expectedIgnored);
+          // Every data row is accounted for once, and every address of the file on exactly one row.
+          assert.equal(parsed.rows.length, data.length - (firstIsHeader && !header ? 1 : 0));
+          assert.deepEqual(
+            parsed.rows.flatMap((r) => r.emails),
+            parsed.emails,
+          );
+          const seen = parsed.rows.flatMap((r) => [...r.emails, ...r.duplicates.map((d) => d.email)]);
+          assert.equal(
+            seen.length,
+            parsed.rows.reduce((n, r) => n + r.emails.length + r.duplicates.length, 0),
+          );
         },
       ),
     );

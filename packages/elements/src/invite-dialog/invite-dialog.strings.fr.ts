@@ -30,15 +30,6 @@ const fr: InviteDialogStrings = {
   tooMany: (lang, count, max) =>
     `${plural(lang, count, { one: '# adresse', other: '# adresses' })} : un envoi en compte ${max} au plus. ` +
     `Retirez-en ou envoyez-les par lots de ${max}.`,
-  csvAdded: (lang, added, file) =>
-    plural(lang, added, { one: `# adresse ajoutée depuis ${file}`, other: `# adresses ajoutées depuis ${file}` }) + '.',
-  csvIgnored: (lang, rows) =>
-    plural(lang, rows.length, {
-      one: `# ligne sans adresse e-mail a été ignorée (ligne ${rows.join(', ')}).`,
-      other: `# lignes sans adresse e-mail ont été ignorées (lignes ${rows.join(', ')}).`,
-    }),
-  csvTooManyRows: (max) =>
-    `Ce fichier compte plus de ${max} lignes. Découpez-le en fichiers de ${max} lignes au plus et importez-les un par un.`,
   csvUnreadable: 'Ce fichier n’a pas pu être lu comme un CSV.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation envoyée', other: '# invitations envoyées' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# adresse ignorée :', other: '# adresses ignorées :' }),

@@ -19,9 +19,7 @@ export interface InviteDialogStrings {
   reasons: Record<SkipReason, string>;
   noEmails: string;
   tooMany: (lang: string, count: number, max: number) => string;
-  csvAdded: (lang: string, added: number, file: string) => string;
-  csvIgnored: (lang: string, rows: number[]) => string;
-  csvTooManyRows: (max: number) => string;
+  /** A file that is not CSV, or the report that could not load. The report's own strings: `CsvReportStrings`. */
   csvUnreadable: string;
   sent: (lang: string, count: number) => string;
   skippedHeading: (lang: string, count: number) => string;
@@ -62,15 +60,6 @@ const en: InviteDialogStrings = {
   tooMany: (lang, count, max) =>
     `${plural(lang, count, { one: '# address', other: '# addresses' })}: one invitation batch takes at most ${max}. ` +
     `Remove some or send them in blocks of ${max}.`,
-  csvAdded: (lang, added, file) =>
-    plural(lang, added, { one: `# address added from ${file}`, other: `# addresses added from ${file}` }) + '.',
-  csvIgnored: (lang, rows) =>
-    plural(lang, rows.length, {
-      one: `# row without an email address was ignored (row ${rows.join(', ')}).`,
-      other: `# rows without an email address were ignored (rows ${rows.join(', ')}).`,
-    }),
-  csvTooManyRows: (max) =>
-    `This file has more than ${max} lines. Split it into files of ${max} rows or fewer and upload them one at a time.`,
   csvUnreadable: 'This file could not be read as CSV.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation sent', other: '# invitations sent' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# address skipped:', other: '# addresses skipped:' }),

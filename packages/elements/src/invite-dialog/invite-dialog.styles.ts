@@ -119,6 +119,19 @@ const own = css`
   .address {
     overflow-wrap: anywhere;
   }
+  /* The CSV report: the rows of the file that will not be invited, under the status line that counts them. */
+  .csv-rows {
+    margin-block: var(--_space);
+    font-size: 0.875em;
+  }
+  .row-number {
+    font-weight: 600;
+    margin-inline-end: calc(var(--_space) / 2);
+  }
+  .csv-names {
+    font-size: 0.875em;
+    margin-block: var(--_space);
+  }
   /* Focus lands on the summary so that it is read out; it is not a control, so no ring. */
   .sent:focus {
     outline: none;

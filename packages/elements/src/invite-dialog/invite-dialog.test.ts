@@ -249,26 +249,6 @@ describe('<invite-dialog>', () => {
     }
   });
 
-  it('adds the addresses of an uploaded CSV file and reports the rows it ignored', async () => {
-    const { el } = await open();
-    const input = $(shadow(el), 'input[type="file"]', HTMLInputElement);
-    const choose = (name: string, text: string) => {
-      const files = new DataTransfer();
-      files.items.add(new File([text], name, { type: 'text/csv' }));
-      input.files = files.files;
-      input.dispatchEvent(new Event('change'));
-    };
-    choose('team.csv', 'name,email\nAnn,ann@example.com\nBo,bo@example.com\nno address here,\n');
-    await waitUntil(() => $(shadow(el), 'p.csv').textContent.trim() !== '', 'no CSV message');
-    expect($(shadow(el), 'p.csv').textContent.trim()).to.equal(
-      '2 addresses added from team.csv. 1 row without an email address was ignored (row 4).',
-    );
-    expect(textarea(el).value).to.equal('ann@example.com\nbo@example.com');
-    choose('huge.csv', Array.from({ length: 101 }, (_, i) => `u${i}@example.com`).join('\n'));
-    await waitUntil(() => textOf(el).includes('This file has more than 100 lines.'));
-    expect(textarea(el).value).to.equal('ann@example.com\nbo@example.com');
-  });
-
   it('offers the configured roles and sends the chosen one', async () => {
     const { el } = await open({
       roles: [

@@ -6,7 +6,6 @@ import { isInvitekitError } from '@invitekit/sdk/errors';
 import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
 import { newIdempotencyKey } from '@invitekit/sdk/idempotency';
 import { parseEmailList } from '@invitekit/sdk/parse-emails';
-import { parseCsvEmails } from '@invitekit/sdk/csv';
 import { InvitekitElement } from '../shared/invitekit-element.js';
 import { emit } from '../shared/events.js';
 import { pickStrings } from '../shared/i18n.js';
@@ -14,6 +13,10 @@ import { failureMessage, isAbort } from '../shared/failure.js';
 import { inviteDialogStrings, type InviteDialogStrings } from './invite-dialog.strings.js';
 import { styles } from './invite-dialog.styles.js';
 import { defaultRole, roleLabel, type InviteRole } from '../shared/roles.js';
+import type { CsvReportStrings, CsvUpload } from './csv-report.js';
+
+/** The CSV report module, loaded with the parser the first time someone chooses a file. */
+type CsvReport = typeof import('./csv-report.js');
 
 export type { InviteRole };
 
@@ -59,6 +62,7 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  * @csspart preview - The list of addresses with what will happen to each.
  * @csspart result - The summary shown after sending.
  * @csspart message - Validation, CSV and failure messages.
+ * @csspart csv-rows - The rows of a chosen CSV file that will not be invited, each with its reason.
  *
  * @cssprop --invitekit-font - Font family (default: inherited from the page).
  * @cssprop --invitekit-radius - Corner radius.
@@ -82,15 +86,18 @@ export class InviteDialog extends InvitekitElement {
   /** Roles to choose from (`[{ value, label }]`); the first is preselected. No role select when empty. */
   @property({ attribute: false }) roles: InviteRole[] = [];
 
-  /** Replaces any of the dialog's strings (see `InviteDialogStrings`). */
-  @property({ attribute: false }) strings?: Partial<InviteDialogStrings>;
+  /** Replaces any of the dialog's strings (see `InviteDialogStrings`, and `CsvReportStrings` for the CSV report). */
+  @property({ attribute: false }) strings?: Partial<InviteDialogStrings & CsvReportStrings>;
 
   @state() private text = '';
   @state() private chosenRole = '';
   @state() private touched = false;
   @state() private sending = false;
   @state() private sendError = '';
-  @state() private csvMessage?: { error: boolean; text: string };
+  /** A file refused or unreadable; cleared by the next file. */
+  @state() private csvError = '';
+  /** The chosen file, read: its rows are accounted for against the preview until the form is reset. */
+  @state() private csv?: { module: CsvReport; upload: CsvUpload };
   @state() private result?: CreateInvitationsResult;
 
   /** Null until the first render. */
@@ -189,6 +196,7 @@ export class InviteDialog extends InvitekitElement {
         : this.touched && count === 0
           ? words.noEmails
           : '';
+    const csvReport = this.csvReport(words, problem === '');
     return html`<form novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e)}>
       <label for="emails">${words.emailsLabel}</label>
       <p id="hint" class="muted hint">${words.emailsHint}</p>
@@ -209,10 +217,11 @@ export class InviteDialog extends InvitekitElement {
       <div class="row">
         <button type="button" part="button" @click=${() => this.fileInput?.click()}>${words.uploadCsv}</button>
         <input type="file" accept=".csv,text/csv" hidden tabindex="-1" @change=${(e: Event) => this.onFile(e)} />
-        <p class="csv ${this.csvMessage?.error ? 'error' : 'muted'}" part="message" role="status">
-          ${this.csvMessage?.text ?? ''}
+        <p class="csv ${this.csvError ? 'error' : 'muted'}" part="message" role="status">
+          ${this.csvError || csvReport?.summary || ''}
         </p>
       </div>
+      ${csvReport?.details ?? nothing}
       ${
         this.roles.length
           ? html`<label class="role"
@@ -326,6 +335,23 @@ export class InviteDialog extends InvitekitElement {
     </div>`;
   }
 
+  /** The chosen file's rows, accounted for against the preview of the list as it is now. */
+  private csvReport(words: InviteDialogStrings, previewShown: boolean) {
+    if (!this.csv) return undefined;
+    const answered = previewShown && this.preview.status === TaskStatus.COMPLETE ? this.preview.value : undefined;
+    return this.csv.module.report(
+      {
+        upload: this.csv.upload,
+        addresses: this.addresses,
+        preview: answered ?? undefined,
+        lang: this.locale.lang,
+        reasons: words.reasons,
+        overrides: this.strings,
+      },
+      { html, nothing },
+    );
+  }
+
   /** The organization's default role by the host's name for it, else "the default role". */
   private defaultRoleName(words: InviteDialogStrings): string {
     return defaultRole(this.roles)?.label ?? words.defaultRole;
@@ -357,19 +383,22 @@ export class InviteDialog extends InvitekitElement {
     const file = input.files?.[0];
     input.value = ''; // the same file may be chosen again after editing it
     if (!file) return;
-    const words = this.words;
     const lang = this.locale.lang;
+    let module: CsvReport | undefined;
     try {
-      const parsed = await parseCsvEmails(file);
-      const found = [...parsed.emails, ...parsed.invalid];
-      this.text = [this.text.trim(), ...found].filter(Boolean).join('\n');
+      module = await import('./csv-report.js');
+      await module.ready(lang);
+      const { text, upload } = await module.readCsv(file, this.text);
+      this.text = text;
+      this.csv = { module, upload };
+      this.csvError = '';
       this.fromCsv = true;
       this.sendKey = undefined;
-      const ignored = parsed.ignoredRows.length ? ` ${words.csvIgnored(lang, parsed.ignoredRows)}` : '';
-      this.csvMessage = { error: false, text: words.csvAdded(lang, found.length, file.name) + ignored };
     } catch (error) {
-      const tooMany = isInvitekitError(error) && error.kind === 'csv';
-      this.csvMessage = { error: true, text: tooMany ? words.csvTooManyRows(MAX_CSV_ROWS) : words.csvUnreadable };
+      this.csvError =
+        module && isInvitekitError(error) && error.kind === 'csv'
+          ? module.tooManyRows(lang, MAX_CSV_ROWS, this.strings)
+          : this.words.csvUnreadable;
       this.reportError(error);
     }
   }
@@ -412,7 +441,8 @@ export class InviteDialog extends InvitekitElement {
     this.text = '';
     this.touched = false;
     this.sendError = '';
-    this.csvMessage = undefined;
+    this.csvError = '';
+    this.csv = undefined;
     this.result = undefined;
     this.fromCsv = false;
     this.sendKey = undefined;

@@ -1,0 +1,28 @@
+/** The French strings of the CSV report, loaded the first time a French dialog reads a file. */
+import { plural } from '../shared/i18n.js';
+import type { CsvReportStrings } from './csv-report.strings.js';
+
+const fr: CsvReportStrings = {
+  csvSummary: (lang, file, rows, counts) =>
+    `${file} : ${plural(lang, rows, { one: '# ligne', other: '# lignes' })}` +
+    (counts.length ? ` : ${counts.join(', ')}.` : '.'),
+  csvInvited: (lang, rows) => plural(lang, rows, { one: '# sera invitée', other: '# seront invitées' }),
+  csvUnchecked: (lang, rows) => plural(lang, rows, { one: '# pas encore vérifiée', other: '# pas encore vérifiées' }),
+  csvSkipped: (lang, rows) => plural(lang, rows, { one: '# ignorée', other: '# ignorées' }),
+  csvDuplicates: (lang, rows) =>
+    plural(lang, rows, { one: '# en double d’une ligne précédente', other: '# en double de lignes précédentes' }),
+  csvEmpty: (lang, rows) => plural(lang, rows, { one: '# sans adresse e-mail', other: '# sans adresse e-mail' }),
+  csvRowsLabel: (file) => `Lignes de ${file} qui ne seront pas invitées`,
+  csvRow: (row) => `Ligne ${String(row)}`,
+  csvMalformed: 'adresse mal formée, non ajoutée',
+  csvOverLimit: (max) => `au-delà de la limite de ${String(max)} adresses par envoi, non ajoutée`,
+  csvRemoved: 'retirée de la liste',
+  csvDuplicateOf: (row) => `en double de la ligne ${String(row)}`,
+  csvNoAddress: 'aucune adresse e-mail',
+  csvNamesIgnored: (column) =>
+    `La colonne « ${column} » n’est pas utilisée : une invitation ne porte que l’adresse et le rôle, et chacun donne son nom en acceptant.`,
+  csvTooManyRows: (max) =>
+    `Ce fichier compte plus de ${String(max)} lignes. Découpez-le en fichiers de ${String(max)} lignes au plus et importez-les un par un.`,
+};
+
+export default fr;

@@ -1,0 +1,160 @@
+/// <reference types="mocha" />
+/**
+ * The invite dialog's CSV report: every row of the chosen file accounted for (will be invited, skipped with its
+ * reason, duplicate of an earlier row, without an address), the counts adding up to the file's rows, the name
+ * column said to be unused; by keyboard, axe clean in both themes.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clientAs, mockApi } from '../../test/mock-api.js';
+import { expectAccessibleInBothThemes } from '../../test/a11y.js';
+import { $, deepActive, englishLeft, shadow, textOf, wordsOf } from '../../test/dom.js';
+import '../define/invite-dialog.js';
+import { InviteDialog } from './invite-dialog.js';
+import { csvReportStrings } from './csv-report.strings.js';
+
+async function open(lang = 'en') {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${lang}><invite-dialog .client=${clientAs('acme-admin')}></invite-dialog></div>`,
+  );
+  const el = $(wrapper, 'invite-dialog', InviteDialog);
+  await el.updateComplete;
+  el.show();
+  await waitUntil(() => $(shadow(el), 'dialog', HTMLDialogElement).open);
+  return el;
+}
+
+const textarea = (el: InviteDialog) => $(shadow(el), 'textarea', HTMLTextAreaElement);
+const status = (el: InviteDialog) => $(shadow(el), 'p.csv').textContent.replace(/\s+/g, ' ').trim();
+const rowsShown = (el: InviteDialog) =>
+  Array.from(shadow(el).querySelectorAll('.csv-rows li')).map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+
+/** What the system's file picker does once the person picks `name`: the input gets the file and says so. */
+function pickerWillChoose(el: InviteDialog, name: string, text: string) {
+  const input = $(shadow(el), 'input[type="file"]', HTMLInputElement);
+  input.addEventListener(
+    'click',
+    (event) => {
+      event.preventDefault(); // no real picker in a headless test
+      const files = new DataTransfer();
+      files.items.add(new File([text], name, { type: 'text/csv' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+    },
+    { once: true },
+  );
+}
+
+/** Chooses a file through the "Upload CSV" button, by keyboard: focus on it, then Enter. */
+async function upload(el: InviteDialog, name: string, text: string) {
+  pickerWillChoose(el, name, text);
+  textarea(el).focus();
+  await sendKeys({ press: 'Tab' });
+  expect(deepActive()?.textContent.trim()).to.be.oneOf(['Upload CSV', 'Importer un CSV']);
+  await sendKeys({ press: 'Enter' });
+}
+
+const TEAM = [
+  'Name,Email,Team',
+  'Ann Lee,ann@example.com,Sales', // row 2: will be invited
+  'Victor,viewer@acme.test,Ops', // row 3: a member already
+  'Jane,jane@example.com,Ops', // row 4: invited already (the seed's pending invitation)
+  'Ren,ren.example.com,Support', // row 5: malformed, no @
+  'Annie,ANN@example.com,Sales', // row 6: the address of row 2
+  'Carl Diaz,,Support', // row 7: no address
+  '"Bo, Jr.",bo@example.com,Ops', // row 8: will be invited
+].join('\r\n');
+
+describe('<invite-dialog> CSV report', () => {
+  beforeEach(async () => {
+    await mockApi();
+  });
+
+  it('accounts for every row of the file: invited, skipped with its reason, duplicate of an earlier row, no address', async () => {
+    const el = await open();
+    await upload(el, 'team.csv', TEAM);
+    await waitUntil(() => status(el).includes('will be invited'), 'the preview never answered', { timeout: 4000 });
+    // 2 + 3 + 1 + 1 = the 7 data rows of the file.
+    expect(status(el)).to.equal(
+      'team.csv: 7 rows: 2 will be invited, 3 skipped, 1 duplicate of an earlier row, 1 without an email address.',
+    );
+    expect(rowsShown(el)).to.deep.equal([
+      'Row 3 viewer@acme.test already a member of the organization',
+      'Row 4 jane@example.com already invited',
+      'Row 5 ren.example.com malformed address, not added',
+      'Row 6 ANN@example.com duplicate of row 2',
+      'Row 7 no email address',
+    ]);
+    expect(textOf(el)).to.contain(
+      'The “Name” column is not used: an invitation holds only the address and the role, and each person gives their name when accepting.',
+    );
+    // The malformed and repeated addresses stay out of the list that will be sent.
+    expect(textarea(el).value).to.equal('ann@example.com\nviewer@acme.test\njane@example.com\nbo@example.com');
+    expect(deepActive()?.textContent.trim(), 'focus stays on the button').to.equal('Upload CSV');
+    await expectAccessibleInBothThemes(el);
+  });
+
+  it('says which rows were removed from the list after the upload', async () => {
+    const el = await open();
+    await upload(el, 'team.csv', 'email\nann@example.com\nbo@example.com\n');
+    await waitUntil(() => status(el).includes('2 will be invited'), 'no report', { timeout: 4000 });
+    textarea(el).focus();
+    textarea(el).select();
+    await sendKeys({ type: 'ann@example.com' });
+    await waitUntil(() => status(el).includes('1 will be invited'), 'the report did not follow the list', {
+      timeout: 4000,
+    });
+    expect(status(el)).to.equal('team.csv: 2 rows: 1 will be invited, 1 skipped.');
+    expect(rowsShown(el)).to.deep.equal(['Row 3 bo@example.com removed from the list']);
+  });
+
+  it('adds no address past the 100 of one batch, and says so on those rows', async () => {
+    const el = await open();
+    textarea(el).value = Array.from({ length: 98 }, (_, i) => `typed${String(i)}@example.com`).join('\n');
+    textarea(el).dispatchEvent(new Event('input'));
+    await upload(el, 'more.csv', 'a@example.com\nb@example.com\nc@example.com\n');
+    await waitUntil(() => status(el).includes('will be invited'), 'no report', { timeout: 4000 });
+    expect(status(el)).to.equal('more.csv: 3 rows: 2 will be invited, 1 skipped.');
+    expect(rowsShown(el)).to.deep.equal([
+      'Row 3 c@example.com over the limit of 100 addresses in one batch, not added',
+    ]);
+    expect(textarea(el).value.split('\n')).to.have.length(100);
+    await expectAccessibleInBothThemes(el);
+  });
+
+  it('refuses a file over 100 rows as a whole, adding nothing', async () => {
+    const el = await open();
+    await upload(el, 'huge.csv', Array.from({ length: 101 }, (_, i) => `u${String(i)}@example.com`).join('\n'));
+    await waitUntil(() => status(el).includes('more than 100 lines'), 'no refusal');
+    expect($(shadow(el), 'p.csv').classList.contains('error')).to.equal(true);
+    expect(textarea(el).value).to.equal('');
+    await expectAccessibleInBothThemes(el);
+  });
+
+  it('is sent by keyboard after the report, as a bulk upload', async () => {
+    const el = await open();
+    await upload(el, 'team.csv', TEAM);
+    await waitUntil(() => status(el).includes('will be invited'), 'no report', { timeout: 4000 });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent.trim()).to.equal('Close');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent.trim()).to.equal('Send invitations');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textOf(el).includes('2 invitations sent'));
+    const sent = await clientAs('acme-admin').invitations.list({ q: 'ann@example.com' });
+    expect(sent.items[0]?.source).to.equal('bulk');
+  });
+
+  it('speaks French, with no English string of the report left', async () => {
+    const el = await open('fr');
+    await upload(el, 'equipe.csv', TEAM);
+    await waitUntil(() => status(el).includes('seront invitées'), 'no French report', { timeout: 4000 });
+    const shown = wordsOf(el);
+    expect(shown).to.contain('equipe.csv : 7 lignes');
+    const fr = csvReportStrings.fr;
+    if (!fr) throw new Error('the French report strings did not load');
+    expect(shown).to.contain('Ligne 6 ANN@example.com en double de la ligne 2');
+    expect(englishLeft(csvReportStrings.en, fr, shown)).to.deep.equal([]);
+    await expectAccessibleInBothThemes(el);
+  });
+});
