@@ -4,7 +4,6 @@
  */
 import { ensureSession } from './session.js';
 import { renderHeader } from './app-header.js';
-import './demo-toolbar.js';
 import './demo.css';
 
 const STATE_KEY = 'invitekit-demo';

@@ -4,12 +4,9 @@
  * (the SDK's default `credentials: "include"`), exactly as a host's cookie reaches its own backend.
  */
 import { SESSION_COOKIE as COOKIE } from '@invitekit/mock-server';
+import { people } from './shell.js';
 
-export const people = [
-  { token: 'acme-admin', name: 'Ada Admin', label: 'Ada Admin (admin)' },
-  { token: 'acme-viewer', name: 'Victor Viewer', label: 'Victor Viewer (no permission)' },
-  { token: '', name: '', label: 'Signed out' },
-] as const;
+export { people };
 
 const SIGNED_OUT = 'demo-signed-out';
 
