@@ -6,6 +6,7 @@
 import { LitElement, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Faults } from '@invitekit/mock-server';
+import { accounts, forgetAccounts } from './accounts.js';
 import { currentToken, people, signInAs } from './session.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -86,7 +87,7 @@ export class DemoToolbar extends LitElement {
 
   private readonly onPerson = (event: Event) => {
     const token = (event.target as HTMLSelectElement).value;
-    const person = people.find((p) => p.token === token);
+    const person = this.choices().find((p) => p.token === token);
     // Signing in on the login page takes you into the product, as a real sign-in would.
     const then = token && location.pathname.startsWith('/login') ? '/' : undefined;
     void this.act(
@@ -106,8 +107,19 @@ export class DemoToolbar extends LitElement {
   };
 
   private readonly onReset = () => {
-    void this.act('Data reset to the seed', () => control('reset', {}));
+    void this.act('Data reset to the seed', async () => {
+      await control('reset', {});
+      // The members who joined are gone, and Acme's accounts for them with them (accounts.ts).
+      if (accounts().some((account) => account.token === currentToken())) signInAs('');
+      forgetAccounts();
+    });
   };
+
+  /** Whom the "Signed in as" select offers: the seed's people, and whoever joined in this browser. */
+  private choices() {
+    const joined = accounts().map((a) => ({ token: a.token, name: a.name, label: `${a.name} (joined)` }));
+    return [...people.slice(0, -1), ...joined, ...people.slice(-1)];
+  }
 
   private readonly onJoin = (event: SubmitEvent) => {
     event.preventDefault();
@@ -141,7 +153,9 @@ export class DemoToolbar extends LitElement {
         <label
           >Signed in as
           <select name="person" @change=${this.onPerson}>
-            ${people.map((p) => html`<option value=${p.token} ?selected=${p.token === token}>${p.label}</option>`)}
+            ${this.choices().map(
+              (p) => html`<option value=${p.token} ?selected=${p.token === token}>${p.label}</option>`,
+            )}
           </select>
         </label>
         <span class="demo-group" role="group" aria-label="Clock">
