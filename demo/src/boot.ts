@@ -6,7 +6,6 @@ import type { MockState } from '@invitekit/mock-server';
 import { withAccountTokens } from './accounts.js';
 import { ensureSession } from './session.js';
 import { renderHeader } from './app-header.js';
-import './demo-toolbar.js';
 import './demo.css';
 
 const STATE_KEY = 'invitekit-demo';

@@ -6,19 +6,15 @@
  */
 import { SESSION_COOKIE as COOKIE } from '@invitekit/mock-server';
 import { accountByToken } from './accounts.js';
+import { people } from './shell.js';
+
+export { people };
 
 export interface Person {
   token: string;
   name: string;
   email: string;
-  label: string;
 }
-
-export const people: readonly Person[] = [
-  { token: 'acme-admin', name: 'Ada Admin', email: 'admin@acme.test', label: 'Ada Admin (admin)' },
-  { token: 'acme-viewer', name: 'Victor Viewer', email: 'viewer@acme.test', label: 'Victor Viewer (no permission)' },
-  { token: '', name: '', email: '', label: 'Signed out' },
-];
 
 const SIGNED_OUT = 'demo-signed-out';
 
@@ -31,8 +27,8 @@ export function currentToken(): string {
 export function currentPerson(): Person {
   const token = currentToken();
   const account = token ? accountByToken(token) : undefined;
-  if (account) return { token, name: account.name, email: account.email, label: `${account.name} (joined)` };
-  return people.find((person) => person.token === token) ?? { token: '', name: '', email: '', label: 'Signed out' };
+  if (account) return { token, name: account.name, email: account.email };
+  return people.find((person) => person.token === token) ?? { token: '', name: '', email: '' };
 }
 
 /** Signs a person in (their token) or out (`''`); signing out is remembered so a reload keeps it. */

@@ -3,7 +3,6 @@ import { required, requiredTag } from './dom.js';
 import { boot } from './boot.js';
 import { acmeRoles } from './roles.js';
 import { renderMembers } from './members-list.js';
-
 import { showWelcome } from './welcome.js';
 
 // Before anything loads, so that the page does not move under the reader when it appears.

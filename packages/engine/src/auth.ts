@@ -67,3 +67,23 @@ export async function requireAdmin(ctx: Ctx, actor: Actor | null, slug: string):
   }
   return { actor, org };
 }
+
+/**
+ * `requireAdmin` around a read of the organization's records, for a store that answers the organization from
+ * that read's own statement (the SQL store's list page: one round trip instead of two). When the caller may
+ * manage `slug`, which the credentials alone say, `read` runs first and the check after it; otherwise the check
+ * refuses before anything is read. Errors keep the rules' order: whatever `read` throws (an invalid query or
+ * cursor, or an organization that does not exist) is answered only once the check has passed.
+ */
+export async function asAdmin<T>(ctx: Ctx, actor: Actor | null, slug: string, read: () => Promise<T>): Promise<T> {
+  if (!actor?.grants[slug]?.includes(MANAGE)) await requireAdmin(ctx, actor, slug);
+  let value: T;
+  try {
+    value = await read();
+  } catch (error) {
+    await requireAdmin(ctx, actor, slug);
+    throw error;
+  }
+  await requireAdmin(ctx, actor, slug);
+  return value;
+}

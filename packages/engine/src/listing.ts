@@ -9,7 +9,7 @@ import {
   type Page,
   SEARCH_TOTAL_CAP,
 } from '@invitekit/sdk';
-import { type Actor, requireAdmin } from './auth.js';
+import { type Actor, asAdmin, requireAdmin } from './auth.js';
 import type { Ctx } from './context.js';
 import { type CursorKey, TEXT_KEY, TIME_KEY, cursorKeyOf, page } from './paging.js';
 import type { InvitationRecord } from './state.js';
@@ -41,7 +41,7 @@ function listQuery(filter: Filter, now: number): Omit<InvitationListQuery, 'afte
 }
 
 /** Where an invitation stands in the list's order: the value it is sorted by, and its id. */
-function positionOf(query: Omit<InvitationListQuery, 'after' | 'limit'>, inv: InvitationRecord): KeysetPosition {
+export function positionOf(query: Omit<InvitationListQuery, 'after' | 'limit'>, inv: InvitationRecord): KeysetPosition {
   const key = {
     email: inv.email,
     status: invitationStatus(inv, query.now),
@@ -57,31 +57,30 @@ export async function listInvitations(
   slug: string,
   rawQuery: unknown,
 ): Promise<Page<Invitation>> {
-  await requireAdmin(ctx, actor, slug);
-  const parsed = parseWith(ListInvitationsQuery, rawQuery, 'query');
-  const query = listQuery(parsed, ctx.now);
-  return page({
-    query: parsed,
-    tag: `invitations:${query.sort}:${query.order}`,
-    key: SORT_KEYS[query.sort],
-    fetch: (after, limit) => ctx.tx.listInvitations(slug, { ...query, after, limit }),
-    position: (inv) => positionOf(query, inv),
-    views: (items) => invitationViews(ctx.tx, slug, items, ctx.now),
-    ...(query.q === '' ? {} : { cap: SEARCH_TOTAL_CAP }),
+  return asAdmin(ctx, actor, slug, () => {
+    const parsed = parseWith(ListInvitationsQuery, rawQuery, 'query');
+    const query = listQuery(parsed, ctx.now);
+    return page({
+      query: parsed,
+      tag: `invitations:${query.sort}:${query.order}`,
+      key: SORT_KEYS[query.sort],
+      fetch: (after, limit) => ctx.tx.listInvitations(slug, { ...query, after, limit }),
+      position: (inv) => positionOf(query, inv),
+      views: (items) => invitationViews(ctx.tx, slug, items, ctx.now),
+      ...(query.q === '' ? {} : { cap: SEARCH_TOTAL_CAP }),
+    });
   });
 }
 
-/** Every invitation the list would show with this filter and order, unpaged (for the CSV export). */
-export async function invitationsForExport(
+/** The list query of an export (the list's filter and order, no page yet), once the admin is checked. */
+export async function exportQuery(
   ctx: Ctx,
   actor: Actor | null,
   slug: string,
   rawQuery: unknown,
-): Promise<{ org: OrganizationRecord; invitations: Invitation[] }> {
+): Promise<{ org: OrganizationRecord; query: Omit<InvitationListQuery, 'after' | 'limit'> }> {
   const { org } = await requireAdmin(ctx, actor, slug);
-  const query = listQuery(parseWith(ExportInvitationsQuery, rawQuery, 'query'), ctx.now);
-  const all = await ctx.tx.listInvitations(slug, { ...query, after: null, limit: null });
-  return { org, invitations: await invitationViews(ctx.tx, slug, all.items, ctx.now) };
+  return { org, query: listQuery(parseWith(ExportInvitationsQuery, rawQuery, 'query'), ctx.now) };
 }
 
 /** Members by email; `q` matches the address or the name, case-insensitively. */

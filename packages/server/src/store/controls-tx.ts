@@ -67,6 +67,7 @@ export class SqlControlsTx extends SqlTx implements ControlsTx {
   replaceAll(state: StoreState): Promise<void> {
     this.buffer.discard();
     this.knownMembers.clear();
+    this.knownOrganizations.clear();
     return replaceAll(this.db, state);
   }
 

@@ -10,13 +10,23 @@
  *   engine answers the cap with `totalCapped`.
  * - Members: whether each address belongs to a member (the rows' stale flags), so the engine's lookup that follows
  *   is answered without another statement (tx.ts).
+ * - The organization's row, so that the engine's check that it exists, made after the page (auth.ts, `asAdmin`),
+ *   costs no statement either: a list page is one round trip.
  */
-import { type InvitationListQuery, type Slice } from '@invitekit/engine';
+import { type InvitationListQuery, type OrganizationRecord, type Slice } from '@invitekit/engine';
 import { type InvitationStatus, SEARCH_TOTAL_CAP } from '@invitekit/sdk';
-import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Database } from '../db/schema.js';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+  type SqlBool,
+  sql,
+} from 'kysely';
+import type { Database, InvitationsTable, OrganizationsTable } from '../db/schema.js';
 import { containsPattern, replacedCodesOf } from './invitations.js';
-import { type InvitationRecord, type InvitationRow, invitationFromRow, toDate } from './rows.js';
+import { type InvitationRecord, type InvitationRow, invitationFromRow, organizationFromRow, toDate } from './rows.js';
 
 type Db = Kysely<Database>;
 type InvitationsEb = ExpressionBuilder<Database, 'invitations'>;
@@ -55,18 +65,25 @@ function ranges(query: InvitationListQuery): Range[] {
   return list.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
 }
 
+/**
+ * Where a page's rows come from: the table through its indexes, or a search's matches (at most
+ * SEARCH_TOTAL_CAP + 1 rows, read once by the statement's `matches`, already filtered by the search).
+ */
+type Source = 'invitations' | 'matches';
+
 /** The rows of one range after the position, in the list's order, at most `limit` of them. */
-function rangeRows(db: Db, org: string, query: InvitationListQuery, range: Range, rank: number) {
+function rangeRows(db: Db, org: string, query: InvitationListQuery, range: Range, rank: number, source: Source) {
   const direction = query.order === 'asc' ? 'asc' : 'desc';
   const comparison = sql.raw(query.order === 'asc' ? '>' : '<');
   const after = query.after;
   let rows = db
-    .selectFrom('invitations')
+    .withTables<{ matches: InvitationsTable }>()
+    .selectFrom(`${source} as invitations`)
     .selectAll('invitations')
     .select(sql.lit(rank).as('rank'))
     .where('org', '=', org)
     .where(range.where);
-  if (query.q !== '') rows = rows.where('email', 'like', containsPattern(query.q));
+  if (query.q !== '' && source === 'invitations') rows = rows.where('email', 'like', containsPattern(query.q));
   if (query.sort === 'status') {
     if (after !== null && after.key === range.status) rows = rows.where(sql<SqlBool>`id ${comparison} ${after.id}`);
     rows = rows.orderBy('id', direction);
@@ -88,18 +105,23 @@ function afterPosition(query: InvitationListQuery, range: Range): boolean {
   return query.order === 'asc' ? range.status >= String(key) : range.status <= String(key);
 }
 
-/** How many invitations match: exact from the counts, or a search's matches counted up to the cap plus one. */
-function totalOf(db: Db, org: string, query: InvitationListQuery, list: Range[]): RawBuilder<number> {
-  if (query.q !== '') {
-    const matches = db
-      .selectFrom('invitations')
-      .select(sql.lit(1).as('one'))
-      .where('org', '=', org)
-      .where((eb) => eb.or(list.map((r) => r.where(eb))))
-      .where('email', 'like', containsPattern(query.q))
-      .limit(SEARCH_TOTAL_CAP + 1);
-    return sql<number>`(SELECT count(*) FROM ${matches.as('matches')})`;
-  }
+/**
+ * A search's matches, read once: at most SEARCH_TOTAL_CAP + 1 rows of the ranges that contain the text (one
+ * trigram scan). They give the search's total, capped, and, when the cap is not reached, the page itself.
+ */
+function searchMatches(db: Db, org: string, query: InvitationListQuery, list: Range[]) {
+  return db
+    .selectFrom('invitations')
+    .selectAll('invitations')
+    .where('org', '=', org)
+    .where((eb) => eb.or(list.map((r) => r.where(eb))))
+    .where('email', 'like', containsPattern(query.q))
+    .limit(SEARCH_TOTAL_CAP + 1);
+}
+
+/** How many invitations match: exact from the counts, or a search's matches (up to the cap plus one). */
+function totalOf(org: string, query: InvitationListQuery): RawBuilder<number> {
+  if (query.q !== '') return sql<number>`(SELECT count(*) FROM matches)`;
   const want = new Set<InvitationStatus>(query.statuses);
   const states: string[] = STORED_ONLY.filter((s) => want.has(s));
   if (want.has('pending')) states.push('pending');
@@ -116,40 +138,62 @@ function totalOf(db: Db, org: string, query: InvitationListQuery, list: Range[])
 }
 
 /** A row of the page beside the total; with an empty page, one row of nulls but the total. */
-type PageRow = (InvitationRow | { [K in keyof InvitationRow]: null }) & { total: string | number; is_member: boolean };
+type PageRow = (InvitationRow | { [K in keyof InvitationRow]: null }) & {
+  total: string | number;
+  organization: Selectable<OrganizationsTable> | null;
+  is_member: boolean;
+};
 
 export interface InvitationPage extends Slice<InvitationRecord> {
   /** The page's addresses that belong to members. */
   memberEmails: Set<string>;
+  /** The organization's row, read by the same statement (undefined: there is none). */
+  organization: OrganizationRecord | undefined;
+}
+
+/** The page's rows from `source`: each range after the position, merged in the list's order and cut to `limit`. */
+function pageFrom(db: Db, org: string, query: InvitationListQuery, list: Range[], source: Source) {
+  const parts = list
+    .map((range, rank) => ({ range, rank }))
+    .filter(({ range }) => afterPosition(query, range))
+    .map(({ range, rank }) => sql`(${rangeRows(db, org, query, range, rank, source)})`);
+  const limit = query.limit === null ? sql`` : sql`LIMIT ${query.limit}`;
+  if (parts.length === 0) return sql`SELECT invitations.*, 0 AS rank FROM invitations WHERE false`;
+  if (parts.length === 1) return parts[0] as RawBuilder<unknown>;
+  return sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY ${orderBy(query, '')} ${limit}`;
+}
+
+function orderBy(query: InvitationListQuery, table: string) {
+  const direction = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC');
+  const column = query.sort === 'status' ? 'rank' : COLUMN[query.sort];
+  return sql`${sql.ref(`${table}${column}`)} ${direction}, ${sql.ref(`${table}id`)} ${direction}`;
 }
 
 export async function listInvitations(db: Db, org: string, query: InvitationListQuery): Promise<InvitationPage> {
   const list = ranges(query);
-  const parts = list
-    .map((range, rank) => ({ range, rank }))
-    .filter(({ range }) => afterPosition(query, range))
-    .map(({ range, rank }) => sql`(${rangeRows(db, org, query, range, rank)})`);
-  const direction = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC');
-  const column = query.sort === 'status' ? 'rank' : COLUMN[query.sort];
-  const order = (table: string) =>
-    sql`${sql.ref(`${table}${column}`)} ${direction}, ${sql.ref(`${table}id`)} ${direction}`;
-  const limit = query.limit === null ? sql`` : sql`LIMIT ${query.limit}`;
-  const page =
-    parts.length === 0
-      ? sql`SELECT invitations.*, 0 AS rank FROM invitations WHERE false`
-      : parts.length === 1
-        ? parts[0]
-        : sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY ${order('')} ${limit}`;
-  const { rows } = await sql<PageRow>`
-    SELECT t.total, p.*, ${replacedCodesOf(sql.ref('p.id'))} AS replaced_codes,
+  // A search reads its matches once; the page comes from them unless there are more than the cap, when they
+  // are not all there and the indexes give the page (PostgreSQL runs only the branch whose test holds).
+  const search = query.q !== '';
+  const matches = search ? sql`WITH matches AS MATERIALIZED (${searchMatches(db, org, query, list)})` : sql``;
+  const page = search
+    ? sql`SELECT * FROM (${pageFrom(db, org, query, list, 'matches')}) AS few WHERE t.total <= ${SEARCH_TOTAL_CAP}
+        UNION ALL
+        SELECT * FROM (${pageFrom(db, org, query, list, 'invitations')}) AS many WHERE t.total > ${SEARCH_TOTAL_CAP}`
+    : pageFrom(db, org, query, list, 'invitations');
+  // The WITH sits in a subquery so that the statement starts with SELECT: the read-only guard passes it, and
+  // PostgreSQL allows no data-modifying WITH below the top level (read-only.ts).
+  const { rows } = await sql<PageRow>`SELECT * FROM (${matches}
+    SELECT t.total, t.organization, p.*, ${replacedCodesOf(sql.ref('p.id'))} AS replaced_codes,
       EXISTS (SELECT 1 FROM members m WHERE m.org = p.org AND m.email = p.email) AS is_member
-    FROM (SELECT ${totalOf(db, org, query, list)} AS total) AS t
-    LEFT JOIN LATERAL (${page}) AS p ON true
-    ORDER BY ${order('p.')}`.execute(db);
+    FROM (SELECT ${totalOf(org, query)} AS total,
+      (SELECT to_jsonb(o) FROM organizations o WHERE o.slug = ${org}) AS organization) AS t
+    LEFT JOIN LATERAL (${page}) AS p ON true) AS list
+    ORDER BY ${orderBy(query, 'list.')}`.execute(db);
   const found = rows.filter((r): r is InvitationRow & PageRow => r.id !== null);
   return {
     items: found.map(invitationFromRow),
     total: Number(rows[0]?.total ?? 0),
     memberEmails: new Set(found.filter((r) => r.is_member).map((r) => r.email)),
+    organization: rows[0]?.organization ? organizationFromRow(rows[0].organization) : undefined,
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The SQL store: the engine's {@link Store} on PostgreSQL or PGlite. Each engine operation is one database
- * transaction (READ COMMITTED); the guarantees that must hold across processes are constraints and
- * compare-and-set updates, and a lost race surfaces as `StoreConflict` so that the engine reruns the operation.
+ * The SQL store: the engine's {@link Store} on PostgreSQL or PGlite. Each engine operation that writes is one
+ * database transaction (READ COMMITTED), a read its statements on their own (read-only.ts); the guarantees that
+ * must hold across processes are constraints and compare-and-set updates, and a lost race surfaces as
+ * `StoreConflict` so that the engine reruns the operation.
  */
 import {
   type ControlledStore,
@@ -12,9 +13,10 @@ import {
   StoreUnavailable,
   type TransactionOptions,
 } from '@invitekit/engine';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { SqlControlsTx } from './controls-tx.js';
+import { readOnlyGuard } from './read-only.js';
 import { SqlTx } from './tx.js';
 
 export interface SqlStoreOptions {
@@ -58,18 +60,27 @@ export function storeError(error: unknown): unknown {
   return error;
 }
 
-/** Runs `fn` in one database transaction over a tx of `make`; errors as the engine expects them. */
+/**
+ * Runs `fn` over a tx of `make`; errors as the engine expects them. A write is one database transaction; a read
+ * runs its statements on their own, guarded against writing (read-only.ts says why that is as safe and two
+ * round trips cheaper).
+ */
 async function runTransaction<Tx extends SqlTx, T>(
   db: Kysely<Database>,
-  make: (trx: Transaction<Database>) => Tx,
+  make: (db: Kysely<Database>) => Tx,
   fn: (tx: Tx) => Promise<T>,
   options: TransactionOptions & SqlStoreOptions,
 ): Promise<T> {
   let tx: Tx | undefined;
   let result: T;
   try {
-    const builder = db.transaction();
-    result = await (options.readOnly ? builder.setAccessMode('read only') : builder).execute(async (trx) => {
+    if (options.readOnly) {
+      const reader = make(db.withPlugin(readOnlyGuard));
+      const value = await fn(reader);
+      await reader.buffer.flush(); // empty, or a write held back, which the guard refuses here
+      return value;
+    }
+    result = await db.transaction().execute(async (trx) => {
       const current = make(trx);
       tx = current;
       const value = await fn(current);
@@ -91,7 +102,7 @@ export class SqlStore implements Store {
   ) {}
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return runTransaction(this.db, (trx) => new SqlTx(trx), fn, { ...this.options, ...options });
+    return runTransaction(this.db, (db) => new SqlTx(db), fn, { ...this.options, ...options });
   }
 }
 
@@ -103,7 +114,7 @@ export class SqlControlledStore implements ControlledStore {
   ) {}
 
   transaction<T>(fn: (tx: StoreTx & ControlsTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return runTransaction<SqlControlsTx, T>(this.db, (trx) => new SqlControlsTx(trx), fn, {
+    return runTransaction<SqlControlsTx, T>(this.db, (db) => new SqlControlsTx(db), fn, {
       ...this.options,
       ...options,
     });

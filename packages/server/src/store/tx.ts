@@ -48,12 +48,19 @@ export class SqlTx implements StoreTx {
    */
   protected readonly knownMembers = new Map<string, boolean>();
 
+  /**
+   * Organizations read in this transaction by a statement that had another purpose (the list page's): the
+   * engine's check that the organization exists, which follows, costs no statement. Forgotten when they change.
+   */
+  protected readonly knownOrganizations = new Map<string, OrganizationRecord | undefined>();
+
   constructor(protected readonly db: Kysely<Database>) {
     this.buffer = new WriteBuffer(db);
   }
 
   // Organizations ----------------------------------------------------------------------------------------
   async organization(slug: string): Promise<OrganizationRecord | undefined> {
+    if (this.knownOrganizations.has(slug)) return this.knownOrganizations.get(slug);
     const row = await this.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
     return row && organizationFromRow(row);
   }
@@ -64,10 +71,12 @@ export class SqlTx implements StoreTx {
   }
 
   async insertOrganization(organization: OrganizationRecord): Promise<void> {
+    this.knownOrganizations.clear();
     await this.db.insertInto('organizations').values(organizationRow(organization)).execute();
   }
 
   async updateOrganization(slug: string, profile: OrganizationProfile): Promise<void> {
+    this.knownOrganizations.clear();
     await this.db
       .updateTable('organizations')
       .set({ name: profile.name, roles: JSON.stringify(profile.roles), default_role: profile.defaultRole })
@@ -88,6 +97,7 @@ export class SqlTx implements StoreTx {
   }
 
   async updateSettings(slug: string, settings: OrganizationRecord['settings']): Promise<void> {
+    this.knownOrganizations.clear();
     await this.db
       .updateTable('organizations')
       .set({
@@ -207,7 +217,8 @@ export class SqlTx implements StoreTx {
 
   async listInvitations(org: string, query: Parameters<StoreTx['listInvitations']>[1]) {
     await this.buffer.flushInvitations();
-    const { items, total, memberEmails } = await listInvitations(this.db, org, query);
+    const { items, total, memberEmails, organization } = await listInvitations(this.db, org, query);
+    this.knownOrganizations.set(org, organization);
     for (const inv of items) this.knownMembers.set(`${org}\n${inv.email}`, memberEmails.has(inv.email));
     return { items, total };
   }
