@@ -18,8 +18,8 @@
  * - alone:       up front + own client: what a page with nothing but this element downloads before it is usable.
  * - French:      the catalogues of a second language, loaded only by an element that speaks it.
  * - CSV parser:  loaded only when someone uploads a file in the invite dialog (the parser and the dialog's report).
- * - on first use: the table's row menus, its bulk bar and the role dialog, loaded the first time someone opens a
- *                menu, selects a row or is asked for a role.
+ * - on first use: the table's row menus, its bulk bar, the role dialog and the revoke confirmation, loaded the
+ *                first time someone opens a menu, selects a row, is asked for a role or asked to confirm a revoke.
  *
  * A bundle that lost an element's `customElements.define` (a `sideEffects` list that drops it) would be small and
  * useless: each entry must still name every tag it defines, and an esbuild warning fails the run.
@@ -63,7 +63,7 @@ function lazyKind(module) {
   if (/\.strings\.[a-z-]+(-[\w-]+)?\.(js|ts)$/.test(module)) return 'French';
   // The dialog's CSV report comes with the parser: both load when a file is chosen.
   if (/papaparse|d3-dsv|@invitekit\/sdk\/dist\/.*csv|csv-report\.(js|ts)$/.test(module)) return 'CSV parser';
-  if (/(row-menu|bulk|role-dialog)\.(js|ts)$/.test(module)) return 'on first use';
+  if (/(row-menu|bulk|role-dialog|revoke-confirm|modal)\.(js|ts)$/.test(module)) return 'on first use';
   // An element that renders another one only in some states loads its define module then.
   const element =
     /@invitekit\/elements\/dist\/define\/([\w-]+)\.js$|packages\/elements\/src\/define\/([\w-]+)\.ts$/.exec(module);
