@@ -43,9 +43,9 @@ const budgets = [
   // "All elements with every dependency ≤ 45 KB gzipped up front": missed since issue 12's features
   // (50.3 KB on 30 Nov 2026; see the README's "Size"). Issue 18 allowed +2 KB for its admin screens and took
   // 5.3 KB (50.4 → 55.7 KB on 6 Dec 2026, about 0.5 KB of it the SDK's growth from issues 17/19/20); the day's
-  // later merges of issues 16, 17 and 20 took it to 56.8 KB: held at
-  // 57 KB meanwhile; moving the lazily used features' strings into their chunks is the next cut.
-  { entry: 'index (whole package)', figure: 'up front', bytes: 57 * 1024, aim: 45 * 1024 },
+  // later merges of issues 16, 17 and 20 took it to 56.8 KB. The revoke confirmation and the dialog frame it shares
+  // with the role dialog moved into the lazy chunks: 55.8 KB, held at 56 KB.
+  { entry: 'index (whole package)', figure: 'up front', bytes: 56 * 1024, aim: 45 * 1024 },
   // "A page with only <request-invite-form> ≤ 28 KB with the client it loads".
   { entry: 'request-invite-form', figure: 'alone', bytes: 28 * 1024 },
 ];
