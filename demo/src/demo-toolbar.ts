@@ -6,6 +6,7 @@
  */
 import type { Faults } from '@invitekit/mock-server';
 import { required } from './dom.js';
+import { accounts, forgetAccounts } from './accounts.js';
 import { networks, people } from './shell.js';
 import { currentToken, signInAs } from './session.js';
 
@@ -62,10 +63,15 @@ export function startToolbar(faults: Faults): void {
   };
 
   const person = required('select[name="person"]', HTMLSelectElement, bar);
+  // Whoever joined in this browser is a choice too, before "Signed out" (the last of the page's own options).
+  const joined = accounts();
+  for (const account of joined) {
+    person.lastElementChild?.before(new Option(`${account.name} (joined)`, account.token));
+  }
   person.value = currentToken();
   person.addEventListener('change', () => {
     const token = person.value;
-    const name = people.find((p) => p.token === token)?.name ?? token;
+    const name = [...people, ...joined].find((p) => p.token === token)?.name ?? token;
     // Signing in on the login page takes you into the product, as a real sign-in would.
     const then = token && location.pathname.startsWith('/login') ? '/' : undefined;
     void act(
@@ -94,7 +100,12 @@ export function startToolbar(faults: Faults): void {
     });
   }
   required('button[data-reset]', HTMLButtonElement, bar).addEventListener('click', () => {
-    void act('Data reset to the seed', () => control('reset', {}));
+    void act('Data reset to the seed', async () => {
+      await control('reset', {});
+      // The members who joined are gone, and Acme's accounts for them with them (accounts.ts).
+      if (joined.some((account) => account.token === currentToken())) signInAs('');
+      forgetAccounts();
+    });
   });
   const join = required('form', HTMLFormElement, bar);
   join.addEventListener('submit', (event) => {

@@ -7,9 +7,9 @@
  */
 
 export const people = [
-  { token: 'acme-admin', name: 'Ada Admin', label: 'Ada Admin (admin)' },
-  { token: 'acme-viewer', name: 'Victor Viewer', label: 'Victor Viewer (no permission)' },
-  { token: '', name: '', label: 'Signed out' },
+  { token: 'acme-admin', name: 'Ada Admin', email: 'admin@acme.test', label: 'Ada Admin (admin)' },
+  { token: 'acme-viewer', name: 'Victor Viewer', email: 'viewer@acme.test', label: 'Victor Viewer (no permission)' },
+  { token: '', name: '', email: '', label: 'Signed out' },
 ] as const;
 
 /** The toolbar's network choices; values are `latencyMs,failureRate`. */

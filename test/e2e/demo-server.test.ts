@@ -1,15 +1,19 @@
 /**
  * `npm run demo:server` as someone would run it: the demo built for @invitekit/server ships no in-page mock (msw and
- * the rules engine stay out of every file the pages load), and its files are served compressed.
+ * the rules engine stay out of every file the pages load), its files are served compressed, and a new member is
+ * signed in by the host's own sign-in after accepting.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../tools/demo-server-process.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { followNewestLink, journey, shown, signInAs, toolbar } from './harness.js';
 
 let demo: DemoServer | undefined;
 let origin = '';
+/** The browser of the sign-in journey. */
+let journeyBrowser: Browser | undefined;
 
 before(async () => {
   demo = await startDemoServer();
@@ -17,6 +21,7 @@ before(async () => {
 });
 
 after(async () => {
+  await journeyBrowser?.close();
   await demo?.stop();
 });
 
@@ -45,6 +50,42 @@ describe('npm run demo:server', { timeout: 300_000 }, () => {
         assert.ok(!text.includes('startMockWorker'), `${page}: ${path} carries the in-page mock`);
       }
     }
+  });
+
+  it('signs the new member in after accepting, through the host’s sign-in, and lands them in the product', async () => {
+    journeyBrowser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    await journey({ origin, browser: journeyBrowser, close: () => Promise.resolve() }, async (page) => {
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Invite users' }).click();
+      const dialog = await shown(page.getByRole('dialog', { name: 'Invite users' }));
+      await dialog.getByRole('textbox', { name: 'Email addresses' }).fill('sam@example.com');
+      await dialog.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Admin' });
+      await shown(dialog.getByText('1 invitation will be sent'));
+      await dialog.getByRole('button', { name: 'Send invitations' }).click();
+      await shown(dialog.getByText('1 invitation sent'));
+
+      await signInAs(page, 'Signed out');
+      await followNewestLink(page, 'sam@example.com');
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Sam Reyes');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await page.getByRole('link', { name: 'Continue to Acme Inc.' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+
+      // Signed in as Sam, whom the server knows through the host's authenticate: joined as Admin, Sam may invite.
+      await shown(page.getByText('Welcome to Acme Inc., Sam Reyes. You joined as Admin.'));
+      await shown(page.getByRole('banner').getByText('Sam Reyes'));
+      await shown(page.getByRole('button', { name: 'Invite users' }));
+      await shown(page.getByRole('table', { name: /Members of Acme Inc/ }).getByRole('cell', { name: 'Sam Reyes' }));
+
+      // Later, signed out: the login page's own form signs Sam in by address.
+      await signInAs(page, 'Signed out');
+      await page.goto('/login/');
+      await page.getByRole('textbox', { name: 'Work email' }).fill('sam@example.com');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await shown(page.getByRole('banner').getByText('Sam Reyes'));
+      await shown(toolbar(page));
+    });
   });
 
   it('serves its files compressed (brotli, else gzip), hashed assets cached for good', async () => {
