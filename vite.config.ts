@@ -6,6 +6,7 @@ import { defineConfig, defaultClientConditions, type Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { shellHtml } from './demo/src/shell.js';
 
 export const workspaceResolve = {
   conditions: ['source', ...defaultClientConditions],
@@ -33,10 +34,45 @@ export function mswWorker(): Plugin {
   };
 }
 
+/**
+ * Writes the demo's frame (toolbar and header, demo/src/shell.ts) into every page, so that it is there at the first
+ * paint rather than pushing the page down when the script draws it.
+ */
+export function demoShell(): Plugin {
+  return {
+    name: 'invitekit:demo-shell',
+    transformIndexHtml(html, { path }) {
+      const pathname = path.replace(/index\.html$/, '');
+      return html.replace('<body>', `<body>\n${shellHtml(pathname)}`);
+    },
+  };
+}
+
+/**
+ * Puts the built stylesheet into each page (a `<style>` for the `<link>`): the frame and the page's layout need it
+ * for their first paint, and a separate file held that paint back by a round trip. The pages share one small
+ * stylesheet (2 KB compressed), so each carries its own copy.
+ */
+export function inlineCss(): Plugin {
+  return {
+    name: 'invitekit:inline-css',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        return html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (link, file: string) => {
+          const asset = bundle?.[file];
+          return asset?.type === 'asset' ? `<style>${String(asset.source)}</style>` : link;
+        });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: demoRoot,
   resolve: workspaceResolve,
-  plugins: [mswWorker()],
+  plugins: [mswWorker(), demoShell(), inlineCss()],
   server: { port: 5173 },
   build: {
     outDir: 'dist',

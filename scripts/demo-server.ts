@@ -2,7 +2,8 @@
  * `npm run demo:server [-- --port 8080 --data ./invitekit-data]`: the demo against the real backend. Builds the
  * demo without its MSW worker (VITE_INVITEKIT_BACKEND=server), then serves it and @invitekit/server (PGlite,
  * dev auth with the seeded tokens, the /__mock controls the demo toolbar and mailbox use) on one origin, so the
- * session cookie reaches the server exactly as a host's cookie reaches its own backend.
+ * session cookie reaches the server exactly as a host's cookie reaches its own backend. People who join get an
+ * account of Acme's own (demo-accounts.ts), which the server's `authenticate` recognises.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createInvitekitServer } from '@invitekit/server';
+import { demoAccounts } from './demo-accounts.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -77,15 +79,31 @@ function encodedBody(file: string, req: IncomingMessage): { body: Buffer; encodi
 const http = createServer();
 await new Promise<void>((resolve) => http.listen(Number(values.port), '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${String((http.address() as AddressInfo).port)}`;
+// Acme's own accounts for the people who join (the host's side: its sign-in, and the membership an accept makes).
+// Beside PGlite's files in the data directory, so that one directory holds the demo's whole state.
+const accounts = demoAccounts(join(values.data, 'demo-accounts.json'));
 const invitekit = createInvitekitServer({
   database: { pglite: values.data },
   acceptUrl: `${origin}/redeem/`,
   devAuth: true,
   testControls: true,
+  authenticate: (request) => accounts.authenticate(request),
+  onAccepted: (event) => {
+    accounts.onAccepted(event);
+  },
 });
 await invitekit.ready;
 http.on('request', (req, res) => {
   const pathname = new URL(req.url ?? '/', origin).pathname;
+  if (pathname === '/demo/sign-in' && req.method === 'POST') {
+    accounts.signIn(req, res);
+    return;
+  }
+  if (pathname === '/__mock/reset' && req.method === 'POST') {
+    res.once('finish', () => {
+      if (res.statusCode === 204) accounts.forget();
+    });
+  }
   if (pathname.startsWith('/api/') || pathname.startsWith('/__mock/')) {
     invitekit.node(req, res);
     return;

@@ -1,36 +1,24 @@
-/** The product's header, shared by every page: the demo toolbar above it, then the brand, its pages and who is in. */
+/**
+ * The product's header and the demo toolbar above it, shared by every page. Both are in the page's HTML from the
+ * start (shell.ts); this fills in who is signed in and starts the toolbar.
+ */
 import type { Faults } from '@invitekit/mock-server';
-import { DemoToolbar } from './demo-toolbar.js';
+import { required } from './dom.js';
+import { startToolbar } from './demo-toolbar.js';
 import { currentPerson } from './session.js';
-
-const pages = [
-  { href: '/', label: 'Settings › Users' },
-  { href: '/login/', label: 'Login page' },
-  { href: '/mailbox/', label: 'Mailbox' },
-];
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** `faults`: the mock's network settings, which the toolbar shows. */
 export function renderHeader(faults: Faults): void {
-  const header = document.createElement('header');
-  header.className = 'app-header';
-  const links = pages
-    .map((page) => {
-      const current = location.pathname === page.href ? ' aria-current="page"' : '';
-      return `<a href="${page.href}"${current}>${page.label}</a>`;
-    })
-    .join('');
   const person = currentPerson();
-  const who = person.token
-    ? `<span class="avatar" aria-hidden="true">${escape(person.name.charAt(0))}</span>${escape(person.name)}`
-    : 'Not signed in';
-  header.innerHTML = `<a class="brand" href="/"><img src="/favicon.svg" alt="" width="24" height="24" />Acme Analytics</a>
-    <nav aria-label="Product">${links}</nav>
-    <span class="who">${who}</span>`;
-  const toolbar = new DemoToolbar();
-  toolbar.faults = faults;
-  document.body.prepend(toolbar, header);
+  const who = required('.app-header .who', HTMLElement);
+  if (person.token) {
+    const avatar = document.createElement('span');
+    avatar.className = 'avatar';
+    avatar.setAttribute('aria-hidden', 'true');
+    avatar.textContent = person.name.charAt(0);
+    who.replaceChildren(avatar, person.name);
+  } else {
+    who.textContent = 'Not signed in';
+  }
+  startToolbar(faults);
 }

@@ -2,20 +2,16 @@
  * The demo's own toolbar, outside invitekit: who is signed in, the mock's clock, its data and its network.
  * It talks to the mock server's `/__mock` controls, as a front-end team would while developing against it.
  * Every control reloads the page afterwards, so each element reads the new state as it would on a real visit.
+ * Its markup is in the page from the start (shell.ts); this brings it to life.
  */
-import { LitElement, html } from 'lit';
-import { state } from 'lit/decorators.js';
 import type { Faults } from '@invitekit/mock-server';
-import { currentToken, people, signInAs } from './session.js';
+import { required } from './dom.js';
+import { accounts, forgetAccounts } from './accounts.js';
+import { networks, people } from './shell.js';
+import { currentToken, signInAs } from './session.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const FLASH_KEY = 'demo-status';
-// Values are `latencyMs,failureRate`; the select shows the one matching the mock's faults.
-const networks = [
-  ['0,0', 'Normal'],
-  ['1500,0', 'Slow (1.5 s)'],
-  ['300,0.3', 'Failing (30 %)'],
-] as const;
 
 /** Calls a `/__mock` control; a refusal becomes an error carrying the server's own explanation. */
 async function control(path: string, body?: unknown): Promise<Response> {
@@ -43,152 +39,110 @@ function aheadOf(offsetMs: number): string {
   return `${days} ${days === 1 ? 'day' : 'days'} ahead`;
 }
 
-export class DemoToolbar extends LitElement {
-  /** The mock's network settings as this page started with them. */
-  faults: Faults = { latencyMs: 0, failureRate: 0 };
-  @state() private now?: Date;
-  @state() private ahead = '';
-  @state() private status = sessionStorage.getItem(FLASH_KEY) ?? '';
-
-  // Light DOM: the demo page's stylesheet styles the toolbar.
-  protected override createRenderRoot() {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    sessionStorage.removeItem(FLASH_KEY);
-    void this.readClock();
-  }
-
-  private async readClock() {
-    try {
-      const { now } = (await (await control('clock')).json()) as { now: string };
-      this.now = new Date(now);
-      this.ahead = aheadOf(this.now.getTime() - Date.now());
-    } catch (error) {
-      this.status = error instanceof Error ? error.message : String(error);
-    }
-  }
+/** Wires the page's toolbar; `faults` are the mock's network settings as this page started with them. */
+export function startToolbar(faults: Faults): void {
+  const bar = required('aside.demo-toolbar', HTMLElement);
+  const status = required('.demo-status', HTMLElement, bar);
+  const say = (text: string) => {
+    status.textContent = text;
+  };
+  say(sessionStorage.getItem(FLASH_KEY) ?? '');
+  sessionStorage.removeItem(FLASH_KEY);
 
   /** Runs a control, keeps what happened for the reloaded page to say, and reloads (or goes to `then`). */
-  private async act(what: string, run: () => unknown, then?: string) {
-    this.status = '';
+  const act = async (what: string, run: () => unknown, then?: string) => {
+    say('');
     try {
       await run();
       flash(what);
       if (then) location.assign(then);
       else location.reload();
     } catch (error) {
-      this.status = error instanceof Error ? error.message : String(error);
+      say(error instanceof Error ? error.message : String(error));
     }
-  }
+  };
 
-  private readonly onPerson = (event: Event) => {
-    const token = (event.target as HTMLSelectElement).value;
-    const person = people.find((p) => p.token === token);
+  const person = required('select[name="person"]', HTMLSelectElement, bar);
+  // Whoever joined in this browser is a choice too, before "Signed out" (the last of the page's own options).
+  const joined = accounts();
+  for (const account of joined) {
+    person.lastElementChild?.before(new Option(`${account.name} (joined)`, account.token));
+  }
+  person.value = currentToken();
+  person.addEventListener('change', () => {
+    const token = person.value;
+    const name = [...people, ...joined].find((p) => p.token === token)?.name ?? token;
     // Signing in on the login page takes you into the product, as a real sign-in would.
     const then = token && location.pathname.startsWith('/login') ? '/' : undefined;
-    void this.act(
-      token ? `Signed in as ${person?.name ?? token}` : 'Signed out',
+    void act(
+      token ? `Signed in as ${name}` : 'Signed out',
       () => {
         signInAs(token);
       },
       then,
     );
-  };
+  });
 
-  private readonly onNetwork = (event: Event) => {
-    const choice = (event.target as HTMLSelectElement).value;
-    const [latencyMs, failureRate] = choice.split(',').map(Number);
-    const label = networks.find(([value]) => value === choice)?.[1] ?? choice;
-    void this.act(`Network: ${label}`, () => control('faults', { latencyMs, failureRate }));
-  };
+  const network = required('select[name="network"]', HTMLSelectElement, bar);
+  network.value = `${faults.latencyMs},${faults.failureRate}`;
+  network.addEventListener('change', () => {
+    const [latencyMs, failureRate] = network.value.split(',').map(Number);
+    const label = networks.find(([value]) => value === network.value)?.[1] ?? network.value;
+    void act(`Network: ${label}`, () => control('faults', { latencyMs, failureRate }));
+  });
 
-  private readonly onReset = () => {
-    void this.act('Data reset to the seed', () => control('reset', {}));
-  };
-
-  private readonly onJoin = (event: SubmitEvent) => {
+  for (const button of bar.querySelectorAll<HTMLButtonElement>('button[data-advance]')) {
+    const days = Number(button.dataset.advance);
+    button.addEventListener('click', () => {
+      void act(`Clock moved ${days} ${days === 1 ? 'day' : 'days'} forward`, () =>
+        control('clock', { advanceMs: days * DAY }),
+      );
+    });
+  }
+  required('button[data-reset]', HTMLButtonElement, bar).addEventListener('click', () => {
+    void act('Data reset to the seed', async () => {
+      await control('reset', {});
+      // The members who joined are gone, and Acme's accounts for them with them (accounts.ts).
+      if (joined.some((account) => account.token === currentToken())) signInAs('');
+      forgetAccounts();
+    });
+  });
+  const join = required('form', HTMLFormElement, bar);
+  join.addEventListener('submit', (event) => {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    const data = new FormData(join);
     const field = (name: string, fallback: string) => {
       const value = data.get(name);
       return typeof value === 'string' ? value : fallback;
     };
     const email = field('email', '').trim();
     const via = field('via', 'sso');
-    void this.act(`${email} joined Acme Inc. through ${via.toUpperCase()}`, () =>
+    void act(`${email} joined Acme Inc. through ${via.toUpperCase()}`, () =>
       control('orgs/acme/members', { email, via }),
     );
-  };
+  });
 
-  private advance(days: number) {
-    void this.act(`Clock moved ${days} ${days === 1 ? 'day' : 'days'} forward`, () =>
-      control('clock', { advanceMs: days * DAY }),
-    );
+  for (const input of bar.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(
+    'input, select, button',
+  )) {
+    input.disabled = false;
   }
-
-  override render() {
-    const token = currentToken();
-    const network = `${this.faults.latencyMs},${this.faults.failureRate}`;
-    const clock = this.now
-      ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(this.now)
-      : '…';
-    return html`
-      <aside class="demo-toolbar" aria-label="Demo controls">
-        <strong class="demo-badge" title="Not part of the product: controls of the in-browser mock server">Demo</strong>
-        <label
-          >Signed in as
-          <select name="person" @change=${this.onPerson}>
-            ${people.map((p) => html`<option value=${p.token} ?selected=${p.token === token}>${p.label}</option>`)}
-          </select>
-        </label>
-        <span class="demo-group" role="group" aria-label="Clock">
-          <span
-            >Clock <time datetime=${this.now?.toISOString() ?? ''}>${clock}</time>${
-              this.ahead ? html` <em>(${this.ahead})</em>` : ''
-            }</span
-          >
-          <button
-            type="button"
-            @click=${() => {
-              this.advance(1);
-            }}
-          >
-            +1 day
-          </button>
-          <button
-            type="button"
-            @click=${() => {
-              this.advance(7);
-            }}
-          >
-            +7 days
-          </button>
-        </span>
-        <label
-          >Network
-          <select name="network" @change=${this.onNetwork}>
-            ${networks.map(([value, label]) => html`<option value=${value} ?selected=${value === network}>${label}</option>`)}
-          </select>
-        </label>
-        <form class="demo-group" aria-label="Join outside invitations" @submit=${this.onJoin}>
-          <label>Join address <input name="email" type="email" required placeholder="jane@example.com" /></label>
-          <label
-            >via
-            <select name="via">
-              <option value="sso">SSO</option>
-              <option value="scim">SCIM</option>
-            </select>
-          </label>
-          <button>Simulate join</button>
-        </form>
-        <button type="button" @click=${this.onReset}>Reset data</button>
-        <span class="demo-status" role="status">${this.status}</span>
-      </aside>
-    `;
-  }
+  void showClock(bar, say);
 }
 
-customElements.define('demo-toolbar', DemoToolbar);
+/** The mock's clock, and how far ahead of real time it runs. */
+async function showClock(bar: HTMLElement, say: (text: string) => void): Promise<void> {
+  try {
+    const { now } = (await (await control('clock')).json()) as { now: string };
+    const date = new Date(now);
+    const time = required('.demo-clock time', HTMLTimeElement, bar);
+    time.dateTime = date.toISOString();
+    time.textContent = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    const ahead = aheadOf(date.getTime() - Date.now());
+    const note = required('.demo-clock em', HTMLElement, bar);
+    note.textContent = ahead ? `(${ahead})` : '';
+    note.hidden = !ahead;
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error));
+  }
+}

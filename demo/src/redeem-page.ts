@@ -6,18 +6,42 @@ import { requiredTag } from './dom.js';
 import { boot } from './boot.js';
 import { flash } from './demo-toolbar.js';
 import { acmeRoles } from './roles.js';
-import { signInAs } from './session.js';
+import { accountFor } from './accounts.js';
+import { currentPerson, signInAs } from './session.js';
+import { welcome } from './welcome.js';
 
 await boot();
 await Promise.all([import('@invitekit/elements/invitekit-provider'), import('@invitekit/elements/redeem-invite')]);
 const redeem = requiredTag('redeem-invite');
 redeem.roles = acmeRoles;
 
-// "Continue to Acme Inc.": the new member signs in on the login page, which welcomes them. Nothing moves until
-// they choose to continue, so the confirmation stays on screen as long as they need.
+// Accepted: Acme signs the new member in with an account of its own (the host's sign-in, accounts.ts), unless
+// they already are signed in as themselves. Nothing moves until they choose to continue, so the confirmation
+// stays on screen as long as they need.
+let signedIn: Promise<void> = Promise.resolve();
+redeem.addEventListener('invitekit-invitation-accepted', (event) => {
+  const { member, organization } = event.detail;
+  if (currentPerson().email.toLowerCase() === member.email.toLowerCase()) return;
+  signedIn = accountFor(member).then((account) => {
+    signInAs(account.token);
+    const role = acmeRoles.find((r) => r.value === member.role)?.label ?? member.role;
+    welcome(`Welcome to ${organization.name}, ${account.name}. You joined as ${role}.`);
+  });
+});
+
+// "Continue to Acme Inc.": into the product, signed in.
 redeem.addEventListener('invitekit-invitation-continue', (event) => {
   event.preventDefault();
-  location.assign(`/login/?joined=${encodeURIComponent(event.detail.organization.name)}`);
+  signedIn.then(
+    () => {
+      location.assign('/');
+    },
+    (error: unknown) => {
+      // The accept stands; only Acme's sign-in failed: the login page is the way in.
+      flash(error instanceof Error ? error.message : String(error));
+      location.assign('/login/');
+    },
+  );
 });
 
 // "Sign out": the product's own sign-out, then the same link again, now for the invited person.

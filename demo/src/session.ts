@@ -1,15 +1,20 @@
 /**
  * Who is signed in to the demo product. A real product has its own session cookie; the demo's is
- * `invitekit_session`, holding one of the mock server's seed tokens, and the elements send it along
- * (the SDK's default `credentials: "include"`), exactly as a host's cookie reaches its own backend.
+ * `invitekit_session`, holding a token the backend knows, and the elements send it along (the SDK's default
+ * `credentials: "include"`), exactly as a host's cookie reaches its own backend. The seed's people have the mock's
+ * seeded tokens; people who joined through an invitation get an account of Acme's own (accounts.ts).
  */
 import { SESSION_COOKIE as COOKIE } from '@invitekit/mock-server';
+import { accountByToken } from './accounts.js';
+import { people } from './shell.js';
 
-export const people = [
-  { token: 'acme-admin', name: 'Ada Admin', label: 'Ada Admin (admin)' },
-  { token: 'acme-viewer', name: 'Victor Viewer', label: 'Victor Viewer (no permission)' },
-  { token: '', name: '', label: 'Signed out' },
-] as const;
+export { people };
+
+export interface Person {
+  token: string;
+  name: string;
+  email: string;
+}
 
 const SIGNED_OUT = 'demo-signed-out';
 
@@ -18,12 +23,15 @@ export function currentToken(): string {
   return match ? decodeURIComponent(match.slice(COOKIE.length + 1)) : '';
 }
 
-export function currentPerson() {
+/** The person the session cookie belongs to: one of the seed's, a member who joined, or nobody. */
+export function currentPerson(): Person {
   const token = currentToken();
-  return people.find((person) => person.token === token) ?? people[2];
+  const account = token ? accountByToken(token) : undefined;
+  if (account) return { token, name: account.name, email: account.email };
+  return people.find((person) => person.token === token) ?? { token: '', name: '', email: '' };
 }
 
-/** Signs a seed person in (a token) or out (`''`); signing out is remembered so a reload keeps it. */
+/** Signs a person in (their token) or out (`''`); signing out is remembered so a reload keeps it. */
 export function signInAs(token: string): void {
   document.cookie = token
     ? `${COOKIE}=${encodeURIComponent(token)}; path=/; SameSite=Lax`

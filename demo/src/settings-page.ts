@@ -3,7 +3,10 @@ import { required, requiredTag } from './dom.js';
 import { boot } from './boot.js';
 import { acmeRoles } from './roles.js';
 import { renderMembers } from './members-list.js';
+import { showWelcome } from './welcome.js';
 
+// Before anything loads, so that the page does not move under the reader when it appears.
+showWelcome(required('#welcome', HTMLElement));
 await boot();
 // The published entry points, as a host imports them, in any order.
 await Promise.all([

@@ -57,12 +57,24 @@ function outcome(page: Page, text: string) {
   return page.locator('[part~="outcome"]', { hasText: text });
 }
 
+/** Signs in with the login page's own form, as someone without the admin permission: lands on Settings › Users. */
+async function signInFromLoginPageAs(page: Page, email: string) {
+  await page.getByRole('textbox', { name: 'Work email' }).fill(email);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
 /** Signs in with the login page's own form, which lands on Settings › Users. */
 async function signInFromLoginPage(page: Page, email: string) {
   await page.getByRole('textbox', { name: 'Work email' }).fill(email);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await shown(page.getByRole('button', { name: 'Invite users' }));
+}
+
+/** The product header's "who is signed in", naming `name`. */
+function signedInName(page: Page, name: string) {
+  return page.getByRole('banner').getByText(name);
 }
 
 /** The host page's own member list (drawn with the SDK), by address. */
@@ -112,14 +124,18 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
       await shot(page, '06-accepted');
 
-      // No timed redirect: the confirmation stays until the new member continues, and the host decides where to.
+      // No timed redirect: the confirmation stays until the new member continues, and the host decides where to:
+      // into the product, signed in by the host's own sign-in.
       assert.match(page.url(), /\/redeem\//, 'still on the confirmation');
       await page.getByRole('link', { name: 'Continue to Acme Inc.' }).click();
-      await page.waitForURL(/\/login\/\?joined=/);
-      await shown(page.getByText('Welcome to Acme Inc.! Your invitation was accepted'));
-      await shown(page.getByRole('button', { name: 'Request invitation' }));
+      await page.waitForURL((url) => url.pathname === '/');
+      await shown(page.getByText('Welcome to Acme Inc., Lena Lindqvist. You joined as Billing.'));
+      await shown(signedInName(page, 'Lena Lindqvist'));
+      // A member (Billing) without the admin permission, whom the backend knows: not the signed-out message.
+      await shown(page.getByText('You do not have permission to manage invitations in this organization.'));
       await shot(page, '07-welcome');
 
+      await page.goto('/login/');
       await signInFromLoginPage(page, 'admin@acme.test');
       const lena = await shown(memberRow(page, 'lena@example.com'));
       await shown(lena.getByRole('cell', { name: 'Lena Lindqvist' }));
@@ -138,6 +154,53 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await page.reload();
       await shown(memberRow(page, 'lena@example.com'));
       await shown(invitationRow(page, 'max@example.com'));
+    });
+  });
+
+  it('signs the new member in after accepting: the product page as that member, and their address signs in again later', async () => {
+    await journey(demo, async (page) => {
+      await openSettings(page);
+      const dialog = await openInviteDialog(page);
+      await dialog.getByRole('textbox', { name: 'Email addresses' }).fill('mia@example.com');
+      await shown(dialog.getByText('1 invitation will be sent'));
+      await dialog.getByRole('button', { name: 'Send invitations' }).click();
+      await shown(dialog.getByText('1 invitation sent'));
+
+      // The invitee opens the link signed out (a browser of their own), accepts, and continues.
+      await signInAs(page, 'Signed out');
+      await followNewestLink(page, 'mia@example.com');
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Mia Park');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await shown(page.getByRole('heading', { name: 'Welcome to Acme Inc.' }));
+      await page.getByRole('link', { name: 'Continue to Acme Inc.' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+
+      // In the product, signed in as Mia: a member without the admin permission, whom the backend knows.
+      await shown(page.getByText('Welcome to Acme Inc., Mia Park. You joined as Member.'));
+      await shown(signedInName(page, 'Mia Park'));
+      await shown(page.getByText('You do not have permission to manage invitations in this organization.'));
+      assert.equal(await page.getByText('Sign in to manage invitations').count(), 0, 'not signed out');
+      const who = toolbar(page).getByRole('combobox', { name: 'Signed in as' });
+      assert.equal(
+        await who.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text),
+        'Mia Park (joined)',
+      );
+
+      // Signed out, the login page's own form signs her in again by her address.
+      await signInAs(page, 'Signed out');
+      await page.goto('/login/');
+      await signInFromLoginPageAs(page, 'MIA@example.com');
+      await shown(signedInName(page, 'Mia Park'));
+      await shown(page.getByText('You do not have permission to manage invitations in this organization.'));
+
+      // A reset of the demo's data forgets her: her address no longer signs in.
+      await withToolbar(page, 'Data reset to the seed', (bar) =>
+        bar.getByRole('button', { name: 'Reset data' }).click(),
+      );
+      await page.goto('/login/');
+      await page.getByRole('textbox', { name: 'Work email' }).fill('mia@example.com');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await shown(page.getByText('No Acme Analytics account uses this address.'));
     });
   });
 
@@ -305,7 +368,7 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
     });
   });
 
-  it('invites the addresses of an uploaded CSV file', async () => {
+  it('invites the addresses of an uploaded CSV file, accounting for each of its rows', async () => {
     await journey(demo, async (page) => {
       await openSettings(page);
       const dialog = await openInviteDialog(page);
@@ -321,10 +384,14 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
         dialog.getByRole('button', { name: 'Upload CSV' }).click(),
       ]);
       await chooser.setFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await shown(dialog.getByText('3 invitations will be sent, 1 address will be skipped'));
+      // Every row of the file accounted for; the malformed address is named on its row and not sent.
+      await shown(dialog.getByText('team.csv: 4 rows: 3 will be invited, 1 skipped.'));
+      const notInvited = dialog.getByRole('list', { name: 'Rows of team.csv that will not be invited' });
+      await shown(notInvited.getByText('malformed address, not added'));
+      await shown(notInvited.getByText('Row 5'));
+      await shown(dialog.getByText('The “name” column is not used'));
       await dialog.getByRole('button', { name: 'Send invitations' }).click();
       await shown(dialog.getByText('3 invitations sent'));
-      await shown(dialog.getByText('not a valid email address'));
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
       for (const email of ['alice@example.com', 'bob@example.com', 'carol@example.com']) {
         await shown(invitationRow(page, email));

@@ -319,6 +319,7 @@ describe('methods', () => {
   });
 
   it('answers HEAD on every GET path with the GET status and headers and no body', async () => {
+    // The export streams: its length is known only at its end, so neither its GET nor its HEAD states one.
     for (const [path, headers] of [
       ['/api/orgs/acme/access', {}],
       [`${INVITE}?limit=2`, ADMIN],
@@ -331,7 +332,8 @@ describe('methods', () => {
       const head = await call('HEAD', path, { headers });
       assert.equal(head.status, get.status, path);
       assert.equal(head.headers.get('content-type'), get.headers.get('content-type'), path);
-      assert.equal(head.headers.get('content-length'), String(getBody.byteLength), path);
+      const streamed = path.endsWith('export.csv');
+      assert.equal(head.headers.get('content-length'), streamed ? null : String(getBody.byteLength), path);
       assert.equal((await head.arrayBuffer()).byteLength, 0, path);
     }
   });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { type RunningPostgres, startPostgres } from '../../tools/postgres.js';
 import { SERVER_CLI, startServerProcess } from '../../tools/server-process.js';
 
@@ -86,6 +87,63 @@ describe('invitekit-server', () => {
     });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /^invitekit-server: --test-controls .* refused when NODE_ENV=production\.\n$/);
+  });
+
+  it('with --test-controls but no --dev-auth, the controls answer, and a failing one is problem+json logged as JSON', async () => {
+    const name = 'cli_controls';
+    const server = await startServerProcess([
+      '--port',
+      '0',
+      '--database',
+      await postgres.createDatabase(name),
+      '--auth',
+      'scripts/bench-server/auth.ts',
+      '--test-controls',
+    ]);
+    const ids: string[] = [];
+    try {
+      const clock = await fetch(`${server.url}/__mock/clock`);
+      assert.equal(clock.status, 200);
+      assert.match(((await clock.json()) as { now: string }).now, /^\d{4}-\d\d-\d\dT/);
+      // The database goes (its connections cut): each control fails below the handler.
+      const admin = new pg.Client({ connectionString: postgres.adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+      for (const [method, path] of [
+        ['GET', '/__mock/clock'],
+        ['POST', '/__mock/clock'],
+        ['GET', '/__mock/outbox'],
+        ['POST', '/__mock/reset'],
+      ] as const) {
+        const body = method === 'POST' ? { body: path.endsWith('clock') ? '{"advanceMs":1}' : '{}' } : {};
+        const answer = await fetch(`${server.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          ...body,
+        });
+        assert.equal(answer.status, 503, `${method} ${path}`);
+        assert.equal(answer.headers.get('content-type'), 'application/problem+json');
+        const problem = (await answer.json()) as { code: string; detail: string; requestId: string };
+        assert.equal(problem.code, 'unavailable');
+        assert.doesNotMatch(problem.detail, /ECONN|database|cli_controls|127\.0\.0\.1/);
+        ids.push(problem.requestId);
+      }
+    } finally {
+      await server.stop();
+    }
+    assert.equal(server.stderr(), '', 'no stack trace on stderr');
+    const failures = server
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: string; msg: string; requestId?: string })
+      .filter((entry) => entry.msg === 'request failed');
+    assert.deepEqual(
+      failures.map((f) => [f.level, f.requestId]),
+      ids.map((id) => ['error', id]),
+      'each failure logged once as JSON, under its request id',
+    );
   });
 
   it('--help names the installed command and every subcommand', async () => {

@@ -93,7 +93,7 @@ describe('slow and greedy clients', () => {
     { timeout: 10_000 },
     async () => {
       const held = [open(), open(), open()];
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await connectionsAre(3);
       const extra = open();
       extra.socket.write('GET /api/orgs/acme/access HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
       const refused = await extra.received;
@@ -109,12 +109,30 @@ describe('slow and greedy clients', () => {
 
       held[0]?.socket.destroy();
       await held[0]?.received;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The server has seen the close (the limit counts on the same event), and the other client's is gone too.
+      await connectionsAre(2);
       assert.equal(await fetchFrom('127.0.0.1'), 404);
       for (const h of held) h.socket.destroy();
     },
   );
 });
+
+/**
+ * Resolves once the server holds exactly `count` connections, by its own count: a socket is counted (and the
+ * per-client limit counts it) when the server accepts it, and uncounted when it sees it close.
+ */
+async function connectionsAre(count: number): Promise<void> {
+  for (;;) {
+    const open = await new Promise<number>((resolve, reject) => {
+      http.getConnections((error, n) => {
+        if (error) reject(error);
+        else resolve(n);
+      });
+    });
+    if (open === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 /** The status of one GET sent from `localAddress` on its own connection. */
 async function fetchFrom(localAddress: string): Promise<number> {

@@ -4,6 +4,7 @@
  * (no clock offset row), and a `readOnly` transaction could write.
  */
 import assert from 'node:assert/strict';
+import { createHook } from 'node:async_hooks';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,13 +77,28 @@ describe('SQL store on a fresh database (PGlite)', () => {
 describe('createInvitekitServer', () => {
   it('opens nothing when created (a build that imports the route handler writes no database)', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'invitekit-lazy-')), 'data');
+    // Exact, not a wait: creating the server starts no asynchronous work at all (no promise, timer, file access
+    // or worker), so nothing it did can open the database afterwards.
+    const started: string[] = [];
+    const hook = createHook({
+      init(_id, type) {
+        started.push(type);
+      },
+    });
+    hook.enable();
     const server = createInvitekitServer({
       database: { pglite: dir },
       acceptUrl: 'https://x.test/j/',
       authenticate: () => null,
       log: false,
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    hook.disable();
+    assert.deepEqual(started, [], 'asynchronous work started by the creation');
+    // The hook does see such work: one promise.
+    hook.enable();
+    void Promise.resolve();
+    hook.disable();
+    assert.deepEqual(started, ['PROMISE']);
     assert.equal(existsSync(dir), false);
     assert.equal(existsSync(`${dir}.lock`), false);
     await server.close();

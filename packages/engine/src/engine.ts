@@ -9,7 +9,7 @@ import type { Actor } from './auth.js';
 import type { RealNow } from './controls.js';
 import { type Ctx, type RandomSource, cryptoRandom } from './context.js';
 import { EngineError } from './errors.js';
-import { exportInvitationsCsv } from './export.js';
+import { EXPORT_PAGE_SIZE, csvChunks, startExport } from './export.js';
 import { joinMember, removeMember, upsertOrganization } from './host.js';
 import { createInvitations } from './inviting.js';
 import { acceptInvite, declineInvite, lookupInvite } from './redeem.js';
@@ -60,6 +60,8 @@ export interface EngineOptions<Tx extends StoreTx = StoreTx> extends EngineHooks
   realNow?: RealNow;
   random?: RandomSource;
   acceptUrl?: string;
+  /** Invitations the CSV export reads per page (default EXPORT_PAGE_SIZE); small in tests, to cross pages. */
+  exportPageSize?: number;
 }
 
 /** Whether an invite body asks for a dry run; a body that only looks like one is refused by the operation. */
@@ -72,6 +74,7 @@ export class Engine<Tx extends StoreTx = StoreTx> {
   acceptUrl: string;
   readonly realNow: RealNow;
   readonly random: RandomSource;
+  readonly exportPageSize: number;
   private readonly hooks: EngineHooks;
 
   constructor(options: EngineOptions<Tx>) {
@@ -79,6 +82,7 @@ export class Engine<Tx extends StoreTx = StoreTx> {
     this.realNow = options.realNow ?? Date.now;
     this.random = options.random ?? cryptoRandom;
     this.acceptUrl = options.acceptUrl ?? 'http://localhost/redeem/';
+    this.exportPageSize = options.exportPageSize ?? EXPORT_PAGE_SIZE;
     this.hooks = { onAccepted: options.onAccepted, onHookError: options.onHookError };
   }
 
@@ -147,8 +151,16 @@ export class Engine<Tx extends StoreTx = StoreTx> {
     // cost the commit hook (the data file, localStorage) a full save.
     return isDryRun(body) ? this.read(op) : this.write(op);
   }
-  exportCsv(actor: Actor | null, org: string, query: unknown = {}) {
-    return this.read((ctx) => exportInvitationsCsv(ctx, actor, org, query));
+  /**
+   * The CSV export as text chunks, read page by page as they are consumed (export.ts). Refusals (not an admin, a
+   * bad query) and a failure of the first read reject here; a failure of a later page throws from the iteration.
+   */
+  async exportCsv(actor: Actor | null, org: string, query: unknown = {}): Promise<AsyncIterable<string>> {
+    const start = await this.read((ctx) => startExport(ctx, actor, org, query, this.exportPageSize));
+    return csvChunks(start, async (after) => {
+      const page = await this.read((ctx) => ctx.tx.listInvitations(org, { ...start.query, after }));
+      return page.items;
+    });
   }
   revokeStale(actor: Actor | null, org: string) {
     return this.write((ctx) => revokeStaleInvitations(ctx, actor, org));

@@ -19,7 +19,7 @@ export {
   parseState,
   cloneState,
 } from './state.js';
-export { csvField, EXPORT_HEADER } from './export.js';
+export { csvField, csvText, EXPORT_HEADER, EXPORT_PAGE_SIZE } from './export.js';
 export { type Actor, type Credentials, tokenActor, tokenAuthenticator } from './auth.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { compareCodePoints } from './keyset.js';

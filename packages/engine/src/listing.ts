@@ -41,7 +41,7 @@ function listQuery(filter: Filter, now: number): Omit<InvitationListQuery, 'afte
 }
 
 /** Where an invitation stands in the list's order: the value it is sorted by, and its id. */
-function positionOf(query: Omit<InvitationListQuery, 'after' | 'limit'>, inv: InvitationRecord): KeysetPosition {
+export function positionOf(query: Omit<InvitationListQuery, 'after' | 'limit'>, inv: InvitationRecord): KeysetPosition {
   const key = {
     email: inv.email,
     status: invitationStatus(inv, query.now),
@@ -72,17 +72,15 @@ export async function listInvitations(
   });
 }
 
-/** Every invitation the list would show with this filter and order, unpaged (for the CSV export). */
-export async function invitationsForExport(
+/** The list query of an export (the list's filter and order, no page yet), once the admin is checked. */
+export async function exportQuery(
   ctx: Ctx,
   actor: Actor | null,
   slug: string,
   rawQuery: unknown,
-): Promise<{ org: OrganizationRecord; invitations: Invitation[] }> {
+): Promise<{ org: OrganizationRecord; query: Omit<InvitationListQuery, 'after' | 'limit'> }> {
   const { org } = await requireAdmin(ctx, actor, slug);
-  const query = listQuery(parseWith(ExportInvitationsQuery, rawQuery, 'query'), ctx.now);
-  const all = await ctx.tx.listInvitations(slug, { ...query, after: null, limit: null });
-  return { org, invitations: await invitationViews(ctx.tx, slug, all.items, ctx.now) };
+  return { org, query: listQuery(parseWith(ExportInvitationsQuery, rawQuery, 'query'), ctx.now) };
 }
 
 /** Members by email; `q` matches the address or the name, case-insensitively. */

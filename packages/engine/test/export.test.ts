@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { csvField } from '../src/index.js';
+import { type Engine, csvField, csvText } from '../src/index.js';
 import { ADMIN, refused, setup, VIEWER } from './test-support.js';
+
+/** The export's text, read to the end. */
+async function exported(engine: { exportCsv: Engine['exportCsv'] }, ...args: Parameters<Engine['exportCsv']>) {
+  return csvText(await engine.exportCsv(...args));
+}
 
 describe('CSV export', () => {
   it('neutralises formulas with a leading quote mark and escapes per RFC 4180', () => {
@@ -21,7 +26,7 @@ describe('CSV export', () => {
   it('exports the list’s filter and order with the header of rules.md, every row', async () => {
     const { engine, invite } = await setup();
     await invite(['=cmd|x@example.com', '-2+3@example.com', '"quoted,name"@example.com']);
-    const csv = await engine.exportCsv(ADMIN, 'acme', { sort: 'email', order: 'asc' });
+    const csv = await exported(engine, ADMIN, 'acme', { sort: 'email', order: 'asc' });
     const lines = csv.split('\r\n');
     assert.equal(lines[0], 'email,status,role,invited_at,expires_at,invited_by,resend_count');
     assert.equal(lines.at(-1), '', 'ends with CRLF');
@@ -47,19 +52,19 @@ describe('CSV export', () => {
     for (const sort of ['email', 'status', 'invitedAt', 'expiresAt'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         const query = { status: [...status], sort, order, q: 'example' };
-        const csv = await engine.exportCsv(ADMIN, 'acme', query);
-        const exported = csv
+        const csv = await exported(engine, ADMIN, 'acme', query);
+        const emails = csv
           .split('\r\n')
           .slice(1, -1)
           .map((l) => l.split(',')[0]);
         const listed = (await engine.listInvitations(ADMIN, 'acme', { ...query, limit: 100 })).items.map(
           (i) => i.email,
         );
-        assert.deepEqual(exported, listed, `${sort} ${order}`);
+        assert.deepEqual(emails, listed, `${sort} ${order}`);
       }
     }
     // Without a query: the list's defaults (pending and expired, newest first).
-    const defaults = (await engine.exportCsv(ADMIN, 'acme'))
+    const defaults = (await exported(engine, ADMIN, 'acme'))
       .split('\r\n')
       .slice(1, -1)
       .map((l) => l.split(',')[0]);
@@ -71,7 +76,7 @@ describe('CSV export', () => {
 
   it('honours the status filter and q, and needs the admin permission', async () => {
     const { engine } = await setup();
-    const csv = await engine.exportCsv(ADMIN, 'acme', { status: ['revoked', 'declined'] });
+    const csv = await exported(engine, ADMIN, 'acme', { status: ['revoked', 'declined'] });
     assert.deepEqual(
       csv
         .split('\r\n')
@@ -80,7 +85,7 @@ describe('CSV export', () => {
         .sort(),
       ['dan@example.com,declined', 'lee@example.com,revoked'],
     );
-    assert.equal((await engine.exportCsv(ADMIN, 'acme', { q: 'nobody-matches' })).split('\r\n').length, 2);
+    assert.equal((await exported(engine, ADMIN, 'acme', { q: 'nobody-matches' })).split('\r\n').length, 2);
     await refused(() => engine.exportCsv(VIEWER, 'acme'), 'forbidden');
     await refused(() => engine.exportCsv(ADMIN, 'acme', { limit: 5 }), 'invalid_request');
   });

@@ -50,6 +50,8 @@ export interface TestEngineOptions {
   /** Start from this state instead of the seed. */
   state?: StoreState;
   acceptUrl?: string;
+  /** Invitations the CSV export reads per page. */
+  exportPageSize?: number;
 }
 
 /** An engine at T0 on the test store, with the default seed unless told otherwise. */
@@ -60,6 +62,7 @@ export async function createTestEngine(options: TestEngineOptions = {}): Promise
     realNow: () => T0,
     random: seededRandom(7),
     acceptUrl: options.acceptUrl ?? 'https://app.test/redeem/',
+    ...(options.exportPageSize === undefined ? {} : { exportPageSize: options.exportPageSize }),
   });
 }
 

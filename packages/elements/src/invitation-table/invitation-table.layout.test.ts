@@ -100,7 +100,7 @@ for (const width of [375, 1280]) {
       expect(sam?.querySelector('.badge.stale')?.textContent).to.equal('Already a member');
     });
 
-    it('draws skeleton rows of the final row height while loading, so nothing moves when rows arrive', async () => {
+    it('draws skeleton rows of the final row height and keeps room for the pager while loading, so nothing moves when rows arrive', async () => {
       let release: () => void = () => undefined;
       const gate = new Promise<void>((resolve) => (release = resolve));
       const { worker } = await mockApi();
@@ -116,11 +116,16 @@ for (const width of [375, 1280]) {
       await waitUntil(() => el.renderRoot.querySelector('tr.skeleton'), 'no skeleton rows');
       expect(el.renderRoot.querySelector('caption')?.textContent).to.contain('Loading invitations…');
       const skeleton = el.renderRoot.querySelector<HTMLElement>('tr.skeleton')?.getBoundingClientRect().height ?? 0;
+      // Everything but the rows (toolbar, column headers, pager) is as high loading as loaded.
+      const aroundRows = () =>
+        el.getBoundingClientRect().height - (el.renderRoot.querySelector('tbody')?.getBoundingClientRect().height ?? 0);
+      const aroundWhileLoading = aroundRows();
       await expectAccessibleInBothThemes(el);
       release();
       await settled(el);
       const pending = rows(el).find((r) => r.querySelector('.badge.pending'));
       expect(pending?.getBoundingClientRect().height).to.be.closeTo(skeleton, 1);
+      expect(aroundRows(), 'toolbar, headers and pager').to.be.closeTo(aroundWhileLoading, 1);
     });
   });
 }

@@ -306,6 +306,9 @@ const own = css`
     align-items: center;
     margin-block-start: var(--_space);
   }
+  .pager.placeholder {
+    visibility: hidden;
+  }
   dialog {
     max-width: min(32rem, calc(100vw - 2rem));
   }

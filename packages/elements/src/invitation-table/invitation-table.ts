@@ -483,7 +483,7 @@ export class InvitationTable extends InvitekitElement {
           </tbody>
         </table>
       </div>
-      ${page ? this.renderPager(words, page) : nothing}
+      ${page ? this.renderPager(words, page) : this.renderPagerPlaceholder(words)}
     `;
   }
 
@@ -511,6 +511,14 @@ export class InvitationTable extends InvitekitElement {
         ${words.nextPage}
       </button>
     </nav>`;
+  }
+
+  /** The pager's room while the first page loads (hidden, inert), so that the page under the table stays put. */
+  private renderPagerPlaceholder(words: InvitationTableStrings) {
+    return html`<div class="pager placeholder" aria-hidden="true">
+      <span>&nbsp;</span><button part="button" disabled tabindex="-1">${words.previousPage}</button
+      ><button part="button" disabled tabindex="-1">${words.nextPage}</button>
+    </div>`;
   }
 
   private header(label: string, key: InvitationSort | undefined, column: string): TemplateResult {

@@ -8,7 +8,15 @@ import { type Endpoint, type EndpointName, SESSION_COOKIE, endpoints } from '@in
 import { requireNoFields } from './body.js';
 import { invalidRequest, json } from './problem.js';
 import { queryFor } from './query.js';
-import { type FetchHandler, type Route, type RouterOptions, createRouter } from './router.js';
+import {
+  type FetchHandler,
+  type Route,
+  type RouterOptions,
+  createRouter,
+  errorCause,
+  errorReporter,
+} from './router.js';
+import { streamedBody } from './stream.js';
 import { type ApiOperations, type EndpointCall, bindings } from './routes.js';
 
 export type { ApiOperations } from './routes.js';
@@ -62,6 +70,7 @@ function idempotencyKeyOf(request: Request): string | null {
 export function createApiHandler<C>(options: ApiHandlerOptions<C>): FetchHandler {
   const { engine, authenticate, clientAddress = forwardedFor } = options;
   const bound = bindings<C>();
+  const onError = errorReporter(options);
   const routes = (Object.entries(endpoints) as [EndpointName, Endpoint][]).map(([name, endpoint]): Route => ({
     method: endpoint.method,
     path: endpoint.path,
@@ -83,7 +92,15 @@ export function createApiHandler<C>(options: ApiHandlerOptions<C>): FetchHandler
       );
       if (endpoint.answer !== 'text/csv') return json(answer, endpoint.status);
       const org = params['org'] ?? '';
-      return new Response(answer as string, {
+      // A streamed export fails after its status line: the log says why, the transport cuts the body off.
+      const csv = answer as string | AsyncIterable<string>;
+      const text =
+        typeof csv === 'string'
+          ? csv
+          : streamedBody(csv, (error) => {
+              onError(errorCause(error), request);
+            });
+      return new Response(text, {
         status: endpoint.status ?? 200,
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',

@@ -22,7 +22,8 @@ export interface HostHandlerOptions<C> extends ApiHandlerOptions<C> {
 export function createHostHandler<C>({ controls, faults, ...api }: HostHandlerOptions<C>): FetchHandler {
   if (!controls) return createApiHandler(api);
   return composeHandlers([
-    createControlsHandler({ controls, allowOrigins: api.allowOrigins }),
+    // The controls' failures go where the API's go (the server's log, with the request id), not to the console.
+    createControlsHandler({ controls, allowOrigins: api.allowOrigins, onError: api.onError }),
     createApiHandler({ ...api, intercept: injectedFaults(controls, faults) }),
   ]);
 }

@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { MAX_BODY_BYTES } from '../limits.js';
 import { methodRefusal } from './dispatch.js';
 import { problem } from './problem.js';
+import { isStreamed } from './stream.js';
 
 /** A fetch handler that also tells which methods a path takes (a `FetchHandler`, or the server's wrapper of one). */
 export interface NodeTarget {
@@ -78,6 +79,57 @@ async function toRequest(req: IncomingMessage, options: NodeAdapterOptions = {})
   });
 }
 
+/** A streamed body failed after the status line went out; the connection was cut so that the client sees it. */
+export class AnswerCutOff extends Error {
+  constructor(cause: unknown) {
+    super('The answer failed after its status line; its body was cut off.', { cause });
+    this.name = 'AnswerCutOff';
+  }
+}
+
+/** Resolves once `res` can take more (or is gone). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * A streamed body (stream.ts), chunked, read only as fast as the client takes it. A client that goes cancels the
+ * body, which stops the reads behind it. A body that fails midway cannot change the status any more: the
+ * connection is closed before the chunked terminator, which every HTTP client reports as a truncated answer
+ * (fetch rejects, curl exits 18), rather than ending it cleanly on a partial file.
+ */
+async function sendStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  const gone = () => {
+    reader.cancel().catch(() => undefined);
+  };
+  res.once('close', gone);
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done || res.destroyed) break;
+      if (!res.write(value)) await drained(res);
+    }
+    res.end();
+  } catch (error) {
+    // What was written goes out first (the socket's end flushes it, a destroy would drop it), then the connection
+    // closes without the terminating chunk.
+    if (res.socket) res.socket.end();
+    else res.destroy();
+    throw new AnswerCutOff(error);
+  } finally {
+    res.off('close', gone);
+  }
+}
+
 async function send(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
@@ -85,6 +137,11 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  if (response.body !== null && isStreamed(response)) {
+    res.writeHead(response.status, headers);
+    await sendStream(res, response.body);
+    return;
+  }
   const body = Buffer.from(await response.arrayBuffer());
   // A HEAD answer brings the GET's Content-Length along; Node writes no body for HEAD whatever end() is given.
   if (res.req.method !== 'HEAD') headers['content-length'] = String(body.byteLength);
@@ -140,6 +197,8 @@ export function nodeListener(
         // The 408 is the answer; reading the body failed because the connection was then closed.
         if (body.cutOff) return;
         options.onError?.(error);
+        // A body cut off midway is closing already, what was written first.
+        if (error instanceof AnswerCutOff) return;
         if (res.headersSent) res.destroy();
         else await send(res, problem('unavailable', 'The server could not answer this request. Try again.'));
       }

@@ -8,6 +8,7 @@ import { type JsonBody, readJsonBody } from './body.js';
 import { isStorable, unstorableReason } from '../text.js';
 import { Cors } from './cors.js';
 import { refuseCrossOriginWrite } from './cross-origin.js';
+import { isStreamed } from './stream.js';
 import { HttpRefusal, invalidRequest, problem, problemFromError } from './problem.js';
 
 export interface RouteCall {
@@ -89,18 +90,25 @@ function matchRoute(route: Route, segments: readonly string[]): Match | undefine
   return { route, params, literals, ...(refusal ? { refusal } : {}) };
 }
 
-function errorCause(error: unknown): unknown {
+/** What failed below an engine error (a broken store under `unavailable`), for the log. */
+export function errorCause(error: unknown): unknown {
   return error instanceof Error && error.cause !== undefined ? error.cause : error;
+}
+
+/** Where failures go: the options' `onError`, else the console. */
+export function errorReporter(options: Pick<RouterOptions, 'onError'>): (error: unknown, request: Request) => void {
+  return (
+    options.onError ??
+    ((error: unknown, request: Request) => {
+      console.error(`${request.method} ${request.url}`, error);
+    })
+  );
 }
 
 export function createRouter(routes: readonly Route[], options: RouterOptions): FetchHandler {
   const { basePath, intercept, maxBodyBytes } = options;
   const cors = new Cors(options.allowOrigins);
-  const onError =
-    options.onError ??
-    ((error: unknown, request: Request) => {
-      console.error(`${request.method} ${request.url}`, error);
-    });
+  const onError = errorReporter(options);
 
   const handles = (pathname: string) => pathname.startsWith(`${basePath}/`);
   const matches = (pathname: string): Match[] =>
@@ -148,10 +156,11 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
     }
   }
 
-  /** HEAD: the GET's status and headers (its length included), no body. */
+  /** HEAD: the GET's status and headers (its length included, unless it is streamed: then unknown), no body. */
   async function headOf(response: Response): Promise<Response> {
     const headers = new Headers(response.headers);
-    headers.set('Content-Length', String((await response.arrayBuffer()).byteLength));
+    if (isStreamed(response)) await response.body?.cancel();
+    else headers.set('Content-Length', String((await response.arrayBuffer()).byteLength));
     return new Response(null, { status: response.status, statusText: response.statusText, headers });
   }
 

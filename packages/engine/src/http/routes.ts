@@ -10,10 +10,13 @@ import type { JsonBody } from './body.js';
 
 type Awaitable<T> = T | Promise<T>;
 
-/** What the answer schema of endpoint `K` accepts (the engine produces what the SDK then parses). */
+/**
+ * What the answer schema of endpoint `K` accepts (the engine produces what the SDK then parses); a text answer
+ * (the CSV export) is the text, or its chunks in order, streamed as they come.
+ */
 export type Produces<K extends EndpointName> = Endpoints[K]['answer'] extends z.core.$ZodType
   ? z.input<Endpoints[K]['answer']>
-  : string;
+  : string | AsyncIterable<string>;
 
 /**
  * The rules as the routes call them, `C` being what `authenticate` makes of a request's credentials. Every
