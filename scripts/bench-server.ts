@@ -6,7 +6,8 @@
  * records of its own). Beside it: the floor for the list page (bare node:http + pg running invitekit's own list
  * statements), and the statements one request of each operation costs on PostgreSQL (pg_stat_statements).
  * The sizes run side by side and take turns, operation by operation, `--runs` times: a ratio compares figures
- * taken seconds apart, so the load of a shared machine (printed) moves it little. Medians are reported.
+ * taken seconds apart, so the load of a shared machine (printed) moves it little. Medians are reported; a ratio is
+ * the median of each run's own ratio. Where one request's time goes: scripts/bench-server/profile.ts.
  *   npm run bench:server [-- --sizes 1000,100000 --targets postgres,pglite --duration 2 --runs 3
  *                           --connections 10 --only REGEX --statements --statements-only]
  */
@@ -76,7 +77,7 @@ async function firstRequests(server: Running, ops: Operation[], rows: Row[]): Pr
     } catch (error) {
       // Noted under the table; the other operations are still measured.
       const reason = error instanceof Error ? error.message.slice(0, 300) : String(error);
-      const row = { op: op.name, target: server.target, size: server.size, statements: null, load: load1() };
+      const row = { op: op.name, target: server.target, size: server.size, statements: null, load: load1(), run: 0 };
       rows.push({ ...row, rps: NaN, p50: NaN, p99: NaN, requests: 0, unexpected: `failed: ${reason}` });
     }
   }
@@ -107,6 +108,7 @@ async function runTarget(target: Target, postgres: RunningPostgres | null, rows:
             size: server.size,
             statements: n,
             load: load1(),
+            run: 0,
             rps: NaN,
             p50: NaN,
             p99: NaN,
@@ -126,7 +128,7 @@ async function runTarget(target: Target, postgres: RunningPostgres | null, rows:
           const statements = counts.get(server)?.get(name);
           if (!op || statements === undefined) continue; // its first request failed
           const first = 1 + run * (op.amount ?? 100_000);
-          const row = { op: name, target, size: server.size, statements, load: load1() };
+          const row = { op: name, target, size: server.size, statements, load: load1(), run };
           rows.push({ ...row, ...(await load(server.url, op, first, settings)) });
           log(rows[rows.length - 1] as Row);
           await pause();

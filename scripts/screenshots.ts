@@ -65,6 +65,29 @@ const demoPages: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    // The product page as the new member sees it right after accepting: signed in by Acme's own sign-in.
+    name: 'joined',
+    open: async (page) => {
+      await sendInvitation(page);
+      await page.goto('/mailbox/');
+      const link = await page.waitForSelector('#messages li a');
+      const href = await link.getAttribute('href');
+      if (!href) throw new Error('the message has no link');
+      // The invitee's own browser: nobody signed in.
+      await page.evaluate(() => {
+        document.cookie = 'invitekit_session=; path=/; max-age=0';
+        localStorage.setItem('demo-signed-out', '1');
+      });
+      await page.goto(href);
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Lena Lindqvist');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await page.getByRole('link', { name: 'Continue to Acme Inc.' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByText('Welcome to Acme Inc., Lena Lindqvist').waitFor();
+      await waitForText(page, 'invitation-table', 'permission');
+    },
+  },
+  {
     name: 'redeem',
     open: async (page) => {
       await sendInvitation(page);

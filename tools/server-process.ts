@@ -25,8 +25,10 @@ export function startServerProcess(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 60_000,
+  /** Node's own flags (`--cpu-prof`), which NODE_OPTIONS does not take. */
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SERVER_CLI, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--conditions=source', '--import', 'tsx', SERVER_CLI, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

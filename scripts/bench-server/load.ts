@@ -79,6 +79,9 @@ async function cannon(
   let next = first;
   let firstUnexpected = '';
   const started = performance.now();
+  // autocannon notices the last answer only at its next whole-second tick: a run of a fixed number of requests
+  // is timed to its last answer instead, so a write of 30 requests in 0.4 s reads 75/s, not 30/s.
+  let lastAnswer = started;
   const result = await autocannon({
     url,
     connections,
@@ -88,6 +91,7 @@ async function cannon(
       {
         setupRequest: (request) => ({ ...request, ...requestOf(op, next++) }),
         onResponse: (status, body) => {
+          lastAnswer = performance.now();
           if (status !== op.expect && !firstUnexpected) firstUnexpected = `${String(status)} ${body.slice(0, 200)}`;
         },
       },
@@ -99,7 +103,7 @@ async function cannon(
   if (result.errors > 0) unexpected.push(`errors×${String(result.errors)}`);
   const answered = Object.values(result.statusCodeStats ?? {}).reduce((sum, s) => sum + (s.count ?? 0), 0);
   return {
-    rps: answered / ((performance.now() - started) / 1000),
+    rps: answered / ((lastAnswer - started) / 1000),
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: answered,

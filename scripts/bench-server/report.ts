@@ -8,6 +8,31 @@ export interface Row extends LoadResult {
   statements: number | null;
   /** The one-minute load average when the operation finished. */
   load: string;
+  /** Which of the `--runs` turns it was measured in (sizes, and the list and its floor, meet in each turn). */
+  run: number;
+}
+
+/** The median of some numbers (NaN for none). */
+function median(values: number[]): number {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * A ratio of two series measured side by side: the median of each turn's own ratio, so that a turn slowed by
+ * another job on the machine slows both of its figures and moves the ratio little.
+ */
+function pairedRatio(rows: Row[], a: (r: Row) => boolean, b: (r: Row) => boolean): number {
+  const runs = [...new Set(rows.map((r) => r.run))];
+  return median(
+    runs.map((run) => {
+      const x = rows.find((r) => r.run === run && a(r));
+      const y = rows.find((r) => r.run === run && b(r));
+      return x && y ? x.rps / y.rps : NaN;
+    }),
+  );
 }
 
 const NAMES: Record<string, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
@@ -40,7 +65,12 @@ export function report(rows: Row[], sizes: number[], targets: string[]): string 
     for (const t of targets) {
       const a = find(op, t, small);
       const b = find(op, t, large);
-      cells.push(fixed(a?.rps), fixed(b?.rps), a && b ? fixed(b.rps / a.rps, 2) : '–');
+      const ratio = pairedRatio(
+        rows,
+        (r) => r.op === op && r.target === t && r.size === large,
+        (r) => r.op === op && r.target === t && r.size === small,
+      );
+      cells.push(fixed(a?.rps), fixed(b?.rps), fixed(ratio, 2));
     }
     cells.push(targets.map((t) => fixed(find(op, t, large)?.p99)).join(' / '));
     lines.push(`| ${cells.join(' | ')} |`);
@@ -49,11 +79,14 @@ export function report(rows: Row[], sizes: number[], targets: string[]): string 
     }
   }
   for (const size of sizes) {
-    const list = find('list', 'postgres', size);
-    const floor = find('list floor (node:http + pg)', 'postgres', size);
-    if (list && floor)
-      notes.push(`list page ÷ floor on PostgreSQL at ${k(size)}: ${(list.rps / floor.rps).toFixed(2)}`);
+    const ratio = pairedRatio(
+      rows,
+      (r) => r.op === 'list' && r.target === 'postgres' && r.size === size,
+      (r) => r.op === 'list floor (node:http + pg)' && r.target === 'postgres' && r.size === size,
+    );
+    if (!Number.isNaN(ratio)) notes.push(`list page ÷ floor on PostgreSQL at ${k(size)}: ${ratio.toFixed(2)}`);
   }
+  notes.push("ratios are the median of each run's own ratio (figures measured seconds apart)");
   const loads = [...new Set(rows.map((r) => r.load))];
   notes.push(
     `load average (1 min) while measuring: ${loads.length ? `${String(Math.min(...loads.map(Number)))}–${String(Math.max(...loads.map(Number)))}` : '–'}`,

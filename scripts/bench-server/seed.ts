@@ -51,6 +51,9 @@ export async function seedBench(db: OpenDatabase['db'], now: number, size: numbe
       SELECT 'req_bench_' || i, 'acme', 'asker' || i || '@bench.test', 'Asker ' || i, null, 'pending',
              to_timestamp((${now}::float8 - i * 1000) / 1000)
       FROM generate_series(1, ${SEEDED_REQUESTS}::int) AS i`.execute(trx);
+    await sql`DELETE FROM request_counts`.execute(trx);
+    await sql`INSERT INTO request_counts (org, status, n)
+      SELECT org, status, count(*) FROM requests GROUP BY org, status`.execute(trx);
   });
   await sql`ANALYZE`.execute(db);
 }

@@ -13,6 +13,8 @@ import type { RunningPostgres } from '../../tools/postgres.js';
 import { startServerProcess } from '../../tools/server-process.js';
 import { seedBench } from './seed.js';
 
+const SEED_TIMEOUTS = { statementMs: 600_000 };
+
 export type Target = 'postgres' | 'pglite';
 
 export interface Running {
@@ -53,7 +55,8 @@ export async function start(
   if (target === 'postgres') {
     if (!postgres) throw new Error('no PostgreSQL');
     databaseUrl = await postgres.createDatabase(`bench_${String(size)}`);
-    const database = await openDatabase(databaseUrl);
+    // Seeding 100k rows takes longer than a request's statement may.
+    const database = await openDatabase(databaseUrl, { timeouts: SEED_TIMEOUTS });
     await sql`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`.execute(database.db);
     await seedBench(database.db, Date.now(), size);
     await database.close();

@@ -131,6 +131,8 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       await page.waitForURL((url) => url.pathname === '/');
       await shown(page.getByText('Welcome to Acme Inc., Lena Lindqvist. You joined as Billing.'));
       await shown(signedInName(page, 'Lena Lindqvist'));
+      // A member (Billing) without the admin permission, whom the backend knows: not the signed-out message.
+      await shown(page.getByText('You do not have permission to manage invitations in this organization.'));
       await shot(page, '07-welcome');
 
       await page.goto('/login/');

@@ -38,7 +38,7 @@ describe('invitekit-server', () => {
     assert.equal(first.code, 0, first.stderr);
     assert.match(
       first.stdout,
-      /^migrated postgres:\/\/invitekit@127\.0\.0\.1:\d+\/cli_migrate: 0001_initial, 0002_status_ranges, 0003_search_without_pending_list\n$/,
+      /^migrated postgres:\/\/invitekit@127\.0\.0\.1:\d+\/cli_migrate: 0001_initial, 0002_status_ranges, 0003_search_without_pending_list, 0004_list_counts\n$/,
     );
     const again = await cli(['migrate'], { DATABASE_URL: url });
     assert.match(again.stdout, /is up to date\n$/);

@@ -66,4 +66,15 @@ describe('statements per request', () => {
       assert.equal(n, 1, `${JSON.stringify(query)}: ${String(n)} statements:\n${statements.join('\n')}`);
     }
   });
+
+  it('answers a members page and a requests page, with or without a search or filter, in one statement each', async () => {
+    for (const query of [{}, { q: 'ada' }, { limit: 1 }]) {
+      const n = await count(() => engine.listMembers(ADMIN, 'acme', query));
+      assert.equal(n, 1, `members ${JSON.stringify(query)}: ${String(n)} statements:\n${statements.join('\n')}`);
+    }
+    for (const query of [{}, { status: ['pending', 'dismissed'] }, { limit: 1 }]) {
+      const n = await count(() => engine.listRequests(ADMIN, 'acme', query));
+      assert.equal(n, 1, `requests ${JSON.stringify(query)}: ${String(n)} statements:\n${statements.join('\n')}`);
+    }
+  });
 });

@@ -90,15 +90,16 @@ export async function listMembers(
   slug: string,
   rawQuery: unknown,
 ): Promise<Page<Member>> {
-  await requireAdmin(ctx, actor, slug);
-  const query = parseWith(ListMembersQuery, rawQuery, 'query');
-  const q = query.q?.trim().toLowerCase() ?? '';
-  return page({
-    query,
-    tag: 'members',
-    key: TEXT_KEY,
-    fetch: (after, limit) => ctx.tx.listMembers(slug, { q, after, limit }),
-    position: (m) => ({ key: m.email, id: m.id }),
-    views: (items) => items.map(memberView),
+  return asAdmin(ctx, actor, slug, () => {
+    const query = parseWith(ListMembersQuery, rawQuery, 'query');
+    const q = query.q?.trim().toLowerCase() ?? '';
+    return page({
+      query,
+      tag: 'members',
+      key: TEXT_KEY,
+      fetch: (after, limit) => ctx.tx.listMembers(slug, { q, after, limit }),
+      position: (m) => ({ key: m.email, id: m.id }),
+      views: (items) => items.map(memberView),
+    });
   });
 }

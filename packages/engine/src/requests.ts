@@ -14,7 +14,7 @@ import {
   isUsableEmail,
   normalizeEmail,
 } from '@invitekit/sdk';
-import { type Actor, findOrg, requireAdmin } from './auth.js';
+import { type Actor, asAdmin, findOrg, requireAdmin } from './auth.js';
 import { type Ctx, newId } from './context.js';
 import { EngineError } from './errors.js';
 import { checkRole, domainAllowed } from './inviting.js';
@@ -80,16 +80,17 @@ export async function listRequests(
   slug: string,
   rawQuery: unknown,
 ): Promise<Page<InvitationRequest>> {
-  await requireAdmin(ctx, actor, slug);
-  const query = parseWith(ListRequestsQuery, rawQuery, 'query');
-  const statuses = query.status ?? ['pending'];
-  return page({
-    query,
-    tag: 'requests',
-    key: TIME_KEY,
-    fetch: (after, limit) => ctx.tx.listRequests(slug, { statuses, after, limit }),
-    position: (r) => ({ key: r.requestedAt, id: r.id }),
-    views: (items) => requestViews(ctx.tx, slug, items),
+  return asAdmin(ctx, actor, slug, () => {
+    const query = parseWith(ListRequestsQuery, rawQuery, 'query');
+    const statuses = query.status ?? ['pending'];
+    return page({
+      query,
+      tag: 'requests',
+      key: TIME_KEY,
+      fetch: (after, limit) => ctx.tx.listRequests(slug, { statuses, after, limit }),
+      position: (r) => ({ key: r.requestedAt, id: r.id }),
+      views: (items) => requestViews(ctx.tx, slug, items),
+    });
   });
 }
 

@@ -14,13 +14,13 @@ import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
 import { formatNumber, pickStrings } from '../shared/i18n.js';
 import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
-import { BlockedState, blockedKind, renderBlocked } from '../shared/blocked.js';
+import { BlockedState, blockedKind } from '../shared/blocked.js';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import type { InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
-import { RevokeConfirm } from './revoke-confirm.js';
+import type { RevokeConfirm, RevokeTarget } from './revoke-confirm.js';
 import type { RowMenu } from './row-menu.js';
 import type { BulkHost } from './bulk.js';
 import type { RoleDialog } from '../shared/role-dialog.js';
@@ -124,15 +124,8 @@ export class InvitationTable extends InvitekitElement {
   /** The rows selected for a bulk action, on the page shown (a new page starts with none). */
   private selected = new Set<string>();
   private bulk?: typeof import('./bulk.js');
-  private readonly confirm = new RevokeConfirm(
-    this,
-    (target) =>
-      void (target.kind === 'revoke'
-        ? this.revoke(target.invitation)
-        : target.kind === 'bulk'
-          ? this.bulk?.runBulk(this.bulkHost(), 'revoke')
-          : this.revokeStale()),
-  );
+  /** The revoke confirmation, loaded the first time a revoke is asked. */
+  private confirm?: RevokeConfirm;
   /**
    * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
    * at its place (the next one), else the table.
@@ -186,17 +179,11 @@ export class InvitationTable extends InvitekitElement {
 
   protected override render() {
     const words = this.words;
-    if (!this.client) return html`<p class="state" part="state">${words.noClient}</p>`;
     // An abort is no failure: the element left the page mid-load (and loads again when it is back).
     const failed = this.invitations.status === TaskStatus.ERROR && !isAbort(this.invitations.error);
     const error = failed ? this.invitations.error : undefined;
-    const kind = blockedKind(error);
-    if (kind) {
-      if (this.blocked.saidElsewhere()) return nothing;
-      const message = kind === 'forbidden' ? words.forbidden : words.unauthenticated;
-      return renderBlocked(kind, message, { url: this.signInUrl, label: words.signIn });
-    }
-    if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${words.notFound}</p>`;
+    const unavailable = this.blocked.render(error, words);
+    if (unavailable) return unavailable;
     const total = this.invitations.value?.total;
     return html`
       ${
@@ -209,7 +196,7 @@ export class InvitationTable extends InvitekitElement {
       ${this.renderToolbar(words)} ${this.bulk?.renderBulkBar(this.bulkHost()) ?? nothing}
       ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
-      ${this.confirm.render(words)}
+      ${this.confirm?.render(words) ?? nothing}
       ${this.roles.length && this.roleDialog ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
       <invite-dialog
         .client=${this.client}
@@ -297,7 +284,7 @@ export class InvitationTable extends InvitekitElement {
 
   private toolbarAction(id: string): void {
     if (id === 'export-reason') void this.exportCsv();
-    else void this.confirm.open({ kind: 'stale' });
+    else void this.askRevoke({ kind: 'stale' });
   }
 
   private rowContext(words: InvitationTableStrings): RowContext {
@@ -396,7 +383,7 @@ export class InvitationTable extends InvitekitElement {
         this.members.add(email);
       },
       confirmRevoke: (count) => {
-        void this.confirm.open({ kind: 'bulk', count, lang: this.locale.lang });
+        void this.askRevoke({ kind: 'bulk', count, lang: this.locale.lang });
       },
       clear: () => {
         this.selected = new Set();
@@ -679,7 +666,24 @@ export class InvitationTable extends InvitekitElement {
 
   private requestRevoke(invitation: Invitation): void {
     if (!emit(this, 'invitekit-invitation-revoke-request', { invitation }, { cancelable: true })) return;
-    void this.confirm.open({ kind: 'revoke', invitation });
+    void this.askRevoke({ kind: 'revoke', invitation });
+  }
+
+  /** Asks before a revoke; only a confirmed one runs. */
+  private async askRevoke(target: RevokeTarget): Promise<void> {
+    if (!this.confirm) {
+      const { RevokeConfirm } = await import('./revoke-confirm.js');
+      this.confirm ??= new RevokeConfirm(
+        this,
+        (confirmed) =>
+          void (confirmed.kind === 'revoke'
+            ? this.revoke(confirmed.invitation)
+            : confirmed.kind === 'bulk'
+              ? this.bulk?.runBulk(this.bulkHost(), 'revoke')
+              : this.revokeStale()),
+      );
+    }
+    await this.confirm.open(target);
   }
 
   private revoke(inv: Invitation): Promise<void> {

@@ -26,7 +26,8 @@ import {
 } from 'kysely';
 import type { Database, InvitationsTable, OrganizationsTable } from '../db/schema.js';
 import { containsPattern, replacedCodesOf } from './invitations.js';
-import { type InvitationRecord, type InvitationRow, invitationFromRow, organizationFromRow, toDate } from './rows.js';
+import { organizationJson, organizationOf } from './lists.js';
+import { type InvitationRecord, type InvitationRow, invitationFromRow, toDate } from './rows.js';
 
 type Db = Kysely<Database>;
 type InvitationsEb = ExpressionBuilder<Database, 'invitations'>;
@@ -186,7 +187,7 @@ export async function listInvitations(db: Db, org: string, query: InvitationList
     SELECT t.total, t.organization, p.*, ${replacedCodesOf(sql.ref('p.id'))} AS replaced_codes,
       EXISTS (SELECT 1 FROM members m WHERE m.org = p.org AND m.email = p.email) AS is_member
     FROM (SELECT ${totalOf(org, query)} AS total,
-      (SELECT to_jsonb(o) FROM organizations o WHERE o.slug = ${org}) AS organization) AS t
+      ${organizationJson(org)} AS organization) AS t
     LEFT JOIN LATERAL (${page}) AS p ON true) AS list
     ORDER BY ${orderBy(query, 'list.')}`.execute(db);
   const found = rows.filter((r): r is InvitationRow & PageRow => r.id !== null);
@@ -194,6 +195,6 @@ export async function listInvitations(db: Db, org: string, query: InvitationList
     items: found.map(invitationFromRow),
     total: Number(rows[0]?.total ?? 0),
     memberEmails: new Set(found.filter((r) => r.is_member).map((r) => r.email)),
-    organization: rows[0]?.organization ? organizationFromRow(rows[0].organization) : undefined,
+    organization: organizationOf(rows[0]?.organization),
   };
 }

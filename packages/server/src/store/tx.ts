@@ -14,10 +14,11 @@ import type {
   StoreTx,
 } from '@invitekit/engine';
 import { StoreConflict } from '@invitekit/engine';
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { listInvitations } from './invitation-list.js';
-import { containsPattern, selectInvitations, updateInvitation } from './invitations.js';
+import { listMembers, listRequests } from './lists.js';
+import { selectInvitations, updateInvitation } from './invitations.js';
 import {
   type InvitationRecord,
   type MemberRecord,
@@ -149,25 +150,9 @@ export class SqlTx implements StoreTx {
   }
 
   async listMembers(org: string, query: MemberListQuery): Promise<Slice<MemberRecord>> {
-    const pattern = containsPattern(query.q);
-    const base = this.db
-      .selectFrom('members')
-      .where('org', '=', org)
-      .$if(query.q !== '', (qb) =>
-        qb.where((eb) => eb.or([eb('email', 'like', pattern), sql<SqlBool>`lower(${eb.ref('name')}) like ${pattern}`])),
-      );
-    const after = query.after;
-    const page = base
-      .selectAll()
-      .$if(after !== null, (qb) =>
-        qb.where((eb) => sql<SqlBool>`(${eb.ref('email')}, ${eb.ref('id')}) > (${after?.key}, ${after?.id})`),
-      )
-      .orderBy('email')
-      .orderBy('id')
-      .limit(query.limit);
-    const rows = await page.execute();
-    const count = await base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    return { items: rows.map(memberFromRow), total: Number(count.n) };
+    const { items, total, organization } = await listMembers(this.db, org, query);
+    this.knownOrganizations.set(org, organization);
+    return { items, total };
   }
 
   // Invitations ------------------------------------------------------------------------------------------
@@ -285,25 +270,10 @@ export class SqlTx implements StoreTx {
 
   async listRequests(org: string, query: RequestListQuery): Promise<Slice<RequestRecord>> {
     if (query.statuses.length === 0) return { items: [], total: 0 };
-    const base = this.db
-      .selectFrom('requests')
-      .where('org', '=', org)
-      .where('status', 'in', [...query.statuses]);
-    const after = query.after;
-    const page = base
-      .selectAll()
-      .$if(after !== null, (qb) =>
-        qb.where(
-          (eb) =>
-            sql<SqlBool>`(${eb.ref('requested_at')}, ${eb.ref('id')}) < (${toDate(Number(after?.key))}, ${after?.id})`,
-        ),
-      )
-      .orderBy('requested_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit);
-    const rows = await page.execute();
-    const count = await base.select(this.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    return { items: rows.map(requestFromRow), total: Number(count.n) };
+    const { items, total, organization, memberEmails } = await listRequests(this.db, org, query);
+    this.knownOrganizations.set(org, organization);
+    for (const req of items) this.knownMembers.set(`${org}\n${req.email}`, memberEmails.has(req.email));
+    return { items, total };
   }
 
   async staleRequests(org: string): Promise<RequestRecord[]> {

@@ -56,7 +56,7 @@ async function insertChunked(
 }
 
 export async function replaceAll(db: Db, state: StoreState): Promise<void> {
-  await sql`TRUNCATE organizations, members, invitations, invitation_codes, invitation_counts, requests, idempotency, rate_hits, outbox, tokens, meta RESTART IDENTITY`.execute(
+  await sql`TRUNCATE organizations, members, member_counts, invitations, invitation_codes, invitation_counts, requests, request_counts, idempotency, rate_hits, outbox, tokens, meta RESTART IDENTITY`.execute(
     db,
   );
   await insertChunked(db, 'organizations', state.orgs.map(organizationRow));
