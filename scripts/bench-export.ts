@@ -2,7 +2,7 @@
  * `npm run bench:export`: the CSV export of a large organization, measured on the server process. The
  * `invitekit-server` CLI runs as its own process on PostgreSQL 15 and on PGlite, over a database seeded with `--size`
  * invitations in acme (scripts/bench-server/seed.ts, all of them pending or expired: the export's default filter
- * takes every one). For each, one export over HTTP on 127.0.0.1: its status and rows, time to first byte, total
+ * takes every one), seeded by the measured checkout's own code. For each, one export over HTTP on 127.0.0.1: its status and rows, time to first byte, total
  * time, and the server's peak memory during it (RSS: the kernel's high-water mark, reset just before; main-thread
  * heap: sampled every 5 ms by scripts/bench-export/probe.mjs inside the server).
  * With `--baseline <git ref>`, the same database is exported by the server of that commit too (a temporary
@@ -10,15 +10,13 @@
  *   npm run bench:export [-- --size 100000 --targets postgres,pglite --baseline <ref>]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@invitekit/server';
 import { type RunningPostgres, startPostgres } from '../tools/postgres.js';
 import { type Measure, measureExport } from './bench-export/measure.js';
-import { seedBench } from './bench-server/seed.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -41,24 +39,47 @@ function baselineCheckout(ref: string, cleanup: (() => unknown)[]): string {
   return dir;
 }
 
-async function seeded(target: string, postgres: RunningPostgres | null, cleanup: (() => unknown)[]) {
+let databases = 0;
+
+/**
+ * Seeds a database with the code of checkout `dir` (its own migrations and bench seed: a database migrated by one
+ * commit is refused by another that lacks a migration), in a child process there; answers the server's flags.
+ */
+async function seeded(dir: string, target: string, postgres: RunningPostgres | null, cleanup: (() => unknown)[]) {
+  let option: string;
+  let flags: string[];
   if (target === 'postgres') {
     if (!postgres) throw new Error('no PostgreSQL');
-    const url = await postgres.createDatabase(`export_${String(size)}`);
-    // Seeding is one long statement, past the server's statement timeout.
-    const database = await openDatabase(url, { timeouts: { statementMs: 600_000 } });
-    await seedBench(database.db, Date.now(), size);
-    await database.close();
-    return ['--database', url];
+    option = await postgres.createDatabase(`export_${String(size)}_${String(++databases)}`);
+    flags = ['--database', option];
+  } else {
+    option = mkdtempSync(join(tmpdir(), 'invitekit-export-'));
+    cleanup.push(() => {
+      rmSync(option, { recursive: true, force: true });
+    });
+    flags = ['--data', option];
   }
-  const dir = mkdtempSync(join(tmpdir(), 'invitekit-export-'));
-  cleanup.push(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const database = await openDatabase({ pglite: dir });
-  await seedBench(database.db, Date.now(), size);
-  await database.close();
-  return ['--data', dir];
+  // Seeding is one long statement, past the server's statement timeout.
+  const script = `
+    const { seedBench } = await import('./bench-server/seed.ts');
+    const { openDatabase } = await import('@invitekit/server');
+    const [option, size] = process.argv.slice(-2);
+    const database = await openDatabase(option.startsWith('postgres') ? option : { pglite: option },
+      { timeouts: { statementMs: 600000 } });
+    await seedBench(database.db, Date.now(), Number(size));
+    await database.close();`;
+  // A file in the checkout (PGlite's worker needs a module with a real URL, not an --eval).
+  const file = join(dir, 'scripts', `bench-export-seed-${String(process.pid)}.mts`);
+  writeFileSync(file, script);
+  try {
+    execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', file, option, String(size)], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
+  } finally {
+    rmSync(file);
+  }
+  return flags;
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -86,10 +107,9 @@ try {
     `export of ${String(size)} invitations (${values.baseline ? `before = ${values.baseline}` : 'no baseline'})\n`,
   );
   for (const target of targets) {
-    const flags = await seeded(target, postgres, cleanup);
     let before: Measure | undefined;
     for (const [build, dir] of builds) {
-      const m = await measureExport(dir, flags, size);
+      const m = await measureExport(dir, await seeded(dir, target, postgres, cleanup), size);
       print(target, build, m, build === 'now' ? before : undefined);
       if (build === 'before') before = m;
     }
