@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../tools/demo-server-process.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { followNewestLink, journey, shown, signInAs, toolbar } from './harness.js';
+import { followNewestLink, journey, shown, signInAs, withToolbar } from './harness.js';
 
 let demo: DemoServer | undefined;
 let origin = '';
@@ -84,7 +84,16 @@ describe('npm run demo:server', { timeout: 300_000 }, () => {
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/');
       await shown(page.getByRole('banner').getByText('Sam Reyes'));
-      await shown(toolbar(page));
+
+      // A reset of the data forgets Sam's account with the member Sam was: the address no longer signs in.
+      await withToolbar(page, 'Data reset to the seed', (bar) =>
+        bar.getByRole('button', { name: 'Reset data' }).click(),
+      );
+      await shown(page.getByRole('banner').getByText('Not signed in'));
+      await page.goto('/login/');
+      await page.getByRole('textbox', { name: 'Work email' }).fill('sam@example.com');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await shown(page.getByText('No Acme Analytics account uses this address.'));
     });
   });
 

@@ -11,7 +11,11 @@ interface Operation {
     { content?: Record<string, { schema?: { allOf?: { properties?: { code?: { enum?: string[] } } }[] } }> }
   >;
 }
-type Document = { paths: Record<string, Record<string, Operation>> };
+type Response = Operation['responses'][string] & { $ref?: string };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses?: Record<string, Response> };
+};
 
 const DOCUMENT = JSON.parse(
   readFileSync(new URL('../../packages/sdk/openapi.json', import.meta.url), 'utf8'),
@@ -22,7 +26,9 @@ export function undeclared(route: string, status: number, code: string | undefin
   const [method = '', template = ''] = route.split(' ');
   const operation = DOCUMENT.paths[template.replace(/^\/api/, '')]?.[method.toLowerCase()];
   if (!operation) return `${route}: no such operation in openapi.json`;
-  const response = operation.responses[String(status)];
+  const given: Response | undefined = operation.responses[String(status)];
+  // A shared answer (the adapter's 408, 429, 431) is a reference to the components.
+  const response = given?.$ref ? DOCUMENT.components.responses?.[given.$ref.split('/').pop() ?? ''] : given;
   if (!response) return `${route} answered ${String(status)}${code ? ` ${code}` : ''}, which it does not declare`;
   if (code === undefined) return undefined;
   const codes = response.content?.['application/problem+json']?.schema?.allOf?.[1]?.properties?.code?.enum ?? [];

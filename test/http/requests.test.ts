@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Problem } from '@invitekit/sdk';
 import { SEED_CODES } from '@invitekit/mock-server';
+import { undeclared } from './declared.js';
 import { ADMIN, useServer } from './harness.js';
 import { type RawAnswer, rawRequest, requestText } from './raw.js';
 
@@ -375,6 +376,7 @@ describe('answers made before any handler runs', () => {
       requestText('GET', '/api/orgs/acme/access', host, `X-Big: ${'b'.repeat(70_000)}\r\n`),
     );
     assertRawProblem(answer, 431, 'invalid_request');
+    assert.equal(undeclared('GET /api/orgs/{org}/access', 431, 'invalid_request'), undefined);
   });
 
   it('a request line past the limit, or a broken one, is a problem too', async () => {

@@ -8,6 +8,7 @@ import { type Server, createServer } from 'node:http';
 import { type AddressInfo, type Socket, connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type InvitekitServer, createInvitekitServer } from '@invitekit/server';
+import { undeclared } from '../http/declared.js';
 import { freshPglite } from './pglite.js';
 
 let invitekit: InvitekitServer;
@@ -75,6 +76,7 @@ describe('slow and greedy clients', () => {
       'and is logged with it',
     );
     assert.ok(closedAfterMs >= 450 && closedAfterMs < 3_000, `closed after ${String(Math.round(closedAfterMs))} ms`);
+    assert.equal(undeclared('POST /api/orgs/{org}/invitation-requests', 408, 'invalid_request'), undefined);
   });
 
   it('leaves a body that arrives in pieces within the limit alone', { timeout: 10_000 }, async () => {
@@ -102,6 +104,9 @@ describe('slow and greedy clients', () => {
       assert.match(refused.text, /retry-after: 1/i);
       assert.match(refused.text, /"code":"rate_limited"/);
       assert.equal(refused.text.match(/HTTP\/1\.1/g)?.length, 1, 'the refused connection is not served');
+      // Refused before any route, so possible on every operation: the document says so.
+      assert.equal(undeclared('GET /api/orgs/{org}/access', 429, 'rate_limited'), undefined);
+      assert.equal(undeclared('PATCH /api/orgs/{org}/invitations/{id}', 429, 'rate_limited'), undefined);
 
       // Another client address is not held back by this one.
       const other = await fetchFrom('127.0.0.2');

@@ -16,4 +16,5 @@ export { InvitekitEvent, type InvitekitEventDetails, type InvitekitEventName } f
 export type { InviteRole } from './invite-dialog/invite-dialog.js';
 export type { InvitationTableStrings } from './invitation-table/invitation-table.strings.js';
 export type { InviteDialogStrings } from './invite-dialog/invite-dialog.strings.js';
+export type { CsvReportStrings } from './invite-dialog/csv-report.strings.js';
 export type { InvitationRequestsStrings } from './invitation-requests/invitation-requests.strings.js';

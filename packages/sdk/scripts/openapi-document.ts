@@ -125,6 +125,45 @@ function queryParams(query: z.core.$ZodObject, without: string[] = []): JsonObje
 const json = (schema: JsonObject) => ({ 'application/json': { schema } });
 
 /** One problem+json answer per status, its `code` narrowed to the codes this operation can give. */
+/** The problem answer of `status` listing `codes`. */
+function problemAnswer(status: number, codes: s.WireErrorCode[], description: string): JsonObject {
+  return {
+    description,
+    ...(status === 429
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } } } }
+      : {}),
+    content: {
+      'application/problem+json': {
+        schema: { allOf: [ref('Problem'), { type: 'object', properties: { code: { enum: codes } } }] },
+      },
+    },
+  };
+}
+
+/**
+ * What the Node adapter answers before any route, so on any operation (server.md, Operating it): 408 for a request
+ * or body that did not arrive in time, 429 to a client address holding too many connections at once, 431 for
+ * header fields past Node's limit. Shared components, referenced from every operation.
+ */
+export const TRANSPORT = {
+  RequestTimeout: [408, 'invalid_request', 'The request or its body did not arrive in time (`invalid_request`).'],
+  TooManyConnections: [429, 'rate_limited', 'Too many connections from this client address at once (`rate_limited`).'],
+  HeaderFieldsTooLarge: [
+    431,
+    'invalid_request',
+    'The request line and header fields are too large (`invalid_request`).',
+  ],
+} as const satisfies Record<string, readonly [number, s.WireErrorCode, string]>;
+
+function transportResponses(): JsonObject {
+  return Object.fromEntries(
+    Object.entries(TRANSPORT).map(([name, [status, code, description]]) => [
+      name,
+      problemAnswer(status, [code], description),
+    ]),
+  );
+}
+
 function problems(codes: s.WireErrorCode[]): JsonObject {
   const byStatus = new Map<number, s.WireErrorCode[]>();
   for (const code of [...codes, 'unavailable' as const]) {
@@ -132,18 +171,13 @@ function problems(codes: s.WireErrorCode[]): JsonObject {
     byStatus.set(status, [...new Set([...(byStatus.get(status) ?? []), code])]);
   }
   const out: JsonObject = {};
+  // The adapter's answers, where the operation's own rules give none with that status (a rate-limited operation
+  // lists `rate_limited` under 429 already).
+  for (const [name, [status]] of Object.entries(TRANSPORT)) {
+    if (!byStatus.has(status)) out[String(status)] = { $ref: `#/components/responses/${name}` };
+  }
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    out[String(status)] = {
-      description: list.map((code) => `\`${code}\``).join(', '),
-      ...(status === 429
-        ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } } } }
-        : {}),
-      content: {
-        'application/problem+json': {
-          schema: { allOf: [ref('Problem'), { type: 'object', properties: { code: { enum: list } } }] },
-        },
-      },
-    };
+    out[String(status)] = problemAnswer(status, list, list.map((code) => `\`${code}\``).join(', '));
   }
   return out;
 }
@@ -255,6 +289,7 @@ export function buildOpenApiDocument(): JsonObject {
     paths,
     components: {
       schemas: { ...components(OUTPUTS, 'output'), ...components(INPUTS, 'input') },
+      responses: transportResponses(),
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An admin token (permission member:manage).' },
         cookieAuth: {

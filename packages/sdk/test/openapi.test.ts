@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { buildOpenApiDocument, OPENAPI_PATH, renderOpenApi } from '../scripts/openapi-document.js';
+import { buildOpenApiDocument, OPENAPI_PATH, renderOpenApi, TRANSPORT } from '../scripts/openapi-document.js';
 import { type Endpoint, endpoints } from '../src/endpoints.js';
 import { ERROR_STATUS } from '../src/schemas.js';
 
@@ -106,6 +106,28 @@ describe('openapi.json', () => {
         .sort(),
     );
     assert.match(text, /method_not_allowed/);
+  });
+
+  it('declares the Node adapter’s own answers (408, 429, 431) on every operation, as shared components', () => {
+    const doc = buildOpenApiDocument() as unknown as Document & {
+      components: { responses: Record<string, ProblemAnswer> };
+    };
+    for (const [name, [status, code]] of Object.entries(TRANSPORT)) {
+      const shared = doc.components.responses[name]?.content?.['application/problem+json'];
+      assert.deepEqual(shared?.schema.allOf[1].properties.code.enum, [code], name);
+      for (const [path, ops] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(ops)) {
+          const answer = op.responses[String(status)] as ProblemAnswer & { $ref?: string };
+          const codes = answer.$ref
+            ? [code]
+            : answer.content?.['application/problem+json']?.schema.allOf[1].properties.code.enum;
+          assert.ok(
+            answer.$ref === `#/components/responses/${name}` || codes?.includes(code),
+            `${method} ${path} ${String(status)}`,
+          );
+        }
+      }
+    }
   });
 
   it('names the session cookie exactly as the servers read it', () => {

@@ -12,7 +12,7 @@ import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
 import { formatNumber, pickStrings } from '../shared/i18n.js';
 import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
-import { BlockedState, blockedKind, renderBlocked } from '../shared/blocked.js';
+import { BlockedState, blockedKind } from '../shared/blocked.js';
 import type { RoleDialog } from '../shared/role-dialog.js';
 import type { InviteRole } from '../shared/roles.js';
 import { invitationRequestsStrings, type InvitationRequestsStrings } from './invitation-requests.strings.js';
@@ -21,7 +21,7 @@ import { renderSettingSwitch } from './setting-switch.js';
 
 /**
  * Pending invitation requests from the login page, for admins to approve or dismiss, with the organization's
- * "New user invitations" setting that turns the login page's form on and off.
+ * "Allow requests from the login page" setting, which turns the login page's request form on and off.
  *
  * @tagname invitation-requests
  * @summary Approves and dismisses invitation requests (needs `member:manage`).
@@ -33,7 +33,7 @@ import { renderSettingSwitch } from './setting-switch.js';
  *
  * @csspart header - The heading, the switch and the toolbar.
  * @csspart heading - The "Invitation requests" heading.
- * @csspart switch - The "New user invitations" switch.
+ * @csspart switch - The "Allow requests from the login page" switch.
  * @csspart button - Toolbar and state buttons.
  * @csspart list - The list of requests.
  * @csspart request - Each request.
@@ -154,15 +154,9 @@ export class InvitationRequests extends InvitekitElement {
 
   protected override render() {
     const words = this.words;
-    if (!this.client) return html`<p class="state" part="state">${words.noClient}</p>`;
     const error = this.requests.status === TaskStatus.ERROR ? this.requests.error : undefined;
-    const kind = blockedKind(error);
-    if (kind) {
-      if (this.blocked.saidElsewhere()) return nothing;
-      const message = kind === 'forbidden' ? words.forbidden : words.unauthenticated;
-      return renderBlocked(kind, message, { url: this.signInUrl, label: words.signIn });
-    }
-    if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${words.notFound}</p>`;
+    const unavailable = this.blocked.render(error, words);
+    if (unavailable) return unavailable;
     return html`
       <div class="header" part="header">
         <h2 id="heading" part="heading" tabindex="-1">${words.heading}${this.renderHeadingCount()}</h2>

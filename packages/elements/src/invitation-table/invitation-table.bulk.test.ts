@@ -60,8 +60,8 @@ describe('<invitation-table> bulk actions', () => {
     const count = emails(el).length;
     expect(nameOf($(shadow(el), '.bulk'))).to.equal(`${String(count)} selected`);
     button(el, 'Revoke selected').click();
+    await waitUntil(() => shadow(el).querySelector('dialog[role="alertdialog"][open]'), 'no confirmation');
     const dialog = $(shadow(el), 'dialog[role="alertdialog"]', HTMLDialogElement);
-    await waitUntil(() => dialog.open, 'no confirmation');
     expect($(dialog, 'h2').textContent).to.equal(`Revoke ${String(count)} invitations?`);
     expect(deepActive()?.textContent.trim()).to.equal('Cancel');
     await expectAccessibleInBothThemes(el);

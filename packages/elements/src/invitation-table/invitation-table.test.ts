@@ -23,6 +23,7 @@ import '../define/invitation-table.js';
 import type { InvitationTable } from './invitation-table.js';
 import { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import { invitationTableStrings } from './invitation-table.strings.js';
+import { invitationTableActionStrings } from './invitation-table.actions.strings.js';
 import { ActionsController, OUTCOME_MS } from '../shared/actions.js';
 
 const LIST = '/api/orgs/acme/invitations';
@@ -58,8 +59,13 @@ const focused = () => {
   if (!active) throw new Error('nothing has focus');
   return active;
 };
-/** The confirmation dialog (revoke, revoke stale); fails the test when it is not rendered. */
-const alertDialog = (el: InvitationTable) => $(shadow(el), 'dialog[role="alertdialog"]', HTMLDialogElement);
+/** The open confirmation dialog (revoke, revoke stale), once its code has loaded and it has opened. */
+const openAlertDialog = async (el: InvitationTable) => {
+  await waitUntil(() => shadow(el).querySelector('dialog[role="alertdialog"][open]'), 'no confirmation opened');
+  return $(shadow(el), 'dialog[role="alertdialog"]', HTMLDialogElement);
+};
+/** Whether a confirmation is open. */
+const confirming = (el: InvitationTable) => shadow(el).querySelector('dialog[role="alertdialog"][open]') !== null;
 /** A cell's value as the table shows it (without the field name that only the card layout shows). */
 const cellText = (cell: Element) =>
   Array.from(cell.childNodes)
@@ -226,7 +232,7 @@ describe('<invitation-table>', () => {
       control.click();
     }
     await el.updateComplete;
-    expect(alertDialog(el).open).to.equal(false);
+    expect(confirming(el)).to.equal(false);
     await expectAccessibleInBothThemes(el);
     button(el, 'Invite people').click();
     const dialog = $(shadow(el), 'invite-dialog', InviteDialog);
@@ -398,8 +404,7 @@ describe('<invitation-table>', () => {
     await settled(el);
     (await menuItem(el, 'Revoke invitation for jane@example.com')).focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = alertDialog(el);
-    await waitUntil(() => dialog.open);
+    const dialog = await openAlertDialog(el);
     expect(referenced(el, dialog, 'aria-labelledby').textContent).to.equal('Revoke invitation?');
     expect(focused().textContent.trim()).to.equal('Cancel');
     await expectAccessibleInBothThemes(el);
@@ -418,7 +423,7 @@ describe('<invitation-table>', () => {
     el.addEventListener('invitekit-invitation-revoke-request', veto);
     (await menuItem(el, 'Revoke invitation for jane@example.com')).click();
     await el.updateComplete;
-    expect(alertDialog(el).open).to.equal(false);
+    expect(confirming(el)).to.equal(false);
     el.removeEventListener('invitekit-invitation-revoke-request', veto);
 
     const asked: Promise<HTMLElementEventMap['invitekit-invitation-revoke-request']> = oneEvent(
@@ -427,7 +432,7 @@ describe('<invitation-table>', () => {
     );
     (await menuItem(el, 'Revoke invitation for jane@example.com')).click();
     expect((await asked).detail.invitation.email).to.equal('jane@example.com');
-    await waitUntil(() => alertDialog(el).open);
+    await openAlertDialog(el);
     const revoked: Promise<HTMLElementEventMap['invitekit-invitation-revoked']> = oneEvent(
       el,
       'invitekit-invitation-revoked',
@@ -447,8 +452,7 @@ describe('<invitation-table>', () => {
     if (next === undefined) throw new Error('jane@example.com is the last row');
     (await menuItem(el, 'Revoke invitation for jane@example.com')).focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = alertDialog(el);
-    await waitUntil(() => dialog.open);
+    await openAlertDialog(el);
     button(el, 'Revoke').focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !emails(el).includes('jane@example.com'));
@@ -460,8 +464,7 @@ describe('<invitation-table>', () => {
     const el = await render();
     await settled(el);
     button(el, 'Revoke stale invitations').click();
-    const dialog = alertDialog(el);
-    await waitUntil(() => dialog.open);
+    await openAlertDialog(el);
     button(el, 'Revoke').click();
     await waitUntil(() => announcer(el).textContent.includes('1 stale invitation revoked'));
     await waitUntil(() => !emails(el).includes('sam@acme.test'));
@@ -561,6 +564,9 @@ describe('<invitation-table>', () => {
     expect(englishLeft(invitationTableStrings.en, invitationTableStrings.fr ?? {}, shown, ['failures'])).to.deep.equal(
       [],
     );
+    // The menu's strings came with it, in French too.
+    const actions = invitationTableActionStrings;
+    expect(englishLeft(actions.en, actions.fr ?? {}, shown)).to.deep.equal([]);
     expect(shown).not.to.match(
       /resends? left|Copy (link|code) for|Resend invitation|Send new invitation|Next page|Actions for| ago|in \d/,
     );

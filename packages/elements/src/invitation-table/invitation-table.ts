@@ -12,15 +12,16 @@ import { ActionsController } from '../shared/actions.js';
 import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
-import { formatNumber, pickStrings } from '../shared/i18n.js';
+import { formatNumber, languageReady, pickStrings, type Catalogues } from '../shared/i18n.js';
 import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
-import { BlockedState, blockedKind, renderBlocked } from '../shared/blocked.js';
+import { BlockedState, blockedKind } from '../shared/blocked.js';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import type { InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
+import type { InvitationTableActionStrings } from './invitation-table.actions.strings.js';
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
-import { RevokeConfirm } from './revoke-confirm.js';
+import type { RevokeConfirm, RevokeTarget } from './revoke-confirm.js';
 import type { RowMenu } from './row-menu.js';
 import type { BulkHost } from './bulk.js';
 import type { RoleDialog } from '../shared/role-dialog.js';
@@ -124,15 +125,8 @@ export class InvitationTable extends InvitekitElement {
   /** The rows selected for a bulk action, on the page shown (a new page starts with none). */
   private selected = new Set<string>();
   private bulk?: typeof import('./bulk.js');
-  private readonly confirm = new RevokeConfirm(
-    this,
-    (target) =>
-      void (target.kind === 'revoke'
-        ? this.revoke(target.invitation)
-        : target.kind === 'bulk'
-          ? this.bulk?.runBulk(this.bulkHost(), 'revoke')
-          : this.revokeStale()),
-  );
+  /** The revoke confirmation, loaded the first time a revoke is asked. */
+  private confirm?: RevokeConfirm;
   /**
    * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
    * at its place (the next one), else the table.
@@ -169,8 +163,24 @@ export class InvitationTable extends InvitekitElement {
     this.reload();
   });
 
+  /** The strings of the row menu, bulk bar and revoke confirmation, loaded with the first of them. */
+  private actionWords?: Catalogues<InvitationTableActionStrings>;
+
+  /**
+   * The table's strings, with the host's. Until a click loads them the action strings are absent; only the code
+   * loaded with them (row-menu.ts, bulk.ts, revoke-confirm.ts) reads them.
+   */
   private get words(): InvitationTableStrings {
-    return pickStrings(invitationTableStrings, this.locale.lang, this.strings);
+    const lang = this.locale.lang;
+    const view = pickStrings(invitationTableStrings, lang, this.strings);
+    if (!this.actionWords) return view as InvitationTableStrings;
+    return { ...pickStrings(this.actionWords, lang, this.strings), ...view };
+  }
+
+  /** Loads the action strings, in the element's language, alongside the chunk that shows them. */
+  private async loadActionWords(): Promise<void> {
+    this.actionWords ??= (await import('./invitation-table.actions.strings.js')).invitationTableActionStrings;
+    await languageReady(this.locale.lang);
   }
 
   /** The client for an action: actions are drawn only once a client is there. */
@@ -186,17 +196,11 @@ export class InvitationTable extends InvitekitElement {
 
   protected override render() {
     const words = this.words;
-    if (!this.client) return html`<p class="state" part="state">${words.noClient}</p>`;
     // An abort is no failure: the element left the page mid-load (and loads again when it is back).
     const failed = this.invitations.status === TaskStatus.ERROR && !isAbort(this.invitations.error);
     const error = failed ? this.invitations.error : undefined;
-    const kind = blockedKind(error);
-    if (kind) {
-      if (this.blocked.saidElsewhere()) return nothing;
-      const message = kind === 'forbidden' ? words.forbidden : words.unauthenticated;
-      return renderBlocked(kind, message, { url: this.signInUrl, label: words.signIn });
-    }
-    if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${words.notFound}</p>`;
+    const unavailable = this.blocked.render(error, words);
+    if (unavailable) return unavailable;
     const total = this.invitations.value?.total;
     return html`
       ${
@@ -209,7 +213,7 @@ export class InvitationTable extends InvitekitElement {
       ${this.renderToolbar(words)} ${this.bulk?.renderBulkBar(this.bulkHost()) ?? nothing}
       ${renderOutcome(this.rowContext(words), '*')} ${this.renderBody(words, error)}
       <p class="announcer visually-hidden" role="status" part="announcer">${this.actions.message}</p>
-      ${this.confirm.render(words)}
+      ${this.confirm?.render(words) ?? nothing}
       ${this.roles.length && this.roleDialog ? this.roleDialog.render(this.roles, { roleLabel: words.columnRole, cancel: words.cancel, defaultRole: words.defaultRole }) : nothing}
       <invite-dialog
         .client=${this.client}
@@ -297,7 +301,7 @@ export class InvitationTable extends InvitekitElement {
 
   private toolbarAction(id: string): void {
     if (id === 'export-reason') void this.exportCsv();
-    else void this.confirm.open({ kind: 'stale' });
+    else void this.askRevoke({ kind: 'stale' });
   }
 
   private rowContext(words: InvitationTableStrings): RowContext {
@@ -316,7 +320,7 @@ export class InvitationTable extends InvitekitElement {
 
   private async withMenu(): Promise<RowMenu> {
     if (!this.menu) {
-      const { RowMenu } = await import('./row-menu.js');
+      const [{ RowMenu }] = await Promise.all([import('./row-menu.js'), this.loadActionWords()]);
       this.menu ??= new RowMenu(this);
     }
     return this.menu;
@@ -396,7 +400,7 @@ export class InvitationTable extends InvitekitElement {
         this.members.add(email);
       },
       confirmRevoke: (count) => {
-        void this.confirm.open({ kind: 'bulk', count, lang: this.locale.lang });
+        void this.askRevoke({ kind: 'bulk', count, lang: this.locale.lang });
       },
       clear: () => {
         this.selected = new Set();
@@ -410,7 +414,8 @@ export class InvitationTable extends InvitekitElement {
 
   /** Loads the bulk actions' code the first time a row is selected: a page that never selects never downloads it. */
   private async loadBulk(): Promise<void> {
-    this.bulk ??= await import('./bulk.js');
+    const [bulk] = await Promise.all([import('./bulk.js'), this.loadActionWords()]);
+    this.bulk ??= bulk;
     this.requestUpdate();
   }
 
@@ -679,7 +684,24 @@ export class InvitationTable extends InvitekitElement {
 
   private requestRevoke(invitation: Invitation): void {
     if (!emit(this, 'invitekit-invitation-revoke-request', { invitation }, { cancelable: true })) return;
-    void this.confirm.open({ kind: 'revoke', invitation });
+    void this.askRevoke({ kind: 'revoke', invitation });
+  }
+
+  /** Asks before a revoke; only a confirmed one runs. */
+  private async askRevoke(target: RevokeTarget): Promise<void> {
+    if (!this.confirm) {
+      const [{ RevokeConfirm }] = await Promise.all([import('./revoke-confirm.js'), this.loadActionWords()]);
+      this.confirm ??= new RevokeConfirm(
+        this,
+        (confirmed) =>
+          void (confirmed.kind === 'revoke'
+            ? this.revoke(confirmed.invitation)
+            : confirmed.kind === 'bulk'
+              ? this.bulk?.runBulk(this.bulkHost(), 'revoke')
+              : this.revokeStale()),
+      );
+    }
+    await this.confirm.open(target);
   }
 
   private revoke(inv: Invitation): Promise<void> {

@@ -1,61 +1,34 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html } from 'lit';
 import type { Invitation } from '@invitekit/sdk';
+import { Modal, type ModalHost } from '../shared/modal.js';
 import type { InvitationTableStrings } from './invitation-table.strings.js';
 
-/** What a confirmation is about: one invitation, or every stale one. */
+/** What a confirmation is about: one invitation, or every stale one, or the selected rows. */
 export type RevokeTarget =
   { kind: 'revoke'; invitation: Invitation } | { kind: 'stale' } | { kind: 'bulk'; count: number; lang: string };
 
-interface Host extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
 /**
- * The table's revoke confirmation: a modal alertdialog (native `<dialog>`, so Escape cancels and focus returns to
- * the button that opened it) that starts on Cancel, as a destructive question should. `onConfirm` runs only when
- * the person chose Revoke. A registered controller: when the table leaves the page, an open confirmation closes
- * as cancelled, so nothing is revoked and focus goes nowhere.
+ * The table's revoke confirmation: a modal alertdialog (shared/modal.ts) that starts on Cancel, as a destructive
+ * question should. `onConfirm` runs only when the person chose Revoke. Loaded the first time a revoke is asked.
  */
-export class RevokeConfirm implements ReactiveController {
-  private target?: RevokeTarget;
-
+export class RevokeConfirm extends Modal<RevokeTarget> {
   constructor(
-    private readonly host: Host,
+    host: ModalHost,
     private readonly onConfirm: (target: RevokeTarget) => void,
   ) {
-    host.addController(this);
+    super(host, 'confirm', 'button.cancel');
   }
 
-  hostDisconnected(): void {
-    this.target = undefined;
-    this.dialog?.close('cancel');
+  open(target: RevokeTarget): Promise<void> {
+    return this.show(target);
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
-  }
-
-  async open(target: RevokeTarget): Promise<void> {
-    this.target = target;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    const dialog = this.dialog;
-    if (!dialog || dialog.open || !dialog.isConnected) return;
-    dialog.returnValue = '';
-    dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>('button.cancel')?.focus();
-  }
-
-  private onClose(): void {
-    const target = this.target;
-    const confirmed = this.dialog?.returnValue === 'confirm';
-    this.target = undefined;
-    this.host.requestUpdate();
-    if (target && confirmed) this.onConfirm(target);
+  protected override confirmed(target: RevokeTarget): void {
+    this.onConfirm(target);
   }
 
   render(words: InvitationTableStrings) {
-    const t = this.target;
+    const t = this.question;
     const title =
       t?.kind === 'stale'
         ? words.confirmRevokeStaleTitle
@@ -70,24 +43,15 @@ export class RevokeConfirm implements ReactiveController {
           : t
             ? words.confirmRevokeStaleBody
             : '';
-    return html`<dialog
-      class="confirm"
-      part="confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
-      @close=${() => {
-        this.onClose();
-      }}
-    >
-      <h2 id="confirm-title">${title}</h2>
-      <p id="confirm-body">${body}</p>
-      <div class="buttons">
-        <button class="cancel" part="button" autofocus @click=${() => this.dialog?.close('cancel')}>
-          ${words.cancel}
-        </button>
-        <button class="danger" part="button" @click=${() => this.dialog?.close('confirm')}>${words.revoke}</button>
-      </div>
-    </dialog>`;
+    const close = (value: string) => () => this.dialog?.close(value);
+    return this.frame(
+      title,
+      body,
+      html`<div class="buttons">
+        <button class="cancel" part="button" autofocus @click=${close('cancel')}>${words.cancel}</button>
+        <button class="danger" part="button" @click=${close('confirm')}>${words.revoke}</button>
+      </div>`,
+      true,
+    );
   }
 }

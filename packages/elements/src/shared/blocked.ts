@@ -5,13 +5,24 @@
  * way forward: a `sign-in-url` attribute (a "Sign in" link), or its own content in the `signed-out` and
  * `forbidden` slots (who to ask, a link to the sign-in page), shown under the message.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { isApiError } from '@invitekit/sdk/errors';
 
 export type BlockedKind = 'signed-out' | 'forbidden';
 
 interface Host extends ReactiveControllerHost, HTMLElement {
   client?: object;
+  /** Where people sign in: the signed-out message links to it. */
+  signInUrl?: string | undefined;
+}
+
+/** The words of the states in which an admin element shows nothing of its own. */
+export interface BlockedWords {
+  noClient: string;
+  forbidden: string;
+  unauthenticated: string;
+  signIn: string;
+  notFound: string;
 }
 
 /** The blocked elements of each client, by kind. */
@@ -60,6 +71,22 @@ export class BlockedState implements ReactiveController {
       if (other.compareDocumentPosition(this.host) & Node.DOCUMENT_POSITION_FOLLOWING) return true;
     }
     return false;
+  }
+
+  /**
+   * What the element draws instead of its content: no client, nobody signed in, no permission (once per page), or
+   * no such organization; undefined when it shows its content. `error`: its load's failure, if any.
+   */
+  render(error: unknown, words: BlockedWords): TemplateResult | typeof nothing | undefined {
+    if (!this.host.client) return html`<p class="state" part="state">${words.noClient}</p>`;
+    const kind = blockedKind(error);
+    if (kind) {
+      if (this.saidElsewhere()) return nothing;
+      const message = kind === 'forbidden' ? words.forbidden : words.unauthenticated;
+      return renderBlocked(kind, message, { url: this.host.signInUrl, label: words.signIn });
+    }
+    if (isApiError(error, 'not_found')) return html`<p class="state" part="state">${words.notFound}</p>`;
+    return undefined;
   }
 
   private group(client: object, kind: BlockedKind): Set<Host> {

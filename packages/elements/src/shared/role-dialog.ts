@@ -4,12 +4,9 @@
  * to the control that opened it; it opens on the Role combobox. `onChoose` runs only when the person confirmed,
  * with the role chosen (`null`: the organization's default role, when the host marked none as the default).
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
+import { Modal, type ModalHost } from './modal.js';
 import type { InviteRole } from './roles.js';
-
-interface Host extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
 
 /** What the dialog asks, and what it does with the answer. */
 export interface RoleQuestion {
@@ -29,41 +26,18 @@ export interface RoleDialogWords {
   defaultRole: string;
 }
 
-export class RoleDialog implements ReactiveController {
-  private question?: RoleQuestion;
-
-  constructor(private readonly host: Host) {
-    host.addController(this);
+export class RoleDialog extends Modal<RoleQuestion> {
+  constructor(host: ModalHost) {
+    super(host, 'role-dialog', 'select');
   }
 
-  hostDisconnected(): void {
-    this.question = undefined;
-    this.dialog?.close('cancel');
+  ask(question: RoleQuestion): Promise<void> {
+    return this.show(question);
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector<HTMLDialogElement>('dialog.role-dialog');
-  }
-
-  async ask(question: RoleQuestion): Promise<void> {
-    this.question = question;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    const dialog = this.dialog;
-    if (!dialog || dialog.open || !dialog.isConnected) return;
-    dialog.returnValue = '';
-    dialog.showModal();
-    dialog.querySelector('select')?.focus();
-  }
-
-  private onClose(): void {
-    const question = this.question;
-    const dialog = this.dialog;
-    const confirmed = dialog?.returnValue === 'confirm';
-    const value = dialog?.querySelector('select')?.value ?? '';
-    this.question = undefined;
-    this.host.requestUpdate();
-    if (question && confirmed) question.onChoose(value === '' ? null : value);
+  protected override confirmed(question: RoleQuestion, dialog: HTMLDialogElement): void {
+    const value = dialog.querySelector('select')?.value ?? '';
+    question.onChoose(value === '' ? null : value);
   }
 
   render(roles: readonly InviteRole[], words: RoleDialogWords) {
@@ -71,18 +45,10 @@ export class RoleDialog implements ReactiveController {
     // With a default role marked, that role stands for "no role of its own"; else a separate option does.
     const fallback = roles.find((r) => r.default);
     const selected = q?.current ?? fallback?.value ?? '';
-    return html`<dialog
-      class="role-dialog"
-      part="role-dialog"
-      aria-labelledby="role-title"
-      aria-describedby="role-body"
-      @close=${() => {
-        this.onClose();
-      }}
-    >
-      <h2 id="role-title">${q?.title ?? ''}</h2>
-      <p id="role-body">${q?.body ?? ''}</p>
-      <form method="dialog">
+    return this.frame(
+      q?.title ?? '',
+      q?.body ?? '',
+      html`<form method="dialog">
         <label class="field"
           >${words.roleLabel}
           <select part="role-select">
@@ -94,7 +60,7 @@ export class RoleDialog implements ReactiveController {
           <button type="submit" value="cancel" part="button">${words.cancel}</button>
           <button type="submit" value="confirm" class="primary" part="button">${q?.confirm ?? ''}</button>
         </div>
-      </form>
-    </dialog>`;
+      </form>`,
+    );
   }
 }
