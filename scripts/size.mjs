@@ -43,9 +43,10 @@ const budgets = [
   // "All elements with every dependency ≤ 45 KB gzipped up front": missed since issue 12's features
   // (50.3 KB on 30 Nov 2026; see the README's "Size"). Issue 18 allowed +2 KB for its admin screens and took
   // 5.3 KB (50.4 → 55.7 KB on 6 Dec 2026, about 0.5 KB of it the SDK's growth from issues 17/19/20); the day's
-  // later merges of issues 16, 17 and 20 took it to 56.8 KB. The revoke confirmation and the dialog frame it shares
-  // with the role dialog moved into the lazy chunks: 55.8 KB, held at 56 KB.
-  { entry: 'index (whole package)', figure: 'up front', bytes: 56 * 1024, aim: 45 * 1024 },
+  // later merges of issues 16, 17 and 20 took it to 56.8 KB. The revoke confirmation, the dialog frame it shares
+  // with the role dialog and the strings of the row menu, bulk bar and confirmation moved into the lazy chunks:
+  // 55.4 KB, held at 55.5 KB.
+  { entry: 'index (whole package)', figure: 'up front', bytes: 55.5 * 1024, aim: 45 * 1024 },
   // "A page with only <request-invite-form> ≤ 28 KB with the client it loads".
   { entry: 'request-invite-form', figure: 'alone', bytes: 28 * 1024 },
 ];
@@ -63,7 +64,7 @@ function lazyKind(module) {
   if (/\.strings\.[a-z-]+(-[\w-]+)?\.(js|ts)$/.test(module)) return 'French';
   // The dialog's CSV report comes with the parser: both load when a file is chosen.
   if (/papaparse|d3-dsv|@invitekit\/sdk\/dist\/.*csv|csv-report\.(js|ts)$/.test(module)) return 'CSV parser';
-  if (/(row-menu|bulk|role-dialog|revoke-confirm|modal)\.(js|ts)$/.test(module)) return 'on first use';
+  if (/(row-menu|bulk|role-dialog|revoke-confirm|modal|actions\.strings)\.(js|ts)$/.test(module)) return 'on first use';
   // An element that renders another one only in some states loads its define module then.
   const element =
     /@invitekit\/elements\/dist\/define\/([\w-]+)\.js$|packages\/elements\/src\/define\/([\w-]+)\.ts$/.exec(module);

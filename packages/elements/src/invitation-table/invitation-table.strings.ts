@@ -1,10 +1,18 @@
-/** Every string `<invitation-table>` shows or announces. English is public API (accessible names). */
+/**
+ * Every string `<invitation-table>` shows or announces. English is public API (accessible names). Those of the row
+ * menu, the bulk bar and the revoke confirmation are in invitation-table.actions.strings.ts, loaded with them.
+ */
 import { formatDate, formatNumber, formatRelative, plural, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode, InvitationStatus } from '@invitekit/sdk';
+import type { InvitationTableActionStrings } from './invitation-table.actions.strings.js';
 
 export type StatusFilter = 'pending,expired' | InvitationStatus | 'all';
 
-export interface InvitationTableStrings {
+/** Every string of the table: what it shows as it loads, and what its menus and dialogs show. */
+export type InvitationTableStrings = InvitationTableViewStrings & InvitationTableActionStrings;
+
+/** The strings the table shows before anyone clicks: its toolbar, rows, states and the outcomes of actions. */
+export interface InvitationTableViewStrings {
   caption: string;
   columnEmail: string;
   columnStatus: string;
@@ -42,26 +50,8 @@ export interface InvitationTableStrings {
   actionsFor: (email: string) => string;
   /** In place of the menu, for a row with nothing left to do. */
   closed: Record<'accepted' | 'declined' | 'revoked', string>;
-  /** Why Resend is disabled. */
-  noResendsLeft: string;
-  /** Why "Send new invitation" is disabled: the server said the address is a member now. */
-  alreadyMemberNote: string;
   /** Said after the server refused a new invitation because the address is a member now. */
   alreadyMember: (email: string) => string;
-  copyLink: string;
-  copyLinkFor: (email: string) => string;
-  copyCode: string;
-  copyCodeFor: (email: string) => string;
-  resend: string;
-  resendTo: (email: string) => string;
-  resendsLeft: (lang: string, count: number) => string;
-  sendNew: string;
-  sendNewTo: (email: string) => string;
-  revoke: string;
-  revokeFor: (email: string) => string;
-  /** The row-menu item of a pending invitation, where the host gave roles, and the dialog it opens. */
-  changeRole: string;
-  changeRoleFor: (email: string) => string;
   changeRoleTitle: string;
   changeRoleBody: (email: string) => string;
   saveRole: string;
@@ -87,26 +77,6 @@ export interface InvitationTableStrings {
   /** Bulk actions on the selected rows. */
   selectFor: (email: string) => string;
   selectAll: string;
-  selectedCount: (lang: string, count: number) => string;
-  resendSelected: string;
-  renewSelected: string;
-  revokeSelected: string;
-  clearSelection: string;
-  confirmBulkRevokeTitle: (lang: string, count: number) => string;
-  confirmBulkRevokeBody: string;
-  /** One summary of a bulk action: how many it did, and each row the server refused with why. */
-  bulkSummary: (
-    lang: string,
-    action: 'resend' | 'renew' | 'revoke',
-    done: number,
-    skipped: { email: string; reason: string }[],
-  ) => string;
-  /** Why the server refused a row of a bulk action, by error code (short, after the address). */
-  bulkReasons: Partial<Record<ErrorCode | 'network', string>> & { other: string };
-  confirmRevokeTitle: string;
-  confirmRevokeBody: (email: string) => string;
-  confirmRevokeStaleTitle: string;
-  confirmRevokeStaleBody: string;
   cancel: string;
   loading: string;
   empty: string;
@@ -143,7 +113,7 @@ export interface InvitationTableStrings {
   exportFileName: string;
 }
 
-const en: InvitationTableStrings = {
+const en: InvitationTableViewStrings = {
   caption: 'Invitations',
   columnEmail: 'Email',
   columnStatus: 'Status',
@@ -181,22 +151,7 @@ const en: InvitationTableStrings = {
     declined: 'Declined; invite again if needed',
     revoked: 'Revoked; invite again if needed',
   },
-  noResendsLeft: 'No resends left: all 3 are used',
-  alreadyMemberNote: 'Already a member: no invitation needed',
   alreadyMember: (email) => `${email} is already a member: no new invitation was sent, and none is needed.`,
-  copyLink: 'Copy link',
-  copyLinkFor: (email) => `Copy link for ${email}`,
-  copyCode: 'Copy code',
-  copyCodeFor: (email) => `Copy code for ${email}`,
-  resend: 'Resend',
-  resendTo: (email) => `Resend invitation to ${email}`,
-  resendsLeft: (lang, count) => plural(lang, count, { one: '# resend left', other: '# resends left' }),
-  sendNew: 'Send new invitation',
-  sendNewTo: (email) => `Send new invitation to ${email}`,
-  revoke: 'Revoke',
-  revokeFor: (email) => `Revoke invitation for ${email}`,
-  changeRole: 'Change role',
-  changeRoleFor: (email) => `Change role for ${email}`,
   changeRoleTitle: 'Change role',
   changeRoleBody: (email) => `The role ${email} will get on joining. The link already sent keeps working.`,
   saveRole: 'Save role',
@@ -222,39 +177,6 @@ const en: InvitationTableStrings = {
   noStale: 'No pending invitation goes to someone who is already a member.',
   selectFor: (email) => `Select ${email}`,
   selectAll: 'Select all on this page',
-  selectedCount: (lang, count) => plural(lang, count, { other: '# selected' }),
-  resendSelected: 'Resend selected',
-  renewSelected: 'Send new invitations for selected',
-  revokeSelected: 'Revoke selected',
-  clearSelection: 'Clear selection',
-  confirmBulkRevokeTitle: (lang, count) =>
-    plural(lang, count, { one: 'Revoke # invitation?', other: 'Revoke # invitations?' }),
-  confirmBulkRevokeBody: 'Their links will stop working. Accepted and declined ones are left as they are.',
-  bulkSummary: (lang, action, done, skipped) => {
-    const did = {
-      resend: { one: '# resent', other: '# resent' },
-      renew: { one: '# new invitation sent', other: '# new invitations sent' },
-      revoke: { one: '# revoked', other: '# revoked' },
-    }[action];
-    const head = plural(lang, done, did);
-    if (skipped.length === 0) return head;
-    const why = skipped.map((s) => `${s.email}, ${s.reason}`).join('; ');
-    return `${head}; ${plural(lang, skipped.length, { other: '# skipped' })}: ${why}`;
-  },
-  bulkReasons: {
-    resend_limit_reached: 'its 3 resends are used',
-    not_pending: 'it is not pending',
-    not_expired: 'it has not expired',
-    not_renewable: 'it can no longer be renewed',
-    not_revocable: 'it was accepted or declined',
-    already_member: 'the address is a member now',
-    network: 'the server could not be reached',
-    other: 'the server could not do it',
-  },
-  confirmRevokeTitle: 'Revoke invitation?',
-  confirmRevokeBody: (email) => `The invitation link sent to ${email} will stop working.`,
-  confirmRevokeStaleTitle: 'Revoke stale invitations?',
-  confirmRevokeStaleBody: 'Every pending invitation to an address that already belongs to a member will be revoked.',
   cancel: 'Cancel',
   loading: 'Loading invitations…',
   empty: 'No pending invitations',
@@ -304,6 +226,6 @@ const en: InvitationTableStrings = {
   exportFileName: 'invitations.csv',
 };
 
-export const invitationTableStrings: Catalogues<InvitationTableStrings> = catalogues(en, {
+export const invitationTableStrings: Catalogues<InvitationTableViewStrings> = catalogues(en, {
   fr: () => import('./invitation-table.strings.fr.js'),
 });

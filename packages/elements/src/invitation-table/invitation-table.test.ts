@@ -23,6 +23,7 @@ import '../define/invitation-table.js';
 import type { InvitationTable } from './invitation-table.js';
 import { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import { invitationTableStrings } from './invitation-table.strings.js';
+import { invitationTableActionStrings } from './invitation-table.actions.strings.js';
 import { ActionsController, OUTCOME_MS } from '../shared/actions.js';
 
 const LIST = '/api/orgs/acme/invitations';
@@ -563,6 +564,9 @@ describe('<invitation-table>', () => {
     expect(englishLeft(invitationTableStrings.en, invitationTableStrings.fr ?? {}, shown, ['failures'])).to.deep.equal(
       [],
     );
+    // The menu's strings came with it, in French too.
+    const actions = invitationTableActionStrings;
+    expect(englishLeft(actions.en, actions.fr ?? {}, shown)).to.deep.equal([]);
     expect(shown).not.to.match(
       /resends? left|Copy (link|code) for|Resend invitation|Send new invitation|Next page|Actions for| ago|in \d/,
     );

@@ -12,12 +12,13 @@ import { ActionsController } from '../shared/actions.js';
 import { LoadsController } from '../shared/loads.js';
 import { SyncController } from '../shared/sync.js';
 import { emit } from '../shared/events.js';
-import { formatNumber, pickStrings } from '../shared/i18n.js';
+import { formatNumber, languageReady, pickStrings, type Catalogues } from '../shared/i18n.js';
 import { failureMessage, loadFailure, isAbort } from '../shared/failure.js';
 import { BlockedState, blockedKind } from '../shared/blocked.js';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import type { InviteRole } from '../shared/roles.js';
 import { invitationTableStrings, type InvitationTableStrings, type StatusFilter } from './invitation-table.strings.js';
+import type { InvitationTableActionStrings } from './invitation-table.actions.strings.js';
 import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import type { RevokeConfirm, RevokeTarget } from './revoke-confirm.js';
@@ -162,8 +163,24 @@ export class InvitationTable extends InvitekitElement {
     this.reload();
   });
 
+  /** The strings of the row menu, bulk bar and revoke confirmation, loaded with the first of them. */
+  private actionWords?: Catalogues<InvitationTableActionStrings>;
+
+  /**
+   * The table's strings, with the host's. Until a click loads them the action strings are absent; only the code
+   * loaded with them (row-menu.ts, bulk.ts, revoke-confirm.ts) reads them.
+   */
   private get words(): InvitationTableStrings {
-    return pickStrings(invitationTableStrings, this.locale.lang, this.strings);
+    const lang = this.locale.lang;
+    const view = pickStrings(invitationTableStrings, lang, this.strings);
+    if (!this.actionWords) return view as InvitationTableStrings;
+    return { ...pickStrings(this.actionWords, lang, this.strings), ...view };
+  }
+
+  /** Loads the action strings, in the element's language, alongside the chunk that shows them. */
+  private async loadActionWords(): Promise<void> {
+    this.actionWords ??= (await import('./invitation-table.actions.strings.js')).invitationTableActionStrings;
+    await languageReady(this.locale.lang);
   }
 
   /** The client for an action: actions are drawn only once a client is there. */
@@ -303,7 +320,7 @@ export class InvitationTable extends InvitekitElement {
 
   private async withMenu(): Promise<RowMenu> {
     if (!this.menu) {
-      const { RowMenu } = await import('./row-menu.js');
+      const [{ RowMenu }] = await Promise.all([import('./row-menu.js'), this.loadActionWords()]);
       this.menu ??= new RowMenu(this);
     }
     return this.menu;
@@ -397,7 +414,8 @@ export class InvitationTable extends InvitekitElement {
 
   /** Loads the bulk actions' code the first time a row is selected: a page that never selects never downloads it. */
   private async loadBulk(): Promise<void> {
-    this.bulk ??= await import('./bulk.js');
+    const [bulk] = await Promise.all([import('./bulk.js'), this.loadActionWords()]);
+    this.bulk ??= bulk;
     this.requestUpdate();
   }
 
@@ -672,7 +690,7 @@ export class InvitationTable extends InvitekitElement {
   /** Asks before a revoke; only a confirmed one runs. */
   private async askRevoke(target: RevokeTarget): Promise<void> {
     if (!this.confirm) {
-      const { RevokeConfirm } = await import('./revoke-confirm.js');
+      const [{ RevokeConfirm }] = await Promise.all([import('./revoke-confirm.js'), this.loadActionWords()]);
       this.confirm ??= new RevokeConfirm(
         this,
         (confirmed) =>
