@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { MAX_BODY_BYTES } from '../limits.js';
 import { methodRefusal } from './dispatch.js';
-import { problem } from './problem.js';
+import { bufferedText, problem } from './problem.js';
 import { isStreamed } from './stream.js';
 
 /** A fetch handler that also tells which methods a path takes (a `FetchHandler`, or the server's wrapper of one). */
@@ -142,9 +142,9 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
     await sendStream(res, response.body);
     return;
   }
-  const body = Buffer.from(await response.arrayBuffer());
+  const body = bufferedText(response) ?? Buffer.from(await response.arrayBuffer());
   // A HEAD answer brings the GET's Content-Length along; Node writes no body for HEAD whatever end() is given.
-  if (res.req.method !== 'HEAD') headers['content-length'] = String(body.byteLength);
+  if (res.req.method !== 'HEAD') headers['content-length'] = String(Buffer.byteLength(body));
   res.writeHead(response.status, headers);
   res.end(body);
 }

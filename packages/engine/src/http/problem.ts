@@ -31,7 +31,7 @@ export function problem(code: WireErrorCode, detail: string, extra: ProblemExtra
   };
   const headers = new Headers({ 'Content-Type': 'application/problem+json', ...extra.headers });
   if (code === 'unauthenticated') headers.set('WWW-Authenticate', 'Bearer');
-  return new Response(JSON.stringify(body), { status, headers });
+  return textResponse(JSON.stringify(body), { status, headers });
 }
 
 /**
@@ -71,7 +71,25 @@ export function problemFromError(error: unknown): Response | undefined {
 }
 
 export function json(data: unknown, status = 200): Response {
-  return new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json' } });
+  return textResponse(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** The text of each answer made here, kept beside its body stream. */
+const texts = new WeakMap<Response, string>();
+
+function textResponse(text: string, init: ResponseInit): Response {
+  const response = new Response(text, init);
+  texts.set(response, text);
+  return response;
+}
+
+/**
+ * The whole body of an answer made here while it is unread, else undefined. The Node adapter writes it as it is,
+ * with the status line in one write, rather than reading it back through the body stream (a stream, a copy
+ * and a second write per answer saved).
+ */
+export function bufferedText(response: Response): string | undefined {
+  return response.bodyUsed ? undefined : texts.get(response);
 }
 
 export function noContent(): Response {
