@@ -62,14 +62,20 @@ async function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Ar
 
 async function toRequest(req: IncomingMessage, options: NodeAdapterOptions = {}): Promise<Request> {
   const { trustProxy = false } = options;
-  const headers = new Headers();
+  // Pairs rather than a Headers object, which the Request would copy and check a second time.
+  const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(req.headers)) {
     // The body is re-framed below.
-    if (value === undefined || ['content-length', 'transfer-encoding', 'connection'].includes(name)) continue;
+    if (value === undefined || name === 'content-length' || name === 'transfer-encoding' || name === 'connection') {
+      continue;
+    }
     if (name === 'x-forwarded-for' && !trustProxy) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    if (Array.isArray(value)) for (const v of value) headers.push([name, v]);
+    else headers.push([name, value]);
   }
-  if (!trustProxy || !headers.has('x-forwarded-for')) headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
+  if (!trustProxy || req.headers['x-forwarded-for'] === undefined) {
+    headers.push(['x-forwarded-for', req.socket.remoteAddress ?? '']);
+  }
   const host = /^[\w.:[\]-]+$/.test(req.headers.host ?? '') ? (req.headers.host ?? '') : 'localhost';
   const body = await readLimited(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
   return new Request(new URL(req.url ?? '/', options.origin?.() ?? `http://${host}`), {
