@@ -405,6 +405,8 @@ describe('the demo, end to end', { timeout: 120_000 }, () => {
       const adminActions = page.getByRole('button', {
         name: /^(Invite users|Export CSV|Revoke stale invitations|Actions for|Resend invitation|Revoke invitation|Copy link|Copy code|Send new invitation|Approve request|Dismiss request|Dismiss stale requests)/,
       });
+      // The requests list loads beside the table: its actions count too.
+      await shown(page.getByRole('button', { name: /^Approve request/ }).first());
       assert.ok((await adminActions.count()) > 10, 'the admin sees the actions');
 
       await signInAs(page, 'Victor Viewer');
