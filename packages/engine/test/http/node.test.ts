@@ -7,6 +7,7 @@ import { type Server, createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { after, before, it } from 'node:test';
 import { nodeListener } from '../../src/http/node.js';
+import { json } from '../../src/http/problem.js';
 
 let server: Server;
 let port = 0;
@@ -49,4 +50,26 @@ it('a listener alone cuts off a slow body with 408 problem+json and closes', { t
   assert.match(text, /connection: close/i);
   assert.ok(ms >= 250 && ms < 2_000, `closed after ${String(Math.round(ms))} ms`);
   assert.deepEqual(seen, [], 'the handler never saw the request');
+});
+
+it('writes a json() answer whole: Content-Length in bytes, the same text, no body for HEAD', async () => {
+  const data = { name: 'Équipe 東京', items: ['a'] };
+  const target = Object.assign(() => Promise.resolve(json(data)), { allowed: () => ['GET', 'HEAD'] });
+  const own = createServer(nodeListener(target));
+  await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${String((own.address() as AddressInfo).port)}/`;
+    const text = JSON.stringify(data);
+    const got = await fetch(url);
+    assert.equal(got.headers.get('content-length'), String(Buffer.byteLength(text)));
+    assert.equal(got.headers.get('content-type'), 'application/json');
+    assert.equal(await got.text(), text);
+    // HEAD's length is the router's (headOf); the adapter only writes no body.
+    const head = await fetch(url, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+  } finally {
+    own.closeAllConnections();
+    await new Promise((resolve) => own.close(resolve));
+  }
 });
