@@ -63,6 +63,15 @@ const WRITES: [string, (tx: StoreTx) => Promise<unknown>][] = [
   ['DELETE', (tx) => sql`DELETE FROM members`.execute(dbOf(tx))],
   ['WITH', (tx) => sql`WITH gone AS (DELETE FROM members RETURNING 1) SELECT 1`.execute(dbOf(tx))],
   [
+    'DELETE',
+    (tx) =>
+      dbOf(tx)
+        .with('gone', (db) => db.deleteFrom('members').returning('email'))
+        .selectFrom('gone')
+        .selectAll()
+        .execute(),
+  ],
+  [
     'INSERT',
     async (tx) => {
       const [inv] = (await tx.listInvitations('acme', listQuery)).items;
