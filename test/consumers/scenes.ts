@@ -18,6 +18,11 @@ export const shotsDir = join(cacheRoot, 'screenshots');
 
 const WIDTHS = [375, 1280] as const;
 const THEMES = ['light', 'dark'] as const;
+/**
+ * Two loads of one build can differ in a few anti-aliased pixels at the corners of a rounded box (4 and 5 pixels
+ * at a button's and a dialog's corners were seen, once in 108 shots each run); a style that differs changes far more.
+ */
+const EDGE_PIXELS = 10;
 
 export interface Scene {
   name: string;
@@ -91,7 +96,7 @@ function compareShots(name: string, packedPng: Buffer, sourcePng: Buffer): Diffe
   }
   const diff = new PNG({ width: a.width, height: a.height });
   const pixels = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0 });
-  if (pixels === 0) return undefined;
+  if (pixels <= EDGE_PIXELS) return undefined;
   writeFileSync(join(shotsDir, `${name}.diff.png`), PNG.sync.write(diff));
   return { shot: name, pixels };
 }
@@ -130,11 +135,7 @@ export async function compareScenes(
           await Promise.all([packed, source].map((page) => page.setViewportSize({ width, height: 800 })));
           for (const theme of THEMES) {
             const name = [scene.name, state, width, theme].filter(Boolean).join('-');
-            let [packedPng, sourcePng] = [await shot(packed, theme), await shot(source, theme)];
-            // A page can still be settling on its first shot (a few anti-aliased pixels at a dialog's corners were
-            // seen once in 108 shots): a difference counts only when a second pair of shots shows it too.
-            if (!packedPng.equals(sourcePng))
-              [packedPng, sourcePng] = [await shot(packed, theme), await shot(source, theme)];
+            const [packedPng, sourcePng] = [await shot(packed, theme), await shot(source, theme)];
             writeFileSync(join(shotsDir, `${name}.png`), packedPng);
             compared++;
             const difference = compareShots(name, packedPng, sourcePng);
