@@ -31,17 +31,12 @@ function deepActiveElement(): HTMLElement | null {
 /** Waits `ms`, or rejects at once when `signal` aborts (a newer keystroke replaced this preview). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
+    const timer = setTimeout(resolve, ms);
+    // The task aborts without a reason, so the signal's reason is the platform's AbortError (isAbort).
+    signal.addEventListener('abort', () => {
       clearTimeout(timer);
-      reject(
-        signal.reason instanceof Error ? signal.reason : new DOMException('The preview was replaced', 'AbortError'),
-      );
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+      reject(signal.reason as Error);
+    });
   });
 }
 
