@@ -43,8 +43,21 @@ type Dsv = typeof import('d3-dsv');
 
 let dsv: Promise<Dsv> | undefined;
 function loadDsv(): Promise<Dsv> {
-  dsv ??= import('d3-dsv');
+  // A failed load (offline, a CDN error) is forgotten, so that the next file tries again instead of failing forever.
+  dsv ??= import('d3-dsv').catch((error: unknown) => {
+    dsv = undefined;
+    throw error;
+  });
   return dsv;
+}
+
+/**
+ * Loads the CSV parser ahead of {@link parseCsvEmails}, so that a caller can tell a parser that could not be
+ * downloaded (offline) from a file that could not be read. Rejects with the loader's error; the next call tries
+ * again.
+ */
+export async function loadCsvParser(): Promise<void> {
+  await loadDsv();
 }
 
 /** The delimiters spreadsheets write. `|` is not one of them: it may appear inside an address and would split it. */

@@ -23,6 +23,8 @@ const fr: CsvReportStrings = {
     `La colonne « ${column} » n’est pas utilisée : une invitation ne porte que l’adresse et le rôle, et chacun donne son nom en acceptant.`,
   csvTooManyRows: (max) =>
     `Ce fichier compte plus de ${String(max)} lignes. Découpez-le en fichiers de ${String(max)} lignes au plus et importez-les un par un.`,
+  csvUnreadable:
+    'Le fichier n’a pas pu être lu : il a peut-être été déplacé ou modifié depuis que vous l’avez choisi. Rien n’a été ajouté à la liste. Choisissez-le à nouveau.',
 };
 
 export default fr;

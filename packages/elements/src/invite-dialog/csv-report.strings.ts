@@ -24,6 +24,8 @@ export interface CsvReportStrings {
   /** The file has a name column, which an invitation has no place for. */
   csvNamesIgnored: (column: string) => string;
   csvTooManyRows: (max: number) => string;
+  /** The browser could not read the chosen file (moved or changed since): nothing was added. */
+  csvUnreadable: string;
 }
 
 const en: CsvReportStrings = {
@@ -48,6 +50,8 @@ const en: CsvReportStrings = {
     `The “${column}” column is not used: an invitation holds only the address and the role, and each person gives their name when accepting.`,
   csvTooManyRows: (max) =>
     `This file has more than ${String(max)} lines. Split it into files of ${String(max)} rows or fewer and upload them one at a time.`,
+  csvUnreadable:
+    'The file could not be read: it may have been moved or changed since you chose it. Nothing was added to the list. Choose it again.',
 };
 
 export const csvReportStrings: Catalogues<CsvReportStrings> = catalogues(en, {

@@ -6,8 +6,9 @@
  */
 import type { TemplateResult, html as litHtml, nothing as litNothing } from 'lit';
 import type { CreateInvitationsResult, SkipReason } from '@invitekit/sdk';
-import { parseCsvEmails, type CsvRow, type ParsedCsv } from '@invitekit/sdk/csv';
-import { MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
+import { loadCsvParser, parseCsvEmails, type CsvRow, type ParsedCsv } from '@invitekit/sdk/csv';
+import { isInvitekitError } from '@invitekit/sdk/errors';
+import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
 import { parseEmailList } from '@invitekit/sdk/parse-emails';
 import { languageReady, pickStrings } from '../shared/i18n.js';
 import { csvReportStrings, type CsvReportStrings } from './csv-report.strings.js';
@@ -49,9 +50,13 @@ export async function readCsv(file: File, text: string): Promise<{ text: string;
   return { text: [text.trim(), ...added].filter(Boolean).join('\n'), upload: { file: file.name, parsed, overLimit } };
 }
 
-/** Loads the report's strings in `lang` (French, say) before the first render that reads them. */
+/**
+ * Loads the parser, and the report's strings in `lang` (French, say) before the first render that reads them.
+ * Rejects when the parser could not be downloaded: nothing has been read then (strings that did not load fall
+ * back to English).
+ */
 export async function ready(lang: string): Promise<void> {
-  await languageReady(lang);
+  await Promise.all([loadCsvParser(), languageReady(lang)]);
 }
 
 type Outcome =
@@ -189,7 +194,11 @@ export function report(
   return { summary: words.csvSummary(lang, input.upload.file, rows.length, parts), details };
 }
 
-/** The message for a file refused for its size (rules.md: the whole file, before anything is sent). */
-export function tooManyRows(lang: string, max: number, overrides: Partial<CsvReportStrings> | undefined): string {
-  return pickStrings(csvReportStrings, lang, overrides).csvTooManyRows(max);
+/**
+ * Why {@link readCsv} added nothing: a file refused for its size (rules.md: the whole file, before anything is
+ * sent), else a file the browser could not read (moved or changed since it was chosen).
+ */
+export function refusal(error: unknown, lang: string, overrides: Partial<CsvReportStrings> | undefined): string {
+  const words = pickStrings(csvReportStrings, lang, overrides);
+  return isInvitekitError(error) && error.kind === 'csv' ? words.csvTooManyRows(MAX_CSV_ROWS) : words.csvUnreadable;
 }

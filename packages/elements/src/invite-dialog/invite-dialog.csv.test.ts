@@ -7,6 +7,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clientAs, mockApi } from '../../test/mock-api.js';
+import { csvFile, upload as chooseFile } from '../../test/file-picker.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import { $, deepActive, englishLeft, shadow, textOf, wordsOf } from '../../test/dom.js';
 import '../define/invite-dialog.js';
@@ -29,30 +30,8 @@ const status = (el: InviteDialog) => $(shadow(el), 'p.csv').textContent.replace(
 const rowsShown = (el: InviteDialog) =>
   Array.from(shadow(el).querySelectorAll('.csv-rows li')).map((li) => li.textContent.replace(/\s+/g, ' ').trim());
 
-/** What the system's file picker does once the person picks `name`: the input gets the file and says so. */
-function pickerWillChoose(el: InviteDialog, name: string, text: string) {
-  const input = $(shadow(el), 'input[type="file"]', HTMLInputElement);
-  input.addEventListener(
-    'click',
-    (event) => {
-      event.preventDefault(); // no real picker in a headless test
-      const files = new DataTransfer();
-      files.items.add(new File([text], name, { type: 'text/csv' }));
-      input.files = files.files;
-      input.dispatchEvent(new Event('change'));
-    },
-    { once: true },
-  );
-}
-
-/** Chooses a file through the "Upload CSV" button, by keyboard: focus on it, then Enter. */
-async function upload(el: InviteDialog, name: string, text: string) {
-  pickerWillChoose(el, name, text);
-  textarea(el).focus();
-  await sendKeys({ press: 'Tab' });
-  expect(deepActive()?.textContent.trim()).to.be.oneOf(['Upload CSV', 'Importer un CSV']);
-  await sendKeys({ press: 'Enter' });
-}
+/** Chooses a file of `text` through the "Upload CSV" button, by keyboard. */
+const upload = (el: InviteDialog, name: string, text: string) => chooseFile(el, csvFile(name, text));
 
 const TEAM = [
   'Name,Email,Team',
@@ -128,6 +107,29 @@ describe('<invite-dialog> CSV report', () => {
     await waitUntil(() => status(el).includes('more than 100 lines'), 'no refusal');
     expect($(shadow(el), 'p.csv').classList.contains('error')).to.equal(true);
     expect(textarea(el).value).to.equal('');
+    await expectAccessibleInBothThemes(el);
+  });
+
+  it('says a file the browser could not read (changed since it was chosen), and adds nothing', async () => {
+    const el = await open();
+    textarea(el).value = 'typed@example.com';
+    textarea(el).dispatchEvent(new Event('input'));
+    // What Chromium does with a file changed on disk after it was picked: reading it rejects.
+    Object.defineProperty(File.prototype, 'text', {
+      configurable: true,
+      value: () => Promise.reject(new DOMException('The file changed', 'NotReadableError')),
+    });
+    try {
+      await upload(el, 'team.csv', TEAM);
+      await waitUntil(() => status(el) !== '', 'nothing said');
+    } finally {
+      delete (File.prototype as { text?: unknown }).text;
+    }
+    expect(status(el)).to.equal(
+      'The file could not be read: it may have been moved or changed since you chose it. Nothing was added to the list. Choose it again.',
+    );
+    expect($(shadow(el), 'p.csv').classList.contains('error')).to.equal(true);
+    expect(textarea(el).value).to.equal('typed@example.com');
     await expectAccessibleInBothThemes(el);
   });
 

@@ -19,8 +19,11 @@ export interface InviteDialogStrings {
   reasons: Record<SkipReason, string>;
   noEmails: string;
   tooMany: (lang: string, count: number, max: number) => string;
-  /** A file that is not CSV, or the report that could not load. The report's own strings: `CsvReportStrings`. */
-  csvUnreadable: string;
+  /**
+   * The CSV reader (the parser and the report, loaded when a file is chosen) did not download: nothing was read.
+   * The report's own strings, a file refused among them, are in `CsvReportStrings`.
+   */
+  csvReaderFailed: string;
   sent: (lang: string, count: number) => string;
   skippedHeading: (lang: string, count: number) => string;
   /** Under the count of invitations sent: each address invited, with its role. */
@@ -60,7 +63,8 @@ const en: InviteDialogStrings = {
   tooMany: (lang, count, max) =>
     `${plural(lang, count, { one: '# address', other: '# addresses' })}: one invitation batch takes at most ${max}. ` +
     `Remove some or send them in blocks of ${max}.`,
-  csvUnreadable: 'This file could not be read as CSV.',
+  csvReaderFailed:
+    'The file could not be read: the CSV reader could not be loaded. Nothing was added to the list. Check your connection and choose the file again.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation sent', other: '# invitations sent' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# address skipped:', other: '# addresses skipped:' }),
   sentTo: (email, role) => `${email}, as ${role}`,

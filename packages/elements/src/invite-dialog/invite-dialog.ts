@@ -2,8 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { CreateInvitationsResult } from '@invitekit/sdk';
-import { isInvitekitError } from '@invitekit/sdk/errors';
-import { MAX_CSV_ROWS, MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
+import { MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
 import { newIdempotencyKey } from '@invitekit/sdk/idempotency';
 import { parseEmailList } from '@invitekit/sdk/parse-emails';
 import { InvitekitElement } from '../shared/invitekit-element.js';
@@ -383,11 +382,20 @@ export class InviteDialog extends InvitekitElement {
     const file = input.files?.[0];
     input.value = ''; // the same file may be chosen again after editing it
     if (!file) return;
+    // Cleared while this file loads, so that the same failure twice in a row is announced twice.
+    this.csvError = '';
     const lang = this.locale.lang;
-    let module: CsvReport | undefined;
+    let module: CsvReport;
     try {
+      // Imported again on each file, not kept: after a failed download (offline), choosing the file retries it.
       module = await import('./csv-report.js');
       await module.ready(lang);
+    } catch (error) {
+      this.csvError = this.words.csvReaderFailed;
+      this.reportError(error);
+      return;
+    }
+    try {
       const { text, upload } = await module.readCsv(file, this.text);
       this.text = text;
       this.csv = { module, upload };
@@ -395,10 +403,7 @@ export class InviteDialog extends InvitekitElement {
       this.fromCsv = true;
       this.sendKey = undefined;
     } catch (error) {
-      this.csvError =
-        module && isInvitekitError(error) && error.kind === 'csv'
-          ? module.tooManyRows(lang, MAX_CSV_ROWS, this.strings)
-          : this.words.csvUnreadable;
+      this.csvError = module.refusal(error, lang, this.strings);
       this.reportError(error);
     }
   }
