@@ -12,7 +12,12 @@ const fr: CsvReportStrings = {
   csvDuplicates: (lang, rows) =>
     plural(lang, rows, { one: '# en double d’une ligne précédente', other: '# en double de lignes précédentes' }),
   csvEmpty: (lang, rows) => plural(lang, rows, { one: '# sans adresse e-mail', other: '# sans adresse e-mail' }),
+  csvWereInvited: (lang, rows) => plural(lang, rows, { one: '# invitée', other: '# invitées' }),
+  csvRefused: (lang, rows) =>
+    plural(lang, rows, { one: '# ignorée par le serveur', other: '# ignorées par le serveur' }),
+  csvLeftOut: (lang, rows) => plural(lang, rows, { one: '# ignorée avant l’envoi', other: '# ignorées avant l’envoi' }),
   csvRowsLabel: (file) => `Lignes de ${file} qui ne seront pas invitées`,
+  csvRowsNotInvitedLabel: (file) => `Lignes de ${file} qui n’ont pas été invitées`,
   csvRow: (row) => `Ligne ${String(row)}`,
   csvMalformed: 'adresse mal formée, non ajoutée',
   csvOverLimit: (max) => `au-delà de la limite de ${String(max)} adresses par envoi, non ajoutée`,

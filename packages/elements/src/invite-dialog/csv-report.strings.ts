@@ -12,8 +12,14 @@ export interface CsvReportStrings {
   csvSkipped: (lang: string, rows: number) => string;
   csvDuplicates: (lang: string, rows: number) => string;
   csvEmpty: (lang: string, rows: number) => string;
+  /** After sending: rows invited, rows the server skipped (already a member…), rows left out before sending. */
+  csvWereInvited: (lang: string, rows: number) => string;
+  csvRefused: (lang: string, rows: number) => string;
+  csvLeftOut: (lang: string, rows: number) => string;
   /** The name of the list of rows that will not be invited. */
   csvRowsLabel: (file: string) => string;
+  /** The same list after sending. */
+  csvRowsNotInvitedLabel: (file: string) => string;
   csvRow: (row: number) => string;
   /** Why a row is not invited, beside its row number and what it holds. */
   csvMalformed: string;
@@ -39,7 +45,12 @@ const en: CsvReportStrings = {
     plural(lang, rows, { one: '# duplicate of an earlier row', other: '# duplicates of earlier rows' }),
   csvEmpty: (lang, rows) =>
     plural(lang, rows, { one: '# without an email address', other: '# without an email address' }),
+  csvWereInvited: (lang, rows) => plural(lang, rows, { one: '# invited', other: '# invited' }),
+  csvRefused: (lang, rows) => plural(lang, rows, { one: '# skipped by the server', other: '# skipped by the server' }),
+  csvLeftOut: (lang, rows) =>
+    plural(lang, rows, { one: '# skipped before sending', other: '# skipped before sending' }),
   csvRowsLabel: (file) => `Rows of ${file} that will not be invited`,
+  csvRowsNotInvitedLabel: (file) => `Rows of ${file} that were not invited`,
   csvRow: (row) => `Row ${String(row)}`,
   csvMalformed: 'malformed address, not added',
   csvOverLimit: (max) => `over the limit of ${String(max)} addresses in one batch, not added`,

@@ -1,8 +1,9 @@
 /**
  * What `<invite-dialog>` does with a CSV file, loaded the first time someone chooses one (with the SDK's parser,
- * which loads d3-dsv in turn): it adds the file's addresses to the list, then accounts for every row of the file
- * against the preview, so that the rows the admin sees add up to the rows of the file. Each row is one of: will
- * be invited, skipped with its reason, a duplicate of an earlier row (named), or without an address.
+ * which loads d3-dsv in turn): it adds the file's addresses to the list, then accounts for every row of the file,
+ * against the preview before sending and against the server's answer after, so that the rows the admin sees add
+ * up to the rows of the file. Each row is one of: invited, skipped by the server with its reason, skipped before
+ * sending with its reason, a duplicate of an earlier row (named), or without an address.
  */
 import type { TemplateResult, html as litHtml, nothing as litNothing } from 'lit';
 import type { CreateInvitationsResult, SkipReason } from '@invitekit/sdk';
@@ -62,6 +63,9 @@ export async function ready(lang: string): Promise<void> {
 type Outcome =
   | { kind: 'invite' }
   | { kind: 'unchecked' }
+  /** The server's answer (preview or send): already a member, domain not allowed… */
+  | { kind: 'refused'; shows: string; why: string }
+  /** Left out of the list before sending: malformed, over the batch limit, removed by hand. */
   | { kind: 'skipped'; shows: string; why: string }
   | { kind: 'duplicate'; shows: string; why: string }
   | { kind: 'empty'; why: string };
@@ -70,7 +74,7 @@ interface Context {
   upload: CsvUpload;
   /** Keys of the addresses in the list now. */
   listed: Set<string>;
-  /** The preview's answer by address key (`send` or the skip reason); undefined until it answers. */
+  /** The server's answer by address key (`send` or the skip reason); undefined until the preview answers. */
   answers: Map<string, SkipReason | 'send'> | undefined;
   words: CsvReportStrings;
   reasons: Record<SkipReason, string>;
@@ -85,7 +89,7 @@ function addressOutcome(email: string, ctx: Context): Outcome {
   if (!ctx.listed.has(k)) return { kind: 'skipped', shows: email, why: ctx.words.csvRemoved };
   const answer = ctx.answers?.get(k);
   if (!answer) return { kind: 'unchecked' };
-  return answer === 'send' ? { kind: 'invite' } : { kind: 'skipped', shows: email, why: ctx.reasons[answer] };
+  return answer === 'send' ? { kind: 'invite' } : { kind: 'refused', shows: email, why: ctx.reasons[answer] };
 }
 
 /**
@@ -97,7 +101,7 @@ function rowOutcome(row: CsvRow, ctx: Context): Outcome {
   const decided =
     outcomes.find((o) => o.kind === 'invite') ??
     outcomes.find((o) => o.kind === 'unchecked') ??
-    outcomes.find((o) => o.kind === 'skipped');
+    outcomes.find((o) => o.kind === 'refused' || o.kind === 'skipped');
   if (decided) return decided;
   const malformed = row.invalid[0];
   if (malformed !== undefined) return { kind: 'skipped', shows: malformed, why: ctx.words.csvMalformed };
@@ -110,24 +114,26 @@ export interface ReportInput {
   upload: CsvUpload;
   /** The addresses in the list now (the file's, the typed ones, minus any removed since). */
   addresses: string[];
-  /** The preview's answer for exactly that list, once it has one. */
-  preview: CreateInvitationsResult | undefined;
+  /** The server's answer for exactly that list: the preview's once it has one, or the send's. */
+  answer: CreateInvitationsResult | undefined;
+  /** Whether `answer` is the send's: the report then says what happened, not what will. */
+  sent?: boolean;
   lang: string;
   reasons: Record<SkipReason, string>;
   overrides: Partial<CsvReportStrings> | undefined;
 }
 
-/** The preview's answer for each address: `send`, or why it is skipped. */
-function answersOf(preview: CreateInvitationsResult): Map<string, SkipReason | 'send'> {
-  const answers = new Map<string, SkipReason | 'send'>(preview.sent.map((inv) => [key(inv.email), 'send']));
-  for (const skip of preview.skipped) answers.set(key(skip.email), skip.reason);
+/** The server's answer for each address: `send`, or why it is skipped. */
+function answersOf(answer: CreateInvitationsResult): Map<string, SkipReason | 'send'> {
+  const answers = new Map<string, SkipReason | 'send'>(answer.sent.map((inv) => [key(inv.email), 'send']));
+  for (const skip of answer.skipped) answers.set(key(skip.email), skip.reason);
   return answers;
 }
 
 /** Every row with its outcome, and the counts by outcome (which add up to the file's rows). */
 function account(input: ReportInput) {
   const words = pickStrings(csvReportStrings, input.lang, input.overrides);
-  const answers = input.preview && answersOf(input.preview);
+  const answers = input.answer && answersOf(input.answer);
   const ctx: Context = {
     upload: input.upload,
     listed: new Set(input.addresses.map(key)),
@@ -143,6 +149,7 @@ function account(input: ReportInput) {
     counts: {
       invite: count('invite'),
       unchecked: count('unchecked'),
+      refused: count('refused'),
       skipped: count('skipped'),
       duplicate: count('duplicate'),
       empty: count('empty'),
@@ -150,33 +157,61 @@ function account(input: ReportInput) {
   };
 }
 
+/** The counts of the status line, in the words of the preview or of the sent result. */
+function countParts(
+  words: CsvReportStrings,
+  lang: string,
+  counts: ReturnType<typeof account>['counts'],
+  sent: boolean,
+) {
+  const parts = sent
+    ? [
+        counts.invite && words.csvWereInvited(lang, counts.invite),
+        counts.refused && words.csvRefused(lang, counts.refused),
+        counts.skipped && words.csvLeftOut(lang, counts.skipped),
+      ]
+    : [
+        counts.invite && words.csvInvited(lang, counts.invite),
+        counts.unchecked && words.csvUnchecked(lang, counts.unchecked),
+        counts.refused + counts.skipped && words.csvSkipped(lang, counts.refused + counts.skipped),
+      ];
+  parts.push(
+    counts.duplicate && words.csvDuplicates(lang, counts.duplicate),
+    counts.empty && words.csvEmpty(lang, counts.empty),
+  );
+  return parts.filter((part): part is string => Boolean(part));
+}
+
 /**
  * The report: a status line ("team.csv: 6 rows: 3 will be invited, 1 skipped, 1 duplicate of an earlier row, 1
  * without an email address.") and the rows that will not be invited, each with its number, what it holds and
- * why, then a line about the name column when the file has one. lit's `html` and `nothing` come from the dialog
- * rather than an import: a lazy chunk importing lit makes bundlers move lit out of the dialog's own file into a
- * shared one, and the dialog's first download grows by that split.
+ * why, then a line about the name column when the file has one. After sending (`sent`), the same in the past
+ * ("2 invited, 1 skipped by the server, 1 skipped before sending…"), and `others`: the server's refusals that no
+ * row shows (typed addresses, or a second address on an invited row), for the dialog to list, so that each
+ * refusal is said once. lit's `html` and `nothing` come from the dialog rather than an import: a lazy chunk
+ * importing lit makes bundlers move lit out of the dialog's own file into a shared one, and the dialog's first
+ * download grows by that split.
  */
 export function report(
   input: ReportInput,
   { html, nothing }: { html: typeof litHtml; nothing: typeof litNothing },
-): { summary: string; details: TemplateResult } {
+): { summary: string; details: TemplateResult; others: CreateInvitationsResult['skipped'] } {
   const { words, counts, rows } = account(input);
   const lang = input.lang;
-  const parts = [
-    counts.invite && words.csvInvited(lang, counts.invite),
-    counts.unchecked && words.csvUnchecked(lang, counts.unchecked),
-    counts.skipped && words.csvSkipped(lang, counts.skipped),
-    counts.duplicate && words.csvDuplicates(lang, counts.duplicate),
-    counts.empty && words.csvEmpty(lang, counts.empty),
-  ].filter((part): part is string => Boolean(part));
+  const sent = input.sent === true;
   const left = rows.flatMap(({ row, outcome }) =>
     outcome.kind === 'invite' || outcome.kind === 'unchecked' ? [] : [{ row, outcome }],
   );
+  const shown = new Set(left.flatMap(({ outcome }) => ('shows' in outcome ? [key(outcome.shows)] : [])));
   const nameColumn = input.upload.parsed.nameColumn;
+  const file = input.upload.file;
   const details = html`${
     left.length
-      ? html`<ul class="csv-rows" part="csv-rows" aria-label=${words.csvRowsLabel(input.upload.file)}>
+      ? html`<ul
+          class="csv-rows"
+          part="csv-rows"
+          aria-label=${sent ? words.csvRowsNotInvitedLabel(file) : words.csvRowsLabel(file)}
+        >
           ${left.map(
             ({ row, outcome }) =>
               html`<li>
@@ -190,8 +225,12 @@ export function report(
         </ul>`
       : nothing
   }
-  ${nameColumn ? html`<p class="muted csv-names">${words.csvNamesIgnored(nameColumn)}</p>` : nothing}`;
-  return { summary: words.csvSummary(lang, input.upload.file, rows.length, parts), details };
+  ${nameColumn && !sent ? html`<p class="muted csv-names">${words.csvNamesIgnored(nameColumn)}</p>` : nothing}`;
+  return {
+    summary: words.csvSummary(lang, file, rows.length, countParts(words, lang, counts, sent)),
+    details,
+    others: (input.answer?.skipped ?? []).filter((skip) => !shown.has(key(skip.email))),
+  };
 }
 
 /**

@@ -54,8 +54,7 @@ function failDownloads(worker: Awaited<ReturnType<typeof mockApi>>['worker'], ur
 }
 
 const FILE = 'Name,Email\nAnn Lee,ann@example.com\nBo,bo@example.com\n';
-const EN =
-  'The file could not be read: the CSV reader could not be loaded. Nothing was added to the list. Check your connection and choose the file again.';
+const EN = 'The CSV reader could not be loaded: nothing was added. Check your connection and choose the file again.';
 
 describe('<invite-dialog> CSV reader that does not download', () => {
   let mock: Awaited<ReturnType<typeof mockApi>>;
@@ -72,7 +71,7 @@ describe('<invite-dialog> CSV reader that does not download', () => {
     await waitUntil(() => said(el) !== '', 'nothing said');
     expect(attempts, 'the report was asked for').to.have.length.greaterThan(0);
     expect(said(el)).to.equal(
-      'Le fichier n’a pas pu être lu : le lecteur de CSV n’a pas pu être chargé. Rien n’a été ajouté à la liste. Vérifiez votre connexion et choisissez à nouveau le fichier.',
+      'Le lecteur de CSV n’a pas pu être chargé : rien n’a été ajouté. Vérifiez votre connexion et choisissez à nouveau le fichier.',
     );
     expect(status(el).classList.contains('error')).to.equal(true);
     expect(wordsOf(el)).not.to.contain(inviteDialogStrings.en.csvReaderFailed);

@@ -9,7 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { csvFile, upload as chooseFile } from '../../test/file-picker.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
-import { $, deepActive, englishLeft, shadow, textOf, wordsOf } from '../../test/dom.js';
+import { $, deepActive, englishLeft, nameOf, shadow, textOf, wordsOf } from '../../test/dom.js';
 import '../define/invite-dialog.js';
 import { InviteDialog } from './invite-dialog.js';
 import { csvReportStrings } from './csv-report.strings.js';
@@ -32,6 +32,19 @@ const rowsShown = (el: InviteDialog) =>
 
 /** Chooses a file of `text` through the "Upload CSV" button, by keyboard. */
 const upload = (el: InviteDialog, name: string, text: string) => chooseFile(el, csvFile(name, text));
+
+/** From the "Upload CSV" button, by keyboard: past Close to "Send invitations", then Enter. */
+async function sendByKeyboard() {
+  await sendKeys({ press: 'Tab' });
+  expect(deepActive()?.textContent.trim()).to.be.oneOf(['Close', 'Fermer']);
+  await sendKeys({ press: 'Tab' });
+  expect(deepActive()?.textContent.trim()).to.be.oneOf(['Send invitations', 'Envoyer les invitations']);
+  await sendKeys({ press: 'Enter' });
+}
+
+const resultSummary = (el: InviteDialog) => $(shadow(el), '.result p.csv').textContent.replace(/\s+/g, ' ').trim();
+const listed = (el: InviteDialog, list: string) =>
+  Array.from(shadow(el).querySelectorAll(`${list} li`)).map((li) => li.textContent.replace(/\s+/g, ' ').trim());
 
 const TEAM = [
   'Name,Email,Team',
@@ -137,14 +150,69 @@ describe('<invite-dialog> CSV report', () => {
     const el = await open();
     await upload(el, 'team.csv', TEAM);
     await waitUntil(() => status(el).includes('will be invited'), 'no report', { timeout: 4000 });
-    await sendKeys({ press: 'Tab' });
-    expect(deepActive()?.textContent.trim()).to.equal('Close');
-    await sendKeys({ press: 'Tab' });
-    expect(deepActive()?.textContent.trim()).to.equal('Send invitations');
-    await sendKeys({ press: 'Enter' });
+    await sendByKeyboard();
     await waitUntil(() => textOf(el).includes('2 invitations sent'));
     const sent = await clientAs('acme-admin').invitations.list({ q: 'ann@example.com' });
     expect(sent.items[0]?.source).to.equal('bulk');
+  });
+
+  it('accounts for every row of the file after sending: invited, skipped by the server, skipped before sending, each said once', async () => {
+    const el = await open();
+    // A typed address the server refuses, and a row whose second address it refuses while inviting the first.
+    textarea(el).value = 'margaret@acme.test';
+    textarea(el).dispatchEvent(new Event('input'));
+    await upload(el, 'team.csv', `${TEAM}\r\nCy,cy@example.com,priya@example.com`);
+    await waitUntil(() => status(el).includes('will be invited'), 'no report', { timeout: 4000 });
+    await sendByKeyboard();
+    await waitUntil(() => textOf(el).includes('3 invitations sent'), 'not sent', { timeout: 4000 });
+    expect(deepActive()?.textContent.trim(), 'focus on what was sent').to.equal('3 invitations sent');
+    expect(resultSummary(el)).to.equal(
+      'team.csv: 8 rows: 3 invited, 2 skipped by the server, 1 skipped before sending, 1 duplicate of an earlier row, 1 without an email address.',
+    );
+    expect(rowsShown(el)).to.deep.equal([
+      'Row 3 viewer@acme.test already a member of the organization',
+      'Row 4 jane@example.com already invited',
+      'Row 5 ren.example.com malformed address, not added',
+      'Row 6 ANN@example.com duplicate of row 2',
+      'Row 7 no email address',
+    ]);
+    expect(nameOf($(shadow(el), '.csv-rows'))).to.equal('Rows of team.csv that were not invited');
+    // The refusals no row shows (the typed address, the second address of row 9) are listed once, under the rows.
+    expect(listed(el, '.result > ul:not(.csv-rows):not(.sent-list)')).to.deep.equal([
+      'margaret@acme.test already a member of the organization',
+      'priya@example.com already invited',
+    ]);
+    expect(textOf(el)).to.contain('2 addresses skipped:');
+    expect(listed(el, '.sent-list')).to.deep.equal([
+      'ann@example.com, as the default role',
+      'bo@example.com, as the default role',
+      'cy@example.com, as the default role',
+    ]);
+    for (const address of ['viewer@acme.test', 'jane@example.com', 'margaret@acme.test', 'priya@example.com']) {
+      expect(textOf(el).split(address).length - 1, `${address} said once`).to.equal(1);
+    }
+    expect(textOf(el), 'the name column was said before sending').not.to.contain('column is not used');
+    await expectAccessibleInBothThemes(el);
+  });
+
+  it('says after sending which rows were removed from the list or over the batch limit', async () => {
+    const el = await open();
+    textarea(el).value = Array.from({ length: 98 }, (_, i) => `typed${String(i)}@example.com`).join('\n');
+    textarea(el).dispatchEvent(new Event('input'));
+    await upload(el, 'more.csv', 'a@example.com\nb@example.com\nc@example.com\n');
+    await waitUntil(() => status(el).includes('2 will be invited'), 'no report', { timeout: 4000 });
+    textarea(el).value = textarea(el).value.replace('\nb@example.com', '');
+    textarea(el).dispatchEvent(new Event('input'));
+    await waitUntil(() => status(el).includes('1 will be invited'), 'the report did not follow', { timeout: 4000 });
+    await sendByKeyboard();
+    await waitUntil(() => textOf(el).includes('99 invitations sent'), 'not sent', { timeout: 4000 });
+    expect(resultSummary(el)).to.equal('more.csv: 3 rows: 1 invited, 2 skipped before sending.');
+    expect(rowsShown(el)).to.deep.equal([
+      'Row 2 b@example.com removed from the list',
+      'Row 3 c@example.com over the limit of 100 addresses in one batch, not added',
+    ]);
+    expect(textOf(el)).not.to.contain('skipped:');
+    await expectAccessibleInBothThemes(el);
   });
 
   it('speaks French, with no English string of the report left', async () => {
@@ -157,6 +225,14 @@ describe('<invite-dialog> CSV report', () => {
     if (!fr) throw new Error('the French report strings did not load');
     expect(shown).to.contain('Ligne 6 ANN@example.com en double de la ligne 2');
     expect(englishLeft(csvReportStrings.en, fr, shown)).to.deep.equal([]);
+    await expectAccessibleInBothThemes(el);
+    await sendByKeyboard();
+    await waitUntil(() => textOf(el).includes('2 invitations envoyées'), 'not sent', { timeout: 4000 });
+    expect(resultSummary(el)).to.equal(
+      'equipe.csv : 7 lignes : 2 invitées, 2 ignorées par le serveur, 1 ignorée avant l’envoi, 1 en double d’une ligne précédente, 1 sans adresse e-mail.',
+    );
+    expect(nameOf($(shadow(el), '.csv-rows'))).to.equal('Lignes de equipe.csv qui n’ont pas été invitées');
+    expect(englishLeft(csvReportStrings.en, fr, wordsOf(el))).to.deep.equal([]);
     await expectAccessibleInBothThemes(el);
   });
 });

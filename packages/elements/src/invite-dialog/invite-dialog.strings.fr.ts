@@ -31,7 +31,7 @@ const fr: InviteDialogStrings = {
     `${plural(lang, count, { one: '# adresse', other: '# adresses' })} : un envoi en compte ${max} au plus. ` +
     `Retirez-en ou envoyez-les par lots de ${max}.`,
   csvReaderFailed:
-    'Le fichier n’a pas pu être lu : le lecteur de CSV n’a pas pu être chargé. Rien n’a été ajouté à la liste. Vérifiez votre connexion et choisissez à nouveau le fichier.',
+    'Le lecteur de CSV n’a pas pu être chargé : rien n’a été ajouté. Vérifiez votre connexion et choisissez à nouveau le fichier.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation envoyée', other: '# invitations envoyées' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# adresse ignorée :', other: '# adresses ignorées :' }),
   sentTo: (email, role) => `${email}, comme ${role}`,

@@ -64,7 +64,7 @@ const en: InviteDialogStrings = {
     `${plural(lang, count, { one: '# address', other: '# addresses' })}: one invitation batch takes at most ${max}. ` +
     `Remove some or send them in blocks of ${max}.`,
   csvReaderFailed:
-    'The file could not be read: the CSV reader could not be loaded. Nothing was added to the list. Check your connection and choose the file again.',
+    'The CSV reader could not be loaded: nothing was added. Check your connection and choose the file again.',
   sent: (lang, count) => plural(lang, count, { one: '# invitation sent', other: '# invitations sent' }),
   skippedHeading: (lang, count) => plural(lang, count, { one: '# address skipped:', other: '# addresses skipped:' }),
   sentTo: (email, role) => `${email}, as ${role}`,

@@ -31,17 +31,12 @@ function deepActiveElement(): HTMLElement | null {
 /** Waits `ms`, or rejects at once when `signal` aborts (a newer keystroke replaced this preview). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
+    const timer = setTimeout(resolve, ms);
+    // The task aborts without a reason, so the signal's reason is the platform's AbortError (isAbort).
+    signal.addEventListener('abort', () => {
       clearTimeout(timer);
-      reject(
-        signal.reason instanceof Error ? signal.reason : new DOMException('The preview was replaced', 'AbortError'),
-      );
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+      reject(signal.reason as Error);
+    });
   });
 }
 
@@ -195,7 +190,10 @@ export class InviteDialog extends InvitekitElement {
         : this.touched && count === 0
           ? words.noEmails
           : '';
-    const csvReport = this.csvReport(words, problem === '');
+    const csvReport = this.csvReport(
+      words,
+      problem === '' && this.preview.status === TaskStatus.COMPLETE ? this.preview.value : undefined,
+    );
     return html`<form novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e)}>
       <label for="emails">${words.emailsLabel}</label>
       <p id="hint" class="muted hint">${words.emailsHint}</p>
@@ -282,6 +280,9 @@ export class InviteDialog extends InvitekitElement {
 
   private renderResult(words: InviteDialogStrings, result: CreateInvitationsResult) {
     const lang = this.locale.lang;
+    // From a file, its rows say what became of each of them; the list below keeps the refusals no row shows.
+    const fromFile = this.csvReport(words, result, true);
+    const skipped = fromFile?.others ?? result.skipped;
     return html`<div class="result" part="result">
       <p class="sent success" tabindex="-1" role="status">${words.sent(lang, result.sent.length)}</p>
       ${
@@ -297,10 +298,16 @@ export class InviteDialog extends InvitekitElement {
           : nothing
       }
       ${
-        result.skipped.length
-          ? html`<p>${words.skippedHeading(lang, result.skipped.length)}</p>
+        fromFile
+          ? html`<p class="csv">${fromFile.summary}</p>
+              ${fromFile.details}`
+          : nothing
+      }
+      ${
+        skipped.length
+          ? html`<p>${words.skippedHeading(lang, skipped.length)}</p>
               <ul>
-                ${result.skipped.map(
+                ${skipped.map(
                   (skip) =>
                     html`<li>
                       <span class="address">${skip.email}</span>
@@ -334,15 +341,15 @@ export class InviteDialog extends InvitekitElement {
     </div>`;
   }
 
-  /** The chosen file's rows, accounted for against the preview of the list as it is now. */
-  private csvReport(words: InviteDialogStrings, previewShown: boolean) {
+  /** The chosen file's rows, accounted for against the server's answer for the list as it is now (preview or send). */
+  private csvReport(words: InviteDialogStrings, answer: CreateInvitationsResult | null | undefined, sent?: boolean) {
     if (!this.csv) return undefined;
-    const answered = previewShown && this.preview.status === TaskStatus.COMPLETE ? this.preview.value : undefined;
     return this.csv.module.report(
       {
         upload: this.csv.upload,
         addresses: this.addresses,
-        preview: answered ?? undefined,
+        answer: answer ?? undefined,
+        sent,
         lang: this.locale.lang,
         reasons: words.reasons,
         overrides: this.strings,
