@@ -64,7 +64,8 @@ function lazyKind(module) {
   if (/\.strings\.[a-z-]+(-[\w-]+)?\.(js|ts)$/.test(module)) return 'French';
   // The dialog's CSV report comes with the parser: both load when a file is chosen.
   if (/papaparse|d3-dsv|@invitekit\/sdk\/dist\/.*csv|csv-report\.(js|ts)$/.test(module)) return 'CSV parser';
-  if (/(row-menu|bulk|role-dialog|revoke-confirm|modal|actions\.strings)\.(js|ts)$/.test(module)) return 'on first use';
+  if (/(row-menu|row-actions|bulk|role-dialog|revoke-confirm|modal|actions\.strings)\.(js|ts)$/.test(module))
+    return 'on first use';
   // An element that renders another one only in some states loads its define module then.
   const element =
     /@invitekit\/elements\/dist\/define\/([\w-]+)\.js$|packages\/elements\/src\/define\/([\w-]+)\.ts$/.exec(module);

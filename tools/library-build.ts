@@ -8,6 +8,7 @@
  * Every dependency and peer dependency of the package (and Node's built-ins) stays an import, for the host's
  * bundler to resolve and dedupe: no second copy of lit, @lit/* or zod is ever shipped inside a package.
  */
+import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { transformSync } from 'esbuild';
 import { defineConfig, defaultClientConditions, type Plugin, type UserConfig } from 'vite';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -87,6 +88,29 @@ export function minifyCssLiterals(): Plugin {
 }
 
 /**
+ * The markup of every lit `html` (and `svg`) literal, minified: comments and indentation gone, each run of
+ * whitespace collapsed to one space (`conservativeCollapse`: never removed, so text and inline elements render
+ * exactly as written; `<pre>` and `<textarea>` are kept as they are). Bindings (`.prop=`, `@event=`, `?attr=`)
+ * stay as written. The Lit team's own plugin parses the module, so a literal's holes are kept apart. `css` literals
+ * are left to minifyCssLiterals above, whose output the host's bundler already tested. Fails the build on a
+ * literal it cannot minify (the error is thrown) rather than ship it unminified unnoticed.
+ */
+export function minifyHtmlLiterals(): Plugin {
+  return {
+    name: 'invitekit:minify-html-literals',
+    async transform(code, id) {
+      if (!id.endsWith('.ts') || !/\b(html|svg)`/.test(code)) return null;
+      const result = await minifyHTMLLiterals(code, {
+        fileName: id,
+        shouldMinifyCSS: () => false,
+        minifyOptions: { conservativeCollapse: true },
+      });
+      return result === null ? null : { code: result.code, map: result.map?.toString() ?? null };
+    },
+  };
+}
+
+/**
  * The build of the package in `packageDir` (its `import.meta.url`). `extra` adds entries that are not exports,
  * such as a command line (`{ cli: '/abs/src/cli.ts' }`).
  */
@@ -95,7 +119,7 @@ export function libraryBuild(packageUrl: string, extra: Record<string, string> =
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Manifest;
   const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return defineConfig({
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), minifyHtmlLiterals()],
     resolve: { conditions: ['source', ...defaultClientConditions] },
     build: {
       outDir: 'dist',

@@ -8,12 +8,15 @@ import { html, nothing } from 'lit';
 import type { Invitation, InvitekitClient, OrgCallOptions } from '@invitekit/sdk';
 import { isApiError } from '@invitekit/sdk/errors';
 import type { ActionsController } from '../shared/actions.js';
-import { failureMessage, isAbort } from '../shared/failure.js';
 import type { InvitationTableStrings } from './invitation-table.strings.js';
 
 export type BulkKind = 'resend' | 'renew' | 'revoke';
 
-/** What the table lends a bulk action. */
+/**
+ * What the table lends a bulk action. Its helpers come through here too (not imported), so that this chunk shares
+ * no module with the table's: a bundler would otherwise split each shared one into a file of its own, downloaded
+ * up front.
+ */
 export interface BulkHost {
   /** The selected rows, in page order. */
   rows: Invitation[];
@@ -29,6 +32,10 @@ export interface BulkHost {
   /** The server said this address is a member now. */
   member: (email: string) => void;
   confirmRevoke: (count: number) => void;
+  /** Why the server refused a row, in words (failure.ts `failureMessage` with `words.bulkReasons`). */
+  why: (error: unknown) => string;
+  /** Whether the error is an abort (failure.ts `isAbort`): the element left the page. */
+  isAbort: (error: unknown) => boolean;
   clear: () => void;
   reload: () => void;
 }
@@ -82,9 +89,9 @@ export function runBulk(host: BulkHost, kind: BulkKind): Promise<void> {
           host.emitted(EVENTS[kind], invitation);
           done += 1;
         } catch (error) {
-          if (signal.aborted || isAbort(error)) throw error;
+          if (signal.aborted || host.isAbort(error)) throw error;
           if (isApiError(error, 'already_member')) host.member(inv.email);
-          skipped.push({ email: inv.email, reason: failureMessage(words.bulkReasons, error) });
+          skipped.push({ email: inv.email, reason: host.why(error) });
         }
       }
       host.clear();

@@ -52,6 +52,24 @@ const fr: InvitationTableActionStrings = {
   confirmRevokeBody: (email) => `Le lien d’invitation envoyé à ${email} ne fonctionnera plus.`,
   confirmRevokeStaleTitle: 'Révoquer les invitations obsolètes ?',
   confirmRevokeStaleBody: 'Toute invitation en attente pour une adresse déjà membre sera révoquée.',
+  alreadyMember: (email) =>
+    `${email} est déjà membre : aucune nouvelle invitation n’a été envoyée, et aucune n’est nécessaire.`,
+  changeRoleTitle: 'Changer le rôle',
+  changeRoleBody: (email) => `Le rôle que ${email} aura en rejoignant. Le lien déjà envoyé reste valable.`,
+  saveRole: 'Enregistrer le rôle',
+  savingRole: 'Enregistrement…',
+  roleChanged: (email, role) => `${email} rejoindra comme ${role}`,
+  copying: 'Copie…',
+  resending: 'Renvoi…',
+  sendingNew: 'Envoi…',
+  linkCopied: (email) => `Lien copié pour ${email}`,
+  codeCopied: (email) => `Code copié pour ${email}`,
+  copyFailed: 'le navigateur n’a pas permis l’accès au presse-papiers.',
+  resent: (email) => `Invitation renvoyée à ${email}`,
+  renewed: (email) => `Nouvelle invitation envoyée à ${email}`,
+  revoked: (email) => `Invitation de ${email} révoquée`,
+  revokedStale: (lang, count) =>
+    plural(lang, count, { one: '# invitation obsolète révoquée', other: '# invitations obsolètes révoquées' }),
 };
 
 export default fr;

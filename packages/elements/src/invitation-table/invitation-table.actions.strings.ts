@@ -1,5 +1,6 @@
 /**
- * The table's strings that only a click brings on screen: the row menu, the bulk bar and the revoke confirmation.
+ * The table's strings that only a click brings on screen: the row menu, what its items say they did, the bulk bar,
+ * the role dialog and the revoke confirmation.
  * They load with those chunks (invitation-table.ts `loadActionWords`), so a page that never opens a menu never
  * downloads them. Part of `InvitationTableStrings`: a host replaces them through `strings` like any other.
  */
@@ -45,6 +46,24 @@ export interface InvitationTableActionStrings {
   confirmRevokeBody: (email: string) => string;
   confirmRevokeStaleTitle: string;
   confirmRevokeStaleBody: string;
+  /** Said after the server refused a new invitation because the address is a member now. */
+  alreadyMember: (email: string) => string;
+  changeRoleTitle: string;
+  changeRoleBody: (email: string) => string;
+  saveRole: string;
+  savingRole: string;
+  roleChanged: (email: string, role: string) => string;
+  /** The busy labels of a row's menu button, while the action chosen in it is under way. */
+  copying: string;
+  resending: string;
+  sendingNew: string;
+  linkCopied: (email: string) => string;
+  codeCopied: (email: string) => string;
+  copyFailed: string;
+  resent: (email: string) => string;
+  renewed: (email: string) => string;
+  revoked: (email: string) => string;
+  revokedStale: (lang: string, count: number) => string;
 }
 
 const en: InvitationTableActionStrings = {
@@ -96,6 +115,23 @@ const en: InvitationTableActionStrings = {
   confirmRevokeBody: (email) => `The invitation link sent to ${email} will stop working.`,
   confirmRevokeStaleTitle: 'Revoke stale invitations?',
   confirmRevokeStaleBody: 'Every pending invitation to an address that already belongs to a member will be revoked.',
+  alreadyMember: (email) => `${email} is already a member: no new invitation was sent, and none is needed.`,
+  changeRoleTitle: 'Change role',
+  changeRoleBody: (email) => `The role ${email} will get on joining. The link already sent keeps working.`,
+  saveRole: 'Save role',
+  savingRole: 'Saving…',
+  roleChanged: (email, role) => `${email} will join as ${role}`,
+  copying: 'Copying…',
+  resending: 'Resending…',
+  sendingNew: 'Sending…',
+  linkCopied: (email) => `Link copied for ${email}`,
+  codeCopied: (email) => `Code copied for ${email}`,
+  copyFailed: 'the browser did not allow access to the clipboard.',
+  resent: (email) => `Invitation resent to ${email}`,
+  renewed: (email) => `New invitation sent to ${email}`,
+  revoked: (email) => `Invitation for ${email} revoked`,
+  revokedStale: (lang, count) =>
+    plural(lang, count, { one: '# stale invitation revoked', other: '# stale invitations revoked' }),
 };
 
 export const invitationTableActionStrings: Catalogues<InvitationTableActionStrings> = catalogues(en, {

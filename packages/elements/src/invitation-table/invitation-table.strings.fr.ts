@@ -1,5 +1,5 @@
 /** The French invitation-table strings, loaded the first time an element speaks French. */
-import { formatDate, formatNumber, formatRelative, plural } from '../shared/i18n.js';
+import { formatDate, formatNumber, formatRelative } from '../shared/i18n.js';
 import type { InvitationTableViewStrings } from './invitation-table.strings.js';
 
 const fr: InvitationTableViewStrings = {
@@ -40,16 +40,6 @@ const fr: InvitationTableViewStrings = {
     declined: 'Refusée ; réinvitez si besoin',
     revoked: 'Révoquée ; réinvitez si besoin',
   },
-  alreadyMember: (email) =>
-    `${email} est déjà membre : aucune nouvelle invitation n’a été envoyée, et aucune n’est nécessaire.`,
-  changeRoleTitle: 'Changer le rôle',
-  changeRoleBody: (email) => `Le rôle que ${email} aura en rejoignant. Le lien déjà envoyé reste valable.`,
-  saveRole: 'Enregistrer le rôle',
-  savingRole: 'Enregistrement…',
-  roleChanged: (email, role) => `${email} rejoindra comme ${role}`,
-  copying: 'Copie…',
-  resending: 'Renvoi…',
-  sendingNew: 'Envoi…',
   revoking: 'Révocation…',
   exporting: 'Export…',
   failed: {
@@ -93,14 +83,6 @@ const fr: InvitationTableViewStrings = {
     `${formatNumber(lang, from)}–${formatNumber(lang, to)} sur ${capped ? 'plus de ' : ''}${formatNumber(lang, total)}`,
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
-  linkCopied: (email) => `Lien copié pour ${email}`,
-  codeCopied: (email) => `Code copié pour ${email}`,
-  copyFailed: 'le navigateur n’a pas permis l’accès au presse-papiers.',
-  resent: (email) => `Invitation renvoyée à ${email}`,
-  renewed: (email) => `Nouvelle invitation envoyée à ${email}`,
-  revoked: (email) => `Invitation de ${email} révoquée`,
-  revokedStale: (lang, count) =>
-    plural(lang, count, { one: '# invitation obsolète révoquée', other: '# invitations obsolètes révoquées' }),
   exported: 'Export téléchargé',
   failures: {
     resend_limit_reached: 'les 3 renvois sont utilisés. Révoquez-la et invitez à nouveau.',

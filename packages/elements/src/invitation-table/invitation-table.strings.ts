@@ -2,7 +2,7 @@
  * Every string `<invitation-table>` shows or announces. English is public API (accessible names). Those of the row
  * menu, the bulk bar and the revoke confirmation are in invitation-table.actions.strings.ts, loaded with them.
  */
-import { formatDate, formatNumber, formatRelative, plural, catalogues, type Catalogues } from '../shared/i18n.js';
+import { formatDate, formatNumber, formatRelative, catalogues, type Catalogues } from '../shared/i18n.js';
 import type { ErrorCode, InvitationStatus } from '@invitekit/sdk';
 import type { InvitationTableActionStrings } from './invitation-table.actions.strings.js';
 
@@ -11,7 +11,7 @@ export type StatusFilter = 'pending,expired' | InvitationStatus | 'all';
 /** Every string of the table: what it shows as it loads, and what its menus and dialogs show. */
 export type InvitationTableStrings = InvitationTableViewStrings & InvitationTableActionStrings;
 
-/** The strings the table shows before anyone clicks: its toolbar, rows, states and the outcomes of actions. */
+/** The strings the table shows before anyone clicks: its toolbar, rows and states, and the toolbar's outcomes. */
 export interface InvitationTableViewStrings {
   caption: string;
   columnEmail: string;
@@ -50,17 +50,7 @@ export interface InvitationTableViewStrings {
   actionsFor: (email: string) => string;
   /** In place of the menu, for a row with nothing left to do. */
   closed: Record<'accepted' | 'declined' | 'revoked', string>;
-  /** Said after the server refused a new invitation because the address is a member now. */
-  alreadyMember: (email: string) => string;
-  changeRoleTitle: string;
-  changeRoleBody: (email: string) => string;
-  saveRole: string;
-  savingRole: string;
-  roleChanged: (email: string, role: string) => string;
-  /** The busy labels of the pressed control, while its request is under way. */
-  copying: string;
-  resending: string;
-  sendingNew: string;
+  /** The busy labels of the toolbar's revoke and export, while their request is under way. */
   revoking: string;
   exporting: string;
   /** What did not happen, per row action (the start of a failure's sentence). */
@@ -100,13 +90,6 @@ export interface InvitationTableViewStrings {
   range: (lang: string, from: number, to: number, total: number, capped: boolean) => string;
   previousPage: string;
   nextPage: string;
-  linkCopied: (email: string) => string;
-  codeCopied: (email: string) => string;
-  copyFailed: string;
-  resent: (email: string) => string;
-  renewed: (email: string) => string;
-  revoked: (email: string) => string;
-  revokedStale: (lang: string, count: number) => string;
   exported: string;
   /** Why an action failed, by error code; `other` for anything else. */
   failures: Partial<Record<ErrorCode | 'network', string>> & { other: string };
@@ -151,15 +134,6 @@ const en: InvitationTableViewStrings = {
     declined: 'Declined; invite again if needed',
     revoked: 'Revoked; invite again if needed',
   },
-  alreadyMember: (email) => `${email} is already a member: no new invitation was sent, and none is needed.`,
-  changeRoleTitle: 'Change role',
-  changeRoleBody: (email) => `The role ${email} will get on joining. The link already sent keeps working.`,
-  saveRole: 'Save role',
-  savingRole: 'Saving…',
-  roleChanged: (email, role) => `${email} will join as ${role}`,
-  copying: 'Copying…',
-  resending: 'Resending…',
-  sendingNew: 'Sending…',
   revoking: 'Revoking…',
   exporting: 'Exporting…',
   failed: {
@@ -201,14 +175,6 @@ const en: InvitationTableViewStrings = {
     `${formatNumber(lang, from)}–${formatNumber(lang, to)} of ${capped ? 'more than ' : ''}${formatNumber(lang, total)}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
-  linkCopied: (email) => `Link copied for ${email}`,
-  codeCopied: (email) => `Code copied for ${email}`,
-  copyFailed: 'the browser did not allow access to the clipboard.',
-  resent: (email) => `Invitation resent to ${email}`,
-  renewed: (email) => `New invitation sent to ${email}`,
-  revoked: (email) => `Invitation for ${email} revoked`,
-  revokedStale: (lang, count) =>
-    plural(lang, count, { one: '# stale invitation revoked', other: '# stale invitations revoked' }),
   exported: 'Export downloaded',
   failures: {
     resend_limit_reached: 'all 3 resends are used. Revoke it and invite again.',

@@ -23,6 +23,7 @@ import { styles } from './invitation-table.styles.js';
 import { FILTERS, TableQuery, statusesOf } from './table-query.js';
 import type { RevokeConfirm, RevokeTarget } from './revoke-confirm.js';
 import type { RowMenu } from './row-menu.js';
+import type { RowActionsHost } from './row-actions.js';
 import type { BulkHost } from './bulk.js';
 import type { RoleDialog } from '../shared/role-dialog.js';
 import {
@@ -127,6 +128,8 @@ export class InvitationTable extends InvitekitElement {
   private bulk?: typeof import('./bulk.js');
   /** The revoke confirmation, loaded the first time a revoke is asked. */
   private confirm?: RevokeConfirm;
+  /** What the row menu's items do, loaded with the menu or the revoke confirmation. */
+  private rowActions?: typeof import('./row-actions.js');
   /**
    * Where focus goes after the next load: the row's first action, or, when the row left (revoked), the row now
    * at its place (the next one), else the table.
@@ -320,7 +323,7 @@ export class InvitationTable extends InvitekitElement {
 
   private async withMenu(): Promise<RowMenu> {
     if (!this.menu) {
-      const [{ RowMenu }] = await Promise.all([import('./row-menu.js'), this.loadActionWords()]);
+      const [{ RowMenu }] = await Promise.all([import('./row-menu.js'), this.loadRowActions(), this.loadActionWords()]);
       this.menu ??= new RowMenu(this);
     }
     return this.menu;
@@ -341,11 +344,9 @@ export class InvitationTable extends InvitekitElement {
     const inv = press && this.invitations.value?.items.find((item) => item.id === press.id);
     if (!press || !inv) return;
     this.menu?.close(true);
-    if (press.action === 'link' || press.action === 'code') void this.copy(inv, press.action);
-    else if (press.action === 'resend') void this.resend(inv);
-    else if (press.action === 'renew') void this.renew(inv);
-    else if (press.action === 'role') void this.askRole(inv);
-    else this.requestRevoke(inv);
+    // A menu item exists only once the menu's code, and so the row actions, are loaded (withMenu).
+    if (press.action === 'revoke') this.requestRevoke(inv);
+    else void this.rowActions?.runRowAction(this.rowActionsHost(), press.action, inv);
   };
 
   private readonly onSelect = (event: Event): void => {
@@ -402,6 +403,8 @@ export class InvitationTable extends InvitekitElement {
       confirmRevoke: (count) => {
         void this.askRevoke({ kind: 'bulk', count, lang: this.locale.lang });
       },
+      why: (error) => failureMessage(this.words.bulkReasons, error),
+      isAbort,
       clear: () => {
         this.selected = new Set();
         this.requestUpdate();
@@ -578,110 +581,6 @@ export class InvitationTable extends InvitekitElement {
 
   // --- actions ------------------------------------------------------------------------------------------
 
-  /** Focus returns to `inv`'s row after the reload that an action on it starts (see `afterLoad`). */
-  private refocus(inv: Invitation): void {
-    const index = this.invitations.value?.items.findIndex((item) => item.id === inv.id) ?? -1;
-    this.focusAfterLoad = { id: inv.id, index: Math.max(0, index) };
-  }
-
-  /** How a failed action reads: what did not happen, and why. */
-  private failedTo(what: string) {
-    return {
-      describeFailure: (error: unknown) => this.words.failedFor(what, failureMessage(this.words.failures, error)),
-    };
-  }
-
-  private copy(inv: Invitation, what: 'link' | 'code'): Promise<void> {
-    return this.actions.run(
-      inv.id,
-      async (signal) => {
-        const link = await this.api().invitations.link(inv.id, this.callOptions(signal));
-        try {
-          await navigator.clipboard.writeText(what === 'link' ? link.url : link.code);
-        } catch (error) {
-          if (signal.aborted) return;
-          this.reportError(error);
-          throw new CopyFailed(this.words.failedFor(this.words.failed[what](inv.email), this.words.copyFailed));
-        }
-        return what === 'link' ? this.words.linkCopied(inv.email) : this.words.codeCopied(inv.email);
-      },
-      {
-        control: what,
-        describeFailure: (error) =>
-          error instanceof CopyFailed
-            ? error.message
-            : this.failedTo(this.words.failed[what](inv.email)).describeFailure(error),
-      },
-    );
-  }
-
-  private resend(inv: Invitation): Promise<void> {
-    return this.actions.run(
-      inv.id,
-      async (signal) => {
-        const invitation = await this.api().invitations.resend(inv.id, this.callOptions(signal));
-        emit(this, 'invitekit-invitation-resent', { invitation });
-        if (invitation.resendsRemaining === 0) this.refocus(inv);
-        this.reload();
-        return this.words.resent(inv.email);
-      },
-      { control: 'resend', ...this.failedTo(this.words.failed.resend(inv.email)) },
-    );
-  }
-
-  private renew(inv: Invitation): Promise<void> {
-    return this.actions.run(
-      inv.id,
-      async (signal) => {
-        const invitation = await this.api().invitations.renew(inv.id, this.callOptions(signal));
-        emit(this, 'invitekit-invitation-renewed', { invitation });
-        this.refocus(inv);
-        this.reload();
-        return this.words.renewed(inv.email);
-      },
-      {
-        control: 'renew',
-        describeFailure: (error) => {
-          // The address joined since: say so, and offer no new invitation on this row any more.
-          if (isApiError(error, 'already_member')) {
-            this.members.add(inv.email);
-            return this.words.alreadyMember(inv.email);
-          }
-          return this.failedTo(this.words.failed.renew(inv.email)).describeFailure(error);
-        },
-      },
-    );
-  }
-
-  private async askRole(inv: Invitation): Promise<void> {
-    if (!this.roleDialog) {
-      const { RoleDialog } = await import('../shared/role-dialog.js');
-      this.roleDialog ??= new RoleDialog(this);
-    }
-    await this.roleDialog.ask({
-      title: this.words.changeRoleTitle,
-      body: this.words.changeRoleBody(inv.email),
-      confirm: this.words.saveRole,
-      current: inv.role,
-      onChoose: (role) => {
-        if (role !== inv.role) void this.changeRole(inv, role);
-      },
-    });
-  }
-
-  private changeRole(inv: Invitation, role: string | null): Promise<void> {
-    return this.actions.run(
-      inv.id,
-      async (signal) => {
-        const invitation = await this.api().invitations.update(inv.id, { role }, this.callOptions(signal));
-        emit(this, 'invitekit-invitation-updated', { invitation });
-        this.reload();
-        return this.words.roleChanged(inv.email, roleText({ words: this.words, roles: this.roles }, invitation.role));
-      },
-      { control: 'role', ...this.failedTo(this.words.failed.role(inv.email)) },
-    );
-  }
-
   private requestRevoke(invitation: Invitation): void {
     if (!emit(this, 'invitekit-invitation-revoke-request', { invitation }, { cancelable: true })) return;
     void this.askRevoke({ kind: 'revoke', invitation });
@@ -690,44 +589,60 @@ export class InvitationTable extends InvitekitElement {
   /** Asks before a revoke; only a confirmed one runs. */
   private async askRevoke(target: RevokeTarget): Promise<void> {
     if (!this.confirm) {
-      const [{ RevokeConfirm }] = await Promise.all([import('./revoke-confirm.js'), this.loadActionWords()]);
-      this.confirm ??= new RevokeConfirm(
-        this,
-        (confirmed) =>
-          void (confirmed.kind === 'revoke'
-            ? this.revoke(confirmed.invitation)
-            : confirmed.kind === 'bulk'
-              ? this.bulk?.runBulk(this.bulkHost(), 'revoke')
-              : this.revokeStale()),
-      );
+      const [{ RevokeConfirm }] = await Promise.all([
+        import('./revoke-confirm.js'),
+        this.loadRowActions(),
+        this.loadActionWords(),
+      ]);
+      this.confirm ??= new RevokeConfirm(this, (confirmed) => {
+        const host = this.rowActionsHost();
+        if (confirmed.kind === 'revoke') void this.rowActions?.revoke(host, confirmed.invitation);
+        else if (confirmed.kind === 'bulk') void this.bulk?.runBulk(this.bulkHost(), 'revoke');
+        else void this.rowActions?.revokeStale(host);
+      });
     }
     await this.confirm.open(target);
   }
 
-  private revoke(inv: Invitation): Promise<void> {
-    return this.actions.run(
-      inv.id,
-      async (signal) => {
-        const invitation = await this.api().invitations.revoke(inv.id, this.callOptions(signal));
-        emit(this, 'invitekit-invitation-revoked', { invitation });
-        this.refocus(inv);
-        this.reload();
-        return this.words.revoked(inv.email);
-      },
-      { control: 'revoke', ...this.failedTo(this.words.failed.revoke(inv.email)) },
-    );
+  /** Loads what the row menu's items and the confirmed revokes do (row-actions.ts), with the first of them. */
+  private async loadRowActions(): Promise<void> {
+    this.rowActions ??= await import('./row-actions.js');
   }
 
-  private revokeStale(): Promise<void> {
-    return this.actions.run(
-      '*',
-      async (signal) => {
-        const { revoked } = await this.api().invitations.revokeStale(this.callOptions(signal));
-        this.reload();
-        return this.words.revokedStale(this.locale.lang, revoked);
+  /** What the table lends its row actions (row-actions.ts). */
+  private rowActionsHost(): RowActionsHost {
+    return {
+      words: () => this.words,
+      lang: () => this.locale.lang,
+      actions: this.actions,
+      emit: (name, detail) => {
+        emit(this, name, detail);
       },
-      { control: 'stale', ...this.failedTo(this.words.failed.stale) },
-    );
+      why: (error) => failureMessage(this.words.failures, error),
+      roleText: (role) => roleText({ words: this.words, roles: this.roles }, role),
+      api: () => this.api().invitations,
+      callOptions: (signal) => this.callOptions(signal),
+      member: (email) => {
+        this.members.add(email);
+      },
+      refocus: (inv) => {
+        const index = this.invitations.value?.items.findIndex((item) => item.id === inv.id) ?? -1;
+        this.focusAfterLoad = { id: inv.id, index: Math.max(0, index) };
+      },
+      reload: () => {
+        this.reload();
+      },
+      reportError: (error) => {
+        this.reportError(error);
+      },
+      askRole: async (question) => {
+        if (!this.roleDialog) {
+          const { RoleDialog } = await import('../shared/role-dialog.js');
+          this.roleDialog ??= new RoleDialog(this);
+        }
+        await this.roleDialog.ask(question);
+      },
+    };
   }
 
   private exportCsv(): Promise<void> {
@@ -746,7 +661,11 @@ export class InvitationTable extends InvitekitElement {
         downloadBlob(this.renderRoot, blob, this.words.exportFileName);
         return this.words.exported;
       },
-      { control: 'export', ...this.failedTo(this.words.failed.export) },
+      {
+        control: 'export',
+        describeFailure: (error) =>
+          this.words.failedFor(this.words.failed.export, failureMessage(this.words.failures, error)),
+      },
     );
   }
 
@@ -754,9 +673,6 @@ export class InvitationTable extends InvitekitElement {
     this.inviteDialog?.show();
   };
 }
-
-/** A clipboard refusal, told apart from an API failure of the same copy. */
-class CopyFailed extends Error {}
 
 declare global {
   interface HTMLElementTagNameMap {
