@@ -102,6 +102,12 @@ const actorArb: fc.Arbitrary<Actor> = fc.oneof(
 
 const pick = fc.nat({ max: 10_000 });
 
+/** The organization an unauthenticated call names (a request, a join): mostly Acme, sometimes another or none. */
+const orgArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constant('acme') },
+  { weight: 1, arbitrary: fc.constantFrom('globex', 'nowhere') },
+);
+
 export type Op =
   | {
       kind: 'invite';
@@ -233,10 +239,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('submit' as const),
-      org: fc.oneof(
-        { weight: 6, arbitrary: fc.constant('acme') },
-        { weight: 1, arbitrary: fc.constantFrom('globex', 'nowhere') },
-      ),
+      org: orgArb,
       email: addressArb,
       remote: fc.constantFrom('198.51.100.1', '198.51.100.2'),
       name: fc.oneof(
@@ -255,10 +258,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('join' as const),
-      org: fc.oneof(
-        { weight: 6, arbitrary: fc.constant('acme') },
-        { weight: 1, arbitrary: fc.constantFrom('globex', 'nowhere') },
-      ),
+      org: orgArb,
       email: addressArb,
       via: fc.constantFrom('sso' as const, 'scim' as const),
       role: roleArb,

@@ -126,6 +126,31 @@ async function allPages<T>(page: (cursor: string | undefined) => unknown): Promi
   return items;
 }
 
+/**
+ * What the store and the model must agree on for one invitation. The two name the replaced codes and the inviter
+ * differently, so the caller hands those in.
+ */
+function invitationFacts(
+  i: Pick<
+    StoreState['orgs'][number]['invitations'][number],
+    'id' | 'email' | 'state' | 'role' | 'invitedAt' | 'expiresAt' | 'lastSentAt' | 'revokedAt' | 'resendCount' | 'code'
+  >,
+  replaced: readonly { code: string; expiresAt: number }[],
+  invitedBy: string | null,
+) {
+  return {
+    id: i.id,
+    email: i.email,
+    state: i.state,
+    role: i.role,
+    times: [i.invitedAt, i.expiresAt, i.lastSentAt, i.revokedAt],
+    resendCount: i.resendCount,
+    code: i.code,
+    replaced,
+    invitedBy,
+  };
+}
+
 /** The stored state, the outbox and the admin lists agree with the model. */
 async function compareWithModel(engine: ControlledEngine, model: Model, state: StoreState): Promise<void> {
   assert.equal(await settled(engine.now()), model.now, 'the clock');
@@ -139,28 +164,8 @@ async function compareWithModel(engine: ControlledEngine, model: Model, state: S
     const org = model.orgs.get(stored.slug);
     assert.ok(org);
     assert.deepEqual(
-      stored.invitations.map((i) => ({
-        id: i.id,
-        email: i.email,
-        state: i.state,
-        role: i.role,
-        times: [i.invitedAt, i.expiresAt, i.lastSentAt, i.revokedAt],
-        resendCount: i.resendCount,
-        code: i.code,
-        replaced: i.replacedCodes,
-        invitedBy: i.invitedBy?.email ?? null,
-      })),
-      org.invitations.map((i) => ({
-        id: i.id,
-        email: i.email,
-        state: i.state,
-        role: i.role,
-        times: [i.invitedAt, i.expiresAt, i.lastSentAt, i.revokedAt],
-        resendCount: i.resendCount,
-        code: i.code,
-        replaced: i.replaced,
-        invitedBy: i.invitedBy,
-      })),
+      stored.invitations.map((i) => invitationFacts(i, i.replacedCodes, i.invitedBy?.email ?? null)),
+      org.invitations.map((i) => invitationFacts(i, i.replaced, i.invitedBy)),
       `the invitations of ${org.slug}`,
     );
     assert.deepEqual(new Map(stored.members.map((m) => [m.email, m.role])), org.members, `the members of ${org.slug}`);

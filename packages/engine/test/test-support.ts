@@ -66,6 +66,20 @@ export async function createTestEngine(options: TestEngineOptions = {}): Promise
   });
 }
 
+/** What an invite answered: the addresses sent, in order, and every skipped entry exactly (reason, id). */
+export function assertAnswer(
+  result: { sent: { email: string }[]; skipped: unknown[] },
+  sent: string[],
+  skipped: unknown[],
+): void {
+  assert.deepEqual(
+    result.sent.map((i) => i.email),
+    sent,
+    'the addresses sent',
+  );
+  assert.deepEqual(result.skipped, skipped, 'the addresses skipped');
+}
+
 export async function setup(seed: SeedName = 'default', acceptUrl = 'https://app.test/redeem/') {
   const engine = await createTestEngine({ seed, acceptUrl });
   return {

@@ -8,13 +8,12 @@
  * own: the first never lets the reader load, the second lets it load at its end. Nothing here may import
  * `csv-report.js` or the SDK's CSV parser.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { clientAs, mockApi } from '../../test/mock-api.js';
+import { mockApi } from '../../test/mock-api.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import { $, deepActive, shadow, textOf, wordsOf } from '../../test/dom.js';
-import { csvFile, upload } from '../../test/file-picker.js';
-import '../define/invite-dialog.js';
+import { csvFile, openDialog, textarea, typeAddresses, upload } from '../../test/csv-dialog.js';
 import { InviteDialog } from './invite-dialog.js';
 import { inviteDialogStrings } from './invite-dialog.strings.js';
 
@@ -23,21 +22,11 @@ const REPORT = /\/invite-dialog\/csv-report\.(js|ts)(\?.*)?$/;
 const PARSER = /\/d3-dsv\//;
 
 async function open(lang: string, typed: string) {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${lang}><invite-dialog .client=${clientAs('acme-admin')}></invite-dialog></div>`,
-  );
-  const el = $(wrapper, 'invite-dialog', InviteDialog);
-  await el.updateComplete;
-  el.show();
-  await waitUntil(() => $(shadow(el), 'dialog', HTMLDialogElement).open);
-  const field = $(shadow(el), 'textarea', HTMLTextAreaElement);
-  field.value = typed;
-  field.dispatchEvent(new Event('input'));
-  await el.updateComplete;
+  const el = await openDialog(lang);
+  await typeAddresses(el, typed);
   return el;
 }
 
-const textarea = (el: InviteDialog) => $(shadow(el), 'textarea', HTMLTextAreaElement);
 const status = (el: InviteDialog) => $(shadow(el), 'p.csv');
 const said = (el: InviteDialog) => status(el).textContent.replace(/\s+/g, ' ').trim();
 

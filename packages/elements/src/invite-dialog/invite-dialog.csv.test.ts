@@ -4,28 +4,16 @@
  * reason, duplicate of an earlier row, without an address), the counts adding up to the file's rows, the name
  * column said to be unused; by keyboard, axe clean in both themes.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clientAs, mockApi } from '../../test/mock-api.js';
-import { csvFile, upload as chooseFile } from '../../test/file-picker.js';
+import { csvFile, openDialog, textarea, typeAddresses, upload as chooseFile } from '../../test/csv-dialog.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
 import { $, deepActive, englishLeft, nameOf, shadow, textOf, wordsOf } from '../../test/dom.js';
-import '../define/invite-dialog.js';
 import { InviteDialog } from './invite-dialog.js';
 import { csvReportStrings } from './csv-report.strings.js';
 
-async function open(lang = 'en') {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${lang}><invite-dialog .client=${clientAs('acme-admin')}></invite-dialog></div>`,
-  );
-  const el = $(wrapper, 'invite-dialog', InviteDialog);
-  await el.updateComplete;
-  el.show();
-  await waitUntil(() => $(shadow(el), 'dialog', HTMLDialogElement).open);
-  return el;
-}
-
-const textarea = (el: InviteDialog) => $(shadow(el), 'textarea', HTMLTextAreaElement);
+const open = openDialog;
 const status = (el: InviteDialog) => $(shadow(el), 'p.csv').textContent.replace(/\s+/g, ' ').trim();
 const rowsShown = (el: InviteDialog) =>
   Array.from(shadow(el).querySelectorAll('.csv-rows li')).map((li) => li.textContent.replace(/\s+/g, ' ').trim());
@@ -57,6 +45,15 @@ const TEAM = [
   '"Bo, Jr.",bo@example.com,Ops', // row 8: will be invited
 ].join('\r\n');
 
+/** The rows of TEAM that are not invited, as the report lists them before sending and after. */
+const TEAM_NOT_INVITED = [
+  'Row 3 viewer@acme.test already a member of the organization',
+  'Row 4 jane@example.com already invited',
+  'Row 5 ren.example.com malformed address, not added',
+  'Row 6 ANN@example.com duplicate of row 2',
+  'Row 7 no email address',
+];
+
 describe('<invite-dialog> CSV report', () => {
   beforeEach(async () => {
     await mockApi();
@@ -70,13 +67,7 @@ describe('<invite-dialog> CSV report', () => {
     expect(status(el)).to.equal(
       'team.csv: 7 rows: 2 will be invited, 3 skipped, 1 duplicate of an earlier row, 1 without an email address.',
     );
-    expect(rowsShown(el)).to.deep.equal([
-      'Row 3 viewer@acme.test already a member of the organization',
-      'Row 4 jane@example.com already invited',
-      'Row 5 ren.example.com malformed address, not added',
-      'Row 6 ANN@example.com duplicate of row 2',
-      'Row 7 no email address',
-    ]);
+    expect(rowsShown(el)).to.deep.equal(TEAM_NOT_INVITED);
     expect(textOf(el)).to.contain(
       'The “Name” column is not used: an invitation holds only the address and the role, and each person gives their name when accepting.',
     );
@@ -102,8 +93,7 @@ describe('<invite-dialog> CSV report', () => {
 
   it('adds no address past the 100 of one batch, and says so on those rows', async () => {
     const el = await open();
-    textarea(el).value = Array.from({ length: 98 }, (_, i) => `typed${String(i)}@example.com`).join('\n');
-    textarea(el).dispatchEvent(new Event('input'));
+    await typeAddresses(el, Array.from({ length: 98 }, (_, i) => `typed${String(i)}@example.com`).join('\n'));
     await upload(el, 'more.csv', 'a@example.com\nb@example.com\nc@example.com\n');
     await waitUntil(() => status(el).includes('will be invited'), 'no report', { timeout: 4000 });
     expect(status(el)).to.equal('more.csv: 3 rows: 2 will be invited, 1 skipped.');
@@ -125,8 +115,7 @@ describe('<invite-dialog> CSV report', () => {
 
   it('says a file the browser could not read (changed since it was chosen), and adds nothing', async () => {
     const el = await open();
-    textarea(el).value = 'typed@example.com';
-    textarea(el).dispatchEvent(new Event('input'));
+    await typeAddresses(el, 'typed@example.com');
     // What Chromium does with a file changed on disk after it was picked: reading it rejects.
     Object.defineProperty(File.prototype, 'text', {
       configurable: true,
@@ -159,8 +148,7 @@ describe('<invite-dialog> CSV report', () => {
   it('accounts for every row of the file after sending: invited, skipped by the server, skipped before sending, each said once', async () => {
     const el = await open();
     // A typed address the server refuses, and a row whose second address it refuses while inviting the first.
-    textarea(el).value = 'margaret@acme.test';
-    textarea(el).dispatchEvent(new Event('input'));
+    await typeAddresses(el, 'margaret@acme.test');
     await upload(el, 'team.csv', `${TEAM}\r\nCy,cy@example.com,priya@example.com`);
     await waitUntil(() => status(el).includes('will be invited'), 'no report', { timeout: 4000 });
     await sendByKeyboard();
@@ -169,13 +157,7 @@ describe('<invite-dialog> CSV report', () => {
     expect(resultSummary(el)).to.equal(
       'team.csv: 8 rows: 3 invited, 2 skipped by the server, 1 skipped before sending, 1 duplicate of an earlier row, 1 without an email address.',
     );
-    expect(rowsShown(el)).to.deep.equal([
-      'Row 3 viewer@acme.test already a member of the organization',
-      'Row 4 jane@example.com already invited',
-      'Row 5 ren.example.com malformed address, not added',
-      'Row 6 ANN@example.com duplicate of row 2',
-      'Row 7 no email address',
-    ]);
+    expect(rowsShown(el)).to.deep.equal(TEAM_NOT_INVITED);
     expect(nameOf($(shadow(el), '.csv-rows'))).to.equal('Rows of team.csv that were not invited');
     // The refusals no row shows (the typed address, the second address of row 9) are listed once, under the rows.
     expect(listed(el, '.result > ul:not(.csv-rows):not(.sent-list)')).to.deep.equal([
@@ -197,12 +179,10 @@ describe('<invite-dialog> CSV report', () => {
 
   it('says after sending which rows were removed from the list or over the batch limit', async () => {
     const el = await open();
-    textarea(el).value = Array.from({ length: 98 }, (_, i) => `typed${String(i)}@example.com`).join('\n');
-    textarea(el).dispatchEvent(new Event('input'));
+    await typeAddresses(el, Array.from({ length: 98 }, (_, i) => `typed${String(i)}@example.com`).join('\n'));
     await upload(el, 'more.csv', 'a@example.com\nb@example.com\nc@example.com\n');
     await waitUntil(() => status(el).includes('2 will be invited'), 'no report', { timeout: 4000 });
-    textarea(el).value = textarea(el).value.replace('\nb@example.com', '');
-    textarea(el).dispatchEvent(new Event('input'));
+    await typeAddresses(el, textarea(el).value.replace('\nb@example.com', ''));
     await waitUntil(() => status(el).includes('1 will be invited'), 'the report did not follow', { timeout: 4000 });
     await sendByKeyboard();
     await waitUntil(() => textOf(el).includes('99 invitations sent'), 'not sent', { timeout: 4000 });

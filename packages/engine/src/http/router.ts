@@ -70,8 +70,13 @@ function decode(name: string, segment: string): string | HttpRefusal {
   return isStorable(value) ? value : invalidRequest(name, unstorableReason(value));
 }
 
-function matchRoute(route: Route, segments: readonly string[]): Match | undefined {
-  const pattern = route.path.split('/');
+/** A route with its path split into segments once, not on every request. */
+interface SplitRoute {
+  route: Route;
+  pattern: readonly string[];
+}
+
+function matchRoute({ route, pattern }: SplitRoute, segments: readonly string[]): Match | undefined {
   if (pattern.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
   let literals = 0;
@@ -110,11 +115,14 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
   const cors = new Cors(options.allowOrigins);
   const onError = errorReporter(options);
 
+  const split: SplitRoute[] = routes.map((route) => ({ route, pattern: route.path.split('/') }));
+
   const handles = (pathname: string) => pathname.startsWith(`${basePath}/`);
-  const matches = (pathname: string): Match[] =>
-    handles(pathname)
-      ? routes.flatMap((route) => matchRoute(route, pathname.slice(basePath.length).split('/')) ?? [])
-      : [];
+  const matches = (pathname: string): Match[] => {
+    if (!handles(pathname)) return [];
+    const segments = pathname.slice(basePath.length).split('/');
+    return split.flatMap((route) => matchRoute(route, segments) ?? []);
+  };
   const allowedOf = (found: readonly Match[]) => {
     const methods = new Set(found.map((m) => m.route.method));
     return [...(methods.has('GET') ? ['GET', 'HEAD'] : []), ...[...methods].filter((m) => m !== 'GET'), 'OPTIONS'];
