@@ -29,7 +29,8 @@ const byKey = (key) => (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
 
 /**
  * Rewrites the manifest in place:
- * - only public members: private and protected ones are implementation;
+ * - only public members: private and protected ones are implementation, and so are the attributes of private
+ *   reactive fields (a Lit `{ state: true }` has none);
  * - each `invitekit-*` event typed `CustomEvent<InvitekitEventDetails[name]>` (its JSDoc `@fires` names no type);
  * - paths of the files the package ships (dist/*.js, each with its .d.ts beside it), not of src/*.ts; a module
  *   that declares and exports nothing (types only: no .js is emitted for it) is left out;
@@ -44,7 +45,18 @@ export function publicManifest(manifest) {
     const from = posix.dirname(module.path.replace(/^\//, ''));
     for (const declaration of module.declarations ?? []) {
       if (declaration.members) {
-        declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
+        const hidden = new Set(
+          declaration.members.filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name),
+        );
+        declaration.members = declaration.members.filter((m) => !hidden.has(m.name));
+        // Public is what a member is unless it says otherwise: the analyzer writes it only for some (those in a
+        // Lit `static properties`), and the manifest says it the same way for all.
+        for (const member of declaration.members) if (member.privacy === 'public') delete member.privacy;
+        // A private reactive field (`{ state: true }` in `static properties`) has no attribute, whatever the
+        // analyzer infers from `static properties`.
+        if (declaration.attributes) {
+          declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
+        }
       }
     }
     for (const declaration of module.declarations ?? []) {

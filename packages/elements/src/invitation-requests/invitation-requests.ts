@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
@@ -64,28 +63,38 @@ import { renderSettingSwitch } from './setting-switch.js';
 export class InvitationRequests extends InvitekitElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    strings: { attribute: false },
+    roles: { attribute: false },
+    more: { state: true },
+    nextCursor: { state: true },
+    removed: { state: true },
+    savedSettings: { state: true },
+  };
+
   /** Requests loaded at a time; "Show more" loads the next batch (1 to 100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+  pageSize = 25;
 
   /** Replaces any of the element's strings (see `InvitationRequestsStrings`). */
-  @property({ attribute: false }) strings?: Partial<InvitationRequestsStrings>;
+  strings?: Partial<InvitationRequestsStrings>;
 
   /**
    * The organization's roles (`[{ value, label, default? }]`): where given, Approve first asks which role the
    * invitation gives. None: approving sends it with the default role at once.
    */
-  @property({ attribute: false }) roles: InviteRole[] = [];
+  roles: InviteRole[] = [];
 
   /** The role dialog of an approval, loaded the first time it is asked for. */
   private roleDialog?: RoleDialog;
 
   /** Requests loaded by "Show more", after the first page. */
-  @state() private more: InvitationRequest[] = [];
-  @state() private nextCursor: string | null = null;
+  private more: InvitationRequest[] = [];
+  private nextCursor: string | null = null;
   /** The request whose row an action just removed: its outcome shows above the list, where the row was. */
-  @state() private removed?: string;
+  private removed?: string;
   /** The settings as the last update answered; newer than the task's value until it runs again. */
-  @state() private savedSettings?: Settings;
+  private savedSettings?: Settings;
 
   private readonly actions = new ActionsController(this, {
     describeFailure: (error) =>

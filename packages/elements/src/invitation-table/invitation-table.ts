@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -91,19 +90,28 @@ import { downloadBlob } from './download.js';
 export class InvitationTable extends InvitekitElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    roles: { attribute: false },
+    strings: { attribute: false },
+    heading: {},
+  };
+
   /** Invitations per page (1 to 100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+  pageSize = 25;
 
   /** Roles offered by the inner invite dialog (`[{ value, label }]`); no role select when empty. */
-  @property({ attribute: false }) roles: InviteRole[] = [];
+  roles: InviteRole[] = [];
 
   /** Replaces any of the table's strings (see `InvitationTableStrings`). */
-  @property({ attribute: false }) strings?: Partial<InvitationTableStrings>;
+  strings?: Partial<InvitationTableStrings>;
 
   /** A heading drawn above the table, with the count of invitations in view beside it; none when unset. */
-  @property() heading?: string;
+  heading?: string;
 
-  @query('invite-dialog') private inviteDialog?: InviteDialog;
+  private get inviteDialog(): InviteDialog | null | undefined {
+    return (this.renderRoot as ParentNode | undefined)?.querySelector<InviteDialog>('invite-dialog');
+  }
   private readonly blocked = new BlockedState(this);
 
   private readonly query = new TableQuery(this);

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { CreateInvitationsResult } from '@invitekit/sdk';
 import { MAX_EMAILS_PER_INVITE } from '@invitekit/sdk/limits';
@@ -74,30 +73,50 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 export class InviteDialog extends InvitekitElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    open: { type: Boolean, reflect: true },
+    roles: { attribute: false },
+    strings: { attribute: false },
+    text: { state: true },
+    chosenRole: { state: true },
+    touched: { state: true },
+    sending: { state: true },
+    sendError: { state: true },
+    csvError: { state: true },
+    csv: { state: true },
+    result: { state: true },
+  };
+
   /** Whether the dialog is open; set it, or call `show()` / `close()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Roles to choose from (`[{ value, label }]`); the first is preselected. No role select when empty. */
-  @property({ attribute: false }) roles: InviteRole[] = [];
+  roles: InviteRole[] = [];
 
   /** Replaces any of the dialog's strings (see `InviteDialogStrings`, and `CsvReportStrings` for the CSV report). */
-  @property({ attribute: false }) strings?: Partial<InviteDialogStrings & CsvReportStrings>;
+  strings?: Partial<InviteDialogStrings & CsvReportStrings>;
 
-  @state() private text = '';
-  @state() private chosenRole = '';
-  @state() private touched = false;
-  @state() private sending = false;
-  @state() private sendError = '';
+  private text = '';
+  private chosenRole = '';
+  private touched = false;
+  private sending = false;
+  private sendError = '';
   /** A file refused or unreadable; cleared by the next file. */
-  @state() private csvError = '';
+  private csvError = '';
   /** The chosen file, read: its rows are accounted for against the preview until the form is reset. */
-  @state() private csv?: { module: CsvReport; upload: CsvUpload };
-  @state() private result?: CreateInvitationsResult;
+  private csv?: { module: CsvReport; upload: CsvUpload };
+  private result?: CreateInvitationsResult;
 
   /** Null until the first render. */
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-  @query('textarea') private textarea?: HTMLTextAreaElement;
-  @query('input[type="file"]') private fileInput?: HTMLInputElement;
+  private get dialog(): HTMLDialogElement | null | undefined {
+    return (this.renderRoot as ParentNode | undefined)?.querySelector<HTMLDialogElement>('dialog');
+  }
+  private get textarea(): HTMLTextAreaElement | null | undefined {
+    return (this.renderRoot as ParentNode | undefined)?.querySelector<HTMLTextAreaElement>('textarea');
+  }
+  private get fileInput(): HTMLInputElement | null | undefined {
+    return (this.renderRoot as ParentNode | undefined)?.querySelector<HTMLInputElement>('input[type="file"]');
+  }
 
   private opener: HTMLElement | null = null;
   private fromCsv = false;

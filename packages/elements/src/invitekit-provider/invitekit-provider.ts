@@ -1,6 +1,5 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { ContextProvider } from '@lit/context';
 import { createClient } from '@invitekit/sdk/client';
 import { kitMadeClient } from '../shared/not-connected.js';
 import { clientContext, type InvitekitClient } from '../shared/context.js';
@@ -23,41 +22,47 @@ export class InvitekitProvider extends LitElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    organization: {},
+    client: { attribute: false },
+  };
+
   /** The API root, such as `/api`. Ignored when `client` is set. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
 
   /** The default organization for the elements inside. Ignored when `client` is set. */
-  @property() organization?: string;
+  organization?: string;
 
   /** A ready client (for tokens, a custom fetch or headers); takes precedence over `base-url`. */
-  @property({ attribute: false }) client?: InvitekitClient;
+  client?: InvitekitClient;
 
-  /** What the elements inside receive: `client`, or one made from `base-url` and `organization`. */
-  @provide({ context: clientContext })
-  protected providedClient?: InvitekitClient;
+  /** Gives the elements inside `client`, or one made from `base-url` and `organization`. */
+  protected readonly providedClient = new ContextProvider(this, { context: clientContext });
 
   /** The change hub the elements inside subscribe to (see `shared/sync.ts`); one per provider, never global. */
-  @provide({ context: syncContext })
   protected readonly sync = new InvitekitSync(() => this.organization);
 
   constructor() {
     super();
+    new ContextProvider(this, { context: syncContext, initialValue: this.sync });
     this.sync.listen(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('baseUrl') || changed.has('organization')) {
-      this.providedClient =
+      this.providedClient.setValue(
         this.client ??
-        (this.baseUrl
-          ? kitMadeClient(
-              createClient({
-                baseUrl: this.baseUrl,
-                ...(this.organization ? { organization: this.organization } : {}),
-              }),
-              this.baseUrl,
-            )
-          : undefined);
+          (this.baseUrl
+            ? kitMadeClient(
+                createClient({
+                  baseUrl: this.baseUrl,
+                  ...(this.organization ? { organization: this.organization } : {}),
+                }),
+                this.baseUrl,
+              )
+            : undefined),
+      );
     }
   }
 

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
 import type { InviteLookup, PublicClient } from '@invitekit/sdk';
@@ -78,33 +77,46 @@ const OUTCOME_OF_ERROR: Partial<Record<string, RedeemState>> = {
 export class RedeemInvite extends PublicElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    code: {},
+    strings: { attribute: false },
+    roles: { attribute: false },
+    continueUrl: { attribute: 'continue-url' },
+    signOutUrl: { attribute: 'sign-out-url' },
+    requestUrl: { attribute: 'request-url' },
+    outcome: { state: true },
+    busy: { state: true },
+    confirming: { state: true },
+    actionFailed: { state: true },
+  };
+
   /** The invitation code. Unset: the `code` parameter of the page's URL. */
-  @property() code?: string;
+  code?: string;
 
   /** Replaces any of the built-in strings (for any language). */
-  @property({ attribute: false }) strings?: Partial<RedeemInviteStrings>;
+  strings?: Partial<RedeemInviteStrings>;
 
   /** How the host names roles (`[{ value, label }]`); a role without a label shows as the server names it. */
-  @property({ attribute: false }) roles: InviteRole[] = [];
+  roles: InviteRole[] = [];
 
   /** Where "Continue to <organization>" leads after accepting, unless the host handles `invitekit-invitation-continue`. */
-  @property({ attribute: 'continue-url' }) continueUrl = '/';
+  continueUrl = '/';
 
   /** Followed by "Sign out" unless the host handles `invitekit-sign-out-request`; unset, only the event fires. */
-  @property({ attribute: 'sign-out-url' }) signOutUrl?: string;
+  signOutUrl?: string;
 
   /**
    * Where "Ask for a new invitation" leads unless the host handles `invitekit-new-invitation-request`. Unset, the
    * element shows the organization's request form, and offers the button only when the organization takes requests.
    */
-  @property({ attribute: 'request-url' }) requestUrl?: string;
+  requestUrl?: string;
 
   /** Set once an accept or decline settled the invitation (or found it unusable); overrides the lookup. */
-  @state() private outcome?: RedeemState;
-  @state() private busy?: 'accept' | 'decline';
-  @state() private confirming = false;
+  private outcome?: RedeemState;
+  private busy?: 'accept' | 'decline';
+  private confirming = false;
   /** The last accept or decline failed for a reason worth retrying (network, server). */
-  @state() private actionFailed?: 'accept' | 'decline';
+  private actionFailed?: 'accept' | 'decline';
 
   private readonly nextSteps = new RedeemNextSteps(this, {
     client: () => this.api,

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, initialState } from '@lit/task';
 import { isApiError } from '@invitekit/sdk/errors';
 import { PublicElement } from '../shared/public-element.js';
@@ -47,19 +46,30 @@ type Phase = 'form' | 'confirmation' | 'closed';
 export class RequestInviteForm extends PublicElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    strings: { attribute: false },
+    phase: { state: true },
+    submitting: { state: true },
+    formError: { state: true },
+    serverEmailError: { state: true },
+    emailTouched: { state: true },
+  };
+
   /** Replaces any of the built-in strings (for any language). */
-  @property({ attribute: false }) strings?: Partial<RequestInviteFormStrings>;
+  strings?: Partial<RequestInviteFormStrings>;
 
-  @state() private phase: Phase = 'form';
-  @state() private submitting = false;
+  private phase: Phase = 'form';
+  private submitting = false;
   /** A message about the last submission that is not tied to one field (rate limit, network). */
-  @state() private formError?: string;
+  private formError?: string;
   /** A message the server gave for the email field (`invalid_email`), until the address changes. */
-  @state() private serverEmailError?: string;
+  private serverEmailError?: string;
   /** Whether the email field was left or submitted once: only then may it be marked invalid. */
-  @state() private emailTouched = false;
+  private emailTouched = false;
 
-  @query('form') private form?: HTMLFormElement;
+  private get form(): HTMLFormElement | null | undefined {
+    return (this.renderRoot as ParentNode | undefined)?.querySelector<HTMLFormElement>('form');
+  }
 
   /** Loads `access` whenever the client or organization changes; the signal drops stale answers. */
   private readonly access = new Task(this, {

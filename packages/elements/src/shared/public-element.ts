@@ -1,4 +1,4 @@
-import { state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { ClientOptions, PublicClient } from '@invitekit/sdk';
 import { BaseElement } from './base-element.js';
 
@@ -8,7 +8,9 @@ import { BaseElement } from './base-element.js';
  * {@link BaseElement}, not `InvitekitElement`, so that not even a lazy import of the whole client is in its graph.
  */
 export abstract class PublicElement extends BaseElement {
-  @state() private ownClient?: PublicClient;
+  static override properties: PropertyDeclarations = { ownClient: { state: true } };
+
+  private ownClient?: PublicClient;
 
   /** The client to call: the one given (provider or property), else the element's own public client. */
   protected get api(): PublicClient | undefined {
