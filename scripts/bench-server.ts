@@ -85,6 +85,18 @@ async function firstRequests(server: Running, ops: Operation[], rows: Row[]): Pr
 }
 
 /**
+ * The list, which is compared with its floor, is measured in 1-second turns, as many as `--runs` turns of
+ * `--duration` seconds hold (the same time in all): a burst of load from another job on the machine then falls on
+ * a few short turns of both the list and the floor, rather than on one long turn of one of them. Other operations
+ * take `--runs` turns of `--duration` seconds.
+ */
+function turnsOf(name: string): { turns: number; turnSettings: typeof settings } {
+  if (name !== 'list') return { turns: runs, turnSettings: settings };
+  const turns = runs * Math.max(1, Math.round(settings.duration));
+  return { turns, turnSettings: { ...settings, duration: (settings.duration * runs) / turns } };
+}
+
+/**
  * A read's servers answer it for a second, unmeasured, before its turns: the first turn otherwise also measures
  * V8 compiling that operation's code (the list's first turn read about a fifth slower than the next). The floor
  * is warmed with the list. Writes are not: each request uses up a record of its own.
@@ -138,8 +150,9 @@ async function runTarget(target: Target, postgres: RunningPostgres | null, rows:
     const names = plans[0]?.ops.map((o) => o.name) ?? [];
     for (const name of names) {
       await warmUp(plans, name);
-      // Every size in turn, `runs` times over: the sizes meet the same moment's load.
-      for (let run = 0; run < runs; run++) {
+      const { turns, turnSettings } = turnsOf(name);
+      // Every size in turn, `turns` times over: the sizes meet the same moment's load.
+      for (let run = 0; run < turns; run++) {
         for (const { server, ops } of plans) {
           const op = ops.find((o) => o.name === name);
           const statements = counts.get(server)?.get(name);
@@ -147,7 +160,7 @@ async function runTarget(target: Target, postgres: RunningPostgres | null, rows:
           const first = 1 + run * (op.amount ?? 100_000);
           const row = { op: name, target, size: server.size, statements, load: load1(), run };
           const measure = async (url: string, measured: Operation, fields: Partial<Row>) => {
-            rows.push({ ...row, ...fields, ...(await load(url, measured, first, settings)) });
+            rows.push({ ...row, ...fields, ...(await load(url, measured, first, turnSettings)) });
             log(rows[rows.length - 1] as Row);
             await pause();
           };
