@@ -60,10 +60,15 @@ export function startServerProcess(
       void stop();
       reject(new Error(`no ready line within ${String(timeoutMs)} ms; stderr: ${err}`));
     }, timeoutMs);
+    let ready = false;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      // Once ready, the output is only kept: searching all of it again on every chunk of request lines took the
+      // load generator of bench:server longer and longer while invitekit (and not the floor, which logs nothing) ran.
+      if (ready) return;
       const match = /^invitekit server listening on (http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out);
       if (match?.[1]) {
+        ready = true;
         clearTimeout(timer);
         resolve({ url: match[1], child, stdout: () => out, stderr: () => err, stop });
       }
