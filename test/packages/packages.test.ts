@@ -151,7 +151,8 @@ describe('published packages', { timeout: 300_000 }, () => {
         .filter((file) => file.endsWith('.js'))
         .filter((file) => /\bdefineElement\(\s*["']/.test(read(join(p.unpacked, file))));
       const defineModules = filesOf(p.unpacked, 'dist/define').filter((file) => file.endsWith('.js'));
-      assert.deepEqual(defining.sort(), defineModules.sort());
+      // The main entry defines <redeem-invite> itself, without the on-demand form load of its own entry.
+      assert.deepEqual(defining.sort(), [...defineModules, 'dist/index.js'].sort());
       for (const file of defining) assert.ok(hasSideEffects(patterns, file), file);
       assert.ok(hasSideEffects(patterns, 'dist/index.js'));
     });

@@ -8,7 +8,12 @@ export { InvitationTable } from './define/invitation-table.js';
 export { InviteDialog } from './define/invite-dialog.js';
 export { InvitationRequests } from './define/invitation-requests.js';
 export { RequestInviteForm } from './define/request-invite-form.js';
-export { RedeemInvite } from './define/redeem-invite.js';
+// Defined here, not through ./define/redeem-invite.js: this entry defines the request form itself, so the redeem
+// element has nothing to download on demand (see `requestForm` in redeem-next-steps.ts).
+import { RedeemInvite } from './redeem-invite/redeem-invite.js';
+import { defineElement } from './shared/define.js';
+defineElement('redeem-invite', RedeemInvite);
+export { RedeemInvite } from './redeem-invite/redeem-invite.js';
 
 export { InvitekitElement } from './shared/invitekit-element.js';
 export { clientContext, type InvitekitClient } from './shared/context.js';

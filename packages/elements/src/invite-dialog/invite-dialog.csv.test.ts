@@ -9,6 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clientAs, mockApi } from '../../test/mock-api.js';
 import { csvFile, openDialog, textarea, typeAddresses, upload as chooseFile } from '../../test/csv-dialog.js';
 import { expectAccessibleInBothThemes } from '../../test/a11y.js';
+import { atWidth, expectActionsReachable, expectNoHorizontalOverflow } from '../../test/viewport.js';
 import { $, deepActive, englishLeft, nameOf, shadow, textOf, wordsOf } from '../../test/dom.js';
 import { InviteDialog } from './invite-dialog.js';
 import { csvReportStrings } from './csv-report.strings.js';
@@ -175,6 +176,29 @@ describe('<invite-dialog> CSV report', () => {
     }
     expect(textOf(el), 'the name column was said before sending').not.to.contain('column is not used');
     await expectAccessibleInBothThemes(el);
+  });
+
+  it('fits every width from 320 to 1600 px with the result of a CSV send, long addresses and all', async () => {
+    const long = 'a.rather.long.address.from.the.finance.department';
+    const el = await open();
+    await upload(
+      el,
+      'a-file-with-a-long-name-exported-from-the-spreadsheet.csv',
+      `Name,Email\nAnn,${long}@example.com\nVic,viewer@acme.test\nRen,${long}.example.com\nAnnie,${long.toUpperCase()}@EXAMPLE.COM\nNo one,\n`,
+    );
+    await waitUntil(() => status(el).includes('will be invited'), 'no report', { timeout: 4000 });
+    await sendByKeyboard();
+    await waitUntil(() => textOf(el).includes('1 invitation sent'), 'not sent', { timeout: 4000 });
+    try {
+      for (let width = 320; width <= 1600; width += 160) {
+        await atWidth(width);
+        expectNoHorizontalOverflow(el);
+        expectActionsReachable(el, ['Invite more people', 'Close']);
+      }
+    } finally {
+      await atWidth(800);
+    }
+    expect(rowsShown(el)).to.have.length(4);
   });
 
   it('says after sending which rows were removed from the list or over the batch limit', async () => {

@@ -71,9 +71,11 @@ describe('<invite-dialog> on a phone and a laptop', () => {
     });
   }
 
-  it('fits 320 px with the result of a send', async () => {
+  it('fits 320 px with the result of a send, a long address wrapping in the list of who was invited', async () => {
     await atWidth(320);
-    const { el, root } = await openWith('viewer@acme.test, someone.with.a.long.address@example.com');
+    const { el, root } = await openWith(
+      'viewer@acme.test, someone.with.a.rather.long.address.from.the.finance.department@example.com',
+    );
     [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Send invitations')?.click();
     await waitUntil(() => root.querySelector('.result'), 'no result');
     await el.updateComplete;

@@ -309,7 +309,7 @@ export class InviteDialog extends InvitekitElement {
           ? html`<ul class="sent-list" part="sent-list">
               ${result.sent.map(
                 (inv) =>
-                  html`<li>
+                  html`<li class="address">
                     ${words.sentTo(inv.email, inv.role ? roleLabel(this.roles, inv.role) : this.defaultRoleName(words))}
                   </li>`,
               )}
