@@ -139,7 +139,7 @@ export class InvitationRequests extends InvitekitElement {
 
   /** Loads under way are cancelled when the element leaves the page, and run again if it comes back. */
   protected readonly loads = new LoadsController(this, () => [this.requests, this.settings]);
-  private readonly blocked = new BlockedState(this);
+  private readonly blocked = new BlockedState(this, () => this.clientUnavailable);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

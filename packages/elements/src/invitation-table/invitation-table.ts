@@ -112,7 +112,7 @@ export class InvitationTable extends InvitekitElement {
   private get inviteDialog(): InviteDialog | null | undefined {
     return (this.renderRoot as ParentNode | undefined)?.querySelector<InviteDialog>('invite-dialog');
   }
-  private readonly blocked = new BlockedState(this);
+  private readonly blocked = new BlockedState(this, () => this.clientUnavailable);
 
   private readonly query = new TableQuery(this);
   private readonly actions = new ActionsController(this, {
@@ -469,7 +469,8 @@ export class InvitationTable extends InvitekitElement {
           </div>`;
     }
     const c = this.rowContext(words);
-    const loading = task.status === TaskStatus.PENDING;
+    // Without a page it is loading, or waiting for its client (the task has nothing to run yet).
+    const loading = task.status === TaskStatus.PENDING || !page;
     return html`
       <div class="frame">
         <table part="table" tabindex="-1" aria-busy=${loading ? 'true' : 'false'}>

@@ -36,6 +36,7 @@ export abstract class BaseElement extends LitElement {
     baseUrl: { attribute: 'base-url' },
     organization: { reflect: true },
     theme: { reflect: true },
+    clientUnavailable: { state: true },
   };
 
   /** The SDK client. Given by an enclosing `<invitekit-provider>`, or set directly. */
@@ -49,6 +50,13 @@ export abstract class BaseElement extends LitElement {
 
   /** `light` or `dark`; unset follows `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
+
+  /**
+   * Whether the element gave up on getting a client: none was given and its own could not be loaded. Until then an
+   * element without a client is waiting for one (a provider's, set by the host a moment later) and draws its
+   * loading state, not a "not connected" message that a slow phone would flash on every load.
+   */
+  protected clientUnavailable = false;
 
   protected readonly locale = new LocaleController(this);
 
@@ -86,10 +94,15 @@ export abstract class BaseElement extends LitElement {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (this.client) return;
-    await this.loadOwnClient({
-      baseUrl: this.baseUrl,
-      ...(this.organization ? { organization: this.organization } : {}),
-    });
+    try {
+      await this.loadOwnClient({
+        baseUrl: this.baseUrl,
+        ...(this.organization ? { organization: this.organization } : {}),
+      });
+    } catch (error) {
+      this.clientUnavailable = true;
+      this.reportError(error);
+    }
   }
 
   /**

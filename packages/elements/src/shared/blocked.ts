@@ -37,7 +37,14 @@ export function blockedKind(error: unknown): BlockedKind | undefined {
 export class BlockedState implements ReactiveController {
   private registered?: { client: object; kind: BlockedKind };
 
-  constructor(private readonly host: Host) {
+  /**
+   * `clientUnavailable`: whether the element gave up on getting a client; until then, without one, it is waiting
+   * and draws its loading state.
+   */
+  constructor(
+    private readonly host: Host,
+    private readonly clientUnavailable: () => boolean,
+  ) {
     host.addController(this);
   }
 
@@ -74,11 +81,11 @@ export class BlockedState implements ReactiveController {
   }
 
   /**
-   * What the element draws instead of its content: no client, nobody signed in, no permission (once per page), or
+   * What the element draws instead of its content: no client to be had, nobody signed in, no permission (once per page), or
    * no such organization; undefined when it shows its content. `error`: its load's failure, if any.
    */
   render(error: unknown, words: BlockedWords): TemplateResult | typeof nothing | undefined {
-    if (!this.host.client) return html`<p class="state" part="state">${words.noClient}</p>`;
+    if (this.clientUnavailable()) return html`<p class="state" part="state">${words.noClient}</p>`;
     const kind = blockedKind(error);
     if (kind) {
       if (this.saidElsewhere()) return nothing;

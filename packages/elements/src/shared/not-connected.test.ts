@@ -7,6 +7,7 @@ import { clientAs, mockApi } from '../../test/mock-api.js';
 import '../define/invitekit-provider.js';
 import '../define/invitation-table.js';
 import '../define/invitation-requests.js';
+import { InvitationTable as InvitationTableClass } from '../invitation-table/invitation-table.js';
 import type { InvitationTable } from '../invitation-table/invitation-table.js';
 import type { InvitekitProvider } from '../invitekit-provider/invitekit-provider.js';
 
@@ -82,14 +83,54 @@ describe('an element with no client to talk to', () => {
         html`<invitekit-provider><invitation-table></invitation-table></invitekit-provider>`,
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
-      provider.client = clientAs('acme-admin');
       const table = provider.querySelector('invitation-table');
       if (!table) throw new Error('no <invitation-table>');
+      // Waiting, it draws its loading state (the room of the rows to come), not a "not connected" flash.
+      expect(table.shadowRoot?.querySelectorAll('tbody tr.skeleton').length).to.be.greaterThan(0);
+      expect(table.shadowRoot?.querySelector('table')?.getAttribute('aria-busy')).to.equal('true');
+      expect(table.shadowRoot?.textContent).not.to.contain('Not connected');
+      provider.client = clientAs('acme-admin');
       await waitUntil(() => (table.shadowRoot?.textContent ?? '').includes('jane@example.com'), 'the rows', {
         timeout: 5000,
       });
     });
     expect(said).to.deep.equal([]);
+  });
+
+  it('the requests list waits for a late client the same way: "Loading requests…", then its requests', async () => {
+    const provider = await fixture<InvitekitProvider>(
+      html`<invitekit-provider><invitation-requests></invitation-requests></invitekit-provider>`,
+    );
+    const requests = provider.querySelector('invitation-requests');
+    if (!requests) throw new Error('no <invitation-requests>');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requests.shadowRoot?.querySelector('[part=state]')?.textContent).to.equal('Loading requests…');
+    provider.client = clientAs('acme-admin');
+    await waitUntil(() => requests.shadowRoot?.querySelector('[part=request]'), 'the requests', { timeout: 5000 });
+  });
+
+  it('an element whose own client cannot be loaded (its module failed to download) says it is not connected', async () => {
+    const failed = new Error('Failed to fetch dynamically imported module: client.js');
+    class Offline extends InvitationTableClass {
+      protected override loadOwnClient(): Promise<void> {
+        return Promise.reject(failed);
+      }
+    }
+    customElements.define('offline-invitation-table', Offline);
+    const errors: unknown[] = [];
+    const table = await fixture<Offline>(
+      html`<offline-invitation-table
+        @invitekit-error=${(e: CustomEvent<{ error: unknown }>) => errors.push(e.detail.error)}
+      ></offline-invitation-table>`,
+    );
+    await waitUntil(() => table.shadowRoot?.querySelector('[part=state]'), 'the not-connected state', {
+      timeout: 5000,
+    });
+    expect(table.shadowRoot?.querySelector('[part=state]')?.textContent).to.equal(
+      'Not connected: give this element a client or place it inside <invitekit-provider>.',
+    );
+    expect(table.shadowRoot?.querySelector('table')).to.equal(null);
+    expect(errors).to.deep.equal([failed]);
   });
 
   it('an answer of the API itself (signed out, on a kit-made client) keeps its own words', async () => {
